@@ -6,6 +6,7 @@
 #include "io/Volume.h"
 
 #include <vtkNew.h>
+#include <vtkSmartPointer.h>
 
 #include <array>
 
@@ -26,7 +27,7 @@ struct RgbColor {
 
 class IsoSurfaceScene {
 public:
-    // Adds the scene's props to `renderer` (which must outlive the scene). If the renderer
+    // Adds the scene's props to `renderer` (kept alive by the scene). If the renderer
     // already belongs to a render window, the axes marker goes into layer 1 of that window;
     // otherwise it is attached on the first setVolume()/resetCamera() that finds a window.
     explicit IsoSurfaceScene(vtkRenderer* renderer);
@@ -78,7 +79,7 @@ private:
     void beforeRender();   // keeps clipping range and marker camera in step each frame
     void applyVisibility();
 
-    vtkRenderer* m_renderer;
+    vtkSmartPointer<vtkRenderer> m_renderer;
     vtkNew<vtkImageData> m_image;
     vtkNew<vtkFloatArray> m_values;
     vtkNew<vtkFlyingEdges3D> m_surface;
