@@ -113,6 +113,7 @@ void VtkView::installInteractor()
 
 vtkRenderer* VtkView::renderer() const { return m_renderer; }
 vtkRenderWindow* VtkView::renderWindow() const { return m_window; }
+vtkRenderWindowInteractor* VtkView::interactor() const { return m_interactor; }
 
 void VtkView::requestRender() { update(); }
 

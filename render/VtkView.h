@@ -17,6 +17,7 @@ class vtkGenericOpenGLRenderWindow;
 class vtkGenericRenderWindowInteractor;
 class vtkRenderer;
 class vtkRenderWindow;
+class vtkRenderWindowInteractor;
 
 namespace cryo {
 
@@ -33,6 +34,8 @@ public:
     // The single scene renderer (layer 0). Valid for the widget's lifetime.
     vtkRenderer* renderer() const;
     vtkRenderWindow* renderWindow() const;
+    // Receives the forwarded Qt mouse/key events (trackball camera style); for pickers etc.
+    vtkRenderWindowInteractor* interactor() const;
 
     // Schedules a repaint (coalesced by Qt); use after changing the scene.
     void requestRender();

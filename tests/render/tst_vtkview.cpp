@@ -62,7 +62,8 @@ private Q_SLOTS:
     void wheelZooms();
     void setVolumeKeepsCamera();
     void sceneMayOutliveItsView();
-    void measurePerformance();
+    void measureFrameRate();
+    void measureThresholdSpeed();
 
 private:
     QImage grab(const QString& shotName);
@@ -353,9 +354,9 @@ void TestVtkView::sceneMayOutliveItsView()
     scene.reset();
 }
 
-void TestVtkView::measurePerformance()
+void TestVtkView::measureFrameRate()
 {
-    // Frames/s re-rendering a 64³ isosurface at 1000×700, and setThreshold on a 128³ map.
+    // Frames/s re-rendering a 64³ isosurface at 1000×700 (printed; asserted only loosely).
     m_window->resize(1000, 700);
     QCoreApplication::processEvents();
     // A molecule-like 64³ map: 24 overlapping blobs at random places (fixed seed).
@@ -395,11 +396,16 @@ void TestVtkView::measurePerformance()
     qInfo("64^3 isosurface (%lld triangles) at %dx%d: %.1f frames/s shown, %.1f frames/s grabbed",
           m_scene->triangleCount(), m_view->width(), m_view->height(), fps, grabFps);
     QVERIFY(fps > 1.0);
+}
 
+void TestVtkView::measureThresholdSpeed()
+{
+    // setThreshold + recomputing the surface of a 128³ map, and swapping in another map.
+    QElapsedTimer timer;
     const std::vector<Blob> big{{128, 128, 128, 30.0}, {170, 150, 128, 20.0}};
     m_scene->setVolume(makeBlobMap(128, 2.0f, {0, 0, 0}, big), true);
     const double levels[] = {0.3, 0.5, 0.7, 0.4, 0.6};
-    timer.restart();
+    timer.start();
     QList<long long> counts;
     for (double level : levels) {
         m_scene->setThreshold(level);
