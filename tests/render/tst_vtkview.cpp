@@ -159,6 +159,11 @@ void TestVtkView::objectPixelsDifferFromBackground()
     const QImage frame = grab("blobs");
     QVERIFY(!frame.isNull());
     QCOMPARE(frame.size(), m_view->size() * m_view->devicePixelRatio());
+    int lit = 0;   // the make-current trap gives an all-black frame
+    for (int y = 0; y < frame.height(); y += 4)
+        for (int x = 0; x < frame.width(); x += 4)
+            lit += std::max({qRed(frame.pixel(x, y)), qGreen(frame.pixel(x, y)), qBlue(frame.pixel(x, y))}) > 8;
+    QVERIFY2(lit > (frame.width() / 4) * (frame.height() / 4) / 2, "the frame is (mostly) black");
 
     // Inside the projected disc of each blob: surface, not background, and lit (shaded).
     int surfacePixels = 0;
@@ -307,6 +312,10 @@ void TestVtkView::wheelZooms()
     QApplication::sendEvent(m_view, &wheel);
     QVERIFY2(cameraDistance() < 0.95 * distance,
              qPrintable(QString("%1 -> %2").arg(distance).arg(cameraDistance())));
+    // Keys reach VTK too: 'r' is the trackball style's "fit the visible props".
+    const double zoomed = cameraDistance();
+    QTest::keyClick(m_view, Qt::Key_R, Qt::NoModifier);
+    QVERIFY(std::abs(cameraDistance() - zoomed) > 0.01 * zoomed);
 }
 
 void TestVtkView::setVolumeKeepsCamera()
