@@ -1,0 +1,80 @@
+#include "GuiMain.h"
+
+#include "DemoMap.h"
+#include "MainWindow.h"
+#include "Translations.h"
+#include "VtkView.h"
+#include "cli/CliCommand.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+QString commandList()
+{
+    QString text = QCoreApplication::translate("gui", "\nHeadless commands (cryoscape <command> --help):\n");
+    for (const cli::Command& c : cli::commands())
+        text += QStringLiteral("  %1  %2\n").arg(c.name, -10).arg(c.summary);
+    return text;
+}
+
+// Renders the window once everything is loaded, saves it and quits with `status`.
+void scheduleScreenshot(MainWindow& window, const QString& path, int status)
+{
+    QTimer::singleShot(400, &window, [&window, path, status] {
+        QApplication::processEvents();
+        const QImage image = window.grab().toImage();
+        if (!image.save(path)) {
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(QCoreApplication::translate("gui", "Cannot write the screenshot %1").arg(path)));
+            QCoreApplication::exit(1);
+            return;
+        }
+        QCoreApplication::exit(status);
+    });
+}
+
+} // namespace
+
+int runGui(int argc, char** argv)
+{
+    // Must precede QApplication: every QOpenGLWidget then gets a context VTK can use.
+    QSurfaceFormat::setDefaultFormat(cryo::VtkView::surfaceFormat());
+    QApplication app(argc, argv);
+    installTranslations(app, requestedLanguage(app.arguments()));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("gui", "Cryoscape — explore structural heterogeneity in cryo-EM data.") +
+        commandList());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QCoreApplication::translate("gui", "Render the window to PATH (PNG) and exit."),
+                                        QCoreApplication::translate("gui", "PATH"));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  QCoreApplication::translate("gui", "User interface language (e.g. de, en)."),
+                                  QCoreApplication::translate("gui", "CODE"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QCoreApplication::translate("gui", "Show the built-in demo map."));
+    parser.addOptions({screenshot, lang, demo});
+    parser.addPositionalArgument(QStringLiteral("files"), QCoreApplication::translate("gui", "Maps to open (.mrc)."),
+                                 QStringLiteral("[FILE...]"));
+    parser.process(app);
+
+    MainWindow window;
+    window.setInteractive(!parser.isSet(screenshot));
+    window.show();
+    bool allOpened = true;
+    if (parser.isSet(demo))
+        window.showVolume(makeDemoMap(64), QCoreApplication::translate("gui", "Demo map"));
+    for (const QString& file : parser.positionalArguments())
+        allOpened = window.openMap(file) && allOpened;
+    if (parser.isSet(screenshot))
+        scheduleScreenshot(window, parser.value(screenshot), allOpened ? 0 : 1);
+    return app.exec();
+}

@@ -1,0 +1,3 @@
+#pragma once
+// The desktop application: `cryoscape [FILE...] [--screenshot PATH] [--lang CODE] [--demo]`.
+int runGui(int argc, char** argv);

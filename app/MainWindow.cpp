@@ -1,0 +1,218 @@
+#include "MainWindow.h"
+
+#include "RecentFiles.h"
+#include "ThresholdPanel.h"
+#include "VolumeViewer.h"
+#include "analysis/MapMeasures.h"
+#include "io/MrcFile.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QColorDialog>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+
+#include <cstdio>
+
+namespace {
+
+bool isMapFile(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("mrc") || suffix == QLatin1String("map") || suffix == QLatin1String("mrcs");
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("Cryoscape"));
+    setAcceptDrops(true);
+    m_viewer = new VolumeViewer(this);
+    setCentralWidget(m_viewer);
+
+    m_threshold = new ThresholdPanel(this);
+    auto* dock = new QDockWidget(tr("Contour level"), this);
+    dock->setObjectName(QStringLiteral("contourDock"));
+    dock->setWidget(m_threshold);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    connect(m_threshold, &ThresholdPanel::levelChanged, this, &MainWindow::setLevel);
+
+    m_mapLabel = new QLabel(tr("No map open — File → Open Map… or drop an .mrc file here"), this);
+    m_levelLabel = new QLabel(this);
+    statusBar()->addWidget(m_mapLabel, 1);
+    statusBar()->addPermanentWidget(m_levelLabel);
+
+    createMenus();
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1400, 900);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    const QColor background = settings.value(QStringLiteral("view/background")).value<QColor>();
+    if (background.isValid())
+        m_viewer->setBackground(background);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open Map…"), this, &MainWindow::chooseMapToOpen);
+    open->setShortcut(QKeySequence::Open);
+    open->setStatusTip(tr("Open a density map (.mrc, .map)"));
+    QMenu* recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recent = new RecentFiles(recentMenu, this);
+    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openMap);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* reset = view->addAction(tr("&Reset Camera"), m_viewer, &VolumeViewer::resetCamera);
+    reset->setShortcut(Qt::Key_R | Qt::CTRL);
+    QMenu* background = view->addMenu(tr("&Background"));
+    const std::pair<QString, QColor> presets[] = {
+        {tr("Dark blue"), QColor(28, 32, 44)}, {tr("Black"), Qt::black}, {tr("White"), Qt::white}};
+    for (const auto& [name, color] : presets) {
+        const QColor c = color;
+        background->addAction(name, this, [this, c] {
+            m_viewer->setBackground(c);
+            QSettings().setValue(QStringLiteral("view/background"), c);
+        });
+    }
+    background->addAction(tr("Other…"), this, &MainWindow::chooseBackground);
+    QAction* outline = view->addAction(tr("Show &Outline"));
+    outline->setCheckable(true);
+    outline->setChecked(true);
+    connect(outline, &QAction::toggled, m_viewer, &VolumeViewer::setOutlineVisible);
+    QAction* axes = view->addAction(tr("Show &Axes"));
+    axes->setCheckable(true);
+    axes->setChecked(true);
+    connect(axes, &QAction::toggled, m_viewer, &VolumeViewer::setAxesVisible);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Cryoscape"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+bool MainWindow::openMap(const QString& path)
+{
+    cryo::Volume volume;
+    try {
+        volume = cryo::readMrc(path.toStdString());
+    } catch (const std::exception& e) {
+        reportError(tr("Cannot open map"), QString::fromUtf8(e.what()));
+        return false;
+    }
+    m_recent->add(path);
+    showVolume(volume, QFileInfo(path).fileName());
+    return true;
+}
+
+void MainWindow::showVolume(const cryo::Volume& volume, const QString& title)
+{
+    m_volume = volume;
+    m_stats = cryo::computeStats(m_volume);
+    m_level = cryo::defaultContourLevel(m_stats);
+    m_threshold->setMap(m_volume, m_stats, m_level);
+    m_viewer->setVolume(m_volume, true);
+    m_viewer->setLevel(m_level);
+    setWindowTitle(tr("%1 — Cryoscape").arg(title));
+    updateStatus();
+}
+
+void MainWindow::setLevel(double level)
+{
+    m_level = level;
+    m_viewer->setLevel(level);
+    updateStatus();
+}
+
+void MainWindow::updateStatus()
+{
+    if (m_volume.data.empty())
+        return;
+    m_mapLabel->setText(tr("%1 × %2 × %3 voxels · %4 Å/voxel")
+                            .arg(m_volume.nx)
+                            .arg(m_volume.ny)
+                            .arg(m_volume.nz)
+                            .arg(m_volume.voxelSize, 0, 'f', 3));
+    const double enclosed = cryo::enclosedVolume(m_volume, m_level);
+    m_levelLabel->setText(tr("Level %1 (%2 σ) · enclosed volume %3 Å³")
+                              .arg(m_level, 0, 'g', 4)
+                              .arg(m_threshold->sigmaLevel(), 0, 'f', 2)
+                              .arg(QLocale().toString(enclosed, 'f', 0)));
+}
+
+QString MainWindow::statusText() const { return m_mapLabel->text() + QStringLiteral(" | ") + m_levelLabel->text(); }
+
+void MainWindow::chooseMapToOpen()
+{
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("lastDirectory")).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Map"), dir,
+                                                      tr("Maps (*.mrc *.map *.mrcs);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("lastDirectory"), QFileInfo(path).absolutePath());
+    openMap(path);
+}
+
+void MainWindow::chooseBackground()
+{
+    const QColor c = QColorDialog::getColor(m_viewer->background(), this, tr("Background Colour"));
+    if (!c.isValid())
+        return;
+    m_viewer->setBackground(c);
+    QSettings().setValue(QStringLiteral("view/background"), c);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Cryoscape"),
+                       tr("<h3>Cryoscape %1</h3>"
+                          "<p>Exploring structural heterogeneity in cryo-EM data.</p>"
+                          "<p>Built with Qt %2, VTK, FFTW3, Eigen, HDF5 and LibTorch.</p>")
+                           .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::reportError(const QString& title, const QString& message)
+{
+    if (m_interactive)
+        QMessageBox::critical(this, title, message);
+    else
+        std::fprintf(stderr, "%s: %s\n", qPrintable(title), qPrintable(message));
+    statusBar()->showMessage(message, 10000);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile() && isMapFile(urls.first().toLocalFile()))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty())
+        openMap(urls.first().toLocalFile());
+    event->acceptProposedAction();
+}

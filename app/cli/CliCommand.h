@@ -1,0 +1,26 @@
+#pragma once
+// Headless sub-commands of the one binary: `cryoscape <command> [options]`. Each command
+// parses its own options and returns the process exit code (0 ok, 1 bad input, 2 usage).
+#include <QStringList>
+
+#include <functional>
+#include <vector>
+
+namespace cli {
+
+struct Command {
+    QString name;
+    QString summary;   // one line, translated
+    std::function<int(const QStringList& arguments)> run;   // arguments after the command name
+};
+
+std::vector<Command> commands();
+const Command* findCommand(const QString& name);
+
+// Runs `cryoscape <command> ...` in a QCoreApplication (no display needed).
+int runCommand(int argc, char** argv);
+
+// Commands, one file each.
+int runInfo(const QStringList& arguments);
+
+} // namespace cli

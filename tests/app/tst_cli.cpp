@@ -1,0 +1,130 @@
+// The headless entry point: `cryoscape info` on good and bad files, --help, and the
+// desktop app started where no OpenGL exists (offscreen platform): a message, no crash.
+#include "io/MrcFile.h"
+#include "support/TestMaps.h"
+
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QString out, err;
+    bool crashed = false;
+};
+
+Result runCryoscape(const QStringList& arguments, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(CRYOSCAPE_BIN_DIR "/cryoscape"), arguments);
+    Result r;
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        r.crashed = true;
+        return r;
+    }
+    r.crashed = p.exitStatus() != QProcess::NormalExit;
+    r.exitCode = p.exitCode();
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        cryo::Volume map = testmaps::ball(24, 6, 12, 12, 12, 1.25f);
+        map.origin = {5.0f, 6.0f, 7.0f};
+        cryo::writeMrc(path("ball.mrc").toStdString(), map);
+        std::ofstream(path("notmrc.mrc").toStdString()) << std::string(3000, 'z');
+        cryo::writeMrc(path("short.mrc").toStdString(), map);
+        fs::resize_file(path("short.mrc").toStdString(), 1024 + 100);
+    }
+
+    void infoPrintsHeaderSummary()
+    {
+        const Result r = runCryoscape({"info", path("ball.mrc")});
+        QVERIFY(!r.crashed);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("24 x 24 x 24 voxels"), qPrintable(r.out));
+        QVERIFY(r.out.contains("2 (float32)"));
+        QVERIFY(r.out.contains("1.2500 Å"));
+        QVERIFY(r.out.contains("5, 6, 7 Å"));
+        const cryo::VolumeStats stats = cryo::computeStats(cryo::readMrc(path("ball.mrc").toStdString()));
+        const QString minMax = QString("Min / max:   %1 / %2").arg(stats.min, 0, 'g', 6).arg(stats.max, 0, 'g', 6);
+        QVERIFY2(r.out.contains(minMax), qPrintable(minMax));
+    }
+
+    void infoReportsBadFiles_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("not an MRC") << "notmrc.mrc" << "not an MRC file";
+        QTest::newRow("truncated") << "short.mrc" << "file is truncated";
+        QTest::newRow("missing") << "nothere.mrc" << "file not found";
+    }
+    void infoReportsBadFiles()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, expected);
+        const Result r = runCryoscape({"info", path(file)});
+        QVERIFY(!r.crashed);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(file) && r.err.contains(expected), qPrintable(r.err));
+    }
+
+    void infoWithoutFileIsAUsageError()
+    {
+        const Result r = runCryoscape({"info"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("no file given"));
+    }
+
+    void helpListsCommands()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("QT_QPA_PLATFORM", "offscreen");
+        const Result r = runCryoscape({"--help"}, env);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("--screenshot") && r.out.contains("info "), qPrintable(r.out));
+    }
+
+    void germanCommandOutput()
+    {
+        const Result r = runCryoscape({"info", "--lang", "de", path("ball.mrc")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("Pixelgröße"), qPrintable(r.out));
+    }
+
+    void appWithoutOpenGLShowsMessageInsteadOfCrashing()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("QT_QPA_PLATFORM", "offscreen");
+        env.insert("XDG_CONFIG_HOME", m_dir.path());
+        const QString shot = path("nogl.png");
+        const Result r = runCryoscape({path("ball.mrc"), "--screenshot", shot}, env);
+        QVERIFY2(!r.crashed, qPrintable(r.err));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(!QImage(shot).isNull());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
