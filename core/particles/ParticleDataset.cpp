@@ -35,9 +35,12 @@ struct ParticleDataset::Impl {
     std::optional<NpyFile> cs;
     std::vector<float> images;         // [n][y][x] when in memory
     bool inMemory = false;
+    std::size_t missingStacks = 0;     // not found / unreadable (metadata-only mode)
 };
 
 namespace {
+
+constexpr std::size_t kListedMissingStacks = 3;   // the rest are counted, not listed
 
 using Location = std::function<std::string()>;
 
@@ -72,7 +75,8 @@ int addStack(ParticleDataset::Impl& d, const std::string& reference, const Stack
                                     resolver.describeCandidates(reference) + ")";
         if (d.options.requireImages)
             throw FileError(d.source, problem);
-        d.problems.push_back(d.source.filename().string() + ", " + problem);
+        if (d.missingStacks++ < kListedMissingStacks)
+            d.problems.push_back(d.source.filename().string() + ", " + problem);
     } else {
         try {
             reader = std::make_unique<MrcReader>(info.path);
@@ -84,7 +88,8 @@ int addStack(ParticleDataset::Impl& d, const std::string& reference, const Stack
         } catch (const FileError& e) {
             if (d.options.requireImages)
                 throw;
-            d.problems.push_back(e.what());
+            if (d.missingStacks++ < kListedMissingStacks)
+                d.problems.push_back(e.what());
         }
     }
     d.stacks.push_back(std::move(info));
@@ -248,6 +253,10 @@ ParticleDataset ParticleDataset::open(const std::filesystem::path& path, const P
         break;
     }
     }
+    if (d->missingStacks > kListedMissingStacks)
+        d->problems.push_back(std::to_string(d->missingStacks) + " of " + std::to_string(d->stacks.size()) +
+                              " image stacks are missing or unreadable (the first " +
+                              std::to_string(kListedMissingStacks) + " are listed)");
     checkGeometry(*d);
     ParticleDataset dataset(std::move(d));
     const std::size_t bytes = dataset.size() * std::size_t(dataset.boxSize()) * std::size_t(dataset.boxSize()) * 4;
