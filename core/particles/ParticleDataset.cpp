@@ -300,10 +300,13 @@ void ParticleDataset::readImages(std::size_t first, std::size_t count, float* ou
         std::memcpy(out, d.images.data() + first * pixels, count * pixels * sizeof(float));
         return;
     }
+    // Runs of up to ~256 KB: large enough to amortise a read call, small enough that the
+    // conversion and NaN/Inf scan work on data still in cache.
+    const std::size_t maxRun = std::max<std::size_t>(1, (std::size_t(256) << 10) / (pixels * sizeof(float)));
     for (std::size_t i = first; i < first + count;) {
         const ParticleRecord& p = d.particles[i];
         std::size_t run = 1;   // consecutive sections of the same stack: one read
-        while (i + run < first + count && d.particles[i + run].stack == p.stack &&
+        while (i + run < first + count && run < maxRun && d.particles[i + run].stack == p.stack &&
                d.particles[i + run].image == p.image + int(run))
             ++run;
         MrcReader* reader = d.readers[std::size_t(p.stack)].get();
