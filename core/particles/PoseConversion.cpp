@@ -1,5 +1,6 @@
 #include "particles/PoseConversion.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <numbers>
@@ -62,6 +63,40 @@ Matrix3 axisAngleToMatrix(const std::array<double, 3>& v)
 Matrix3 transposed(const Matrix3& m)
 {
     return {m[0], m[3], m[6], m[1], m[4], m[7], m[2], m[5], m[8]};
+}
+
+std::array<double, 3> matrixToAxisAngle(const Matrix3& r)
+{
+    auto at = [&](int i, int j) { return double(r[std::size_t(i * 3 + j)]); };
+    const double c = (at(0, 0) + at(1, 1) + at(2, 2) - 1) / 2;
+    // Twice sin(theta) times the axis, from the antisymmetric part.
+    const std::array<double, 3> s{at(2, 1) - at(1, 2), at(0, 2) - at(2, 0), at(1, 0) - at(0, 1)};
+    const double sNorm = std::sqrt(s[0] * s[0] + s[1] * s[1] + s[2] * s[2]);
+    // atan2 keeps theta accurate near 0 and pi, where acos of the trace is ill-conditioned.
+    const double theta = std::atan2(sNorm / 2, c);
+    if (theta < 1e-6)
+        return {s[0] / 2, s[1] / 2, s[2] / 2};
+    if (std::numbers::pi - theta > 1e-3)
+        return {theta * s[0] / sNorm, theta * s[1] / sNorm, theta * s[2] / sNorm};
+    // Near pi the antisymmetric part vanishes: R ~ 2 a a^T - I, so read the axis from the
+    // largest diagonal entry and take its sign from what is left of s.
+    int big = 0;
+    for (int i = 1; i < 3; ++i)
+        if (at(i, i) > at(big, big))
+            big = i;
+    std::array<double, 3> a{};
+    a[std::size_t(big)] = std::sqrt(std::max(0.0, (at(big, big) + 1) / 2));
+    for (int j = 0; j < 3; ++j)
+        if (j != big)
+            a[std::size_t(j)] = (at(big, j) + at(j, big)) / (4 * a[std::size_t(big)]);
+    const double norm = std::sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
+    const double sign = (a[0] * s[0] + a[1] * s[1] + a[2] * s[2]) < 0 ? -1.0 : 1.0;
+    return {sign * theta * a[0] / norm, sign * theta * a[1] / norm, sign * theta * a[2] / norm};
+}
+
+std::array<double, 3> matrixToCryosparcPose(const Matrix3& a)
+{
+    return matrixToAxisAngle(transposed(a));
 }
 
 Matrix3 cryosparcPoseToMatrix(const std::array<double, 3>& v)

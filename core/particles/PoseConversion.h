@@ -23,6 +23,10 @@ std::array<double, 3> matrixToRelionEuler(const Matrix3& a);
 Matrix3 axisAngleToMatrix(const std::array<double, 3>& v);
 // cryoSPARC alignments3D/pose -> A: exp map, transposed for the slicing convention.
 Matrix3 cryosparcPoseToMatrix(const std::array<double, 3>& v);
+// Inverse of axisAngleToMatrix (log map): |v| in [0, pi].
+std::array<double, 3> matrixToAxisAngle(const Matrix3& r);
+// Inverse of cryosparcPoseToMatrix: A -> alignments3D/pose.
+std::array<double, 3> matrixToCryosparcPose(const Matrix3& a);
 
 Matrix3 transposed(const Matrix3& m);
 

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void knownEulerMatrices();
     void eulerRoundTrip();
     void axisAngle();
+    void logMap();
 };
 
 void TestParticlePose::knownEulerMatrices_data()
@@ -111,6 +112,30 @@ void TestParticlePose::axisAngle()
         // Opposite vectors give inverse rotations.
         QVERIFY(maxDifference(axisAngleToMatrix({-v[0], -v[1], -v[2]}), transposed(r)) < 1e-5);
     }
+}
+
+void TestParticlePose::logMap()
+{
+    std::mt19937 rng(5);
+    std::normal_distribution<double> n(0, 1);
+    std::uniform_real_distribution<double> angle(0, 3.14159);
+    for (int i = 0; i < 500; ++i) {
+        std::array<double, 3> axis{n(rng), n(rng), n(rng)};
+        const double len = std::sqrt(axis[0] * axis[0] + axis[1] * axis[1] + axis[2] * axis[2]);
+        // Every 5th case sits within 1e-4 of pi, where the antisymmetric part vanishes.
+        const double theta = i % 5 == 0 ? 3.14159265 - 1e-4 * (i % 3) : angle(rng);
+        const std::array<double, 3> v{axis[0] / len * theta, axis[1] / len * theta, axis[2] / len * theta};
+        const Matrix3 r = axisAngleToMatrix(v);
+        const auto back = matrixToAxisAngle(r);
+        QVERIFY2(maxDifference(axisAngleToMatrix(back), r) < 2e-5, qPrintable(QString("case %1").arg(i)));
+        if (theta < 3.1)
+            for (std::size_t k = 0; k < 3; ++k)
+                QVERIFY(std::fabs(back[k] - v[k]) < 1e-4);
+        const Matrix3 a = cryosparcPoseToMatrix(v);
+        QVERIFY(maxDifference(cryosparcPoseToMatrix(matrixToCryosparcPose(a)), a) < 2e-5);
+    }
+    const auto zero = matrixToAxisAngle(kIdentity);
+    QCOMPARE(zero[0] + zero[1] + zero[2], 0.0);
 }
 
 QTEST_GUILESS_MAIN(TestParticlePose)
