@@ -12,7 +12,7 @@ std::vector<Command> commands()
 {
     return {
         {QStringLiteral("info"),
-         QCoreApplication::translate("cli", "Print the header summary of a map or particle stack"), runInfo},
+         QCoreApplication::translate("cli", "Summarise a map, particle stack or particle dataset"), runInfo},
     };
 }
 

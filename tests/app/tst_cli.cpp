@@ -4,6 +4,9 @@
 #include "support/TestMaps.h"
 
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -70,6 +73,37 @@ private Q_SLOTS:
         const cryo::VolumeStats stats = cryo::computeStats(cryo::readMrc(path("ball.mrc").toStdString()));
         const QString minMax = QString("Min / max:   %1 / %2").arg(stats.min, 0, 'g', 6).arg(stats.max, 0, 'g', 6);
         QVERIFY2(r.out.contains(minMax), qPrintable(minMax));
+    }
+
+    void infoSummarisesParticleDatasets_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<int>("box");
+        QTest::addColumn<int>("opticsGroups");
+        QTest::addColumn<bool>("poses");
+        QTest::newRow("RELION 3.1") << "relion31.star" << 5 << 256 << 1 << true;
+        QTest::newRow("RELION 3.1, six optics groups") << "relion31.6opticsgroups.star" << 139 << 196 << 6 << true;
+        QTest::newRow("cryoSPARC") << "empiar_10076_7.cs" << 7 << 320 << 1 << false;
+        QTest::newRow("stack") << "hand.mrcs" << 100 << 64 << 1 << false;
+    }
+    void infoSummarisesParticleDatasets()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, count);
+        QFETCH(int, box);
+        QFETCH(int, opticsGroups);
+        QFETCH(bool, poses);
+        const Result r = runCryoscape({"info", "--json", QStringLiteral(CRYOSCAPE_FIXTURES_DIR "/") + file});
+        QVERIFY(!r.crashed);
+        QCOMPARE(r.exitCode, 0);
+        QJsonParseError error;
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8(), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + "\n" + r.out));
+        QCOMPARE(o.value("count").toInt(), count);
+        QCOMPARE(o.value("box").toInt(), box);
+        QCOMPARE(o.value("optics_groups").toArray().size(), opticsGroups);
+        QCOMPARE(o.value("poses").toBool(), poses);
     }
 
     void infoReportsBadFiles_data()
