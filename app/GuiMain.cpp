@@ -8,6 +8,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
 #include <QTimer>
 
 #include <cstdio>
@@ -22,17 +24,29 @@ QString commandList()
     return text;
 }
 
-// Renders the window once everything is loaded, saves it and quits with `status`.
+// Renders the window once everything is loaded, saves it to `path` (other open windows,
+// such as a particles dialog, to path-2.png, path-3.png, ...) and quits with `status`.
 void scheduleScreenshot(MainWindow& window, const QString& path, int status)
 {
     QTimer::singleShot(400, &window, [&window, path, status] {
         QApplication::processEvents();
-        const QImage image = window.grab().toImage();
-        if (!image.save(path)) {
-            std::fprintf(stderr, "%s\n",
-                         qPrintable(QCoreApplication::translate("gui", "Cannot write the screenshot %1").arg(path)));
-            QCoreApplication::exit(1);
-            return;
+        QList<QWidget*> windows{&window};
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (w != &window && w->isVisible())
+                windows << w;
+        for (int i = 0; i < windows.size(); ++i) {
+            const QFileInfo info(path);
+            const QString target = i == 0 ? path
+                                          : info.dir().filePath(QStringLiteral("%1-%2.%3")
+                                                                    .arg(info.completeBaseName())
+                                                                    .arg(i + 1)
+                                                                    .arg(info.suffix()));
+            if (!windows[i]->grab().toImage().save(target)) {
+                std::fprintf(stderr, "%s\n",
+                             qPrintable(QCoreApplication::translate("gui", "Cannot write the screenshot %1").arg(target)));
+                QCoreApplication::exit(1);
+                return;
+            }
         }
         QCoreApplication::exit(status);
     });
@@ -62,7 +76,7 @@ int runGui(int argc, char** argv)
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QCoreApplication::translate("gui", "Show the built-in demo map."));
     parser.addOptions({screenshot, lang, demo});
-    parser.addPositionalArgument(QStringLiteral("files"), QCoreApplication::translate("gui", "Maps to open (.mrc)."),
+    parser.addPositionalArgument(QStringLiteral("files"), QCoreApplication::translate("gui", "Maps (.mrc) or particle datasets (.star, .cs, .mrcs, .txt) to open."),
                                  QStringLiteral("[FILE...]"));
     parser.process(app);
 
@@ -73,7 +87,7 @@ int runGui(int argc, char** argv)
     if (parser.isSet(demo))
         window.showVolume(makeDemoMap(64), QCoreApplication::translate("gui", "Demo map"));
     for (const QString& file : parser.positionalArguments())
-        allOpened = window.openMap(file) && allOpened;
+        allOpened = window.openFile(file) && allOpened;
     if (parser.isSet(screenshot))
         scheduleScreenshot(window, parser.value(screenshot), allOpened ? 0 : 1);
     return app.exec();

@@ -1,10 +1,12 @@
 #include "MainWindow.h"
 
+#include "ParticlesDialog.h"
 #include "RecentFiles.h"
 #include "ThresholdPanel.h"
 #include "VolumeViewer.h"
 #include "analysis/MapMeasures.h"
 #include "io/MrcFile.h"
+#include "particles/ParticleDataset.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -26,10 +28,16 @@
 
 namespace {
 
-bool isMapFile(const QString& path)
+bool isParticleFile(const QString& path)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    return suffix == QLatin1String("mrc") || suffix == QLatin1String("map") || suffix == QLatin1String("mrcs");
+    static const QStringList suffixes{"star", "cs", "mrcs", "txt"};
+    return suffixes.contains(QFileInfo(path).suffix().toLower());
+}
+
+bool isOpenable(const QString& path)
+{
+    static const QStringList suffixes{"mrc", "map", "star", "cs", "mrcs", "txt"};
+    return suffixes.contains(QFileInfo(path).suffix().toLower());
 }
 
 } // namespace
@@ -48,7 +56,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     addDockWidget(Qt::RightDockWidgetArea, dock);
     connect(m_threshold, &ThresholdPanel::levelChanged, this, &MainWindow::setLevel);
 
-    m_mapLabel = new QLabel(tr("No map open — File → Open Map… or drop an .mrc file here"), this);
+    m_mapLabel = new QLabel(tr("No map open — File → Open Map… or drop an .mrc, .star or .cs file here"), this);
     m_levelLabel = new QLabel(this);
     statusBar()->addWidget(m_mapLabel, 1);
     statusBar()->addPermanentWidget(m_levelLabel);
@@ -69,9 +77,12 @@ void MainWindow::createMenus()
     QAction* open = file->addAction(tr("&Open Map…"), this, &MainWindow::chooseMapToOpen);
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Open a density map (.mrc, .map)"));
+    QAction* particles = file->addAction(tr("Open &Particles…"), this, &MainWindow::chooseParticlesToOpen);
+    particles->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
+    particles->setStatusTip(tr("Open a particle dataset (.star, .cs, .mrcs, .txt) and look at its images"));
     QMenu* recentMenu = file->addMenu(tr("Open &Recent"));
     m_recent = new RecentFiles(recentMenu, this);
-    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openMap);
+    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -116,6 +127,35 @@ bool MainWindow::openMap(const QString& path)
     m_recent->add(path);
     showVolume(volume, QFileInfo(path).fileName());
     return true;
+}
+
+bool MainWindow::openFile(const QString& path)
+{
+    return isParticleFile(path) ? openParticles(path) != nullptr : openMap(path);
+}
+
+ParticlesDialog* MainWindow::openParticles(const QString& path)
+{
+    cryo::ParticleDatasetOptions options;
+    options.requireImages = false;   // still show the summary when stacks are missing
+    std::shared_ptr<cryo::ParticleDataset> dataset;
+    try {
+        dataset = std::make_shared<cryo::ParticleDataset>(cryo::ParticleDataset::open(path.toStdString(), options));
+    } catch (const std::exception& e) {
+        reportError(tr("Cannot open particles"), QString::fromUtf8(e.what()));
+        return nullptr;
+    }
+    m_recent->add(path);
+    auto* dialog = new ParticlesDialog(dataset, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    if (!dataset->problems().empty()) {
+        QStringList problems;
+        for (const std::string& p : dataset->problems())
+            problems << QString::fromStdString(p);
+        reportError(tr("Problems in %1").arg(QFileInfo(path).fileName()), problems.join(QLatin1Char('\n')));
+    }
+    return dialog;
 }
 
 void MainWindow::showVolume(const cryo::Volume& volume, const QString& title)
@@ -167,6 +207,19 @@ void MainWindow::chooseMapToOpen()
     openMap(path);
 }
 
+void MainWindow::chooseParticlesToOpen()
+{
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("lastDirectory")).toString();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Particles"), dir,
+        tr("Particle datasets (*.star *.cs *.mrcs *.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("lastDirectory"), QFileInfo(path).absolutePath());
+    openParticles(path);
+}
+
 void MainWindow::chooseBackground()
 {
     const QColor c = QColorDialog::getColor(m_viewer->background(), this, tr("Background Colour"));
@@ -205,14 +258,14 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
     const auto urls = event->mimeData()->urls();
-    if (!urls.isEmpty() && urls.first().isLocalFile() && isMapFile(urls.first().toLocalFile()))
+    if (!urls.isEmpty() && urls.first().isLocalFile() && isOpenable(urls.first().toLocalFile()))
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event)
 {
     const auto urls = event->mimeData()->urls();
-    if (!urls.isEmpty())
-        openMap(urls.first().toLocalFile());
+    for (const QUrl& url : urls)
+        openFile(url.toLocalFile());
     event->acceptProposedAction();
 }

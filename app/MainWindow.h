@@ -18,6 +18,11 @@ public:
     // Opens a map; on failure tells the user (dialog, or stderr when not interactive)
     // and keeps what was shown before.
     bool openMap(const QString& path);
+    // Opens a map or a particle dataset, by the file's suffix.
+    bool openFile(const QString& path);
+    // Opens a particle dataset (.star, .cs, .mrcs, .txt) and shows its summary and images;
+    // problems found are listed in a dialog. Returns the dialog, or nullptr on failure.
+    class ParticlesDialog* openParticles(const QString& path);
     // Shows a map that was made in memory (the demo map, later decoded volumes).
     void showVolume(const cryo::Volume& volume, const QString& title);
 
@@ -36,6 +41,7 @@ protected:
 private:
     void createMenus();
     void chooseMapToOpen();
+    void chooseParticlesToOpen();
     void chooseBackground();
     void showAbout();
     void setLevel(double level);

@@ -2,6 +2,8 @@
 // command line and in-process, the surface showing up, the contour level driving the
 // status bar, bad files keeping what was shown, recent files persisting, German menus.
 #include "MainWindow.h"
+#include "ParticleMontage.h"
+#include "ParticlesDialog.h"
 #include "ThresholdPanel.h"
 #include "Translations.h"
 #include "VolumeViewer.h"
@@ -11,6 +13,7 @@
 
 #include <QDoubleSpinBox>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -150,6 +153,31 @@ private Q_SLOTS:
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 1);
         QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("bad.mrc"));
+    }
+
+    void opensParticlesWithMontage()
+    {
+        MainWindow window;
+        window.setInteractive(false);
+        ParticlesDialog* dialog = window.openParticles(QStringLiteral(CRYOSCAPE_FIXTURES_DIR "/empiar_10076_7.star"));
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->montage()->pageCount(), 1);   // 7 particles, 24 a page
+        QVERIFY(dialog->findChild<QPlainTextEdit*>()->toPlainText().contains("Count:          7"));
+        const QImage shot = dialog->montage()->grab().toImage();
+        QVERIFY(foregroundFraction(shot, QRect(0, 0, shot.width(), shot.height() / 4)) > 0.2);   // images drawn
+    }
+
+    void badParticleFileIsReported()
+    {
+        const QString star = m_dir.filePath("broken.star");
+        QFile f(star);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("data_particles\nloop_\n_rlnDefocusU #1\n10000\n");   // no _rlnImageName
+        f.close();
+        MainWindow window;
+        window.setInteractive(false);
+        QVERIFY(!window.openParticles(star));
     }
 
     void germanMenus()
