@@ -250,6 +250,7 @@ std::string H5File::stringAttribute(const std::string& object, const std::string
     if (H5Tget_class(fileType.get()) != H5T_STRING)
         fail(object, "attribute '" + attribute + "' is not a string");
     Handle memType(H5Tcopy(H5T_C_S1), H5Tclose);
+    H5Tset_cset(memType.get(), H5Tget_cset(fileType.get()));   // HDF5 will not convert ASCII ⇄ UTF-8
     if (H5Tis_variable_str(fileType.get()) > 0) {
         H5Tset_size(memType.get(), H5T_VARIABLE);
         char* text = nullptr;
