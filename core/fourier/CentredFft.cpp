@@ -7,17 +7,11 @@
 namespace cryo {
 namespace {
 
-// (−1)^(sum of indices) for a flat index into a D^rank array. Modulating by it in one
-// domain shifts the other domain by D/2, which is how fftshift is done here (D even).
-inline float checkerSign(std::size_t flat, int D, int rank)
-{
-    std::size_t parity = 0;
-    for (int a = 0; a < rank; ++a) {
-        parity += flat % std::size_t(D);
-        flat /= std::size_t(D);
-    }
-    return (parity & 1) ? -1.0f : 1.0f;
-}
+// Parity of the row part (y, or y + z) of row r of a D^rank array. Modulating by
+// (−1)^(x+y[+z]) in one domain shifts the other domain by D/2, which is how fftshift is
+// done here (D even).
+inline std::size_t rowParity(std::size_t r, std::size_t D) { return (r % D + r / D) & 1; }
+inline float sign(std::size_t parity) { return parity & 1 ? -1.0f : 1.0f; }
 
 } // namespace
 
@@ -46,18 +40,22 @@ void CentredFft::expandHalfSpectrum(Complex* out) const
     for (std::size_t r = 0; r < rows; ++r) {
         const std::size_t y = r % D, z = r / D;
         const std::size_t mirrorRow = (m_rank == 3 ? ((D - z) % D) * D : 0) + (D - y) % D;
+        const std::size_t p = rowParity(r, D);
         for (std::size_t x = 0; x < D; ++x) {
-            const std::size_t flat = r * D + x;
             const Complex g = x < hx ? m_half[r * hx + x] : std::conj(m_half[mirrorRow * hx + (D - x)]);
-            out[flat] = checkerSign(flat, m_D, m_rank) * g;
+            out[r * D + x] = sign(p + x) * g;
         }
     }
 }
 
 void CentredFft::forward(const float* image, Complex* out)
 {
-    for (std::size_t i = 0; i < m_count; ++i)
-        m_real[i] = checkerSign(i, m_D, m_rank) * image[i];
+    const std::size_t D = m_D;
+    for (std::size_t r = 0; r < m_count / D; ++r) {
+        const std::size_t p = rowParity(r, D);
+        for (std::size_t x = 0; x < D; ++x)
+            m_real[r * D + x] = sign(p + x) * image[r * D + x];
+    }
     fftwf_execute_dft_r2c(m_forwardPlan.get(), m_real.data(), asFftw(m_half.data()));
     expandHalfSpectrum(out);
 }
@@ -67,15 +65,17 @@ void CentredFft::inverse(const Complex* centred, float* image)
     const std::size_t D = m_D, hx = D / 2 + 1;
     const std::size_t rows = m_count / D;
     for (std::size_t r = 0; r < rows; ++r) {
-        for (std::size_t x = 0; x < hx; ++x) {
-            const std::size_t flat = r * D + x;
-            m_half[r * hx + x] = checkerSign(flat, m_D, m_rank) * centred[flat];
-        }
+        const std::size_t p = rowParity(r, D);
+        for (std::size_t x = 0; x < hx; ++x)
+            m_half[r * hx + x] = sign(p + x) * centred[r * D + x];
     }
     fftwf_execute_dft_c2r(m_inversePlan.get(), asFftw(m_half.data()), m_real.data());
     const float scale = 1.0f / float(m_count);
-    for (std::size_t i = 0; i < m_count; ++i)
-        image[i] = checkerSign(i, m_D, m_rank) * m_real[i] * scale;
+    for (std::size_t r = 0; r < rows; ++r) {
+        const std::size_t p = rowParity(r, D);
+        for (std::size_t x = 0; x < D; ++x)
+            image[r * D + x] = sign(p + x) * scale * m_real[r * D + x];
+    }
 }
 
 void CentredFft::hartley(const float* image, float* ht)

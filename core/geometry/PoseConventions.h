@@ -23,9 +23,9 @@
 // takes the value of the volume's 3D transform at Rᵀ·c. In cryoDRGN's row-vector code
 // that is `coords @ R`. So the 2D lattice is rotated by Rᵀ when slicing.
 //
-// Array axes: images are [y][x] and volumes [z][y][x] with x fastest; a lattice or real
-// space index i along an axis of size D maps to coordinate i − D/2 (pixels, or i−D/2)/D
-// cycles/px in frequency), so the centre (DC) is at index D/2.
+// Array axes: images are [y][x] and volumes [z][y][x] with x fastest; index i along an
+// axis of size D is the coordinate i − D/2 pixels in real space and (i − D/2)/D cycles/px
+// in frequency space, so the box centre and the DC term are both at index D/2.
 //
 // cryoSPARC `alignments3D/pose`: axis-angle vector v (radians) with Rcs = exp([v]×) (Rodrigues).
 // cryoSPARC's matrix is the transpose of ours:  R = Rcsᵀ = exp([v]×)ᵀ = exp(−[v]×).

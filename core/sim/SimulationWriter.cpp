@@ -179,6 +179,9 @@ void writeTruthH5(const std::filesystem::path& path, const ParticleTruth& truth,
         h5.setAttribute("/", "noise_std", result.noiseStd);
         h5.setAttribute("/", "signal_variance", result.signalVariance);
         h5.setAttribute("/", "ctf_applied", options.applyCtf ? 1.0 : 0.0);
+        h5.setAttribute("/", "voltage_kv", options.voltage);
+        h5.setAttribute("/", "cs_mm", options.sphericalAberration);
+        h5.setAttribute("/", "amplitude_contrast", options.amplitudeContrast);
         h5.setAttribute("/particles/rotations", "convention",
                         std::string("R = RELION Euler_angles2matrix(rot,tilt,psi) = cryoDRGN pose.pkl rotation; "
                                     "image = CTF * shift(-t) * project(volume rotated by R) along z"));

@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <random>
@@ -179,6 +180,33 @@ private Q_SLOTS:
             for (int p = 0; p < newD * newD; ++p)
                 QCOMPARE(got[p], expected[p]);
         }
+    }
+
+    void stackSpeed()
+    {
+        // 5000 × 64² → 32² streamed through MrcReader/MrcWriter (reported; loose bound).
+        QTemporaryDir dir;
+        const int D = 64, N = 5000;
+        const std::filesystem::path in = dir.filePath("big.mrcs").toStdString();
+        {
+            MrcWriteOptions o;
+            o.stack = true;
+            MrcWriter w(in, D, D, 3.0f, o);
+            const std::vector<float> img = render(randomBlobs(3, 96, 6), D, 3.0);
+            for (int i = 0; i < N; ++i)
+                w.appendSections(img.data(), 1);
+            w.finish();
+        }
+        DownsampleStackOptions opt;
+        opt.input = in;
+        opt.output = dir.filePath("small.mrcs").toStdString();
+        opt.newBox = 32;
+        const auto t0 = std::chrono::steady_clock::now();
+        const DownsampleStackResult r = downsampleStack(opt);
+        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        qInfo("downsample %d x %d^2 -> %d^2: %.2f s (%.0f images/s)", N, D, opt.newBox, s, N / s);
+        QCOMPARE(r.count, N);
+        QVERIFY(s < 30);
     }
 
     void cancelLeavesNoFile()

@@ -2,12 +2,14 @@
 // Hartley space against real-space shifts, the symmetrised lattice and preprocessing.
 #include "fourier/CentredFft.h"
 #include "fourier/HartleyLattice.h"
+#include "fourier/HartleyVolume.h"
 #include "fourier/ImagePreprocessor.h"
 #include "io/MrcFile.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <chrono>
 #include <cmath>
 #include <numbers>
 #include <random>
@@ -174,6 +176,54 @@ private Q_SLOTS:
             fft.inverseHartley(again.data(), back.data());
             QVERIFY(maxAbs(back, img) < 2e-3);
         }
+    }
+
+    void volumeThroughSymmetricLattice()
+    {
+        // Map → (D+1)³ Hartley lattice (the decoder's output layout) → map.
+        const int D = 16;
+        Volume v(D, D, D, 2.5f);
+        v.data = randomImage(D, 3, 9);
+        const std::vector<float> sym = hartleyOfVolume(v, true);
+        QCOMPARE(int(sym.size()), (D + 1) * (D + 1) * (D + 1));
+        // The extra planes repeat the first ones: H at +½ is H at −½.
+        QCOMPARE(sym[std::size_t(D) * (D + 1) * (D + 1) + 3 * (D + 1) + 4], sym[3 * (D + 1) + 4]);
+        const Volume back = volumeFromHartley(sym.data(), D, true, 2.5f);
+        QCOMPARE(back.voxelSize, 2.5f);
+        QVERIFY(maxAbs(back.data, v.data) < 1e-4);
+        // Independent check of the 3D layout: a delta at voxel (D/2 + 1, D/2, D/2) has
+        // F(k) = e^{−2πi·kx/D}, so HT(k) = cos(2πkx/D) + sin(2πkx/D), independent of ky and kz.
+        Volume delta(D, D, D, 1.0f);
+        delta.at(D / 2 + 1, D / 2, D / 2) = 1.0f;
+        const std::vector<float> ht = hartleyOfVolume(delta, false);
+        for (int z = 0; z < D; z += 5)
+            for (int y = 0; y < D; y += 3)
+                for (int x = 0; x < D; ++x) {
+                    const double a = kTwoPi * (x - D / 2) / D;
+                    QVERIFY(std::abs(ht[(std::size_t(z) * D + y) * D + x] - (std::cos(a) + std::sin(a))) < 1e-5);
+                }
+    }
+
+    void preprocessingSpeed_data()
+    {
+        QTest::addColumn<int>("D");
+        QTest::newRow("64") << 64;
+        QTest::newRow("128") << 128;
+    }
+    void preprocessingSpeed()
+    {
+        // Per-image cost of window + HT + symmetrise + normalise (reported; loose bound).
+        QFETCH(int, D);
+        const std::vector<float> img = randomImage(D, 2, 12);
+        ImagePreprocessor pre(D);
+        std::vector<float> out((D + 1) * (D + 1));
+        const int n = 2000;
+        const auto t0 = std::chrono::steady_clock::now();
+        for (int i = 0; i < n; ++i)
+            pre.process(img.data(), HartleyNorm{0, 2}, out.data());
+        const double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count() / n;
+        qInfo("preprocess %dx%d: %.1f us/image", D, D, us);
+        QVERIFY(us < 5000);
     }
 
     void window()
