@@ -3,6 +3,7 @@
 // and the streaming stack version must equal the per-image function.
 #include "fourier/CentredFft.h"
 #include "fourier/Downsample.h"
+#include "fourier/DownsampleStar.h"
 #include "io/MrcFile.h"
 #include "util/Error.h"
 
@@ -236,6 +237,53 @@ private Q_SLOTS:
         QCOMPARE(r.count, 2);
         QVERIFY(!std::filesystem::exists(out));
         QVERIFY(!std::filesystem::exists(out.string() + ".part"));
+    }
+
+    void starRelion31()
+    {
+        // Optics table: pixel size × 4, image size 64; Å shifts and other columns untouched.
+        const StarFile in = StarFile::read(CRYOSCAPE_FIXTURES_DIR "/relion31.star");
+        DownsampleStarOptions o;
+        o.oldBox = 256;
+        o.newBox = 64;
+        o.renameStack = [](const std::string& p) { return "down/" + p; };
+        const StarFile out = downsampledStar(in, o);
+        const StarBlock& optics = *out.block("optics");
+        QVERIFY(std::abs(optics.number(0, "_rlnImagePixelSize") - 4 * in.block("optics")->number(0, "_rlnImagePixelSize")) < 1e-5);
+        QCOMPARE(optics.integer(0, "_rlnImageSize"), std::int64_t(64));
+        const StarBlock& before = *in.block("particles");
+        const StarBlock& after = *out.block("particles");
+        QCOMPARE(after.rowCount(), before.rowCount());
+        QCOMPARE(after.columns, before.columns);
+        for (std::size_t r = 0; r < after.rowCount(); ++r) {
+            QCOMPARE(after.value(r, "_rlnOriginXAngst"), before.value(r, "_rlnOriginXAngst"));
+            const std::string& name = before.value(r, "_rlnImageName");
+            const std::size_t at = name.find('@');
+            QCOMPARE(after.value(r, "_rlnImageName"), name.substr(0, at + 1) + "down/" + name.substr(at + 1));
+        }
+    }
+
+    void starRelion30()
+    {
+        // No optics table: magnification scaled so DetectorPixelSize·1e4/Mag is the new size.
+        const StarFile in = StarFile::read(CRYOSCAPE_FIXTURES_DIR "/empiar_10076_7.star");
+        DownsampleStarOptions o;
+        o.oldBox = 90;
+        o.newBox = 30;
+        const StarFile out = downsampledStar(in, o);
+        const StarBlock& b = out.blocks().front();
+        const StarBlock& a = in.blocks().front();
+        const double before = a.number(0, "_rlnDetectorPixelSize") * 1e4 / a.number(0, "_rlnMagnification");
+        const double after = b.number(0, "_rlnDetectorPixelSize") * 1e4 / b.number(0, "_rlnMagnification");
+        QVERIFY(std::abs(after / before - 3.0) < 1e-6);
+        QCOMPARE(b.value(0, "_rlnImageName"), a.value(0, "_rlnImageName"));   // no rename asked
+        StarFile noImages;
+        StarBlock empty;
+        empty.name = "x";
+        empty.isLoop = true;
+        empty.columns = {"_rlnDefocusU"};
+        noImages.addBlock(empty);
+        QVERIFY_THROWS_EXCEPTION(FileError, downsampledStar(noImages, o));
     }
 
     void badInput()
