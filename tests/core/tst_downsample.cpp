@@ -105,6 +105,7 @@ private Q_SLOTS:
         double worst = 1;
         for (int r = 1; r < int(0.8 * newD / 2); ++r)
             worst = std::min(worst, shells[r]);
+        qInfo("%d -> %d: worst FRC below 0.8 x new Nyquist %.6f", D, newD, worst);
         QVERIFY2(worst > 0.99, qPrintable(QString("worst FRC %1").arg(worst)));
         // Pixel values are preserved (the rescaling): compare means and the peak.
         double meanSmall = 0, meanDirect = 0;
