@@ -1,0 +1,230 @@
+#include "sim/Simulator.h"
+
+#include "io/MrcFile.h"
+#include "sim/AtomRenderer.h"
+#include "sim/ParticleImager.h"
+#include "sim/SimulationWriter.h"
+#include "util/Error.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <random>
+
+namespace cryo {
+namespace {
+
+constexpr const char* kStackName = "particles.mrcs";
+constexpr int kNoiseEstimateImages = 200;
+constexpr int kChunk = 100;
+// Discrete state probabilities: full complex, without arm 2, without arm 1.
+constexpr double kStateWeights[3] = {0.45, 0.30, 0.25};
+
+void checkOptions(const SimulationOptions& o)
+{
+    if (o.outDir.empty())
+        throw UsageError("simulate: an output directory is required");
+    if (o.particles <= 0)
+        throw UsageError("simulate: the particle count must be positive");
+    if (o.box < 16 || o.box % 2 != 0)
+        throw UsageError("simulate: the box must be even and at least 16");
+    if (!(o.pixelSize > 0))
+        throw UsageError("simulate: the pixel size must be positive");
+    if (!(o.defocusMax >= o.defocusMin) || o.maxAstigmatism < 0 || o.maxShift < 0)
+        throw UsageError("simulate: bad defocus, astigmatism or shift range");
+}
+
+// Per-particle noise stream, independent of the order images are made in.
+std::uint64_t noiseSeed(std::uint64_t seed, std::size_t index)
+{
+    std::uint64_t z = (seed + 0x632BE59BD9B4E019ull) ^ (index * 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 33)) * 0xFF51AFD7ED558CCDull;
+    return z ^ (z >> 33);
+}
+
+// Variance of the image inside the particle: a disc of the complex's radius around the
+// particle centre (image centre − t).
+double varianceInsideParticle(const float* image, int D, const std::array<double, 2>& shift, double radiusPx)
+{
+    double sum = 0, sumSq = 0;
+    std::size_t n = 0;
+    const double cx = D / 2 - shift[0], cy = D / 2 - shift[1];
+    for (int y = 0; y < D; ++y) {
+        for (int x = 0; x < D; ++x) {
+            if (std::hypot(x - cx, y - cy) > radiusPx)
+                continue;
+            const double v = image[std::size_t(y) * D + x];
+            sum += v;
+            sumSq += v * v;
+            ++n;
+        }
+    }
+    if (n == 0)
+        return 0;
+    const double mean = sum / double(n);
+    return std::max(0.0, sumSq / double(n) - mean * mean);
+}
+
+TruthMaps truthMapConformations(const SimulationOptions& o)
+{
+    TruthMaps maps;
+    const double lo = o.hingeMin, hi = o.hingeMax, mid = 0.5 * (lo + hi);
+    switch (o.motion) {
+    case MotionKind::Hinge:
+        for (int i = 0; i < 5; ++i)
+            maps.conformations.push_back({{lo + (hi - lo) * i / 4.0, 0}, 0});
+        break;
+    case MotionKind::TwoHinges:
+        for (const auto& a : {std::array<double, 2>{lo, lo}, {hi, lo}, {mid, mid}, {lo, hi}, {hi, hi}})
+            maps.conformations.push_back({a, 0});
+        break;
+    case MotionKind::Discrete:
+        for (int s = 0; s < 3; ++s)
+            maps.conformations.push_back({{0, 0}, s});
+        break;
+    }
+    for (std::size_t i = 0; i < maps.conformations.size(); ++i) {
+        char name[48];
+        std::snprintf(name, sizeof name, "truth_map_%02zu.mrc", i);
+        maps.fileNames.push_back(name);
+    }
+    return maps;
+}
+
+// The population average: the mean map over a grid of conformations weighted like the
+// particle distribution (uniform along the hinge(s), kStateWeights for discrete states).
+Volume consensusMap(const SimulationOptions& o, const PseudoAtomComplex& complex)
+{
+    std::vector<std::pair<Conformation, double>> samples;
+    const int steps = 9;
+    const auto angle = [&](int i) { return o.hingeMin + (o.hingeMax - o.hingeMin) * i / double(steps - 1); };
+    if (o.motion == MotionKind::Hinge)
+        for (int i = 0; i < steps; ++i)
+            samples.push_back({{{angle(i), 0}, 0}, 1.0});
+    else if (o.motion == MotionKind::TwoHinges)
+        for (int i = 0; i < steps; ++i)
+            for (int j = 0; j < steps; ++j)
+                samples.push_back({{{angle(i), angle(j)}, 0}, 1.0});
+    else
+        for (int s = 0; s < 3; ++s)
+            samples.push_back({{{0, 0}, s}, kStateWeights[s]});
+    std::vector<PseudoAtom> atoms;
+    double total = 0;
+    for (const auto& [c, w] : samples) {
+        for (PseudoAtom a : complex.atoms(c)) {
+            a.weight *= w;
+            atoms.push_back(a);
+        }
+        total += w;
+    }
+    for (PseudoAtom& a : atoms)
+        a.weight /= total;
+    return renderVolume(atoms, o.box, o.pixelSize);
+}
+
+} // namespace
+
+ParticleTruth drawParticleTruth(const SimulationOptions& o, const PseudoAtomComplex& complex)
+{
+    std::mt19937_64 rng(o.seed);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    std::discrete_distribution<int> state({kStateWeights[0], kStateWeights[1], kStateWeights[2]});
+    ParticleTruth t;
+    const std::size_t n = std::size_t(o.particles);
+    t.conformations.resize(n);
+    t.rotations.resize(n);
+    t.shifts.resize(n);
+    t.ctf.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        Conformation& c = t.conformations[i];
+        if (complex.motion() == MotionKind::Discrete)
+            c.state = state(rng);
+        for (int k = 0; k < complex.coordinateCount(); ++k)
+            c.angles[k] = o.hingeMin + (o.hingeMax - o.hingeMin) * unit(rng);
+        t.rotations[i] = uniformRandomRotation(rng);
+        t.shifts[i] = {o.maxShift * (2 * unit(rng) - 1), o.maxShift * (2 * unit(rng) - 1)};
+        CtfParams& p = t.ctf[i];
+        p.defocusU = o.defocusMin + (o.defocusMax - o.defocusMin) * unit(rng);
+        p.defocusV = p.defocusU - o.maxAstigmatism * unit(rng);
+        p.astigmatismAngle = 180.0 * unit(rng);
+        p.voltage = o.voltage;
+        p.sphericalAberration = o.sphericalAberration;
+        p.amplitudeContrast = o.amplitudeContrast;
+        p.phaseShift = 0;
+        p.pixelSize = o.pixelSize;
+    }
+    return t;
+}
+
+SimulationResult simulateDataset(const SimulationOptions& o)
+{
+    checkOptions(o);
+    const auto start = std::chrono::steady_clock::now();
+    std::error_code ec;
+    std::filesystem::create_directories(o.outDir, ec);
+    if (ec)
+        throw FileError(o.outDir, "cannot create the output directory: " + ec.message());
+
+    const PseudoAtomComplex complex(o.motion, o.seed, o.hingeMin, o.hingeMax);
+    const ParticleTruth truth = drawParticleTruth(o, complex);
+    ParticleImager imager(o.box, o.pixelSize);
+    const int D = o.box;
+    const std::size_t pixels = std::size_t(D) * D;
+    const auto formImage = [&](std::size_t i, float* out) {
+        imager.image(complex.atoms(truth.conformations[i]), truth.rotations[i], truth.shifts[i],
+                     o.applyCtf ? &truth.ctf[i] : nullptr, out);
+    };
+
+    // Noise level for the dataset from the mean signal variance of the first images.
+    SimulationResult result;
+    std::vector<float> image(pixels);
+    const int estimateCount = std::min(o.particles, kNoiseEstimateImages);
+    for (int i = 0; i < estimateCount; ++i) {
+        formImage(i, image.data());
+        result.signalVariance += varianceInsideParticle(image.data(), D, truth.shifts[i],
+                                                        complex.maxRadius() / o.pixelSize) / estimateCount;
+    }
+    result.noiseStd = o.snr > 0 ? std::sqrt(result.signalVariance / o.snr) : 0.0;
+
+    MrcWriteOptions stackOptions;
+    stackOptions.stack = true;
+    MrcWriter writer(o.outDir / kStackName, D, D, float(o.pixelSize), stackOptions);
+    std::vector<float> chunk(pixels * kChunk);
+    for (int first = 0; first < o.particles; first += kChunk) {
+        if (o.stop.stop_requested()) {
+            result.cancelled = true;
+            return result;   // the writer drops its .part file
+        }
+        const int count = std::min(kChunk, o.particles - first);
+        for (int j = 0; j < count; ++j) {
+            float* out = chunk.data() + pixels * j;
+            formImage(first + j, out);
+            if (result.noiseStd > 0) {
+                std::mt19937_64 noiseRng(noiseSeed(o.seed, first + j));
+                std::normal_distribution<float> noise(0.0f, float(result.noiseStd));
+                for (std::size_t p = 0; p < pixels; ++p)
+                    out[p] += noise(noiseRng);
+            }
+        }
+        writer.appendSections(chunk.data(), count);
+        result.count += count;
+        if (o.progress)
+            o.progress(result.count, o.particles);
+    }
+    writer.finish();
+
+    const TruthMaps maps = truthMapConformations(o);
+    for (std::size_t m = 0; m < maps.conformations.size(); ++m) {
+        const Volume v = renderVolume(complex.atoms(maps.conformations[m]), D, o.pixelSize);
+        writeMrc(o.outDir / maps.fileNames[m], v);
+        result.maps.push_back(o.outDir / maps.fileNames[m]);
+    }
+    writeMrc(o.outDir / "consensus.mrc", consensusMap(o, complex));
+    writeSimulatedStar(o.outDir / "particles.star", truth, o, kStackName);
+    writeSimulatedCs(o.outDir / "particles.cs", truth, o, kStackName);
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    writeTruthH5(o.outDir / "truth.h5", truth, o, complex, maps, result);
+    return result;
+}
+
+} // namespace cryo

@@ -1,0 +1,328 @@
+// The simulator end to end: determinism, ground truth ranges, noise level, and the
+// slice-theorem test that proves the pose/shift conventions: each noise-free, CTF-free
+// particle, re-centred with the shift read back from the .star and transformed, matches the
+// central slice of the ground-truth map's 3D Hartley transform taken with the pose read
+// back from the .star and the .cs.
+#include "formats/NpyFile.h"
+#include "formats/StarFile.h"
+#include "fourier/CentredFft.h"
+#include "fourier/HartleyLattice.h"
+#include "geometry/PoseConventions.h"
+#include "io/H5File.h"
+#include "io/MrcFile.h"
+#include "sim/Simulator.h"
+#include "util/Error.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <chrono>
+#include <cmath>
+
+using namespace cryo;
+namespace fs = std::filesystem;
+
+namespace {
+
+SimulationOptions smallOptions(const fs::path& dir)
+{
+    SimulationOptions o;
+    o.outDir = dir;
+    o.particles = 60;
+    o.box = 32;
+    o.pixelSize = 6.0;
+    o.seed = 42;
+    return o;
+}
+
+std::vector<float> readAll(const fs::path& path)
+{
+    MrcReader r(path);
+    std::vector<float> v(std::size_t(r.header().nx) * r.header().ny * r.header().nz);
+    r.readSections(0, r.header().nz, v.data());
+    return v;
+}
+
+double correlation(const std::vector<double>& a, const std::vector<double>& b)
+{
+    double ma = 0, mb = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        ma += a[i];
+        mb += b[i];
+    }
+    ma /= double(a.size());
+    mb /= double(b.size());
+    double ab = 0, aa = 0, bb = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        ab += (a[i] - ma) * (b[i] - mb);
+        aa += (a[i] - ma) * (a[i] - ma);
+        bb += (b[i] - mb) * (b[i] - mb);
+    }
+    return ab / std::sqrt(aa * bb);
+}
+
+// 3D Hartley transform of a cubic map zero-padded ×2 (centre kept at index D), for
+// interpolating central slices.
+struct PaddedHartley {
+    int P;
+    std::vector<float> ht;
+
+    explicit PaddedHartley(const Volume& v) : P(2 * v.nx)
+    {
+        const int D = v.nx, off = D / 2;
+        std::vector<float> padded(std::size_t(P) * P * P, 0.0f);
+        for (int z = 0; z < D; ++z)
+            for (int y = 0; y < D; ++y)
+                for (int x = 0; x < D; ++x)
+                    padded[(std::size_t(z + off) * P + y + off) * P + x + off] = v.at(x, y, z);
+        ht.resize(padded.size());
+        CentredFft(P, 3).hartley(padded.data(), ht.data());
+    }
+
+    // Trilinear interpolation at a frequency q in cycles/px of the unpadded map.
+    double at(const Vec3& q) const
+    {
+        const double fx = P / 2 + q.x() * P, fy = P / 2 + q.y() * P, fz = P / 2 + q.z() * P;
+        const int x0 = int(std::floor(fx)), y0 = int(std::floor(fy)), z0 = int(std::floor(fz));
+        double sum = 0;
+        for (int dz = 0; dz < 2; ++dz)
+            for (int dy = 0; dy < 2; ++dy)
+                for (int dx = 0; dx < 2; ++dx) {
+                    const int x = x0 + dx, y = y0 + dy, z = z0 + dz;
+                    if (x < 0 || y < 0 || z < 0 || x >= P || y >= P || z >= P)
+                        continue;
+                    const double w = (dx ? fx - x0 : 1 - (fx - x0)) * (dy ? fy - y0 : 1 - (fy - y0)) *
+                                     (dz ? fz - z0 : 1 - (fz - z0));
+                    sum += w * ht[(std::size_t(z) * P + y) * P + x];
+                }
+        return sum;
+    }
+};
+
+// Correlation over 0.05 ≤ |k| < ½ cycles/px between an image's (re-centred) HT and the
+// slice at Rᵀ·c. The lowest shells are left out: they are nearly isotropic for a compact
+// particle and would make even a wrong pose correlate well.
+double sliceCorrelation(const std::vector<float>& imageHt, int D, const PaddedHartley& vol, const Mat3& sliceRotation)
+{
+    std::vector<double> a, b;
+    for (int y = 0; y < D; ++y)
+        for (int x = 0; x < D; ++x) {
+            const double kx = latticeFrequency(x, D), ky = latticeFrequency(y, D);
+            if (std::hypot(kx, ky) >= 0.5 || std::hypot(kx, ky) < 0.05)
+                continue;
+            a.push_back(imageHt[std::size_t(y) * D + x]);
+            b.push_back(vol.at(sliceRotation.transpose() * Vec3(kx, ky, 0)));
+        }
+    return correlation(a, b);
+}
+
+} // namespace
+
+class TestSimulator : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void deterministic()
+    {
+        QTemporaryDir dir;
+        SimulationOptions o = smallOptions(dir.filePath("a").toStdString());
+        simulateDataset(o);
+        o.outDir = dir.filePath("b").toStdString();
+        simulateDataset(o);
+        o.outDir = dir.filePath("c").toStdString();
+        o.seed = 43;
+        simulateDataset(o);
+        const fs::path a = dir.filePath("a").toStdString(), b = dir.filePath("b").toStdString(),
+                       c = dir.filePath("c").toStdString();
+        QVERIFY(readAll(a / "particles.mrcs") == readAll(b / "particles.mrcs"));
+        QVERIFY(readAll(a / "particles.mrcs") != readAll(c / "particles.mrcs"));
+        QCOMPARE(StarFile::read(a / "particles.star").toString(), StarFile::read(b / "particles.star").toString());
+        QCOMPARE(NpyFile::read(a / "particles.cs").serialize(), NpyFile::read(b / "particles.cs").serialize());
+        const H5File ha(a / "truth.h5", H5File::Mode::ReadOnly), hb(b / "truth.h5", H5File::Mode::ReadOnly);
+        QVERIFY(ha.read<double>("/particles/rotations") == hb.read<double>("/particles/rotations"));
+        QVERIFY(ha.read<double>("/particles/coordinates") == hb.read<double>("/particles/coordinates"));
+        QVERIFY(readAll(a / "truth_map_02.mrc") == readAll(b / "truth_map_02.mrc"));
+    }
+
+    void hingeTruthSpansRange()
+    {
+        QTemporaryDir dir;
+        SimulationOptions o = smallOptions(dir.path().toStdString());
+        o.particles = 300;
+        o.hingeMin = -20;
+        o.hingeMax = 70;
+        const SimulationResult r = simulateDataset(o);
+        QCOMPARE(r.count, 300);
+        const H5File h5(dir.filePath("truth.h5").toStdString(), H5File::Mode::ReadOnly);
+        std::vector<std::size_t> shape;
+        const std::vector<double> theta = h5.read<double>("/particles/coordinates", &shape);
+        QCOMPARE(shape, (std::vector<std::size_t>{300, 1}));
+        const auto [lo, hi] = std::minmax_element(theta.begin(), theta.end());
+        QVERIFY(*lo >= -20 && *hi <= 70);
+        QVERIFY2(*lo < -20 + 9 && *hi > 70 - 9, qPrintable(QString("%1 .. %2").arg(*lo).arg(*hi)));
+        QCOMPARE(h5.stringAttribute("/", "motion"), std::string("hinge"));
+        QCOMPARE(h5.numberAttribute("/", "hinge_min_deg"), -20.0);
+        // Five maps along the hinge, evenly spaced, and the arm really moves between them.
+        const std::vector<double> mapTheta = h5.read<double>("/maps/coordinates");
+        QCOMPARE(mapTheta, (std::vector<double>{-20, 2.5, 25, 47.5, 70}));
+        QCOMPARE(int(r.maps.size()), 5);
+        const Volume first = readMrc(r.maps.front()), last = readMrc(r.maps.back());
+        std::vector<double> va(first.data.begin(), first.data.end()), vb(last.data.begin(), last.data.end());
+        const double c = correlation(va, vb);
+        QVERIFY2(c < 0.9 && c > 0.3, qPrintable(QString::number(c)));
+        QVERIFY(fs::exists(dir.filePath("consensus.mrc").toStdString()));
+        QCOMPARE(readMrcHeader(r.maps.front()).pixelSize(), 6.0f);
+    }
+
+    void discreteStates()
+    {
+        QTemporaryDir dir;
+        SimulationOptions o = smallOptions(dir.path().toStdString());
+        o.particles = 200;
+        o.motion = MotionKind::Discrete;
+        const SimulationResult r = simulateDataset(o);
+        const H5File h5(dir.filePath("truth.h5").toStdString(), H5File::Mode::ReadOnly);
+        const std::vector<std::int32_t> states = h5.read<std::int32_t>("/particles/state");
+        int counts[3] = {0, 0, 0};
+        for (int s : states) {
+            QVERIFY(s >= 0 && s < 3);
+            ++counts[s];
+        }
+        QVERIFY(counts[0] > 50 && counts[1] > 30 && counts[2] > 25);
+        QVERIFY(!h5.exists("/particles/coordinates"));
+        QCOMPARE(int(r.maps.size()), 3);
+        // The full complex carries more density than either partial one.
+        double mass[3];
+        for (int s = 0; s < 3; ++s) {
+            const Volume v = readMrc(r.maps[s]);
+            mass[s] = std::accumulate(v.data.begin(), v.data.end(), 0.0);
+        }
+        QVERIFY(mass[0] > mass[1] && mass[0] > mass[2]);
+    }
+
+    void noiseLevel()
+    {
+        // Same seed with and without noise: the difference is the noise; its variance is
+        // the measured signal variance / SNR.
+        QTemporaryDir dir;
+        SimulationOptions o = smallOptions(dir.filePath("noisy").toStdString());
+        o.snr = 0.1;
+        const SimulationResult noisy = simulateDataset(o);
+        o.outDir = dir.filePath("clean").toStdString();
+        o.snr = 0;
+        const SimulationResult clean = simulateDataset(o);
+        QCOMPARE(clean.noiseStd, 0.0);
+        QVERIFY(noisy.signalVariance > 0);
+        const std::vector<float> a = readAll(dir.filePath("noisy/particles.mrcs").toStdString());
+        const std::vector<float> b = readAll(dir.filePath("clean/particles.mrcs").toStdString());
+        double sum = 0, sumSq = 0;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const double d = a[i] - b[i];
+            sum += d;
+            sumSq += d * d;
+        }
+        const double var = sumSq / double(a.size()) - std::pow(sum / double(a.size()), 2);
+        const double snr = noisy.signalVariance / var;
+        QVERIFY2(std::abs(snr - 0.1) < 0.005, qPrintable(QString::number(snr)));
+    }
+
+    void sliceTheorem()
+    {
+        QTemporaryDir dir;
+        SimulationOptions o;
+        o.outDir = dir.path().toStdString();
+        o.particles = 12;
+        o.box = 64;
+        o.pixelSize = 3.0;
+        o.snr = 0;            // noise-free
+        o.applyCtf = false;   // CTF-free
+        o.maxShift = 4;
+        o.hingeMin = o.hingeMax = 30;   // one conformation: truth_map_00.mrc is the volume
+        o.seed = 5;
+        simulateDataset(o);
+        const int D = o.box;
+        const PaddedHartley vol(readMrc(dir.filePath("truth_map_00.mrc").toStdString()));
+
+        const StarFile star = StarFile::read(dir.filePath("particles.star").toStdString());
+        const StarBlock& p = *star.block("particles");
+        const NpyFile cs = NpyFile::read(dir.filePath("particles.cs").toStdString());
+        const int pose = cs.requireField("alignments3D/pose"), shift = cs.requireField("alignments3D/shift");
+        MrcReader stack(dir.filePath("particles.mrcs").toStdString());
+        CentredFft fft(D, 2);
+        std::vector<float> ht(D * D), centred(D * D);
+        double worst = 1, wrongRotationSum = 0, wrongShiftSum = 0, rightShiftSum = 0;
+        for (int i = 0; i < o.particles; ++i) {
+            const Mat3 R = matrixFromRelionEuler(
+                {p.number(i, "_rlnAngleRot"), p.number(i, "_rlnAngleTilt"), p.number(i, "_rlnAnglePsi")});
+            const Mat3 Rcs = matrixFromCryosparcPose(
+                Vec3(cs.number(i, pose, 0), cs.number(i, pose, 1), cs.number(i, pose, 2)));
+            QVERIFY(rotationDistanceDeg(R, Rcs) < 1e-3);
+            const double tx = p.number(i, "_rlnOriginXAngst") / 3.0, ty = p.number(i, "_rlnOriginYAngst") / 3.0;
+            QVERIFY(std::abs(tx - cs.number(i, shift, 0)) < 1e-4 && std::abs(ty - cs.number(i, shift, 1)) < 1e-4);
+
+            const std::vector<float> image = stack.readSection(i);
+            fft.hartley(image.data(), ht.data());
+            translateHartley(ht.data(), D, false, tx, ty, centred.data());   // cryoDRGN: translate by +t
+            const double c = sliceCorrelation(centred, D, vol, R);
+            worst = std::min(worst, c);
+            rightShiftSum += c;
+            // Negative controls: the transposed convention (same as R for 180° rotations, so
+        // compared on average), and the opposite shift sign.
+            wrongRotationSum += sliceCorrelation(centred, D, vol, R.transpose());
+            translateHartley(ht.data(), D, false, -tx, -ty, centred.data());
+            wrongShiftSum += sliceCorrelation(centred, D, vol, R);
+        }
+        qInfo("slice theorem: worst correlation %.4f; mean with Rᵀ %.3f; mean with -t %.3f vs +t %.3f", worst,
+              wrongRotationSum / o.particles, wrongShiftSum / o.particles, rightShiftSum / o.particles);
+        QVERIFY(worst > 0.9);
+        QVERIFY(wrongRotationSum / o.particles < 0.7);
+        QVERIFY(wrongShiftSum < rightShiftSum - 0.1 * o.particles);
+    }
+
+    void defaultDatasetTiming()
+    {
+        // The default dataset (5000 × 64², SNR 0.1, CTF) must take well under a minute.
+        QTemporaryDir dir;
+        SimulationOptions o;
+        o.outDir = dir.path().toStdString();
+        int progressCalls = 0;
+        o.progress = [&](int, int) { ++progressCalls; };
+        const SimulationResult r = simulateDataset(o);
+        qInfo("simulate 5000 x 64^2: %.2f s, signal variance %.4g, noise std %.4g", r.seconds, r.signalVariance,
+              r.noiseStd);
+        QCOMPARE(r.count, 5000);
+        QCOMPARE(progressCalls, 50);
+        QVERIFY(r.seconds < 30);
+        QCOMPARE(readMrcHeader(dir.filePath("particles.mrcs").toStdString()).nz, 5000);
+        QCOMPARE(int(StarFile::read(dir.filePath("particles.star").toStdString()).block("particles")->rowCount()),
+                 5000);
+    }
+
+    void cancellation()
+    {
+        QTemporaryDir dir;
+        SimulationOptions o = smallOptions(dir.path().toStdString());
+        o.particles = 300;
+        std::stop_source source;
+        o.stop = source.get_token();
+        o.progress = [&](int done, int) { if (done >= 100) source.request_stop(); };
+        const SimulationResult r = simulateDataset(o);
+        QVERIFY(r.cancelled);
+        QVERIFY(!fs::exists(dir.filePath("particles.mrcs").toStdString()));
+        QVERIFY(!fs::exists(dir.filePath("particles.mrcs.part").toStdString()));
+    }
+
+    void badOptions()
+    {
+        SimulationOptions o;
+        o.outDir = "/tmp/unused";
+        o.box = 33;
+        QVERIFY_THROWS_EXCEPTION(UsageError, simulateDataset(o));
+        o.box = 64;
+        o.particles = 0;
+        QVERIFY_THROWS_EXCEPTION(UsageError, simulateDataset(o));
+        QVERIFY_THROWS_EXCEPTION(UsageError, motionFromName("wobble"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimulator)
+#include "tst_simulator.moc"
