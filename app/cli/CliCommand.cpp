@@ -13,6 +13,8 @@ std::vector<Command> commands()
     return {
         {QStringLiteral("info"),
          QCoreApplication::translate("cli", "Summarise a map, particle stack or particle dataset"), runInfo},
+        {QStringLiteral("simulate"),
+         QCoreApplication::translate("cli", "Simulate a particle dataset with known ground truth"), runSimulate},
     };
 }
 

@@ -22,5 +22,6 @@ int runCommand(int argc, char** argv);
 
 // Commands, one file each.
 int runInfo(const QStringList& arguments);
+int runSimulate(const QStringList& arguments);
 
 } // namespace cli
