@@ -85,6 +85,10 @@ int addStack(ParticleDataset::Impl& d, const std::string& reference, const Stack
             info.nx = h.nx;
             info.ny = h.ny;
             info.headerPixelSize = h.pixelSize();
+            if (h.ispg != 0 && h.nz > 1)   // a map, not a stack; read as images all the same
+                d.problems.push_back(info.path.filename().string() + ": the header says this is a volume (ISPG " +
+                                     std::to_string(h.ispg) + "); its " + std::to_string(h.nz) +
+                                     " sections are read as images");
         } catch (const FileError& e) {
             if (d.options.requireImages)
                 throw;
@@ -116,9 +120,11 @@ void adoptTable(ParticleDataset::Impl& d, ParticleTable& table, const StackPathR
         p.stack = found->second;
         const StackInfo& s = d.stacks[std::size_t(p.stack)];
         if (d.readers[std::size_t(p.stack)] && p.image >= s.imageCount)
-            throw FileError(d.source, table.rowLocation(i) + ": image " + std::to_string(p.image + 1) + " of " + ref +
-                                          " requested, but that stack holds " + std::to_string(s.imageCount) +
-                                          " images");
+            throw FileError(d.source, table.rowLocation(i) + ": image " +
+                                          (table.oneBasedIndices ? std::to_string(p.image + 1)
+                                                                 : "index " + std::to_string(p.image) + " (0-based)") +
+                                          " of " + ref + " requested, but that stack holds " +
+                                          std::to_string(s.imageCount) + " images");
     }
 }
 

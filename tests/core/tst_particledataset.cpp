@@ -68,6 +68,7 @@ private Q_SLOTS:
     void badInput();
     void nonFinitePixels();
     void plainNpyIsNotACsFile();
+    void volumeReadAsStackIsFlagged();
 };
 
 void TestParticleDataset::relion31_data()
@@ -389,6 +390,36 @@ void TestParticleDataset::plainNpyIsNotACsFile()
     std::ofstream(folder / "plain.cs", std::ios::binary) << bytes;
     const QString error = openError(folder / "plain.cs");
     QVERIFY2(error.contains("plain.cs: not a cryoSPARC particle file: a plain '<f4' array"), qPrintable(error));
+    // blob/idx counts from 0: index 5 is past the end of a 5-image stack.
+    fs::copy_file(fixture("relion31.mrcs"), folder / "relion31.mrcs");
+    NpyFile beyond = NpyFile::create({{"blob/path", "|S16", {}}, {"blob/idx", "<u4", {}}, {"blob/psize_A", "<f4", {}}}, 2);
+    for (std::size_t r = 0; r < 2; ++r) {
+        beyond.setText(r, 0, ">relion31.mrcs");   // cryoSPARC's '>' prefix is dropped
+        beyond.setNumber(r, 1, double(4 + r));
+        beyond.setNumber(r, 2, 2.8);
+    }
+    beyond.write(folder / "beyond.cs");
+    const QString beyondError = openError(folder / "beyond.cs");
+    QVERIFY2(beyondError.contains("beyond.cs: record 1: image index 5 (0-based) of relion31.mrcs requested, "
+                                  "but that stack holds 5 images"),
+             qPrintable(beyondError));
+    beyond.subset({0}).write(folder / "last.cs");
+    const ParticleDataset last = ParticleDataset::open(folder / "last.cs");
+    QVERIFY(last.readImage(0) == MrcReader(fixture("relion31.mrcs")).readSection(4));
+    QVERIFY(!last.hasCtf());
+}
+
+void TestParticleDataset::volumeReadAsStackIsFlagged()
+{
+    const ParticleDataset vol = ParticleDataset::open(fixture("hand-vol.mrc"));
+    QCOMPARE(vol.size(), std::size_t(64));
+    bool flagged = false;
+    for (const std::string& p : vol.problems())
+        flagged = flagged || p.find("hand-vol.mrc: the header says this is a volume (ISPG 1)") != std::string::npos;
+    QVERIFY(flagged);
+    const ParticleDataset stack = ParticleDataset::open(fixture("hand.mrcs"));
+    for (const std::string& p : stack.problems())
+        QVERIFY(p.find("volume") == std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TestParticleDataset)
