@@ -307,7 +307,7 @@ void TestParticleDataset::badInput_data()
     row("optics size", "i.star",
         "data_optics\nloop_\n_rlnOpticsGroup\n_rlnImagePixelSize\n_rlnImageSize\n1 2.8 128\n"
         "data_particles\nloop_\n_rlnImageName\n1@relion31.mrcs\n",
-        "i.star: optics group 1 says image size 128");
+        "i.star: optics group 1 says image size 128, but ");
     row("zero pixel size", "j.star",
         "data_optics\nloop_\n_rlnOpticsGroup\n_rlnImagePixelSize\n1 0\n"
         "data_particles\nloop_\n_rlnImageName\n1@empiar_10076_7.mrc\n",
