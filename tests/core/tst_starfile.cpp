@@ -194,7 +194,7 @@ void TestStarFile::keyValueBlock()
     const StarFile back = StarFile::parse(star.toString(), "kv2.star");
     compareFiles(star, back);
     // Windows line ends and a byte order mark change nothing.
-    const StarFile windows = StarFile::parse("\xEF\xBB\xBFdata_t\r\nloop_\r\n_x #1\r\n1\r\n2\r\n", "crlf.star");
+    const StarFile windows = StarFile::parse("\xEF\xBB\xBF" "data_t\r\nloop_\r\n_x #1\r\n1\r\n2\r\n", "crlf.star");
     QCOMPARE(windows.block("t")->rows, star.block("t")->rows);
 }
 
