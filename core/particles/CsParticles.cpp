@@ -93,6 +93,7 @@ ParticleTable readCsParticles(const NpyFile& f, const ParticleDatasetOptions& op
     const CsFields c(f);
     ParticleTable table;
     table.rowLocation = [](std::size_t r) { return "record " + std::to_string(r); };
+    table.oneBasedIndices = false;
     table.hasCtf = c.df1 >= 0 && c.df2 >= 0;
     if (options.requireCtf && !table.hasCtf)
         f.requireField(c.df1 < 0 ? "ctf/df1_A" : "ctf/df2_A");

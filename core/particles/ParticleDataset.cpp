@@ -41,6 +41,7 @@ struct ParticleDataset::Impl {
 namespace {
 
 constexpr std::size_t kListedMissingStacks = 3;   // the rest are counted, not listed
+constexpr int kMaxBox = 16384;                     // 1 GB per float image; anything larger is corrupt
 
 using Location = std::function<std::string()>;
 
@@ -85,6 +86,10 @@ int addStack(ParticleDataset::Impl& d, const std::string& reference, const Stack
             info.nx = h.nx;
             info.ny = h.ny;
             info.headerPixelSize = h.pixelSize();
+            if (h.ispg != 0 && h.nz > 1)   // a map, not a stack; read as images all the same
+                d.problems.push_back(info.path.filename().string() + ": the header says this is a volume (ISPG " +
+                                     std::to_string(h.ispg) + "); its " + std::to_string(h.nz) +
+                                     " sections are read as images");
         } catch (const FileError& e) {
             if (d.options.requireImages)
                 throw;
@@ -116,9 +121,11 @@ void adoptTable(ParticleDataset::Impl& d, ParticleTable& table, const StackPathR
         p.stack = found->second;
         const StackInfo& s = d.stacks[std::size_t(p.stack)];
         if (d.readers[std::size_t(p.stack)] && p.image >= s.imageCount)
-            throw FileError(d.source, table.rowLocation(i) + ": image " + std::to_string(p.image + 1) + " of " + ref +
-                                          " requested, but that stack holds " + std::to_string(s.imageCount) +
-                                          " images");
+            throw FileError(d.source, table.rowLocation(i) + ": image " +
+                                          (table.oneBasedIndices ? std::to_string(p.image + 1)
+                                                                 : "index " + std::to_string(p.image) + " (0-based)") +
+                                          " of " + ref + " requested, but that stack holds " +
+                                          std::to_string(s.imageCount) + " images");
     }
 }
 
@@ -184,13 +191,19 @@ void checkGeometry(ParticleDataset::Impl& d)
                                           std::to_string(info.ny));
     }
     d.box = first ? first->nx : 0;
+    std::string boxSource = first ? first->path.string() : std::string();   // who set the box, for messages
     for (OpticsGroup& g : d.optics) {
+        if (g.imageSize < 0 || g.imageSize > kMaxBox)
+            throw FileError(d.source, "optics group " + std::to_string(g.id) + " has an impossible image size " +
+                                          std::to_string(g.imageSize));
         if (d.box > 0 && g.imageSize > 0 && g.imageSize != d.box)
             throw FileError(d.source, "optics group " + std::to_string(g.id) + " says image size " +
-                                          std::to_string(g.imageSize) + ", but " + first->path.string() + " holds " +
-                                          std::to_string(d.box) + "x" + std::to_string(d.box) + " images");
-        if (d.box == 0 && g.imageSize > 0)
+                                          std::to_string(g.imageSize) + ", but " + boxSource + " says " +
+                                          std::to_string(d.box) + "x" + std::to_string(d.box));
+        if (d.box == 0 && g.imageSize > 0) {
             d.box = g.imageSize;
+            boxSource = "optics group " + std::to_string(g.id);
+        }
         if (g.imageSize == 0)
             g.imageSize = d.box;
         if (d.options.pixelSize > 0)

@@ -17,6 +17,7 @@ struct ParticleTable {
     std::vector<OpticsGroup> optics;
     std::vector<ParticlePose> poses;         // empty, or one per particle
     bool hasCtf = false;
+    bool oneBasedIndices = true;             // how the source counts images (STAR 1-based, .cs 0-based)
     std::vector<std::string> problems;       // findings that do not stop reading
     std::string particleBlock;               // STAR: name of the block holding the particles
     // "data_particles row 3 (line 52)" / "record 3": prefixes messages about particle i.

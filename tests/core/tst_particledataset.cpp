@@ -57,6 +57,7 @@ private Q_SLOTS:
     void relion31_data();
     void relion31();
     void relion30SingleBlockMatchesCs();
+    void relion30PixelOrigins();
     void sixOpticsGroupsWithoutStacks();
     void relion5WithoutStacks();
     void cryosparcPoses();
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void badInput();
     void nonFinitePixels();
     void plainNpyIsNotACsFile();
+    void volumeReadAsStackIsFlagged();
 };
 
 void TestParticleDataset::relion31_data()
@@ -139,6 +141,26 @@ void TestParticleDataset::relion30SingleBlockMatchesCs()
     }
     QCOMPARE(star.particles()[6].ctf.defocusU, 15177.4f);
     QVERIFY(star.readImage(6) == cs.readImage(6));
+}
+
+void TestParticleDataset::relion30PixelOrigins()
+{
+    // RELION 3.0 keeps optics on each row and shifts in pixels (_rlnOriginX/Y).
+    QTemporaryDir dir;
+    const fs::path folder = dir.path().toStdString();
+    fs::copy_file(fixture("relion31.mrcs"), folder / "relion31.mrcs");
+    writeText(folder / "v30.star",
+              "data_\nloop_\n_rlnImageName\n_rlnDefocusU\n_rlnDefocusV\n_rlnVoltage\n_rlnDetectorPixelSize\n"
+              "_rlnMagnification\n_rlnAngleRot\n_rlnAngleTilt\n_rlnAnglePsi\n_rlnOriginX\n_rlnOriginY\n"
+              "1@relion31.mrcs 10000 9000 300 14 50000 10 20 30 2 -1\n"
+              "2@relion31.mrcs 10000 9000 200 14 50000 10 20 30 0.5 0\n");
+    const ParticleDataset d = ParticleDataset::open(folder / "v30.star");
+    QCOMPARE(d.opticsGroups().size(), std::size_t(2));   // 300 kV and 200 kV rows
+    QCOMPARE(d.pixelSize(), 2.8);                          // 14 µm * 1e4 / 50,000
+    QCOMPARE(d.particles()[1].ctf.voltage, 200.0f);
+    QCOMPARE(d.poses()[0].shiftX, 5.6f);
+    QCOMPARE(d.poses()[0].shiftY, -2.8f);
+    QCOMPARE(d.poses()[1].shiftX, 1.4f);
 }
 
 void TestParticleDataset::sixOpticsGroupsWithoutStacks()
@@ -306,7 +328,7 @@ void TestParticleDataset::badInput_data()
     row("optics size", "i.star",
         "data_optics\nloop_\n_rlnOpticsGroup\n_rlnImagePixelSize\n_rlnImageSize\n1 2.8 128\n"
         "data_particles\nloop_\n_rlnImageName\n1@relion31.mrcs\n",
-        "i.star: optics group 1 says image size 128");
+        "i.star: optics group 1 says image size 128, but ");
     row("zero pixel size", "j.star",
         "data_optics\nloop_\n_rlnOpticsGroup\n_rlnImagePixelSize\n1 0\n"
         "data_particles\nloop_\n_rlnImageName\n1@empiar_10076_7.mrc\n",
@@ -389,6 +411,36 @@ void TestParticleDataset::plainNpyIsNotACsFile()
     std::ofstream(folder / "plain.cs", std::ios::binary) << bytes;
     const QString error = openError(folder / "plain.cs");
     QVERIFY2(error.contains("plain.cs: not a cryoSPARC particle file: a plain '<f4' array"), qPrintable(error));
+    // blob/idx counts from 0: index 5 is past the end of a 5-image stack.
+    fs::copy_file(fixture("relion31.mrcs"), folder / "relion31.mrcs");
+    NpyFile beyond = NpyFile::create({{"blob/path", "|S16", {}}, {"blob/idx", "<u4", {}}, {"blob/psize_A", "<f4", {}}}, 2);
+    for (std::size_t r = 0; r < 2; ++r) {
+        beyond.setText(r, 0, ">relion31.mrcs");   // cryoSPARC's '>' prefix is dropped
+        beyond.setNumber(r, 1, double(4 + r));
+        beyond.setNumber(r, 2, 2.8);
+    }
+    beyond.write(folder / "beyond.cs");
+    const QString beyondError = openError(folder / "beyond.cs");
+    QVERIFY2(beyondError.contains("beyond.cs: record 1: image index 5 (0-based) of relion31.mrcs requested, "
+                                  "but that stack holds 5 images"),
+             qPrintable(beyondError));
+    beyond.subset({0}).write(folder / "last.cs");
+    const ParticleDataset last = ParticleDataset::open(folder / "last.cs");
+    QVERIFY(last.readImage(0) == MrcReader(fixture("relion31.mrcs")).readSection(4));
+    QVERIFY(!last.hasCtf());
+}
+
+void TestParticleDataset::volumeReadAsStackIsFlagged()
+{
+    const ParticleDataset vol = ParticleDataset::open(fixture("hand-vol.mrc"));
+    QCOMPARE(vol.size(), std::size_t(64));
+    bool flagged = false;
+    for (const std::string& p : vol.problems())
+        flagged = flagged || p.find("hand-vol.mrc: the header says this is a volume (ISPG 1)") != std::string::npos;
+    QVERIFY(flagged);
+    const ParticleDataset stack = ParticleDataset::open(fixture("hand.mrcs"));
+    for (const std::string& p : stack.problems())
+        QVERIFY(p.find("volume") == std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TestParticleDataset)

@@ -47,7 +47,7 @@ double timeReadAll(const ParticleDataset& d, std::size_t chunk, std::vector<floa
 
 } // namespace
 
-class TestParticleBench : public QObject {
+class ParticleReadingBench : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
@@ -59,7 +59,7 @@ private:
     fs::path m_stack;
 };
 
-void TestParticleBench::initTestCase()
+void ParticleReadingBench::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_stack = fs::path(m_dir.path().toStdString()) / "bench.mrcs";
@@ -75,7 +75,7 @@ void TestParticleBench::initTestCase()
     writer.finish();
 }
 
-void TestParticleBench::lazyVersusEager()
+void ParticleReadingBench::lazyVersusEager()
 {
     QElapsedTimer timer;
     timer.start();
@@ -110,7 +110,7 @@ void TestParticleBench::lazyVersusEager()
     QCOMPARE(checksum(fromMemory), expected);
 }
 
-void TestParticleBench::starParsing()
+void ParticleReadingBench::starParsing()
 {
     const fs::path star = fs::path(m_dir.path().toStdString()) / "big.star";
     {
@@ -143,5 +143,5 @@ void TestParticleBench::starParsing()
     QCOMPARE(StarFile::parse(text, "again.star").block("particles")->rows, file.block("particles")->rows);
 }
 
-QTEST_GUILESS_MAIN(TestParticleBench)
-#include "tst_particlebench.moc"
+QTEST_GUILESS_MAIN(ParticleReadingBench)
+#include "bench_particle_reading.moc"
