@@ -2,8 +2,8 @@
 // Rotation conventions of the particle metadata we read. All matrices are row-major 3x3
 // and follow RELION's Euler_angles2matrix: A maps reference (map) coordinates to the
 // particle's image frame; cryoDRGN's pose.pkl stores the same A for RELION inputs.
-// TODO(merge): the `signal` branch owns core/geometry/PoseConventions.h; these functions
-// should move there (or forward to it) when both branches meet.
+// These are float, row-major adapters for per-particle storage; the conventions and the
+// arithmetic live in geometry/PoseConventions.h (one place), which they forward to.
 #include <array>
 
 namespace cryo {
