@@ -123,7 +123,7 @@ ParticleTable readCsParticles(const NpyFile& f, const ParticleDatasetOptions& op
         if (table.hasCtf) {
             p.ctf.defocusU = float(finiteValue(f, r, c.df1));
             p.ctf.defocusV = float(finiteValue(f, r, c.df2));
-            p.ctf.astigmatismAngle = float(c.angle >= 0 ? finiteValue(f, r, c.angle) * kRadToDeg : 0.0);
+            p.ctf.defocusAngle = float(c.angle >= 0 ? finiteValue(f, r, c.angle) * kRadToDeg : 0.0);
             p.ctf.phaseShift = float(c.phase >= 0 ? finiteValue(f, r, c.phase) * kRadToDeg : 0.0);
             p.ctf.voltage = fieldOr(f, r, c.kv, g.voltage);
             p.ctf.sphericalAberration = fieldOr(f, r, c.cs, g.sphericalAberration);

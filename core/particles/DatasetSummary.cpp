@@ -33,14 +33,14 @@ void summarizeCtf(const ParticleDataset& d, DatasetSummary& s)
         badAc{"amplitude contrast outside 0-1"}, nonFinite{"NaN/Inf CTF values"};
     for (std::size_t i = 0; i < d.size(); ++i) {
         const CtfParams& c = d.particles()[i].ctf;
-        if (!std::isfinite(c.defocusU) || !std::isfinite(c.defocusV) || !std::isfinite(c.astigmatismAngle) ||
+        if (!std::isfinite(c.defocusU) || !std::isfinite(c.defocusV) || !std::isfinite(c.defocusAngle) ||
             !std::isfinite(c.phaseShift)) {
             nonFinite.hit(i);
             continue;
         }
         s.defocusU.add(c.defocusU);
         s.defocusV.add(c.defocusV);
-        s.defocusAngle.add(c.astigmatismAngle);
+        s.defocusAngle.add(c.defocusAngle);
         s.voltage.add(c.voltage);
         s.sphericalAberration.add(c.sphericalAberration);
         s.amplitudeContrast.add(c.amplitudeContrast);

@@ -218,8 +218,6 @@ void checkGeometry(ParticleDataset::Impl& d)
             d.problems.push_back(d.source.filename().string() + ": " + problem);
         }
     }
-    for (ParticleRecord& p : d.particles)   // each CTF evaluates in its own group's 1/Å
-        p.ctf.pixelSize = d.optics[std::size_t(p.opticsGroup)].pixelSize;
 }
 
 } // namespace

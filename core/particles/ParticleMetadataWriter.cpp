@@ -100,7 +100,7 @@ void writeRelionStar(const std::filesystem::path& path, const ParticleMetadata& 
         std::vector<std::string> row{name + m.stackPaths[std::size_t(p.stack)],
                                      std::to_string(m.optics[std::size_t(p.opticsGroup)].id)};
         if (m.hasCtf)
-            row.insert(row.end(), {fixed(p.ctf.defocusU), fixed(p.ctf.defocusV), fixed(p.ctf.astigmatismAngle),
+            row.insert(row.end(), {fixed(p.ctf.defocusU), fixed(p.ctf.defocusV), fixed(p.ctf.defocusAngle),
                                    fixed(p.ctf.phaseShift)});
         if (!m.poses.empty()) {
             const ParticlePose& pose = m.poses[i];
@@ -152,7 +152,7 @@ void writeCryosparcCs(const std::filesystem::path& path, const ParticleMetadata&
             cs.setNumber(i, field("ctf/amp_contrast"), p.ctf.amplitudeContrast);
             cs.setNumber(i, field("ctf/df1_A"), p.ctf.defocusU);
             cs.setNumber(i, field("ctf/df2_A"), p.ctf.defocusV);
-            cs.setNumber(i, field("ctf/df_angle_rad"), p.ctf.astigmatismAngle * kDegToRad);
+            cs.setNumber(i, field("ctf/df_angle_rad"), p.ctf.defocusAngle * kDegToRad);
             cs.setNumber(i, field("ctf/phase_shift_rad"), p.ctf.phaseShift * kDegToRad);
         }
         if (!m.poses.empty()) {

@@ -1,8 +1,6 @@
 #pragma once
 // Plain per-particle records shared by the particle dataset, its metadata readers and
 // the summary. Units are stated on each field.
-#include "ctf/Ctf.h"
-
 #include <array>
 #include <cstddef>
 #include <filesystem>
@@ -10,6 +8,17 @@
 #include <vector>
 
 namespace cryo {
+
+// Contrast transfer function parameters of one particle (RELION's units).
+struct CtfParams {
+    float defocusU = 0;            // Å (underfocus positive)
+    float defocusV = 0;            // Å
+    float defocusAngle = 0;        // degrees, astigmatism angle
+    float voltage = 300;           // kV
+    float sphericalAberration = 2.7f;   // mm
+    float amplitudeContrast = 0.1f;     // fraction, 0..1
+    float phaseShift = 0;          // degrees
+};
 
 // One row of RELION's data_optics (or one cryoSPARC exposure group, or one group
 // synthesised for RELION 3.0 files / bare stacks).
@@ -43,7 +52,7 @@ struct ParticleRecord {
     int stack = 0;                 // index into ParticleDataset::stacks()
     int image = 0;                 // 0-based section in that stack
     int opticsGroup = 0;           // index into ParticleDataset::opticsGroups()
-    CtfParams ctf;                 // ctf/Ctf.h; pixelSize is the optics group's
+    CtfParams ctf;
 };
 
 // An image stack file used by a dataset.

@@ -143,7 +143,7 @@ void readCtf(const StarBlock& block, std::size_t row, const ParticleColumns& col
 {
     ctf.defocusU = float(block.number(row, col.defocusU));
     ctf.defocusV = float(block.number(row, col.defocusV));
-    ctf.astigmatismAngle = numberOr(block, row, col.angle, 0.0f);
+    ctf.defocusAngle = numberOr(block, row, col.angle, 0.0f);
     ctf.phaseShift = numberOr(block, row, col.phase, 0.0f);
     ctf.voltage = numberOr(block, row, col.voltage, group.voltage);
     ctf.sphericalAberration = numberOr(block, row, col.cs, group.sphericalAberration);

@@ -37,7 +37,7 @@ void compareDatasets(const ParticleDataset& a, const ParticleDataset& b)
         const CtfParams& x = a.particles()[i].ctf;
         const CtfParams& y = b.particles()[i].ctf;
         QVERIFY(std::fabs(x.defocusU - y.defocusU) < 0.01f && std::fabs(x.defocusV - y.defocusV) < 0.01f);
-        QVERIFY2(std::fabs(x.astigmatismAngle - y.astigmatismAngle) < 1e-3f, qPrintable(QString::number(i)));
+        QVERIFY2(std::fabs(x.defocusAngle - y.defocusAngle) < 1e-3f, qPrintable(QString::number(i)));
         QVERIFY(std::fabs(x.voltage - y.voltage) < 1e-4f);
         QVERIFY(std::fabs(x.sphericalAberration - y.sphericalAberration) < 1e-5f);
         QVERIFY(std::fabs(x.amplitudeContrast - y.amplitudeContrast) < 1e-6f);
