@@ -14,9 +14,9 @@ struct CtfTerms {
     double dfSum, dfDiff, astig, inversePixel;
 };
 
-CtfTerms ctfTerms(const CtfParams& p)
+CtfTerms ctfTerms(const CtfParams& p, double pixelSize)
 {
-    if (!(p.pixelSize > 0))
+    if (!(pixelSize > 0))
         throw UsageError("CTF: pixel size must be positive");
     CtfTerms t;
     t.lambda = electronWavelength(p.voltage);
@@ -24,10 +24,10 @@ CtfTerms ctfTerms(const CtfParams& p)
     t.phase = p.phaseShift * std::numbers::pi / 180.0;
     t.w = p.amplitudeContrast;
     t.sqrtOneMinusW2 = std::sqrt(1.0 - t.w * t.w);
-    t.dfSum = p.defocusU + p.defocusV;
-    t.dfDiff = p.defocusU - p.defocusV;
-    t.astig = p.astigmatismAngle * std::numbers::pi / 180.0;
-    t.inversePixel = 1.0 / p.pixelSize;
+    t.dfSum = double(p.defocusU) + p.defocusV;
+    t.dfDiff = double(p.defocusU) - p.defocusV;
+    t.astig = p.defocusAngle * std::numbers::pi / 180.0;
+    t.inversePixel = 1.0 / pixelSize;
     return t;
 }
 
@@ -50,16 +50,16 @@ double electronWavelength(double voltageKv)
     return 12.2639 / std::sqrt(v + 0.97845e-6 * v * v);
 }
 
-float evaluateCtf(const CtfParams& p, double kx, double ky)
+float evaluateCtf(const CtfParams& p, double pixelSize, double kx, double ky)
 {
-    return evaluate(ctfTerms(p), kx, ky);
+    return evaluate(ctfTerms(p, pixelSize), kx, ky);
 }
 
-void evaluateCtfLattice(const CtfParams& p, int D, bool symmetric, float* out)
+void evaluateCtfLattice(const CtfParams& p, double pixelSize, int D, bool symmetric, float* out)
 {
     if (D <= 0 || D % 2 != 0)
         throw UsageError("CTF lattice: box size must be even and positive, got " + std::to_string(D));
-    const CtfTerms t = ctfTerms(p);
+    const CtfTerms t = ctfTerms(p, pixelSize);
     const int n = symmetric ? D + 1 : D;
     const double half = D / 2;
     for (int y = 0; y < n; ++y) {
@@ -69,11 +69,11 @@ void evaluateCtfLattice(const CtfParams& p, int D, bool symmetric, float* out)
     }
 }
 
-std::vector<float> ctfLattice(const CtfParams& p, int D, bool symmetric)
+std::vector<float> ctfLattice(const CtfParams& p, double pixelSize, int D, bool symmetric)
 {
     const std::size_t n = symmetric ? D + 1 : D;
     std::vector<float> out(n * n);
-    evaluateCtfLattice(p, D, symmetric, out.data());
+    evaluateCtfLattice(p, pixelSize, D, symmetric, out.data());
     return out;
 }
 

@@ -63,7 +63,7 @@ void writeSimulatedStar(const std::filesystem::path& path, const ParticleTruth& 
         const CtfParams& c = truth.ctf[i];
         const EulerAngles e = relionEulerFromMatrix(truth.rotations[i]);
         particles.rows.push_back({std::to_string(i + 1) + "@" + stackName, "simulated.mrc", "1",
-                                  fixed(c.defocusU, 6), fixed(c.defocusV, 6), fixed(c.astigmatismAngle, 6),
+                                  fixed(c.defocusU, 6), fixed(c.defocusV, 6), fixed(c.defocusAngle, 6),
                                   fixed(c.phaseShift, 6), "0.000000", fixed(e.rot, 6), fixed(e.tilt, 6),
                                   fixed(e.psi, 6), fixed(truth.shifts[i][0] * options.pixelSize, 6),
                                   fixed(truth.shifts[i][1] * options.pixelSize, 6)});
@@ -109,7 +109,7 @@ void writeSimulatedCs(const std::filesystem::path& path, const ParticleTruth& tr
         cs.setNumber(i, f("ctf/amp_contrast"), c.amplitudeContrast);
         cs.setNumber(i, f("ctf/df1_A"), c.defocusU);
         cs.setNumber(i, f("ctf/df2_A"), c.defocusV);
-        cs.setNumber(i, f("ctf/df_angle_rad"), c.astigmatismAngle * kRad);
+        cs.setNumber(i, f("ctf/df_angle_rad"), c.defocusAngle * kRad);
         cs.setNumber(i, f("ctf/phase_shift_rad"), c.phaseShift * kRad);
         const Vec3 pose = cryosparcPoseFromMatrix(truth.rotations[i]);
         for (int k = 0; k < 3; ++k)
@@ -137,7 +137,7 @@ void writeParticleTables(H5File& h5, const ParticleTruth& truth, int k)
         shifts[i * 2 + 1] = truth.shifts[i][1];
         defocus[i * 3] = truth.ctf[i].defocusU;
         defocus[i * 3 + 1] = truth.ctf[i].defocusV;
-        defocus[i * 3 + 2] = truth.ctf[i].astigmatismAngle;
+        defocus[i * 3 + 2] = truth.ctf[i].defocusAngle;
         for (int j = 0; j < k; ++j)
             coords[i * k + j] = truth.conformations[i].angles[j];
         states[i] = truth.conformations[i].state;

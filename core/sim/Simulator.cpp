@@ -144,14 +144,13 @@ ParticleTruth drawParticleTruth(const SimulationOptions& o, const PseudoAtomComp
         t.rotations[i] = uniformRandomRotation(rng);
         t.shifts[i] = {o.maxShift * (2 * unit(rng) - 1), o.maxShift * (2 * unit(rng) - 1)};
         CtfParams& p = t.ctf[i];
-        p.defocusU = o.defocusMin + (o.defocusMax - o.defocusMin) * unit(rng);
-        p.defocusV = p.defocusU - o.maxAstigmatism * unit(rng);
-        p.astigmatismAngle = 180.0 * unit(rng);
-        p.voltage = o.voltage;
-        p.sphericalAberration = o.sphericalAberration;
-        p.amplitudeContrast = o.amplitudeContrast;
+        p.defocusU = float(o.defocusMin + (o.defocusMax - o.defocusMin) * unit(rng));
+        p.defocusV = float(p.defocusU - o.maxAstigmatism * unit(rng));
+        p.defocusAngle = float(180.0 * unit(rng));
+        p.voltage = float(o.voltage);
+        p.sphericalAberration = float(o.sphericalAberration);
+        p.amplitudeContrast = float(o.amplitudeContrast);
         p.phaseShift = 0;
-        p.pixelSize = o.pixelSize;
     }
     return t;
 }
