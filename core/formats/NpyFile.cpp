@@ -136,79 +136,99 @@ void NpyFile::layoutFields()
     m_recordSize = offset;
 }
 
-NpyFile NpyFile::parse(std::string bytes, const std::filesystem::path& source)
+namespace {
+
+struct HeaderSpan {
+    std::size_t start = 0, length = 0;   // bytes of the dict text
+};
+
+// Checks the magic and version and returns where the header dict lies.
+HeaderSpan locateHeader(const std::string& bytes, const std::filesystem::path& source)
 {
-    NpyFile file;
-    file.m_path = source;
     if (bytes.size() < 10 || bytes.compare(0, kMagicSize, kMagic, kMagicSize) != 0)
         throw FileError(source, "not a NumPy .npy file (no \\x93NUMPY magic at byte 0)");
     const int major = static_cast<unsigned char>(bytes[6]);
     const int minor = static_cast<unsigned char>(bytes[7]);
-    std::size_t headerStart = 10;
-    std::size_t headerLength = 0;
+    HeaderSpan span;
     if (major == 1) {
-        headerLength = load<std::uint16_t>(bytes.data() + 8, false);
+        span = {10, load<std::uint16_t>(bytes.data() + 8, false)};
     } else if ((major == 2 || major == 3) && bytes.size() >= 12) {
-        headerLength = load<std::uint32_t>(bytes.data() + 8, false);
-        headerStart = 12;
+        span = {12, load<std::uint32_t>(bytes.data() + 8, false)};
     } else {
         throw FileError(source, "unsupported .npy format version " + std::to_string(major) + "." +
                                     std::to_string(minor) + " at byte 6");
     }
-    if (headerStart + headerLength > bytes.size())
-        throw FileError(source, "header of " + std::to_string(headerLength) + " bytes at byte " +
-                                    std::to_string(headerStart) + " runs past the end of the file (" +
+    if (span.start + span.length > bytes.size())
+        throw FileError(source, "header of " + std::to_string(span.length) + " bytes at byte " +
+                                    std::to_string(span.start) + " runs past the end of the file (" +
                                     std::to_string(bytes.size()) + " bytes)");
-    PyLiteral header;
-    try {
-        header = parsePyLiteral(std::string_view(bytes).substr(headerStart, headerLength));
-    } catch (const std::invalid_argument& e) {
-        throw FileError(source, "malformed header dict at byte " + std::to_string(headerStart) + ": " + e.what());
+    return span;
+}
+
+std::size_t elementProduct(const std::vector<std::int64_t>& shape, const std::filesystem::path& source)
+{
+    std::size_t count = 1;
+    for (std::int64_t d : shape) {
+        if (d != 0 && count > std::numeric_limits<std::size_t>::max() / std::size_t(d))
+            throw FileError(source, "header 'shape' " + shapeText(shape) + " is impossibly large");
+        count *= std::size_t(d);
     }
+    return count;
+}
+
+} // namespace
+
+void NpyFile::applyHeader(const PyLiteral& header)
+{
     const PyLiteral* descr = header.find("descr");
     const PyLiteral* fortran = header.find("fortran_order");
     const PyLiteral* shape = header.find("shape");
     if (!descr || !fortran || !shape)
-        throw FileError(source, "header dict lacks 'descr', 'fortran_order' or 'shape'");
-    file.m_shape = parseShape(*shape, source, "header 'shape'");
-    file.m_fortranOrder = fortran->kind == PyLiteral::Kind::Bool && fortran->boolValue;
+        throw FileError(m_path, "header dict lacks 'descr', 'fortran_order' or 'shape'");
+    m_shape = parseShape(*shape, m_path, "header 'shape'");
+    m_fortranOrder = fortran->kind == PyLiteral::Kind::Bool && fortran->boolValue;
     if (descr->kind == PyLiteral::Kind::String) {
-        file.m_structured = false;
+        m_structured = false;
         NpyField field;
         if (!parseNpyDtype(descr->text, field))
-            throw FileError(source, "unknown or unsupported dtype '" + descr->text + "' in the header");
-        if (file.m_fortranOrder && file.m_shape.size() > 1)
-            throw FileError(source, "Fortran-ordered multi-dimensional arrays are not supported");
-        if (!file.m_shape.empty())
-            field.shape.assign(file.m_shape.begin() + 1, file.m_shape.end());
-        file.m_fields.push_back(field);
-        file.m_recordCount = file.m_shape.empty() ? 1 : std::size_t(file.m_shape.front());
+            throw FileError(m_path, "unknown or unsupported dtype '" + descr->text + "' in the header");
+        if (m_fortranOrder && m_shape.size() > 1)
+            throw FileError(m_path, "Fortran-ordered multi-dimensional arrays are not supported");
+        if (!m_shape.empty())
+            field.shape.assign(m_shape.begin() + 1, m_shape.end());
+        elementProduct(field.shape, m_path);
+        m_fields.push_back(field);
+        m_recordCount = m_shape.empty() ? 1 : std::size_t(m_shape.front());
     } else if (descr->kind == PyLiteral::Kind::List) {
         for (std::size_t i = 0; i < descr->items.size(); ++i)
-            file.m_fields.push_back(parseFieldTuple(descr->items[i], source, i));
-        if (file.m_fields.empty())
-            throw FileError(source, "structured dtype with no fields");
-        file.m_recordCount = 1;
-        for (std::int64_t d : file.m_shape)
-            file.m_recordCount *= std::size_t(d);
+            m_fields.push_back(parseFieldTuple(descr->items[i], m_path, i));
+        if (m_fields.empty())
+            throw FileError(m_path, "structured dtype with no fields");
+        m_recordCount = elementProduct(m_shape, m_path);
     } else {
-        throw FileError(source, "header 'descr' is neither a dtype string nor a list of fields");
+        throw FileError(m_path, "header 'descr' is neither a dtype string nor a list of fields");
     }
-    file.layoutFields();
-    const std::size_t dataStart = headerStart + headerLength;
+    layoutFields();
+}
+
+NpyFile NpyFile::parse(std::string bytes, const std::filesystem::path& source)
+{
+    NpyFile file;
+    file.m_path = source;
+    const HeaderSpan span = locateHeader(bytes, source);
+    try {
+        file.applyHeader(parsePyLiteral(std::string_view(bytes).substr(span.start, span.length)));
+    } catch (const std::invalid_argument& e) {
+        throw FileError(source, "malformed header dict at byte " + std::to_string(span.start) + ": " + e.what());
+    }
+    const std::size_t dataStart = span.start + span.length;
     const std::size_t available = bytes.size() - dataStart;
-    if (file.m_recordSize > 0 && file.m_recordCount > available / file.m_recordSize + 1)
+    if (file.m_recordSize > 0 && file.m_recordCount > available / file.m_recordSize)
         throw FileError(source, "file too short: the header says " + std::to_string(file.m_recordCount) +
                                     " records of " + std::to_string(file.m_recordSize) + " bytes, but only " +
                                     std::to_string(available) + " data bytes follow byte " + std::to_string(dataStart));
-    const std::size_t needed = file.m_recordCount * file.m_recordSize;
-    if (needed > available)
-        throw FileError(source, "file too short: the header says " + std::to_string(file.m_recordCount) +
-                                    " records of " + std::to_string(file.m_recordSize) + " bytes (" +
-                                    std::to_string(needed) + " bytes), but only " + std::to_string(available) +
-                                    " data bytes follow byte " + std::to_string(dataStart));
     bytes.erase(0, dataStart);
-    bytes.resize(needed);
+    bytes.resize(file.m_recordCount * file.m_recordSize);
     file.m_data = std::move(bytes);
     return file;
 }

@@ -19,6 +19,8 @@
 
 namespace cryo {
 
+struct PyLiteral;
+
 enum class NpyType { Float, Int, UInt, Bool, Bytes, Unicode, Void };
 
 // How a caller describes a field when building a new array.
@@ -86,6 +88,7 @@ public:
 
 private:
     const char* elementPointer(std::size_t record, int field, std::size_t element) const;
+    void applyHeader(const PyLiteral& header);   // descr, fortran_order, shape -> fields
     void layoutFields();
 
     std::filesystem::path m_path;
