@@ -1,124 +1,44 @@
 #include "sim/SimulationWriter.h"
 
-#include "formats/NpyFile.h"
-#include "formats/StarFile.h"
 #include "io/H5File.h"
 #include "util/Error.h"
 
-#include <cstdio>
-#include <numbers>
-
 namespace cryo {
-namespace {
 
-constexpr double kRad = std::numbers::pi / 180.0;
-
-std::string fixed(double value, int decimals)
+ParticleMetadata simulatedMetadata(const ParticleTruth& truth, const SimulationOptions& o,
+                                   const std::string& stackName)
 {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
-
-// A deterministic 64-bit id per particle (cryoSPARC uids are random u8 values).
-std::uint64_t particleUid(std::uint64_t seed, std::size_t index)
-{
-    std::uint64_t z = seed * 0x9E3779B97F4A7C15ull + index + 1;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return (z ^ (z >> 31)) >> 1;   // stays below 2^63 for readers that use int64
-}
-
-StarBlock opticsBlock(const SimulationOptions& o)
-{
-    StarBlock optics;
-    optics.name = "optics";
-    optics.isLoop = true;
-    optics.comments = {"# version 30001"};
-    optics.columns = {"_rlnOpticsGroupName", "_rlnOpticsGroup", "_rlnMicrographOriginalPixelSize", "_rlnVoltage",
-                      "_rlnSphericalAberration", "_rlnAmplitudeContrast", "_rlnImagePixelSize", "_rlnImageSize",
-                      "_rlnImageDimensionality"};
-    optics.rows.push_back({"opticsGroup1", "1", fixed(o.pixelSize, 6), fixed(o.voltage, 6),
-                           fixed(o.sphericalAberration, 6), fixed(o.amplitudeContrast, 6), fixed(o.pixelSize, 6),
-                           std::to_string(o.box), "2"});
-    return optics;
-}
-
-} // namespace
-
-void writeSimulatedStar(const std::filesystem::path& path, const ParticleTruth& truth,
-                        const SimulationOptions& options, const std::string& stackName)
-{
-    StarFile star;
-    star.addBlock(opticsBlock(options));
-    StarBlock particles;
-    particles.name = "particles";
-    particles.isLoop = true;
-    particles.comments = {"# version 30001"};
-    particles.columns = {"_rlnImageName", "_rlnMicrographName", "_rlnOpticsGroup", "_rlnDefocusU", "_rlnDefocusV",
-                         "_rlnDefocusAngle", "_rlnPhaseShift", "_rlnCtfBfactor", "_rlnAngleRot", "_rlnAngleTilt",
-                         "_rlnAnglePsi", "_rlnOriginXAngst", "_rlnOriginYAngst"};
-    particles.rows.reserve(truth.size());
+    ParticleMetadata m;
+    OpticsGroup optics;
+    optics.id = 1;
+    optics.name = "opticsGroup1";
+    optics.pixelSize = o.pixelSize;
+    optics.imageSize = o.box;
+    optics.voltage = float(o.voltage);
+    optics.sphericalAberration = float(o.sphericalAberration);
+    optics.amplitudeContrast = float(o.amplitudeContrast);
+    m.optics = {optics};
+    m.stackPaths = {stackName};
+    m.hasCtf = true;   // the CTF parameters are written even when o.applyCtf is off
+    m.particles.resize(truth.size());
+    m.poses.resize(truth.size());
     for (std::size_t i = 0; i < truth.size(); ++i) {
-        const CtfParams& c = truth.ctf[i];
+        ParticleRecord& p = m.particles[i];
+        p.originalIndex = i;
+        p.stack = 0;
+        p.image = int(i);
+        p.opticsGroup = 0;
+        p.ctf = truth.ctf[i];
+        ParticlePose& pose = m.poses[i];
+        for (int r = 0; r < 3; ++r)
+            for (int c = 0; c < 3; ++c)
+                pose.rotation[std::size_t(r * 3 + c)] = float(truth.rotations[i](r, c));
         const EulerAngles e = relionEulerFromMatrix(truth.rotations[i]);
-        particles.rows.push_back({std::to_string(i + 1) + "@" + stackName, "simulated.mrc", "1",
-                                  fixed(c.defocusU, 6), fixed(c.defocusV, 6), fixed(c.defocusAngle, 6),
-                                  fixed(c.phaseShift, 6), "0.000000", fixed(e.rot, 6), fixed(e.tilt, 6),
-                                  fixed(e.psi, 6), fixed(truth.shifts[i][0] * options.pixelSize, 6),
-                                  fixed(truth.shifts[i][1] * options.pixelSize, 6)});
+        pose.angles = {float(e.rot), float(e.tilt), float(e.psi)};
+        pose.shiftX = float(truth.shifts[i][0] * o.pixelSize);
+        pose.shiftY = float(truth.shifts[i][1] * o.pixelSize);
     }
-    star.addBlock(std::move(particles));
-    star.write(path);
-}
-
-void writeSimulatedCs(const std::filesystem::path& path, const ParticleTruth& truth,
-                      const SimulationOptions& options, const std::string& stackName)
-{
-    const std::string pathType = "|S" + std::to_string(std::max<std::size_t>(stackName.size(), 1));
-    NpyFile cs = NpyFile::create(
-        {{"uid", "<u8", {}},
-         {"blob/path", pathType, {}},
-         {"blob/idx", "<u4", {}},
-         {"blob/shape", "<u4", {2}},
-         {"blob/psize_A", "<f4", {}},
-         {"blob/sign", "<f4", {}},
-         {"ctf/accel_kv", "<f4", {}},
-         {"ctf/cs_mm", "<f4", {}},
-         {"ctf/amp_contrast", "<f4", {}},
-         {"ctf/df1_A", "<f4", {}},
-         {"ctf/df2_A", "<f4", {}},
-         {"ctf/df_angle_rad", "<f4", {}},
-         {"ctf/phase_shift_rad", "<f4", {}},
-         {"alignments3D/pose", "<f4", {3}},
-         {"alignments3D/shift", "<f4", {2}},
-         {"alignments3D/psize_A", "<f4", {}}},
-        truth.size());
-    const auto f = [&](const char* name) { return cs.requireField(name); };
-    for (std::size_t i = 0; i < truth.size(); ++i) {
-        const CtfParams& c = truth.ctf[i];
-        cs.setUnsigned(i, f("uid"), particleUid(options.seed, i));
-        cs.setText(i, f("blob/path"), stackName);
-        cs.setUnsigned(i, f("blob/idx"), i);
-        cs.setUnsigned(i, f("blob/shape"), std::uint64_t(options.box), 0);
-        cs.setUnsigned(i, f("blob/shape"), std::uint64_t(options.box), 1);
-        cs.setNumber(i, f("blob/psize_A"), options.pixelSize);
-        cs.setNumber(i, f("blob/sign"), -1.0);   // dark particles on a light background
-        cs.setNumber(i, f("ctf/accel_kv"), c.voltage);
-        cs.setNumber(i, f("ctf/cs_mm"), c.sphericalAberration);
-        cs.setNumber(i, f("ctf/amp_contrast"), c.amplitudeContrast);
-        cs.setNumber(i, f("ctf/df1_A"), c.defocusU);
-        cs.setNumber(i, f("ctf/df2_A"), c.defocusV);
-        cs.setNumber(i, f("ctf/df_angle_rad"), c.defocusAngle * kRad);
-        cs.setNumber(i, f("ctf/phase_shift_rad"), c.phaseShift * kRad);
-        const Vec3 pose = cryosparcPoseFromMatrix(truth.rotations[i]);
-        for (int k = 0; k < 3; ++k)
-            cs.setNumber(i, f("alignments3D/pose"), pose[k], k);
-        cs.setNumber(i, f("alignments3D/shift"), truth.shifts[i][0], 0);
-        cs.setNumber(i, f("alignments3D/shift"), truth.shifts[i][1], 1);
-        cs.setNumber(i, f("alignments3D/psize_A"), options.pixelSize);
-    }
-    cs.write(path);
+    return m;
 }
 
 namespace {

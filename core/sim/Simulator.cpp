@@ -219,8 +219,9 @@ SimulationResult simulateDataset(const SimulationOptions& o)
         result.maps.push_back(o.outDir / maps.fileNames[m]);
     }
     writeMrc(o.outDir / "consensus.mrc", consensusMap(o, complex));
-    writeSimulatedStar(o.outDir / "particles.star", truth, o, kStackName);
-    writeSimulatedCs(o.outDir / "particles.cs", truth, o, kStackName);
+    const ParticleMetadata metadata = simulatedMetadata(truth, o, kStackName);
+    writeRelionStar(o.outDir / "particles.star", metadata);
+    writeCryosparcCs(o.outDir / "particles.cs", metadata);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     writeTruthH5(o.outDir / "truth.h5", truth, o, complex, maps, result);
     return result;

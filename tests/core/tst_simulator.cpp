@@ -10,6 +10,7 @@
 #include "geometry/PoseConventions.h"
 #include "io/H5File.h"
 #include "io/MrcFile.h"
+#include "particles/ParticleDataset.h"
 #include "sim/Simulator.h"
 #include "util/Error.h"
 
@@ -223,6 +224,43 @@ private Q_SLOTS:
         const double var = sumSq / double(a.size()) - std::pow(sum / double(a.size()), 2);
         const double snr = noisy.signalVariance / var;
         QVERIFY2(std::abs(snr - 0.1) < 0.005, qPrintable(QString::number(snr)));
+    }
+
+    void datasetReadsBack_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("star") << "particles.star";
+        QTest::newRow("cs") << "particles.cs";
+    }
+    void datasetReadsBack()
+    {
+        // The particle dataset reader sees exactly the truth: poses, shifts, CTF, images.
+        QFETCH(QString, file);
+        QTemporaryDir dir;
+        SimulationOptions o = smallOptions(dir.path().toStdString());
+        o.particles = 25;
+        simulateDataset(o);
+        const ParticleDataset ds = ParticleDataset::open(dir.filePath(file).toStdString());
+        QCOMPARE(ds.size(), std::size_t(25));
+        QCOMPARE(ds.boxSize(), 32);
+        QCOMPARE(ds.pixelSize(), 6.0);
+        QVERIFY(ds.hasPoses() && ds.hasCtf());
+        const H5File h5(dir.filePath("truth.h5").toStdString(), H5File::Mode::ReadOnly);
+        const std::vector<double> rot = h5.read<double>("/particles/rotations");
+        const std::vector<double> shifts = h5.read<double>("/particles/shifts_px");
+        const std::vector<double> defocus = h5.read<double>("/particles/defocus");
+        MrcReader stack(dir.filePath("particles.mrcs").toStdString());
+        for (std::size_t i = 0; i < ds.size(); ++i) {
+            const ParticlePose& pose = ds.poses()[i];
+            for (int k = 0; k < 9; ++k)
+                QVERIFY(std::abs(pose.rotation[k] - rot[i * 9 + k]) < 1e-5);
+            QVERIFY(std::abs(pose.shiftX / 6.0 - shifts[i * 2]) < 1e-4);
+            QVERIFY(std::abs(pose.shiftY / 6.0 - shifts[i * 2 + 1]) < 1e-4);
+            const CtfParams& c = ds.particles()[i].ctf;
+            QVERIFY(std::abs(c.defocusU - defocus[i * 3]) < 0.01 && std::abs(c.defocusV - defocus[i * 3 + 1]) < 0.01);
+            QVERIFY(std::abs(c.defocusAngle - defocus[i * 3 + 2]) < 1e-3);
+            QVERIFY(ds.readImage(i) == stack.readSection(int(i)));
+        }
     }
 
     void sliceTheorem()
