@@ -30,9 +30,7 @@ ParticleMetadata simulatedMetadata(const ParticleTruth& truth, const SimulationO
         p.opticsGroup = 0;
         p.ctf = truth.ctf[i];
         ParticlePose& pose = m.poses[i];
-        for (int r = 0; r < 3; ++r)
-            for (int c = 0; c < 3; ++c)
-                pose.rotation[std::size_t(r * 3 + c)] = float(truth.rotations[i](r, c));
+        pose.rotation = rowMajorFromMatrix(truth.rotations[i]);
         const EulerAngles e = relionEulerFromMatrix(truth.rotations[i]);
         pose.angles = {float(e.rot), float(e.tilt), float(e.psi)};
         pose.shiftX = float(truth.shifts[i][0] * o.pixelSize);
