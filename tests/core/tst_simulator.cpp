@@ -174,6 +174,39 @@ private Q_SLOTS:
         QCOMPARE(readMrcHeader(r.maps.front()).pixelSize(), 6.0f);
     }
 
+    void twoHingesAreIndependent()
+    {
+        QTemporaryDir dir;
+        SimulationOptions o = smallOptions(dir.path().toStdString());
+        o.particles = 300;
+        o.motion = MotionKind::TwoHinges;
+        const SimulationResult r = simulateDataset(o);
+        const H5File h5(dir.filePath("truth.h5").toStdString(), H5File::Mode::ReadOnly);
+        std::vector<std::size_t> shape;
+        const std::vector<double> a = h5.read<double>("/particles/coordinates", &shape);
+        QCOMPARE(shape, (std::vector<std::size_t>{300, 2}));
+        // Both angles span [0, 80] and are uncorrelated.
+        double m[2] = {0, 0}, v[2] = {0, 0}, c = 0, lo[2] = {90, 90}, hi[2] = {-10, -10};
+        for (std::size_t i = 0; i < 300; ++i)
+            for (int k = 0; k < 2; ++k) {
+                m[k] += a[i * 2 + k] / 300;
+                lo[k] = std::min(lo[k], a[i * 2 + k]);
+                hi[k] = std::max(hi[k], a[i * 2 + k]);
+            }
+        for (std::size_t i = 0; i < 300; ++i) {
+            const double d0 = a[i * 2] - m[0], d1 = a[i * 2 + 1] - m[1];
+            v[0] += d0 * d0;
+            v[1] += d1 * d1;
+            c += d0 * d1;
+        }
+        QVERIFY(std::abs(c / std::sqrt(v[0] * v[1])) < 0.2);
+        for (int k = 0; k < 2; ++k)
+            QVERIFY(lo[k] >= 0 && lo[k] < 8 && hi[k] <= 80 && hi[k] > 72);
+        QCOMPARE(int(r.maps.size()), 5);
+        QCOMPARE(h5.shape("/maps/coordinates"), (std::vector<std::size_t>{5, 2}));
+        QCOMPARE(h5.numberAttribute("/", "noise_std"), r.noiseStd);
+    }
+
     void discreteStates()
     {
         QTemporaryDir dir;
