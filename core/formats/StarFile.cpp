@@ -215,6 +215,8 @@ StarFile StarFile::parse(std::string_view text, const std::filesystem::path& sou
     StarFile file;
     file.m_path = source;
     StarParser parser(source, file.m_blocks);
+    if (text.substr(0, 3) == "\xEF\xBB\xBF")   // UTF-8 byte order mark from Windows editors
+        text.remove_prefix(3);
     int lineNumber = 0;
     std::size_t start = 0;
     while (start <= text.size()) {

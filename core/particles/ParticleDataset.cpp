@@ -41,6 +41,7 @@ struct ParticleDataset::Impl {
 namespace {
 
 constexpr std::size_t kListedMissingStacks = 3;   // the rest are counted, not listed
+constexpr int kMaxBox = 16384;                     // 1 GB per float image; anything larger is corrupt
 
 using Location = std::function<std::string()>;
 
@@ -190,13 +191,19 @@ void checkGeometry(ParticleDataset::Impl& d)
                                           std::to_string(info.ny));
     }
     d.box = first ? first->nx : 0;
+    std::string boxSource = first ? first->path.string() : std::string();   // who set the box, for messages
     for (OpticsGroup& g : d.optics) {
+        if (g.imageSize < 0 || g.imageSize > kMaxBox)
+            throw FileError(d.source, "optics group " + std::to_string(g.id) + " has an impossible image size " +
+                                          std::to_string(g.imageSize));
         if (d.box > 0 && g.imageSize > 0 && g.imageSize != d.box)
             throw FileError(d.source, "optics group " + std::to_string(g.id) + " says image size " +
-                                          std::to_string(g.imageSize) + ", but " + first->path.string() + " holds " +
-                                          std::to_string(d.box) + "x" + std::to_string(d.box) + " images");
-        if (d.box == 0 && g.imageSize > 0)
+                                          std::to_string(g.imageSize) + ", but " + boxSource + " says " +
+                                          std::to_string(d.box) + "x" + std::to_string(d.box));
+        if (d.box == 0 && g.imageSize > 0) {
             d.box = g.imageSize;
+            boxSource = "optics group " + std::to_string(g.id);
+        }
         if (g.imageSize == 0)
             g.imageSize = d.box;
         if (d.options.pixelSize > 0)

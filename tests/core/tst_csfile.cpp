@@ -9,6 +9,7 @@
 
 #include <cstring>
 #include <filesystem>
+#include <random>
 
 using namespace cryo;
 namespace fs = std::filesystem;
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void badInput_data();
     void badInput();
     void missingField();
+    void mutatedFilesOnlyThrowFileErrors();
 };
 
 void TestCsFile::readsFixtures_data()
@@ -269,6 +271,36 @@ void TestCsFile::missingField()
     }
     QVERIFY_THROWS_EXCEPTION(FileError, cs.number(0, cs.requireField("blob/path")));
     QVERIFY_THROWS_EXCEPTION(FileError, NpyFile::read("/nonexistent/x.cs"));
+}
+
+void TestCsFile::mutatedFilesOnlyThrowFileErrors()
+{
+    // Random edits concentrated on the header (fixed seed): parse or FileError, never a crash.
+    std::mt19937 rng(23);
+    const std::string original = readWholeFile(fixture("empiar_10076_7.cs"));
+    int parsed = 0, rejected = 0;
+    for (int i = 0; i < 2000; ++i) {
+        std::string bytes = original;
+        for (int e = 0; e < 2; ++e) {   // the file is 2160 bytes: never empties
+            const std::size_t pos = rng() % (i % 2 ? 704 : bytes.size());
+            switch (rng() % 3) {
+            case 0: bytes[pos] = char(rng()); break;
+            case 1: bytes.erase(pos, 1 + rng() % 8); break;
+            default: bytes.insert(pos, 1, "(),'[]0:"[rng() % 8]); break;
+            }
+        }
+        try {
+            const NpyFile cs = NpyFile::parse(bytes, "mutated.cs");
+            for (std::size_t r = 0; r < cs.recordCount(); ++r)
+                for (int f = 0; f < int(cs.fields().size()); ++f)
+                    (void)(cs.field(f).type == NpyType::Bytes ? double(cs.text(r, f).size()) : 0.0);
+            ++parsed;
+        } catch (const FileError& e) {
+            QVERIFY(QString(e.what()).startsWith("mutated.cs: "));
+            ++rejected;
+        }
+    }
+    QVERIFY(parsed > 0 && rejected > 0);
 }
 
 QTEST_GUILESS_MAIN(TestCsFile)

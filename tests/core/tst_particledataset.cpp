@@ -57,6 +57,7 @@ private Q_SLOTS:
     void relion31_data();
     void relion31();
     void relion30SingleBlockMatchesCs();
+    void relion30PixelOrigins();
     void sixOpticsGroupsWithoutStacks();
     void relion5WithoutStacks();
     void cryosparcPoses();
@@ -140,6 +141,26 @@ void TestParticleDataset::relion30SingleBlockMatchesCs()
     }
     QCOMPARE(star.particles()[6].ctf.defocusU, 15177.4f);
     QVERIFY(star.readImage(6) == cs.readImage(6));
+}
+
+void TestParticleDataset::relion30PixelOrigins()
+{
+    // RELION 3.0 keeps optics on each row and shifts in pixels (_rlnOriginX/Y).
+    QTemporaryDir dir;
+    const fs::path folder = dir.path().toStdString();
+    fs::copy_file(fixture("relion31.mrcs"), folder / "relion31.mrcs");
+    writeText(folder / "v30.star",
+              "data_\nloop_\n_rlnImageName\n_rlnDefocusU\n_rlnDefocusV\n_rlnVoltage\n_rlnDetectorPixelSize\n"
+              "_rlnMagnification\n_rlnAngleRot\n_rlnAngleTilt\n_rlnAnglePsi\n_rlnOriginX\n_rlnOriginY\n"
+              "1@relion31.mrcs 10000 9000 300 14 50000 10 20 30 2 -1\n"
+              "2@relion31.mrcs 10000 9000 200 14 50000 10 20 30 0.5 0\n");
+    const ParticleDataset d = ParticleDataset::open(folder / "v30.star");
+    QCOMPARE(d.opticsGroups().size(), std::size_t(2));   // 300 kV and 200 kV rows
+    QCOMPARE(d.pixelSize(), 2.8);                          // 14 µm * 1e4 / 50,000
+    QCOMPARE(d.particles()[1].ctf.voltage, 200.0f);
+    QCOMPARE(d.poses()[0].shiftX, 5.6f);
+    QCOMPARE(d.poses()[0].shiftY, -2.8f);
+    QCOMPARE(d.poses()[1].shiftX, 1.4f);
 }
 
 void TestParticleDataset::sixOpticsGroupsWithoutStacks()
@@ -307,7 +328,7 @@ void TestParticleDataset::badInput_data()
     row("optics size", "i.star",
         "data_optics\nloop_\n_rlnOpticsGroup\n_rlnImagePixelSize\n_rlnImageSize\n1 2.8 128\n"
         "data_particles\nloop_\n_rlnImageName\n1@relion31.mrcs\n",
-        "i.star: optics group 1 says image size 128");
+        "i.star: optics group 1 says image size 128, but ");
     row("zero pixel size", "j.star",
         "data_optics\nloop_\n_rlnOpticsGroup\n_rlnImagePixelSize\n1 0\n"
         "data_particles\nloop_\n_rlnImageName\n1@empiar_10076_7.mrc\n",

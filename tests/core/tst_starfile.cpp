@@ -6,7 +6,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <fstream>
+
 #include <filesystem>
+#include <random>
 #include <string>
 
 using namespace cryo;
@@ -49,6 +52,7 @@ private Q_SLOTS:
     void badInput();
     void typedAccessErrors();
     void missingFile();
+    void mutatedFixturesOnlyThrowFileErrors();
 };
 
 void TestStarFile::readsFixtures_data()
@@ -189,6 +193,9 @@ void TestStarFile::keyValueBlock()
     QCOMPARE(star.block("t")->rowCount(), std::size_t(2));
     const StarFile back = StarFile::parse(star.toString(), "kv2.star");
     compareFiles(star, back);
+    // Windows line ends and a byte order mark change nothing.
+    const StarFile windows = StarFile::parse("\xEF\xBB\xBF" "data_t\r\nloop_\r\n_x #1\r\n1\r\n2\r\n", "crlf.star");
+    QCOMPARE(windows.block("t")->rows, star.block("t")->rows);
 }
 
 void TestStarFile::badInput_data()
@@ -257,6 +264,41 @@ void TestStarFile::missingFile()
     } catch (const FileError& e) {
         QVERIFY(QString(e.what()).contains("/nonexistent/particles.star: file not found"));
     }
+}
+
+void TestStarFile::mutatedFixturesOnlyThrowFileErrors()
+{
+    // Random byte edits, deletions, insertions of STAR syntax and truncations (fixed seed):
+    // each result either parses or throws FileError; nothing else, no crash.
+    std::mt19937 rng(17);
+    int parsed = 0, rejected = 0;
+    for (const char* name : {"relion31.star", "relion5.star", "empiar_10076_7.star"}) {
+        std::ifstream in(fixture(name), std::ios::binary);
+        const std::string original((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        for (int i = 0; i < 400; ++i) {
+            std::string text = original;
+            for (int e = 0; e < 3; ++e) {
+                if (text.empty())
+                    text.push_back('d');
+                const std::size_t pos = rng() % text.size();
+                switch (rng() % 4) {
+                case 0: text[pos] = char(rng()); break;
+                case 1: text.erase(pos, 1 + rng() % 30); break;
+                case 2: text.insert(pos, 1, " \n'\"#_[]@"[rng() % 10]); break;
+                default: text.resize(std::max<std::size_t>(1, pos)); break;
+                }
+            }
+            try {
+                const StarFile star = StarFile::parse(text, "mutated.star");
+                StarFile::parse(star.toString(), "again.star");   // what we write, we read
+                ++parsed;
+            } catch (const FileError& e) {
+                QVERIFY(QString(e.what()).startsWith("mutated.star: "));
+                ++rejected;
+            }
+        }
+    }
+    QVERIFY(parsed > 0 && rejected > 0);
 }
 
 QTEST_GUILESS_MAIN(TestStarFile)
