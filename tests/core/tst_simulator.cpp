@@ -5,6 +5,7 @@
 // back from the .star and the .cs.
 #include "formats/NpyFile.h"
 #include "formats/StarFile.h"
+#include "ctf/Ctf.h"
 #include "fourier/CentredFft.h"
 #include "fourier/HartleyLattice.h"
 #include "geometry/PoseConventions.h"
@@ -293,6 +294,48 @@ private Q_SLOTS:
             QVERIFY(std::abs(c.defocusU - defocus[i * 3]) < 0.01 && std::abs(c.defocusV - defocus[i * 3 + 1]) < 0.01);
             QVERIFY(std::abs(c.defocusAngle - defocus[i * 3 + 2]) < 1e-3);
             QVERIFY(ds.readImage(i) == stack.readSection(int(i)));
+        }
+    }
+
+    void ctfReadBackMatchesApplied_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("star") << "particles.star";
+        QTest::newRow("cs") << "particles.cs";
+    }
+    void ctfReadBackMatchesApplied()
+    {
+        // HT(image with CTF) = CTF(k) · HT(image without CTF) for a real, even CTF; the CTF
+        // is evaluated from the parameters read back from the metadata (angles, units).
+        QFETCH(QString, file);
+        QTemporaryDir dir;
+        SimulationOptions o = smallOptions(dir.filePath("ctf").toStdString());
+        o.particles = 10;
+        o.box = 64;
+        o.pixelSize = 2.0;
+        o.snr = 0;
+        o.maxAstigmatism = 3000;   // strong astigmatism: a wrong angle convention shows
+        simulateDataset(o);
+        o.outDir = dir.filePath("plain").toStdString();
+        o.applyCtf = false;
+        simulateDataset(o);
+        const ParticleDataset ds = ParticleDataset::open(dir.filePath("ctf/" + file).toStdString());
+        MrcReader plain(dir.filePath("plain/particles.mrcs").toStdString());
+        const int D = o.box;
+        CentredFft fft(D, 2);
+        std::vector<float> a(D * D), b(D * D);
+        for (std::size_t i = 0; i < ds.size(); ++i) {
+            fft.hartley(ds.readImage(i).data(), a.data());
+            fft.hartley(plain.readSection(int(i)).data(), b.data());
+            const std::vector<float> ctf = ctfLattice(ds.particles()[i].ctf, ds.pixelSize(), D, false);
+            double err = 0, ref = 0;
+            for (int y = 1; y < D; ++y)        // row/column 0 (Nyquist) are zeroed by the simulator
+                for (int x = 1; x < D; ++x) {
+                    const std::size_t k = std::size_t(y) * D + x;
+                    err += std::pow(a[k] - ctf[k] * b[k], 2);
+                    ref += std::pow(a[k], 2);
+                }
+            QVERIFY2(err < 1e-6 * ref, qPrintable(QString("particle %1: relative error %2").arg(i).arg(err / ref)));
         }
     }
 
