@@ -7,6 +7,22 @@
 
 namespace cryo {
 
+std::vector<float> latticeFrequencies2D(int D, bool symmetric)
+{
+    if (D <= 0 || D % 2 != 0)
+        throw UsageError("lattice: box size must be even and positive");
+    const int n = symmetric ? D + 1 : D;
+    std::vector<float> k(std::size_t(n) * n * 2);
+    for (int y = 0; y < n; ++y) {
+        for (int x = 0; x < n; ++x) {
+            const std::size_t i = (std::size_t(y) * n + x) * 2;
+            k[i] = float(latticeFrequency(x, D));
+            k[i + 1] = float(latticeFrequency(y, D));
+        }
+    }
+    return k;
+}
+
 void symmetrize2D(const float* ht, int D, float* out)
 {
     const int n = D + 1;

@@ -12,6 +12,10 @@ namespace cryo {
 // Frequency (cycles/px) of index i on the centred lattice of a box of size D.
 inline double latticeFrequency(int i, int D) { return double(i - D / 2) / D; }
 
+// The lattice coordinates, [n·n][2] = (kx, ky) in cycles/px, row-major [y][x] like the
+// images (n = D, or D + 1 when symmetric: then they span [−½, ½] exactly).
+std::vector<float> latticeFrequencies2D(int D, bool symmetric);
+
 // D×D → (D+1)×(D+1).
 void symmetrize2D(const float* ht, int D, float* out);
 std::vector<float> symmetrized2D(const float* ht, int D);

@@ -16,7 +16,9 @@ struct PreprocessOptions {
     bool window = true;
     double windowInner = 0.85;   // fraction of the half box where the window starts to fall
     double windowOuter = 0.99;   // fraction where it reaches 0
-    bool invertContrast = false; // multiply by −1 (cryoDRGN --invert-data, for dark-on-light data)
+    // Multiply by −1 (cryoDRGN --invert-data). On by default, as in cryoDRGN ≥ 0.3: real
+    // particles (and ours: the CTF is negative at low frequency) are dark on a light background.
+    bool invertContrast = true;
 };
 
 // Global normalisation of Hartley values (cryoDRGN: mean is forced to 0).

@@ -91,6 +91,24 @@ Vec3 cryosparcPoseFromMatrix(const Mat3& R)
     return logMap(R.transpose());
 }
 
+Mat3 matrixFromRowMajor(const std::array<float, 9>& m)
+{
+    Mat3 R;
+    for (int r = 0; r < 3; ++r)
+        for (int c = 0; c < 3; ++c)
+            R(r, c) = m[std::size_t(r * 3 + c)];
+    return R;
+}
+
+std::array<float, 9> rowMajorFromMatrix(const Mat3& R)
+{
+    std::array<float, 9> m;
+    for (int r = 0; r < 3; ++r)
+        for (int c = 0; c < 3; ++c)
+            m[std::size_t(r * 3 + c)] = float(R(r, c));
+    return m;
+}
+
 Mat3 uniformRandomRotation(std::mt19937_64& rng)
 {
     std::normal_distribution<double> normal(0.0, 1.0);

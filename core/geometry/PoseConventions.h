@@ -76,6 +76,11 @@ inline double angstromFromPixels(double pixels, double pixelSize) { return pixel
 inline double boxFractionFromPixels(double pixels, int boxSize) { return pixels / boxSize; }
 inline double pixelsFromBoxFraction(double fraction, int boxSize) { return fraction * boxSize; }
 
+// Row-major 3×3 float arrays, as the particle dataset (particles/ParticleTypes.h) and
+// cryoDRGN's pose.pkl store them.
+Mat3 matrixFromRowMajor(const std::array<float, 9>& m);
+std::array<float, 9> rowMajorFromMatrix(const Mat3& R);
+
 // A rotation drawn uniformly from SO(3) (Haar measure; unit quaternion from 4 normals).
 Mat3 uniformRandomRotation(std::mt19937_64& rng);
 

@@ -63,13 +63,16 @@ H5File::H5File(const std::filesystem::path& path, Mode mode)
     : m_path(path)
 {
     ErrorSilencer silence;
-    const std::string name = path.string();
-    if (mode == Mode::Create)
+    const bool create = mode == Mode::Create || mode == Mode::CreateAtomic;
+    if (mode == Mode::CreateAtomic)
+        m_tempPath = path.string() + ".part";
+    const std::string name = mode == Mode::CreateAtomic ? m_tempPath.string() : path.string();
+    if (create)
         m_file = H5Fcreate(name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
     else
         m_file = H5Fopen(name.c_str(), mode == Mode::ReadOnly ? H5F_ACC_RDONLY : H5F_ACC_RDWR, H5P_DEFAULT);
     if (m_file < 0)
-        throw FileError(path, mode == Mode::Create ? "cannot create HDF5 file" : "cannot open as an HDF5 file");
+        throw FileError(path, create ? "cannot create HDF5 file" : "cannot open as an HDF5 file");
 }
 
 H5File::~H5File()
@@ -77,14 +80,22 @@ H5File::~H5File()
     if (m_file >= 0) {
         ErrorSilencer silence;
         H5Fclose(m_file);
+        if (!m_tempPath.empty()) {
+            std::error_code ec;
+            std::filesystem::remove(m_tempPath, ec);   // unfinished: leave nothing behind
+        }
     }
 }
 
-H5File::H5File(H5File&& o) noexcept : m_path(std::move(o.m_path)), m_file(std::exchange(o.m_file, -1)) {}
+H5File::H5File(H5File&& o) noexcept
+    : m_path(std::move(o.m_path)), m_tempPath(std::move(o.m_tempPath)), m_file(std::exchange(o.m_file, -1))
+{
+}
 
 H5File& H5File::operator=(H5File&& o) noexcept
 {
     std::swap(m_path, o.m_path);
+    std::swap(m_tempPath, o.m_tempPath);
     std::swap(m_file, o.m_file);
     return *this;
 }
@@ -98,6 +109,13 @@ void H5File::close()
     m_file = -1;
     if (status < 0)
         throw FileError(m_path, "failed to close (data may not be written)");
+    if (!m_tempPath.empty()) {
+        std::error_code ec;
+        std::filesystem::rename(m_tempPath, m_path, ec);
+        if (ec)
+            throw FileError(m_path, "cannot rename the finished file into place: " + ec.message());
+        m_tempPath.clear();
+    }
 }
 
 void H5File::fail(const std::string& object, const std::string& problem) const

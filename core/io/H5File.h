@@ -14,7 +14,9 @@ namespace cryo {
 class H5File {
 public:
     enum class Mode {
-        Create,     // new file, truncating an existing one
+        Create,        // new file, truncating an existing one
+        CreateAtomic,  // new file written as "<path>.part", renamed to path by close();
+                       // destroyed without close() it is removed (never a half file)
         ReadOnly,
         ReadWrite,  // existing file
     };
@@ -27,7 +29,8 @@ public:
     H5File& operator=(const H5File&) = delete;
 
     const std::filesystem::path& path() const { return m_path; }
-    // Flushes and closes (also done by the destructor, which cannot report errors).
+    // Flushes and closes (also done by the destructor, which cannot report errors);
+    // for CreateAtomic also renames the finished file into place.
     void close();
 
     // Creates a group and any missing parents ("/a/b/c"); no-op if it exists.
@@ -62,7 +65,8 @@ private:
     [[noreturn]] void fail(const std::string& object, const std::string& problem) const;
 
     std::filesystem::path m_path;
-    std::int64_t m_file = -1;   // hid_t
+    std::filesystem::path m_tempPath;   // CreateAtomic only
+    std::int64_t m_file = -1;           // hid_t
 };
 
 } // namespace cryo

@@ -1,6 +1,8 @@
 #pragma once
 // Plain per-particle records shared by the particle dataset, its metadata readers and
 // the summary. Units are stated on each field.
+#include "ctf/Ctf.h"
+
 #include <array>
 #include <cstddef>
 #include <filesystem>
@@ -9,16 +11,7 @@
 
 namespace cryo {
 
-// Contrast transfer function parameters of one particle (RELION's units).
-struct CtfParams {
-    float defocusU = 0;            // Å (underfocus positive)
-    float defocusV = 0;            // Å
-    float defocusAngle = 0;        // degrees, astigmatism angle
-    float voltage = 300;           // kV
-    float sphericalAberration = 2.7f;   // mm
-    float amplitudeContrast = 0.1f;     // fraction, 0..1
-    float phaseShift = 0;          // degrees
-};
+// CtfParams (the CTF parameters of one particle, RELION's units) lives in ctf/Ctf.h.
 
 // One row of RELION's data_optics (or one cryoSPARC exposure group, or one group
 // synthesised for RELION 3.0 files / bare stacks).

@@ -32,7 +32,7 @@ void ParticleImager::image(const std::vector<PseudoAtom>& atoms, const Mat3& R, 
         m_phaseY[i] = std::polar(1.0f, float(twoPi * latticeFrequency(i, D) * shift[1]));
     }
     if (ctf)
-        evaluateCtfLattice(*ctf, D, false, m_ctf.data());
+        evaluateCtfLattice(*ctf, m_apix, D, false, m_ctf.data());
     for (int y = 0; y < D; ++y) {
         for (int x = 0; x < D; ++x) {
             const std::size_t i = std::size_t(y) * D + x;

@@ -144,61 +144,67 @@ ParticleTruth drawParticleTruth(const SimulationOptions& o, const PseudoAtomComp
         t.rotations[i] = uniformRandomRotation(rng);
         t.shifts[i] = {o.maxShift * (2 * unit(rng) - 1), o.maxShift * (2 * unit(rng) - 1)};
         CtfParams& p = t.ctf[i];
-        p.defocusU = o.defocusMin + (o.defocusMax - o.defocusMin) * unit(rng);
-        p.defocusV = p.defocusU - o.maxAstigmatism * unit(rng);
-        p.astigmatismAngle = 180.0 * unit(rng);
-        p.voltage = o.voltage;
-        p.sphericalAberration = o.sphericalAberration;
-        p.amplitudeContrast = o.amplitudeContrast;
+        p.defocusU = float(o.defocusMin + (o.defocusMax - o.defocusMin) * unit(rng));
+        p.defocusV = float(p.defocusU - o.maxAstigmatism * unit(rng));
+        p.defocusAngle = float(180.0 * unit(rng));
+        p.voltage = float(o.voltage);
+        p.sphericalAberration = float(o.sphericalAberration);
+        p.amplitudeContrast = float(o.amplitudeContrast);
         p.phaseShift = 0;
-        p.pixelSize = o.pixelSize;
     }
     return t;
 }
 
-SimulationResult simulateDataset(const SimulationOptions& o)
-{
-    checkOptions(o);
-    const auto start = std::chrono::steady_clock::now();
-    std::error_code ec;
-    std::filesystem::create_directories(o.outDir, ec);
-    if (ec)
-        throw FileError(o.outDir, "cannot create the output directory: " + ec.message());
+namespace {
 
-    const PseudoAtomComplex complex(o.motion, o.seed, o.hingeMin, o.hingeMax);
-    const ParticleTruth truth = drawParticleTruth(o, complex);
-    ParticleImager imager(o.box, o.pixelSize);
-    const int D = o.box;
-    const std::size_t pixels = std::size_t(D) * D;
-    const auto formImage = [&](std::size_t i, float* out) {
+// What every image of a run needs, in one place.
+struct SimulationRun {
+    const SimulationOptions& options;
+    const PseudoAtomComplex& complex;
+    const ParticleTruth& truth;
+    ParticleImager imager;
+
+    // The noise-free image of particle i (D×D).
+    void formImage(std::size_t i, float* out)
+    {
         imager.image(complex.atoms(truth.conformations[i]), truth.rotations[i], truth.shifts[i],
-                     o.applyCtf ? &truth.ctf[i] : nullptr, out);
-    };
-
-    // Noise level for the dataset from the mean signal variance of the first images.
-    SimulationResult result;
-    std::vector<float> image(pixels);
-    const int estimateCount = std::min(o.particles, kNoiseEstimateImages);
-    for (int i = 0; i < estimateCount; ++i) {
-        formImage(i, image.data());
-        result.signalVariance += varianceInsideParticle(image.data(), D, truth.shifts[i],
-                                                        complex.maxRadius() / o.pixelSize) / estimateCount;
+                     options.applyCtf ? &truth.ctf[i] : nullptr, out);
     }
-    result.noiseStd = o.snr > 0 ? std::sqrt(result.signalVariance / o.snr) : 0.0;
+};
 
+// The dataset's signal variance: the mean over the first images of the variance inside
+// the particle (the noise level is fixed for the whole dataset, like a detector's).
+double meanSignalVariance(SimulationRun& run)
+{
+    const int D = run.options.box;
+    std::vector<float> image(std::size_t(D) * D);
+    const int count = std::min(run.options.particles, kNoiseEstimateImages);
+    double mean = 0;
+    for (int i = 0; i < count; ++i) {
+        run.formImage(i, image.data());
+        mean += varianceInsideParticle(image.data(), D, run.truth.shifts[i],
+                                       run.complex.maxRadius() / run.options.pixelSize) / count;
+    }
+    return mean;
+}
+
+// Streams all images (+ noise) to particles.mrcs. Returns false when cancelled (then no
+// file is left behind).
+bool writeParticleStack(SimulationRun& run, SimulationResult& result)
+{
+    const SimulationOptions& o = run.options;
+    const std::size_t pixels = std::size_t(o.box) * o.box;
     MrcWriteOptions stackOptions;
     stackOptions.stack = true;
-    MrcWriter writer(o.outDir / kStackName, D, D, float(o.pixelSize), stackOptions);
+    MrcWriter writer(o.outDir / kStackName, o.box, o.box, float(o.pixelSize), stackOptions);
     std::vector<float> chunk(pixels * kChunk);
     for (int first = 0; first < o.particles; first += kChunk) {
-        if (o.stop.stop_requested()) {
-            result.cancelled = true;
-            return result;   // the writer drops its .part file
-        }
+        if (o.stop.stop_requested())
+            return false;   // the writer drops its .part file
         const int count = std::min(kChunk, o.particles - first);
         for (int j = 0; j < count; ++j) {
             float* out = chunk.data() + pixels * j;
-            formImage(first + j, out);
+            run.formImage(first + j, out);
             if (result.noiseStd > 0) {
                 std::mt19937_64 noiseRng(noiseSeed(o.seed, first + j));
                 std::normal_distribution<float> noise(0.0f, float(result.noiseStd));
@@ -212,18 +218,49 @@ SimulationResult simulateDataset(const SimulationOptions& o)
             o.progress(result.count, o.particles);
     }
     writer.finish();
+    return true;
+}
 
-    const TruthMaps maps = truthMapConformations(o);
+std::vector<std::filesystem::path> writeTruthMaps(const SimulationOptions& o, const PseudoAtomComplex& complex,
+                                                  const TruthMaps& maps)
+{
+    std::vector<std::filesystem::path> paths;
     for (std::size_t m = 0; m < maps.conformations.size(); ++m) {
-        const Volume v = renderVolume(complex.atoms(maps.conformations[m]), D, o.pixelSize);
-        writeMrc(o.outDir / maps.fileNames[m], v);
-        result.maps.push_back(o.outDir / maps.fileNames[m]);
+        paths.push_back(o.outDir / maps.fileNames[m]);
+        writeMrc(paths.back(), renderVolume(complex.atoms(maps.conformations[m]), o.box, o.pixelSize));
     }
     writeMrc(o.outDir / "consensus.mrc", consensusMap(o, complex));
-    writeSimulatedStar(o.outDir / "particles.star", truth, o, kStackName);
-    writeSimulatedCs(o.outDir / "particles.cs", truth, o, kStackName);
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return paths;
+}
+
+} // namespace
+
+SimulationResult simulateDataset(const SimulationOptions& o)
+{
+    checkOptions(o);
+    const auto start = std::chrono::steady_clock::now();
+    std::error_code ec;
+    std::filesystem::create_directories(o.outDir, ec);
+    if (ec)
+        throw FileError(o.outDir, "cannot create the output directory: " + ec.message());
+
+    const PseudoAtomComplex complex(o.motion, o.seed, o.hingeMin, o.hingeMax);
+    const ParticleTruth truth = drawParticleTruth(o, complex);
+    SimulationRun run{o, complex, truth, ParticleImager(o.box, o.pixelSize)};
+    SimulationResult result;
+    result.signalVariance = meanSignalVariance(run);
+    result.noiseStd = o.snr > 0 ? std::sqrt(result.signalVariance / o.snr) : 0.0;
+    if (!writeParticleStack(run, result)) {
+        result.cancelled = true;
+        return result;
+    }
+    const TruthMaps maps = truthMapConformations(o);
+    result.maps = writeTruthMaps(o, complex, maps);
+    const ParticleMetadata metadata = simulatedMetadata(truth, o, kStackName);
+    writeRelionStar(o.outDir / "particles.star", metadata);
+    writeCryosparcCs(o.outDir / "particles.cs", metadata);
     writeTruthH5(o.outDir / "truth.h5", truth, o, complex, maps, result);
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
 }
 

@@ -6,6 +6,7 @@
 #include <QtTest>
 
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 
 using namespace cryo;
@@ -86,6 +87,31 @@ private Q_SLOTS:
         H5File ro(path, H5File::Mode::ReadOnly);
         const std::vector<float> v = {1};
         QVERIFY_THROWS_EXCEPTION(FileError, ro.write("/y", v, {1}));
+    }
+
+    void atomicCreate()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path path = dir.filePath("a.h5").toStdString();
+        const std::vector<double> v = {1, 2};
+        {
+            H5File h(path, H5File::Mode::CreateAtomic);
+            h.write("/v", v, {2});
+            QVERIFY(!std::filesystem::exists(path));   // only the .part exists while writing
+            QVERIFY(std::filesystem::exists(path.string() + ".part"));
+            h.close();
+        }
+        QVERIFY(std::filesystem::exists(path));
+        QVERIFY(!std::filesystem::exists(path.string() + ".part"));
+        QCOMPARE(H5File(path, H5File::Mode::ReadOnly).read<double>("/v"), v);
+        {
+            // Abandoned (e.g. an exception while writing): the old file stays as it was.
+            H5File h(path, H5File::Mode::CreateAtomic);
+            h.write("/other", v, {2});
+        }
+        QVERIFY(!std::filesystem::exists(path.string() + ".part"));
+        const H5File h(path, H5File::Mode::ReadOnly);
+        QVERIFY(h.exists("/v") && !h.exists("/other"));
     }
 
     void badFiles()

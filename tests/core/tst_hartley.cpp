@@ -162,6 +162,17 @@ private Q_SLOTS:
         std::vector<float> back(D * D);
         unsymmetrize2D(sym.data(), D, back.data());
         QCOMPARE(back, ht);
+        // Coordinates: symmetric lattice spans [−½, ½]; index (D/2, D/2) is DC; x fastest.
+        const std::vector<float> k = latticeFrequencies2D(D, true);
+        QCOMPARE(int(k.size()), (D + 1) * (D + 1) * 2);
+        QCOMPARE(k[0], -0.5f);
+        QCOMPARE(k[1], -0.5f);
+        QCOMPARE(k.back(), 0.5f);
+        const std::size_t centre = (std::size_t(D / 2) * (D + 1) + D / 2) * 2;
+        QCOMPARE(k[centre], 0.0f);
+        QCOMPARE(k[centre + 1], 0.0f);
+        QCOMPARE(k[centre + 2], 1.0f / D);   // next x
+        QCOMPARE(int(latticeFrequencies2D(D, false).size()), D * D * 2);
     }
 
     void shiftEqualsRealSpaceShift_data()

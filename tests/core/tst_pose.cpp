@@ -2,6 +2,7 @@
 // (Euler_angles2matrix) and cryoDRGN (R_from_relion, expmap + transpose) build, written out
 // independently here.
 #include "geometry/PoseConventions.h"
+#include "particles/PoseConversion.h"
 
 #include <QtTest>
 
@@ -164,6 +165,27 @@ private Q_SLOTS:
         for (int i = 0; i < n; ++i)
             sum += uniformRandomRotation(rng);
         QVERIFY((sum / n).cwiseAbs().maxCoeff() < 0.02);
+    }
+
+    void agreesWithParticleReaders()
+    {
+        // The particle dataset converts poses with its own float functions
+        // (particles/PoseConversion.h); both must describe the same matrices.
+        std::mt19937_64 rng(3);
+        for (int i = 0; i < 500; ++i) {
+            const Mat3 R = uniformRandomRotation(rng);
+            const EulerAngles e = relionEulerFromMatrix(R);
+            const Matrix3 theirs = relionEulerToMatrix(e.rot, e.tilt, e.psi);
+            QVERIFY(maxAbsDiff(matrixFromRowMajor(rowMajorFromMatrix(R)), R) < 1e-7);
+            QCOMPARE(rowMajorFromMatrix(R)[1], float(R(0, 1)));   // row-major
+            const Vec3 v = cryosparcPoseFromMatrix(R);
+            const Matrix3 theirsCs = cryosparcPoseToMatrix({v.x(), v.y(), v.z()});
+            for (int r = 0; r < 3; ++r)
+                for (int c = 0; c < 3; ++c) {
+                    QVERIFY(std::abs(theirs[r * 3 + c] - R(r, c)) < 1e-5);
+                    QVERIFY(std::abs(theirsCs[r * 3 + c] - R(r, c)) < 1e-5);
+                }
+        }
     }
 
     void shiftUnits()

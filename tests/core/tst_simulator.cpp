@@ -5,11 +5,13 @@
 // back from the .star and the .cs.
 #include "formats/NpyFile.h"
 #include "formats/StarFile.h"
+#include "ctf/Ctf.h"
 #include "fourier/CentredFft.h"
 #include "fourier/HartleyLattice.h"
 #include "geometry/PoseConventions.h"
 #include "io/H5File.h"
 #include "io/MrcFile.h"
+#include "particles/ParticleDataset.h"
 #include "sim/Simulator.h"
 #include "util/Error.h"
 
@@ -173,6 +175,39 @@ private Q_SLOTS:
         QCOMPARE(readMrcHeader(r.maps.front()).pixelSize(), 6.0f);
     }
 
+    void twoHingesAreIndependent()
+    {
+        QTemporaryDir dir;
+        SimulationOptions o = smallOptions(dir.path().toStdString());
+        o.particles = 300;
+        o.motion = MotionKind::TwoHinges;
+        const SimulationResult r = simulateDataset(o);
+        const H5File h5(dir.filePath("truth.h5").toStdString(), H5File::Mode::ReadOnly);
+        std::vector<std::size_t> shape;
+        const std::vector<double> a = h5.read<double>("/particles/coordinates", &shape);
+        QCOMPARE(shape, (std::vector<std::size_t>{300, 2}));
+        // Both angles span [0, 80] and are uncorrelated.
+        double m[2] = {0, 0}, v[2] = {0, 0}, c = 0, lo[2] = {90, 90}, hi[2] = {-10, -10};
+        for (std::size_t i = 0; i < 300; ++i)
+            for (int k = 0; k < 2; ++k) {
+                m[k] += a[i * 2 + k] / 300;
+                lo[k] = std::min(lo[k], a[i * 2 + k]);
+                hi[k] = std::max(hi[k], a[i * 2 + k]);
+            }
+        for (std::size_t i = 0; i < 300; ++i) {
+            const double d0 = a[i * 2] - m[0], d1 = a[i * 2 + 1] - m[1];
+            v[0] += d0 * d0;
+            v[1] += d1 * d1;
+            c += d0 * d1;
+        }
+        QVERIFY(std::abs(c / std::sqrt(v[0] * v[1])) < 0.2);
+        for (int k = 0; k < 2; ++k)
+            QVERIFY(lo[k] >= 0 && lo[k] < 8 && hi[k] <= 80 && hi[k] > 72);
+        QCOMPARE(int(r.maps.size()), 5);
+        QCOMPARE(h5.shape("/maps/coordinates"), (std::vector<std::size_t>{5, 2}));
+        QCOMPARE(h5.numberAttribute("/", "noise_std"), r.noiseStd);
+    }
+
     void discreteStates()
     {
         QTemporaryDir dir;
@@ -223,6 +258,85 @@ private Q_SLOTS:
         const double var = sumSq / double(a.size()) - std::pow(sum / double(a.size()), 2);
         const double snr = noisy.signalVariance / var;
         QVERIFY2(std::abs(snr - 0.1) < 0.005, qPrintable(QString::number(snr)));
+    }
+
+    void datasetReadsBack_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("star") << "particles.star";
+        QTest::newRow("cs") << "particles.cs";
+    }
+    void datasetReadsBack()
+    {
+        // The particle dataset reader sees exactly the truth: poses, shifts, CTF, images.
+        QFETCH(QString, file);
+        QTemporaryDir dir;
+        SimulationOptions o = smallOptions(dir.path().toStdString());
+        o.particles = 25;
+        simulateDataset(o);
+        const ParticleDataset ds = ParticleDataset::open(dir.filePath(file).toStdString());
+        QCOMPARE(ds.size(), std::size_t(25));
+        QCOMPARE(ds.boxSize(), 32);
+        QCOMPARE(ds.pixelSize(), 6.0);
+        QVERIFY(ds.hasPoses() && ds.hasCtf());
+        const H5File h5(dir.filePath("truth.h5").toStdString(), H5File::Mode::ReadOnly);
+        const std::vector<double> rot = h5.read<double>("/particles/rotations");
+        const std::vector<double> shifts = h5.read<double>("/particles/shifts_px");
+        const std::vector<double> defocus = h5.read<double>("/particles/defocus");
+        MrcReader stack(dir.filePath("particles.mrcs").toStdString());
+        for (std::size_t i = 0; i < ds.size(); ++i) {
+            const ParticlePose& pose = ds.poses()[i];
+            for (int k = 0; k < 9; ++k)
+                QVERIFY(std::abs(pose.rotation[k] - rot[i * 9 + k]) < 1e-5);
+            QVERIFY(std::abs(pose.shiftX / 6.0 - shifts[i * 2]) < 1e-4);
+            QVERIFY(std::abs(pose.shiftY / 6.0 - shifts[i * 2 + 1]) < 1e-4);
+            const CtfParams& c = ds.particles()[i].ctf;
+            QVERIFY(std::abs(c.defocusU - defocus[i * 3]) < 0.01 && std::abs(c.defocusV - defocus[i * 3 + 1]) < 0.01);
+            QVERIFY(std::abs(c.defocusAngle - defocus[i * 3 + 2]) < 1e-3);
+            QVERIFY(ds.readImage(i) == stack.readSection(int(i)));
+        }
+    }
+
+    void ctfReadBackMatchesApplied_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("star") << "particles.star";
+        QTest::newRow("cs") << "particles.cs";
+    }
+    void ctfReadBackMatchesApplied()
+    {
+        // HT(image with CTF) = CTF(k) · HT(image without CTF) for a real, even CTF; the CTF
+        // is evaluated from the parameters read back from the metadata (angles, units).
+        QFETCH(QString, file);
+        QTemporaryDir dir;
+        SimulationOptions o = smallOptions(dir.filePath("ctf").toStdString());
+        o.particles = 10;
+        o.box = 64;
+        o.pixelSize = 2.0;
+        o.snr = 0;
+        o.maxAstigmatism = 3000;   // strong astigmatism: a wrong angle convention shows
+        simulateDataset(o);
+        o.outDir = dir.filePath("plain").toStdString();
+        o.applyCtf = false;
+        simulateDataset(o);
+        const ParticleDataset ds = ParticleDataset::open(dir.filePath("ctf/" + file).toStdString());
+        MrcReader plain(dir.filePath("plain/particles.mrcs").toStdString());
+        const int D = o.box;
+        CentredFft fft(D, 2);
+        std::vector<float> a(D * D), b(D * D);
+        for (std::size_t i = 0; i < ds.size(); ++i) {
+            fft.hartley(ds.readImage(i).data(), a.data());
+            fft.hartley(plain.readSection(int(i)).data(), b.data());
+            const std::vector<float> ctf = ctfLattice(ds.particles()[i].ctf, ds.pixelSize(), D, false);
+            double err = 0, ref = 0;
+            for (int y = 1; y < D; ++y)        // row/column 0 (Nyquist) are zeroed by the simulator
+                for (int x = 1; x < D; ++x) {
+                    const std::size_t k = std::size_t(y) * D + x;
+                    err += std::pow(a[k] - ctf[k] * b[k], 2);
+                    ref += std::pow(a[k], 2);
+                }
+            QVERIFY2(err < 1e-6 * ref, qPrintable(QString("particle %1: relative error %2").arg(i).arg(err / ref)));
+        }
     }
 
     void sliceTheorem()
