@@ -43,4 +43,8 @@ if [[ "$mode" == test ]]; then
     exec ctest --output-on-failure --parallel "$(nproc)"
 fi
 
-exec build/bin/cryoscape --demo
+# The demo dataset: 5,000 simulated particles (64 px, hinge motion, SNR 0.1) with ground truth.
+if [[ ! -f demo-data/particles.star ]]; then
+    build/bin/cryoscape simulate --out demo-data --particles 5000 --box 64 --motion hinge --seed 1
+fi
+exec build/bin/cryoscape demo-data/truth_map_02.mrc demo-data/particles.star

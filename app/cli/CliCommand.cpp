@@ -15,6 +15,8 @@ std::vector<Command> commands()
          QCoreApplication::translate("cli", "Summarise a map, particle stack or particle dataset"), runInfo},
         {QStringLiteral("simulate"),
          QCoreApplication::translate("cli", "Simulate a particle dataset with known ground truth"), runSimulate},
+        {QStringLiteral("downsample"),
+         QCoreApplication::translate("cli", "Downsample a stack or .star dataset by Fourier cropping"), runDownsample},
     };
 }
 

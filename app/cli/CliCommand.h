@@ -23,5 +23,6 @@ int runCommand(int argc, char** argv);
 // Commands, one file each.
 int runInfo(const QStringList& arguments);
 int runSimulate(const QStringList& arguments);
+int runDownsample(const QStringList& arguments);
 
 } // namespace cli

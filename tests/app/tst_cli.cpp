@@ -106,6 +106,59 @@ private Q_SLOTS:
         QCOMPARE(o.value("poses").toBool(), poses);
     }
 
+    void simulateDownsampleAndInfoEndToEnd()
+    {
+        const QString out = path("sim");
+        const Result sim = runCryoscape({"simulate", "--out", out, "--particles", "60", "--box", "32",
+                                         "--apix", "4", "--motion", "discrete", "--seed", "3"});
+        QVERIFY2(sim.exitCode == 0, qPrintable(sim.err));
+        for (const char* file : {"particles.mrcs", "particles.star", "particles.cs", "truth.h5", "consensus.mrc"})
+            QVERIFY2(QFileInfo::exists(out + "/" + file), file);
+
+        const Result info = runCryoscape({"info", "--json", out + "/particles.star"});
+        QCOMPARE(info.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(info.out.toUtf8()).object();
+        QCOMPARE(o.value("count").toInt(), 60);
+        QCOMPARE(o.value("box").toInt(), 32);
+        QVERIFY(o.value("poses").toBool());
+
+        const Result down = runCryoscape({"downsample", out + "/particles.star", "-D", "16", "--out", out + "/d16"});
+        QVERIFY2(down.exitCode == 0, qPrintable(down.err));
+        const Result small = runCryoscape({"info", "--json", out + "/d16/particles_D16.star"});
+        QCOMPARE(small.exitCode, 0);
+        const QJsonObject d = QJsonDocument::fromJson(small.out.toUtf8()).object();
+        QCOMPARE(d.value("count").toInt(), 60);
+        QCOMPARE(d.value("box").toInt(), 16);
+        QCOMPARE(d.value("pixel_size_A").toObject().value("min").toDouble(), 8.0);
+        QCOMPARE(d.value("missing_stacks").toInt(), 0);
+    }
+
+    void badOptionsAreUsageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("simulate without --out") << QStringList{"simulate"} << "--out DIR is required";
+        QTest::newRow("simulate, bad number") << QStringList{"simulate", "--out", "x", "--particles", "many"}
+                                              << "--particles needs a number";
+        QTest::newRow("simulate, unknown motion") << QStringList{"simulate", "--out", "x", "--motion", "wobble"}
+                                                  << "wobble";
+        QTest::newRow("downsample, odd box") << QStringList{"downsample", CRYOSCAPE_FIXTURES_DIR "/hand.mrcs", "-D", "33", "--out", "x"}
+                                             << "33";
+        QTest::newRow("downsample, no box") << QStringList{"downsample", "a.mrcs", "--out", "x"} << "-D BOX";
+    }
+    void badOptionsAreUsageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, expected);
+        for (QString& a : arguments)
+            if (a == "x")
+                a = path("unused-out");
+        const Result r = runCryoscape(arguments);
+        QVERIFY(!r.crashed);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+    }
+
     void infoReportsBadFiles_data()
     {
         QTest::addColumn<QString>("file");
