@@ -52,10 +52,34 @@ void scheduleScreenshot(MainWindow& window, const QString& path, int status)
     });
 }
 
+// Qt aborts inside QApplication when it cannot reach a display; say why instead.
+// --help and --version need none: they get the offscreen platform.
+bool prepareDisplay(int argc, char** argv)
+{
+    if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY") ||
+        !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        return true;
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "-platform") == 0)
+            return true;
+        if (qstrcmp(argv[i], "--help") == 0 || qstrcmp(argv[i], "-h") == 0 || qstrcmp(argv[i], "--version") == 0) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 int runGui(int argc, char** argv)
 {
+    if (!prepareDisplay(argc, argv)) {
+        std::fprintf(stderr, "%s\n",
+                     "cryoscape: no display (DISPLAY is not set). Start it on a desktop, or headless with "
+                     "xvfb-run -a cryoscape ..., or use a headless command (cryoscape --help lists them).");
+        return 1;
+    }
     // Must precede QApplication: every QOpenGLWidget then gets a context VTK can use.
     QSurfaceFormat::setDefaultFormat(cryo::VtkView::surfaceFormat());
     QApplication app(argc, argv);

@@ -19,10 +19,6 @@
         <translation>Konturhöhe</translation>
     </message>
     <message>
-        <source>No map open — File → Open Map… or drop an .mrc file here</source>
-        <translation>Keine Karte geöffnet — Datei → Karte öffnen… oder eine .mrc-Datei hierher ziehen</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -126,6 +122,68 @@
         <source>&lt;h3&gt;Cryoscape %1&lt;/h3&gt;&lt;p&gt;Exploring structural heterogeneity in cryo-EM data.&lt;/p&gt;&lt;p&gt;Built with Qt %2, VTK, FFTW3, Eigen, HDF5 and LibTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Cryoscape %1&lt;/h3&gt;&lt;p&gt;Strukturelle Heterogenität in Kryo-EM-Daten erkunden.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, VTK, FFTW3, Eigen, HDF5 und LibTorch.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>No map open — File → Open Map… or drop an .mrc, .star or .cs file here</source>
+        <translation>Keine Karte geöffnet — Datei → Karte öffnen… oder eine .mrc-, .star- oder .cs-Datei hierher ziehen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Particles…</source>
+        <translation>&amp;Partikel öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a particle dataset (.star, .cs, .mrcs, .txt) and look at its images</source>
+        <translation>Einen Partikeldatensatz öffnen (.star, .cs, .mrcs, .txt) und seine Bilder ansehen</translation>
+    </message>
+    <message>
+        <source>Cannot open particles</source>
+        <translation>Partikel können nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Problems in %1</source>
+        <translation>Probleme in %1</translation>
+    </message>
+    <message>
+        <source>Open Particles</source>
+        <translation>Partikel öffnen</translation>
+    </message>
+    <message>
+        <source>Particle datasets (*.star *.cs *.mrcs *.txt);;All files (*)</source>
+        <translation>Partikeldatensätze (*.star *.cs *.mrcs *.txt);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ParticleMontage</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Weiter ▶</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 (images %3–%4 of %5)</source>
+        <translation>Seite %1 von %2 (Bilder %3–%4 von %5)</translation>
+    </message>
+    <message>
+        <source>No images</source>
+        <translation>Keine Bilder</translation>
+    </message>
+</context>
+<context>
+    <name>ParticlesDialog</name>
+    <message>
+        <source>Particles — %1</source>
+        <translation>Partikel — %1</translation>
+    </message>
+    <message>
+        <source>Cannot read particle images</source>
+        <translation>Partikelbilder können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The images cannot be shown: some stacks are missing (see Problems).</source>
+        <translation>Die Bilder können nicht gezeigt werden: einige Stapel fehlen (siehe Probleme).</translation>
+    </message>
 </context>
 <context>
     <name>RecentFiles</name>
@@ -182,10 +240,6 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
 </context>
 <context>
     <name>cli</name>
-    <message>
-        <source>Print the header summary of a map or particle stack</source>
-        <translation>Kopfdaten einer Karte oder eines Partikelstapels ausgeben</translation>
-    </message>
     <message>
         <source>Unknown command: %1</source>
         <translation>Unbekannter Befehl: %1</translation>
@@ -265,20 +319,12 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
 </translation>
     </message>
     <message>
-        <source>Print the header summary of a map (.mrc) or particle stack (.mrcs).</source>
-        <translation>Kopfdaten einer Karte (.mrc) oder eines Partikelstapels (.mrcs) ausgeben.</translation>
-    </message>
-    <message>
         <source>User interface language (e.g. de, en).</source>
         <translation>Sprache der Oberfläche (z. B. de, en).</translation>
     </message>
     <message>
         <source>code</source>
         <translation>Kürzel</translation>
-    </message>
-    <message>
-        <source>An .mrc or .mrcs file.</source>
-        <translation>Eine .mrc- oder .mrcs-Datei.</translation>
     </message>
     <message>
         <source>FILE...</source>
@@ -291,6 +337,158 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     <message>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Summarise a map, particle stack or particle dataset</source>
+        <translation>Eine Karte, einen Partikelstapel oder einen Partikeldatensatz zusammenfassen</translation>
+    </message>
+    <message>
+        <source>Simulate a particle dataset with known ground truth</source>
+        <translation>Einen Partikeldatensatz mit bekannter Wahrheit simulieren</translation>
+    </message>
+    <message>
+        <source>Downsample a stack or .star dataset by Fourier cropping</source>
+        <translation>Einen Stapel oder .star-Datensatz durch Fourier-Beschnitt verkleinern</translation>
+    </message>
+    <message>
+        <source>Downsample particles by Fourier cropping (no aliasing): an .mrcs stack, or a RELION .star file with all its stacks. Writes &lt;name&gt;_D&lt;box&gt;.mrcs (and .star, with pixel size and image size updated and every other column kept) into the output folder.</source>
+        <translation>Partikel durch Fourier-Beschnitt verkleinern (ohne Aliasing): einen .mrcs-Stapel oder eine RELION-.star-Datei mit allen Stapeln. Schreibt &lt;Name&gt;_D&lt;Box&gt;.mrcs (und .star, mit angepasster Pixel- und Bildgröße, alle anderen Spalten bleiben erhalten) in den Ausgabeordner.</translation>
+    </message>
+    <message>
+        <source>New box size in pixels (even, at most the current box).</source>
+        <translation>Neue Boxgröße in Pixeln (gerade, höchstens die jetzige Box).</translation>
+    </message>
+    <message>
+        <source>BOX</source>
+        <translation>BOX</translation>
+    </message>
+    <message>
+        <source>Output folder (created if needed).</source>
+        <translation>Ausgabeordner (wird bei Bedarf angelegt).</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>ORDNER</translation>
+    </message>
+    <message>
+        <source>Folder to search for the .star file&apos;s stacks by name.</source>
+        <translation>Ordner, in dem die Stapel der .star-Datei nach Namen gesucht werden.</translation>
+    </message>
+    <message>
+        <source>An .mrcs stack or a .star file.</source>
+        <translation>Ein .mrcs-Stapel oder eine .star-Datei.</translation>
+    </message>
+    <message>
+        <source>INPUT</source>
+        <translation>EINGABE</translation>
+    </message>
+    <message>
+        <source>downsample: give one INPUT, -D BOX and --out DIR.</source>
+        <translation>downsample: eine EINGABE, -D BOX und --out ORDNER angeben.</translation>
+    </message>
+    <message>
+        <source>Downsampling</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Downsampled %1 images from %2 px (%3 Å/px) to %4 px (%5 Å/px):</source>
+        <translation>%1 Bilder von %2 px (%3 Å/px) auf %4 px (%5 Å/px) verkleinert:</translation>
+    </message>
+    <message>
+        <source>downsample: %1</source>
+        <translation>downsample: %1</translation>
+    </message>
+    <message>
+        <source>Print the header summary of a map (.mrc, .map) or a summary of a particle dataset (.mrcs, .star, .cs, .txt): count, box, pixel size, optics groups, CTF ranges, poses, problems.</source>
+        <translation>Kopfdaten einer Karte (.mrc, .map) oder eine Zusammenfassung eines Partikeldatensatzes (.mrcs, .star, .cs, .txt) ausgeben: Anzahl, Box, Pixelgröße, Optikgruppen, CTF-Bereiche, Orientierungen, Probleme.</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of text.</source>
+        <translation>JSON statt Text ausgeben.</translation>
+    </message>
+    <message>
+        <source>Folder to search for particle stacks by name.</source>
+        <translation>Ordner, in dem Partikelstapel nach Namen gesucht werden.</translation>
+    </message>
+    <message>
+        <source>A map, stack, .star, .cs or .txt file.</source>
+        <translation>Eine Karte, ein Stapel, eine .star-, .cs- oder .txt-Datei.</translation>
+    </message>
+    <message>
+        <source>simulate: --%1 needs a number, got &apos;%2&apos;</source>
+        <translation>simulate: --%1 braucht eine Zahl, nicht &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>Simulate a particle dataset with known ground truth: a complex of Gaussian pseudo-atoms whose domains move (hinge: 1D, two-hinges: 2D, discrete: compositional states), projected at random poses with CTF, shifts and noise. Writes particles.mrcs, particles.star (RELION 3.1), particles.cs (cryoSPARC), truth.h5 and ground-truth maps (.mrc).</source>
+        <translation>Einen Partikeldatensatz mit bekannter Wahrheit simulieren: ein Komplex aus gaußschen Pseudoatomen, dessen Domänen sich bewegen (hinge: 1D, two-hinges: 2D, discrete: Zusammensetzungszustände), in zufälligen Orientierungen projiziert, mit CTF, Verschiebungen und Rauschen. Schreibt particles.mrcs, particles.star (RELION 3.1), particles.cs (cryoSPARC), truth.h5 und Referenzkarten (.mrc).</translation>
+    </message>
+    <message>
+        <source>Number of particles (default 5000).</source>
+        <translation>Anzahl der Partikel (Vorgabe 5000).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Box size in pixels, even (default 64).</source>
+        <translation>Boxgröße in Pixeln, gerade (Vorgabe 64).</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>Pixel size in Å (default 3.0).</source>
+        <translation>Pixelgröße in Å (Vorgabe 3,0).</translation>
+    </message>
+    <message>
+        <source>Å</source>
+        <translation>Å</translation>
+    </message>
+    <message>
+        <source>Signal-to-noise ratio (default 0.1; 0: no noise).</source>
+        <translation>Signal-Rausch-Verhältnis (Vorgabe 0,1; 0: kein Rauschen).</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>hinge, two-hinges or discrete (default hinge).</source>
+        <translation>hinge, two-hinges oder discrete (Vorgabe hinge).</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <source>Random seed (default 1).</source>
+        <translation>Startwert des Zufallsgenerators (Vorgabe 1).</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>Do not apply a CTF.</source>
+        <translation>Keine CTF anwenden.</translation>
+    </message>
+    <message>
+        <source>simulate: --out DIR is required.</source>
+        <translation>simulate: --out ORDNER ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Simulating</source>
+        <translation>Simuliere</translation>
+    </message>
+    <message>
+        <source>Wrote %1 particles of %2 x %2 px (%3 Å/px, SNR %4, %5) to %6 in %7 s</source>
+        <translation>%1 Partikel zu %2 x %2 px (%3 Å/px, SNR %4, %5) in %7 s nach %6 geschrieben</translation>
+    </message>
+    <message>
+        <source>simulate: %1</source>
+        <translation>simulate: %1</translation>
     </message>
 </context>
 <context>
@@ -332,12 +530,12 @@ Befehle ohne Oberfläche (cryoscape &lt;Befehl&gt; --help):
         <translation>Die eingebaute Demokarte zeigen.</translation>
     </message>
     <message>
-        <source>Maps to open (.mrc).</source>
-        <translation>Zu öffnende Karten (.mrc).</translation>
-    </message>
-    <message>
         <source>Demo map</source>
         <translation>Demokarte</translation>
+    </message>
+    <message>
+        <source>Maps (.mrc) or particle datasets (.star, .cs, .mrcs, .txt) to open.</source>
+        <translation>Zu öffnende Karten (.mrc) oder Partikeldatensätze (.star, .cs, .mrcs, .txt).</translation>
     </message>
 </context>
 </TS>
