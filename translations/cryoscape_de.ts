@@ -395,10 +395,6 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>%1 Bilder von %2 px (%3 Å/px) auf %4 px (%5 Å/px) verkleinert:</translation>
     </message>
     <message>
-        <source>downsample: %1</source>
-        <translation>downsample: %1</translation>
-    </message>
-    <message>
         <source>Print the header summary of a map (.mrc, .map) or a summary of a particle dataset (.mrcs, .star, .cs, .txt): count, box, pixel size, optics groups, CTF ranges, poses, problems.</source>
         <translation>Kopfdaten einer Karte (.mrc, .map) oder eine Zusammenfassung eines Partikeldatensatzes (.mrcs, .star, .cs, .txt) ausgeben: Anzahl, Box, Pixelgröße, Optikgruppen, CTF-Bereiche, Orientierungen, Probleme.</translation>
     </message>
@@ -485,10 +481,6 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     <message>
         <source>Wrote %1 particles of %2 x %2 px (%3 Å/px, SNR %4, %5) to %6 in %7 s</source>
         <translation>%1 Partikel zu %2 x %2 px (%3 Å/px, SNR %4, %5) in %7 s nach %6 geschrieben</translation>
-    </message>
-    <message>
-        <source>simulate: %1</source>
-        <translation>simulate: %1</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 #include "cli/CliCommand.h"
 
 #include "Translations.h"
+#include "cli/ProgressPrinter.h"
+#include "util/Error.h"
 
 #include <QCoreApplication>
 
@@ -27,6 +29,23 @@ const Command* findCommand(const QString& name)
         if (c.name == name)
             return &c;
     return nullptr;
+}
+
+int runReportingFailures(const QString& command, ProgressPrinter& progress, const std::function<void()>& work)
+{
+    try {
+        work();
+        progress.finish();
+        return 0;
+    } catch (const cryo::UsageError& e) {
+        progress.finish();
+        std::fprintf(stderr, "%s: %s\n", qPrintable(command), e.what());
+        return 2;
+    } catch (const std::exception& e) {
+        progress.finish();
+        std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("cli", "Error: %1").arg(QString::fromUtf8(e.what()))));
+        return 1;
+    }
 }
 
 int runCommand(int argc, char** argv)

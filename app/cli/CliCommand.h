@@ -17,6 +17,12 @@ struct Command {
 std::vector<Command> commands();
 const Command* findCommand(const QString& name);
 
+// Runs `work` for `command`, turning failures into the exit code: a cryo::UsageError is a
+// usage problem (2), any other exception bad input (1); both are printed on stderr after
+// `progress` ends its line. Returns 0 when `work` returns normally.
+class ProgressPrinter;
+int runReportingFailures(const QString& command, ProgressPrinter& progress, const std::function<void()>& work);
+
 // Runs `cryoscape <command> ...` in a QCoreApplication (no display needed).
 int runCommand(int argc, char** argv);
 

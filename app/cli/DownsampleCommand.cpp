@@ -3,7 +3,6 @@
 #include "cli/ProgressPrinter.h"
 
 #include "fourier/DownsampleDataset.h"
-#include "util/Error.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -45,7 +44,7 @@ int runDownsample(const QStringList& arguments)
     options.dataDirectory = parser.value("data-dir").toStdString();
     ProgressPrinter progress(tr("Downsampling"));
     options.progress = [&progress](long long done, long long total) { progress.update(done, total); };
-    try {
+    return runReportingFailures(QStringLiteral("downsample"), progress, [&] {
         const cryo::DownsampleDatasetResult r = cryo::downsampleDataset(options);
         progress.finish();
         std::printf("%s\n", qPrintable(tr("Downsampled %1 images from %2 px (%3 Å/px) to %4 px (%5 Å/px):")
@@ -56,16 +55,7 @@ int runDownsample(const QStringList& arguments)
                                            .arg(r.newPixelSize, 0, 'f', 4)));
         for (const auto& file : r.written)
             std::printf("  %s\n", file.string().c_str());
-    } catch (const cryo::UsageError& e) {
-        progress.finish();
-        std::fprintf(stderr, "%s\n", qPrintable(tr("downsample: %1").arg(QString::fromUtf8(e.what()))));
-        return 2;
-    } catch (const std::exception& e) {
-        progress.finish();
-        std::fprintf(stderr, "%s\n", qPrintable(tr("Error: %1").arg(QString::fromUtf8(e.what()))));
-        return 1;
-    }
-    return 0;
+    });
 }
 
 } // namespace cli

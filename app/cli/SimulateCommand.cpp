@@ -4,7 +4,6 @@
 #include "cli/ProgressPrinter.h"
 
 #include "sim/Simulator.h"
-#include "util/Error.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -68,7 +67,7 @@ int runSimulate(const QStringList& arguments)
     options.applyCtf = !parser.isSet("no-ctf");
     ProgressPrinter progress(tr("Simulating"));
     options.progress = [&progress](int done, int total) { progress.update(done, total); };
-    try {
+    return runReportingFailures(QStringLiteral("simulate"), progress, [&] {
         if (parser.isSet("motion"))
             options.motion = cryo::motionFromName(parser.value("motion").toStdString());
         const cryo::SimulationResult result = cryo::simulateDataset(options);
@@ -83,16 +82,7 @@ int runSimulate(const QStringList& arguments)
                                            .arg(result.seconds, 0, 'f', 1)));
         for (const auto& map : result.maps)
             std::printf("  %s\n", map.string().c_str());
-    } catch (const cryo::UsageError& e) {
-        progress.finish();
-        std::fprintf(stderr, "%s\n", qPrintable(tr("simulate: %1").arg(QString::fromUtf8(e.what()))));
-        return 2;
-    } catch (const std::exception& e) {
-        progress.finish();
-        std::fprintf(stderr, "%s\n", qPrintable(tr("Error: %1").arg(QString::fromUtf8(e.what()))));
-        return 1;
-    }
-    return 0;
+    });
 }
 
 } // namespace cli
