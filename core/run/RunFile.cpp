@@ -1,0 +1,175 @@
+#include "run/RunFile.h"
+
+#include "util/Error.h"
+
+namespace cryo {
+
+namespace {
+
+constexpr const char* kFormat = "cryoscape-run";
+constexpr int kVersion = 1;
+
+double required(const H5File& file, const char* name)
+{
+    if (!file.hasAttribute("/config", name))
+        throw FileError(file.path(), std::string("/config has no attribute '") + name + "'");
+    return file.numberAttribute("/config", name);
+}
+
+std::string requiredString(const H5File& file, const char* name)
+{
+    if (!file.hasAttribute("/config", name))
+        throw FileError(file.path(), std::string("/config has no attribute '") + name + "'");
+    return file.stringAttribute("/config", name);
+}
+
+} // namespace
+
+void checkRunFile(const H5File& file)
+{
+    if (!file.hasAttribute("/", "format") || file.stringAttribute("/", "format") != kFormat)
+        throw FileError(file.path(), "not a Cryoscape run file (no format = \"cryoscape-run\" attribute)");
+    const double version = file.numberAttribute("/", "version");
+    if (version > kVersion)
+        throw FileError(file.path(), "run file version " + std::to_string(int(version)) +
+                                         " is newer than this Cryoscape understands (" +
+                                         std::to_string(kVersion) + ")");
+}
+
+std::filesystem::path runFilePath(const std::filesystem::path& runDirOrFile)
+{
+    if (std::filesystem::is_directory(runDirOrFile))
+        return runDirOrFile / kRunFileName;
+    return runDirOrFile;
+}
+
+void writeRunConfig(H5File& file, const RunConfig& c)
+{
+    file.setAttribute("/", "format", std::string(kFormat));
+    file.setAttribute("/", "version", double(kVersion));
+    file.createGroup("/config");
+    const auto set = [&](const char* name, double value) { file.setAttribute("/config", name, value); };
+    const auto setString = [&](const char* name, const std::string& value) {
+        file.setAttribute("/config", name, value);
+    };
+    set("zdim", c.model.zdim);
+    set("encoder_width", c.model.encoderWidth);
+    set("encoder_layers", c.model.encoderLayers);
+    set("decoder_width", c.model.decoderWidth);
+    set("decoder_layers", c.model.decoderLayers);
+    setString("positional_encoding", c.model.positionalEncoding);
+    set("gaussian_sigma", c.model.gaussianSigma);
+    set("encoding_seed", double(c.model.encodingSeed));
+    setString("particles", c.particles.string());
+    setString("data_directory", c.dataDirectory.string());
+    set("particle_count", double(c.particleCount));
+    set("box_size", c.boxSize);
+    set("pixel_size", c.pixelSize);
+    set("invert_contrast", c.invertContrast ? 1 : 0);
+    set("hartley_std", c.hartleyStd);
+    set("epochs", c.epochs);
+    set("batch_size", c.batchSize);
+    set("learning_rate", c.learningRate);
+    set("beta", c.effectiveBeta());
+    set("seed", double(c.seed));
+    setString("precision", c.precision);
+}
+
+RunConfig readRunConfig(const H5File& file)
+{
+    checkRunFile(file);
+    RunConfig c;
+    c.model.zdim = int(required(file, "zdim"));
+    c.model.encoderWidth = int(required(file, "encoder_width"));
+    c.model.encoderLayers = int(required(file, "encoder_layers"));
+    c.model.decoderWidth = int(required(file, "decoder_width"));
+    c.model.decoderLayers = int(required(file, "decoder_layers"));
+    c.model.positionalEncoding = requiredString(file, "positional_encoding");
+    c.model.gaussianSigma = required(file, "gaussian_sigma");
+    c.model.encodingSeed = std::uint64_t(required(file, "encoding_seed"));
+    c.particles = requiredString(file, "particles");
+    c.dataDirectory = requiredString(file, "data_directory");
+    c.particleCount = std::size_t(required(file, "particle_count"));
+    c.boxSize = int(required(file, "box_size"));
+    c.pixelSize = required(file, "pixel_size");
+    c.invertContrast = required(file, "invert_contrast") != 0;
+    c.hartleyStd = required(file, "hartley_std");
+    c.epochs = int(required(file, "epochs"));
+    c.batchSize = int(required(file, "batch_size"));
+    c.learningRate = required(file, "learning_rate");
+    c.beta = required(file, "beta");
+    c.seed = std::uint64_t(required(file, "seed"));
+    c.precision = requiredString(file, "precision");
+    if (c.boxSize <= 0 || c.boxSize % 2 || c.pixelSize <= 0 || c.model.zdim < 0)
+        throw FileError(file.path(), "/config: box_size, pixel_size or zdim out of range");
+    return c;
+}
+
+void writeHistory(H5File& file, const std::vector<EpochRecord>& history)
+{
+    const std::size_t n = history.size();
+    std::vector<std::int32_t> epoch(n);
+    std::vector<double> loss(n), mse(n), kld(n), seconds(n), rate(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        epoch[i] = history[i].epoch;
+        loss[i] = history[i].loss;
+        mse[i] = history[i].mse;
+        kld[i] = history[i].kld;
+        seconds[i] = history[i].seconds;
+        rate[i] = history[i].imagesPerSecond;
+    }
+    file.write("/history/epoch", epoch, {n});
+    file.write("/history/loss", loss, {n});
+    file.write("/history/mse", mse, {n});
+    file.write("/history/kld", kld, {n});
+    file.write("/history/seconds", seconds, {n});
+    file.write("/history/images_per_second", rate, {n});
+}
+
+std::vector<EpochRecord> readHistory(const H5File& file)
+{
+    if (!file.exists("/history/epoch"))
+        return {};
+    const auto epoch = file.read<std::int32_t>("/history/epoch");
+    const auto loss = file.read<double>("/history/loss");
+    const auto mse = file.read<double>("/history/mse");
+    const auto kld = file.read<double>("/history/kld");
+    const auto seconds = file.read<double>("/history/seconds");
+    const auto rate = file.read<double>("/history/images_per_second");
+    const std::size_t n = epoch.size();
+    if (loss.size() != n || mse.size() != n || kld.size() != n || seconds.size() != n || rate.size() != n)
+        throw FileError(file.path(), "/history: columns have different lengths");
+    std::vector<EpochRecord> history(n);
+    for (std::size_t i = 0; i < n; ++i)
+        history[i] = {epoch[i], loss[i], mse[i], kld[i], seconds[i], rate[i]};
+    return history;
+}
+
+void writeLatents(H5File& file, const LatentTable& latents)
+{
+    const std::vector<std::size_t> shape{latents.count, std::size_t(latents.zdim)};
+    file.write("/particles/z_mu", latents.mu, shape);
+    file.write("/particles/z_logvar", latents.logvar, shape);
+}
+
+LatentTable readLatents(const H5File& file)
+{
+    if (!file.exists("/particles/z_mu"))
+        throw FileError(file.path(), "no latent coordinates (/particles/z_mu): a homogeneous run, or "
+                                     "training has not finished an epoch yet");
+    LatentTable table;
+    std::vector<std::size_t> shape;
+    table.mu = file.read<float>("/particles/z_mu", &shape);
+    if (shape.size() != 2)
+        throw FileError(file.path(), "/particles/z_mu is not an N × zdim table");
+    table.count = shape[0];
+    table.zdim = int(shape[1]);
+    if (file.exists("/particles/z_logvar")) {
+        table.logvar = file.read<float>("/particles/z_logvar", &shape);
+        if (table.logvar.size() != table.mu.size())
+            throw FileError(file.path(), "/particles/z_logvar and /particles/z_mu differ in shape");
+    }
+    return table;
+}
+
+} // namespace cryo

@@ -1,0 +1,76 @@
+#pragma once
+// Training a cryoDRGN-style model as a background job (no torch in this header, so the
+// GUI and the CLI include it freely). trainModel runs on the caller's thread; the app runs
+// it on a worker thread and forwards the callbacks to the GUI thread.
+//
+// Run directory (docs/run-directory.md): run.h5 (config, history, per-particle z) written
+// atomically at the end of every epoch, and checkpoints/epoch_NNNN.pt (model, optimiser,
+// RNG state) from which `resume` continues.
+#include "particles/ParticleTypes.h"
+#include "run/RunConfig.h"
+#include "run/RunFile.h"
+
+#include <filesystem>
+#include <functional>
+#include <stdexcept>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+namespace cryo {
+
+struct TrainingOptions {
+    std::filesystem::path particles;         // .star / .cs / .mrcs (poses and CTF from it)
+    ParticleDatasetOptions dataset;          // dataDirectory, pixelSize override, ...
+    std::filesystem::path outDir;            // the run directory (created)
+    RunConfig config;                        // architecture, epochs, batch, lr, beta, seed
+    bool resume = false;                     // continue from the newest checkpoint in outDir
+    int threads = 0;                         // compute threads; 0: all cores
+    std::size_t memoryLimitBytes = std::size_t(4) << 30;   // preprocessed images above this are read lazily
+};
+
+// Sent after every few batches (the job rate-limits itself to ~10 Hz).
+struct TrainingProgress {
+    std::string stage;                       // "preparing", "training", "saving"
+    int epoch = 0, epochs = 0;               // 1-based current epoch
+    std::size_t imagesDone = 0, imagesPerEpoch = 0;   // within the current epoch
+    double loss = 0, mse = 0, kld = 0;       // running means over the epoch so far
+    double imagesPerSecond = 0;
+    double etaSeconds = 0;                   // to the end of the last epoch
+};
+
+// Sent at the end of every epoch, after the checkpoint is on disk.
+struct EpochSummary {
+    EpochRecord record;
+    int zdim = 0;
+    std::vector<float> zMu;                  // N × zdim, input order (empty if homogeneous)
+};
+
+struct TrainingCallbacks {
+    std::function<void(const TrainingProgress&)> progress;
+    std::function<void(const EpochSummary&)> epochFinished;
+};
+
+struct TrainingResult {
+    std::filesystem::path runDir;
+    int epochsCompleted = 0;                 // including those of earlier runs when resumed
+    bool cancelled = false;                  // stopped by the stop token (checkpoints kept)
+    double seconds = 0;
+};
+
+// The loss became NaN/Inf: training stops, the last good checkpoint stays on disk.
+class TrainingDiverged : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Throws UsageError (bad options), FileError (bad input or unwritable outDir) or
+// TrainingDiverged. Cancelling (stop requested) finishes the current batch and returns
+// with cancelled = true within one batch.
+TrainingResult trainModel(const TrainingOptions& options, const TrainingCallbacks& callbacks, std::stop_token stop);
+
+// Same signature, so the GUI can be driven by a fake job in tests.
+using TrainingFunction =
+    std::function<TrainingResult(const TrainingOptions&, const TrainingCallbacks&, std::stop_token)>;
+
+} // namespace cryo
