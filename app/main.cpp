@@ -2,12 +2,14 @@
 // desktop application.
 #include "GuiMain.h"
 #include "cli/CliCommand.h"
+#include "util/BlasEnvironment.h"
 
 #include <QCoreApplication>
 #include <QString>
 
 int main(int argc, char** argv)
 {
+    cryo::reexecWithFastBlasIfNeeded(argv);   // before Qt or torch start threads
     QCoreApplication::setOrganizationName(QStringLiteral("Cryoscape"));
     QCoreApplication::setApplicationName(QStringLiteral("Cryoscape"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CRYOSCAPE_VERSION));

@@ -19,6 +19,10 @@ std::vector<Command> commands()
          QCoreApplication::translate("cli", "Simulate a particle dataset with known ground truth"), runSimulate},
         {QStringLiteral("downsample"),
          QCoreApplication::translate("cli", "Downsample a stack or .star dataset by Fourier cropping"), runDownsample},
+        {QStringLiteral("train"),
+         QCoreApplication::translate("cli", "Train a heterogeneous or homogeneous model on particles with poses"), runTrain},
+        {QStringLiteral("eval-vol"),
+         QCoreApplication::translate("cli", "Decode maps from a trained run at latent points"), runEvalVol},
     };
 }
 

@@ -30,5 +30,7 @@ int runCommand(int argc, char** argv);
 int runInfo(const QStringList& arguments);
 int runSimulate(const QStringList& arguments);
 int runDownsample(const QStringList& arguments);
+int runTrain(const QStringList& arguments);
+int runEvalVol(const QStringList& arguments);
 
 } // namespace cli

@@ -16,8 +16,9 @@ struct PreprocessOptions {
     bool window = true;
     double windowInner = 0.85;   // fraction of the half box where the window starts to fall
     double windowOuter = 0.99;   // fraction where it reaches 0
-    // Multiply by −1 (cryoDRGN --invert-data). On by default, as in cryoDRGN ≥ 0.3: real
-    // particles (and ours: the CTF is negative at low frequency) are dark on a light background.
+    // Multiply by −1 (cryoDRGN's default). Extracted particle stacks (RELION, and our
+    // simulator) show light particles; the CTF model is negative at low frequency, so a
+    // positive density images as a dark particle: inverting makes data and model agree.
     bool invertContrast = true;
 };
 

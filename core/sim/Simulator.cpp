@@ -164,11 +164,17 @@ struct SimulationRun {
     const ParticleTruth& truth;
     ParticleImager imager;
 
-    // The noise-free image of particle i (D×D).
+    // The noise-free image of particle i (D×D), contrast-inverted as RELION's particle
+    // extraction writes it by default: the CTF is negative at low frequency, so the physical
+    // image shows a dark particle and the stack a light one. Training inverts it back
+    // (cryoDRGN's default), which makes the learned density positive.
     void formImage(std::size_t i, float* out)
     {
         imager.image(complex.atoms(truth.conformations[i]), truth.rotations[i], truth.shifts[i],
                      options.applyCtf ? &truth.ctf[i] : nullptr, out);
+        const std::size_t n = std::size_t(options.box) * std::size_t(options.box);
+        for (std::size_t p = 0; p < n; ++p)
+            out[p] = -out[p];
     }
 };
 

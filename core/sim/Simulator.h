@@ -5,7 +5,7 @@
 // ParticleImager (projection → shift → CTF) and Gaussian noise at the requested SNR.
 //
 // Output directory:
-//   particles.mrcs   N × D × D float32 stack (streamed)
+//   particles.mrcs   N × D × D float32 stack (streamed), contrast-inverted like RELION extraction
 //   particles.star   RELION 3.1 (data_optics + data_particles, rlnImageName idx@particles.mrcs,
 //                    defocus, angles, _rlnOriginXAngst/YAngst)
 //   particles.cs     cryoSPARC structured array (blob/*, ctf/*, alignments3D/pose, shift)

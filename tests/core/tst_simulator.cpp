@@ -373,7 +373,9 @@ private Q_SLOTS:
             const double tx = p.number(i, "_rlnOriginXAngst") / 3.0, ty = p.number(i, "_rlnOriginYAngst") / 3.0;
             QVERIFY(std::abs(tx - cs.number(i, shift, 0)) < 1e-4 && std::abs(ty - cs.number(i, shift, 1)) < 1e-4);
 
-            const std::vector<float> image = stack.readSection(i);
+            std::vector<float> image = stack.readSection(i);
+            for (float& v : image)
+                v = -v;   // stacks are contrast-inverted (light particles), as RELION extracts them
             fft.hartley(image.data(), ht.data());
             translateHartley(ht.data(), D, false, tx, ty, centred.data());   // cryoDRGN: translate by +t
             const double c = sliceCorrelation(centred, D, vol, R);

@@ -1,0 +1,68 @@
+#include "cli/CliOptions.h"
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <thread>
+
+namespace cli {
+
+bool layerOption(const QCommandLineParser& parser, const QString& command, const QString& name, int& width, int& layers)
+{
+    if (!parser.isSet(name))
+        return true;
+    const QStringList parts = parser.value(name).toLower().split(QLatin1Char('x'));
+    bool okWidth = false, okLayers = false;
+    if (parts.size() == 2) {
+        width = parts[0].toInt(&okWidth);
+        layers = parts[1].toInt(&okLayers);
+    }
+    if (!okWidth || !okLayers || width < 1 || layers < 0) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate("cli", "%1: --%2 needs WIDTHxLAYERS (e.g. 256x3), got '%3'")
+                                    .arg(command, name, parser.value(name))));
+        return false;
+    }
+    return true;
+}
+
+namespace {
+std::atomic<bool> g_interrupted{false};   // written by the signal handler only
+extern "C" void onInterrupt(int)
+{
+    g_interrupted = true;
+    std::signal(SIGINT, SIG_DFL);   // a second Ctrl-C terminates
+}
+} // namespace
+
+struct InterruptWatcher::Impl {
+    std::stop_source source;
+    std::jthread poller;
+};
+
+InterruptWatcher::InterruptWatcher() : m_impl(new Impl)
+{
+    g_interrupted = false;
+    std::signal(SIGINT, onInterrupt);
+    // Signal handlers may only touch lock-free atomics; a thread turns the flag into a stop request.
+    m_impl->poller = std::jthread([this](std::stop_token stop) {
+        while (!stop.stop_requested()) {
+            if (g_interrupted) {
+                m_impl->source.request_stop();
+                return;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    });
+}
+
+InterruptWatcher::~InterruptWatcher()
+{
+    std::signal(SIGINT, SIG_DFL);
+    delete m_impl;
+}
+
+std::stop_token InterruptWatcher::token() const { return m_impl->source.get_token(); }
+bool InterruptWatcher::interrupted() const { return g_interrupted; }
+
+} // namespace cli

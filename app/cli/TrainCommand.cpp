@@ -1,0 +1,133 @@
+// cryoscape train PARTICLES --out DIR [...] — trains a heterogeneous (VAE) or homogeneous
+// model with the poses and CTF of the input (core/train/TrainingJob.h). Ctrl-C stops after
+// the current batch; --resume continues from the newest checkpoint.
+#include "cli/CliCommand.h"
+#include "cli/CliOptions.h"
+#include "cli/ProgressPrinter.h"
+
+#include "train/TrainingJob.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace cli {
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("cli", text); }
+
+void addTrainOptions(QCommandLineParser& parser)
+{
+    parser.setApplicationDescription(
+        tr("Train a cryoDRGN-style model on particles with poses and CTF (.star, .cs): an image encoder to a "
+           "latent z and a coordinate decoder in Hartley space. Writes DIR/run.h5 (z per particle, loss history) "
+           "and DIR/checkpoints/ after every epoch."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(tr("particles"), tr("Particles: .star, .cs or .mrcs (poses and CTF are read from it)."));
+    parser.addOptions({
+        {"out", tr("Run directory (created if needed)."), tr("DIR")},
+        {"zdim", tr("Latent dimension (default 8)."), tr("N")},
+        {"epochs", tr("Number of epochs (default 20)."), tr("N")},
+        {"enc", tr("Encoder width x hidden layers (default 256x3)."), tr("WxL")},
+        {"dec", tr("Decoder width x hidden layers (default 256x3)."), tr("WxL")},
+        {"batch", tr("Images per batch (default 8)."), tr("B")},
+        {"lr", tr("Adam learning rate (default 1e-4)."), tr("RATE")},
+        {"beta", tr("Weight of the KL term (default 1/zdim)."), tr("BETA")},
+        {"homogeneous", tr("Train the decoder alone: one map, no encoder, no latent.")},
+        {"resume", tr("Continue the run in --out from its newest checkpoint.")},
+        {"threads", tr("Compute threads (default: all cores)."), tr("T")},
+        {"seed", tr("Random seed (default 1)."), tr("K")},
+        {"pe", tr("Positional encoding: geometric (default) or gaussian."), tr("KIND")},
+        {"precision", tr("fp32 (default) or bf16 (bfloat16 matrix products)."), tr("P")},
+        {"datadir", tr("Folder to look for the image stacks in."), tr("DIR")},
+        {"apix", tr("Override the pixel size (Å)."), tr("Å")},
+        {"no-invert", tr("Do not invert the image contrast (for data with dark particles).")},
+        {"max-memory", tr("Keep preprocessed images in memory up to this many GB, else read lazily (default 4)."), tr("GB")},
+        {"lang", tr("User interface language (e.g. de, en)."), tr("code")},
+    });
+}
+
+// Fills options from the parsed command line; false (after printing why) on a bad value.
+bool readTrainOptions(const QCommandLineParser& parser, cryo::TrainingOptions& options)
+{
+    const QString c = QStringLiteral("train");
+    cryo::RunConfig& config = options.config;
+    cryo::ModelArchitecture& model = config.model;
+    double memoryGb = 4;
+    if (!numberOption(parser, c, "zdim", model.zdim) || !numberOption(parser, c, "epochs", config.epochs) ||
+        !numberOption(parser, c, "batch", config.batchSize) || !numberOption(parser, c, "lr", config.learningRate) ||
+        !numberOption(parser, c, "beta", config.beta) || !numberOption(parser, c, "threads", options.threads) ||
+        !numberOption(parser, c, "seed", config.seed) || !numberOption(parser, c, "apix", options.dataset.pixelSize) ||
+        !numberOption(parser, c, "max-memory", memoryGb) ||
+        !layerOption(parser, c, "enc", model.encoderWidth, model.encoderLayers) ||
+        !layerOption(parser, c, "dec", model.decoderWidth, model.decoderLayers))
+        return false;
+    options.memoryLimitBytes = std::size_t(std::max(0.0, memoryGb) * double(1 << 30));
+    if (parser.isSet("homogeneous"))
+        model.zdim = 0;
+    if (parser.isSet("pe"))
+        model.positionalEncoding = parser.value("pe").toStdString();
+    if (parser.isSet("precision"))
+        config.precision = parser.value("precision").toStdString();
+    config.invertContrast = !parser.isSet("no-invert");
+    options.resume = parser.isSet("resume");
+    options.outDir = parser.value("out").toStdString();
+    options.dataset.dataDirectory = parser.value("datadir").toStdString();
+    options.particles = parser.positionalArguments().value(0).toStdString();
+    return true;
+}
+
+void printEpoch(const cryo::EpochSummary& s, int epochs)
+{
+    const cryo::EpochRecord& r = s.record;
+    std::printf("%s\n", qPrintable(tr("epoch %1/%2  loss %3  mse %4  kld %5  %6 images/s  %7 s")
+                                       .arg(r.epoch)
+                                       .arg(epochs)
+                                       .arg(r.loss, 0, 'g', 6)
+                                       .arg(r.mse, 0, 'g', 6)
+                                       .arg(r.kld, 0, 'g', 4)
+                                       .arg(r.imagesPerSecond, 0, 'f', 1)
+                                       .arg(r.seconds, 0, 'f', 1)));
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int runTrain(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    addTrainOptions(parser);
+    parser.process(QStringList{QStringLiteral("cryoscape train")} + arguments);
+    if (parser.positionalArguments().size() != 1 || !parser.isSet("out")) {
+        std::fprintf(stderr, "%s\n%s", qPrintable(tr("train: give one particles file and --out DIR.")),
+                     qPrintable(parser.helpText()));
+        return 2;
+    }
+    cryo::TrainingOptions options;
+    if (!readTrainOptions(parser, options))
+        return 2;
+    ProgressPrinter progress(tr("Training"));
+    cryo::TrainingCallbacks callbacks;
+    callbacks.progress = [&progress](const cryo::TrainingProgress& p) {
+        progress.update((long long)(p.imagesDone), (long long)(p.imagesPerEpoch));
+    };
+    callbacks.epochFinished = [&](const cryo::EpochSummary& s) {
+        progress.finish();
+        printEpoch(s, options.config.epochs);
+    };
+    InterruptWatcher interrupt;
+    return runReportingFailures(QStringLiteral("train"), progress, [&] {
+        const cryo::TrainingResult result = cryo::trainModel(options, callbacks, interrupt.token());
+        progress.finish();
+        if (result.cancelled)
+            std::printf("%s\n", qPrintable(tr("Stopped after %1 complete epochs; continue with --resume.")
+                                               .arg(result.epochsCompleted)));
+        std::printf("%s\n", qPrintable(tr("Run: %1 (%2 epochs, %3 s)")
+                                           .arg(QString::fromStdString(result.runDir.string()))
+                                           .arg(result.epochsCompleted)
+                                           .arg(result.seconds, 0, 'f', 1)));
+    });
+}
+
+} // namespace cli

@@ -1,0 +1,115 @@
+#include "model/VolumeGenerator.h"
+
+#include "fourier/HartleyVolume.h"
+#include "model/ComputeDevice.h"
+#include "model/CryoModel.h"
+#include "run/RunFile.h"
+#include "train/Checkpoint.h"
+#include "util/Error.h"
+
+#include <array>
+#include <optional>
+
+namespace cryo {
+
+namespace {
+
+// The half of the (n+1)³ lattice inside the sphere |k| ≤ n/(2D) that the decoder evaluates
+// (kz > 0, or kz = 0 and ky > 0, or kz = ky = 0 and kx ≥ 0), with the index of −k.
+struct HalfSphere {
+    int n = 0;
+    torch::Tensor coords;                 // [1, P, 3] cycles/px of the trained box
+    std::vector<std::int64_t> half, mirror;   // flat indices into the (n+1)³ lattice
+};
+
+HalfSphere makeHalfSphere(int n, int D, const torch::Device& device)
+{
+    HalfSphere sphere;
+    sphere.n = n;
+    const int m = n + 1, c = n / 2;
+    std::vector<float> coords;
+    for (int z = c; z < m; ++z)
+        for (int y = (z == c ? c : 0); y < m; ++y)
+            for (int x = (z == c && y == c ? c : 0); x < m; ++x) {
+                const int dx = x - c, dy = y - c, dz = z - c;
+                if (4 * (dx * dx + dy * dy + dz * dz) > n * n)
+                    continue;
+                sphere.half.push_back((std::int64_t(z) * m + y) * m + x);
+                sphere.mirror.push_back((std::int64_t(n - z) * m + (n - y)) * m + (n - x));
+                for (int d : {dx, dy, dz})
+                    coords.push_back(float(d) / float(D));
+            }
+    const auto P = std::int64_t(sphere.half.size());
+    sphere.coords = torch::from_blob(coords.data(), {1, P, 3}).clone().to(device);
+    return sphere;
+}
+
+} // namespace
+
+struct VolumeGenerator::Impl {
+    RunConfig config;
+    torch::Device device{torch::kCPU};
+    CryoModel model{nullptr};
+    std::array<std::optional<HalfSphere>, 2> spheres;   // [Preview, Full], made on first use
+};
+
+VolumeGenerator::VolumeGenerator(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+VolumeGenerator::~VolumeGenerator() = default;
+
+std::unique_ptr<VolumeGenerator> VolumeGenerator::open(const std::filesystem::path& runDir, int threads)
+{
+    auto impl = std::make_unique<Impl>();
+    const auto runFile = runFilePath(runDir);
+    if (!std::filesystem::exists(runFile))
+        throw FileError(runFile, "no such run file (train a model first; a run directory holds run.h5)");
+    impl->config = readRunConfig(H5File(runFile, H5File::Mode::ReadOnly));
+    const auto checkpoint = newestCheckpoint(runFile.parent_path());
+    if (checkpoint.empty())
+        throw FileError(runFile.parent_path(), "no checkpoints/epoch_*.pt: the run has no saved weights");
+    impl->device = chooseComputeDevice(threads);
+    impl->model = CryoModel(impl->config.model, impl->config.boxSize, 0);
+    loadCheckpoint(checkpoint, impl->model, nullptr, nullptr);
+    impl->model->to(impl->device);
+    impl->model->eval();
+    return std::unique_ptr<VolumeGenerator>(new VolumeGenerator(std::move(impl)));
+}
+
+const RunConfig& VolumeGenerator::config() const { return m_impl->config; }
+int VolumeGenerator::zdim() const { return m_impl->config.model.zdim; }
+
+Volume VolumeGenerator::generate(std::span<const float> z, Quality quality)
+{
+    Impl& d = *m_impl;
+    const int D = d.config.boxSize;
+    if (d.config.model.zdim > 0 && z.size() != std::size_t(d.config.model.zdim))
+        throw UsageError("z has " + std::to_string(z.size()) + " values; this model needs " +
+                         std::to_string(d.config.model.zdim));
+    auto& slot = d.spheres[quality == Quality::Full ? 1 : 0];
+    if (!slot)
+        slot = makeHalfSphere(quality == Quality::Full ? D : D / 2, D, d.device);
+    const HalfSphere& sphere = *slot;
+
+    torch::InferenceMode inference;
+    torch::Tensor latent;
+    if (d.config.model.zdim > 0)
+        latent = torch::from_blob(const_cast<float*>(z.data()), {1, std::int64_t(z.size())}).to(d.device);
+    const std::int64_t P = sphere.coords.size(1), chunk = 32768;
+    std::vector<torch::Tensor> parts;
+    for (std::int64_t first = 0; first < P; first += chunk)
+        parts.push_back(d.model->decode(sphere.coords.narrow(1, first, std::min(chunk, P - first)), latent));
+    const auto out = torch::cat(parts, 1).squeeze(0).to(torch::kCPU).contiguous();   // [P, 2]
+    const float* ab = out.data_ptr<float>();
+
+    // The inverse transform divides by n³; (n/D)³ keeps preview and full map on one scale.
+    const int n = sphere.n;
+    const double ratio = double(n) / D;
+    const auto scale = float(d.config.hartleyStd * ratio * ratio * ratio);
+    std::vector<float> ht(std::size_t(n + 1) * (n + 1) * (n + 1), 0.0f);
+    for (std::size_t p = 0; p < sphere.half.size(); ++p) {
+        ht[std::size_t(sphere.mirror[p])] = scale * (ab[2 * p] + ab[2 * p + 1]);
+        ht[std::size_t(sphere.half[p])] = scale * (ab[2 * p] - ab[2 * p + 1]);
+    }
+    return volumeFromHartley(ht.data(), n, true, float(d.config.pixelSize * D / n));
+}
+
+} // namespace cryo

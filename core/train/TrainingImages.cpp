@@ -1,0 +1,103 @@
+#include "train/TrainingImages.h"
+
+#include "ctf/Ctf.h"
+#include "fourier/HartleyLattice.h"
+#include "particles/ParticleDataset.h"
+#include "util/Error.h"
+
+#include <algorithm>
+
+namespace cryo {
+
+namespace {
+
+HartleyNorm estimateNorm(const ParticleDataset& dataset, ImagePreprocessor& preprocessor, int maxImages)
+{
+    const std::size_t n = dataset.size();
+    const std::size_t used = std::min<std::size_t>(n, std::size_t(std::max(1, maxImages)));
+    const int D = dataset.boxSize();
+    const std::size_t lattice = std::size_t(D + 1) * (D + 1);
+    std::vector<float> image(std::size_t(D) * D), values(used * lattice);
+    for (std::size_t i = 0; i < used; ++i) {
+        dataset.readImages(i * n / used, 1, image.data());   // spread evenly over the stack
+        preprocessor.process(image.data(), values.data() + i * lattice);
+    }
+    return hartleyNormFromValues(values.data(), values.size());
+}
+
+} // namespace
+
+TrainingImages::TrainingImages(const ParticleDataset& dataset, const TrainingImagesOptions& options)
+    : m_dataset(dataset), m_count(dataset.size()), m_D(dataset.boxSize()), m_pixelSize(dataset.pixelSize()),
+      m_hasCtf(dataset.hasCtf()), m_lattice(TrainingLattice::make(m_D)), m_preprocessor(m_D, options.preprocess)
+{
+    if (!dataset.hasPoses())
+        throw UsageError(dataset.sourcePath().string() +
+                         ": the particles have no poses (angles and shifts); train on the output of a "
+                         "consensus refinement (RELION Refine3D, cryoSPARC homogeneous refinement)");
+    if (m_count == 0)
+        throw UsageError(dataset.sourcePath().string() + ": the dataset has no particles");
+    m_image.resize(std::size_t(m_D) * m_D);
+    m_ht.resize(std::size_t(m_D + 1) * (m_D + 1));
+    m_shifted.resize(m_ht.size());
+    m_norm = estimateNorm(dataset, m_preprocessor, options.normImages);
+
+    const std::size_t perImage = m_lattice.pixelCount();
+    if (m_count * perImage * sizeof(float) > options.memoryLimitBytes)
+        return;   // read lazily, batch by batch
+    m_cache.resize(m_count * perImage);
+    const std::size_t chunk = 256;
+    std::vector<float> images(chunk * m_image.size());
+    for (std::size_t first = 0; first < m_count; first += chunk) {
+        const std::size_t count = std::min(chunk, m_count - first);
+        dataset.readImages(first, count, images.data());
+        for (std::size_t i = 0; i < count; ++i)
+            preprocess(first + i, images.data() + i * m_image.size(), m_cache.data() + (first + i) * perImage);
+        if (options.progress)
+            options.progress(first + count, m_count);
+    }
+}
+
+void TrainingImages::preprocess(std::size_t index, const float* image, float* out)
+{
+    m_preprocessor.process(image, m_norm, m_ht.data());
+    const ParticlePose& pose = m_dataset.poses()[index];
+    // Translating by +t centres the particle (PoseConventions.h); t in pixels.
+    translateHartley(m_ht.data(), m_D, true, pose.shiftX / m_pixelSize, pose.shiftY / m_pixelSize, m_shifted.data());
+    const std::size_t half = m_lattice.halfCount();
+    for (std::size_t p = 0; p < half; ++p) {
+        out[p] = m_shifted[std::size_t(m_lattice.half[p])];
+        out[half + p] = m_shifted[std::size_t(m_lattice.mirror[p])];
+    }
+}
+
+void TrainingImages::fill(std::span<const std::size_t> indices, TrainingBatch& batch)
+{
+    const std::size_t B = indices.size(), half = m_lattice.halfCount(), perImage = m_lattice.pixelCount();
+    batch.indices.assign(indices.begin(), indices.end());
+    batch.target.resize(B * perImage);
+    batch.ctf.resize(B * half);
+    batch.rotations.resize(B * 9);
+    for (std::size_t b = 0; b < B; ++b) {
+        const std::size_t index = indices[b];
+        float* target = batch.target.data() + b * perImage;
+        if (cached()) {
+            std::copy_n(m_cache.data() + index * perImage, perImage, target);
+        } else {
+            m_dataset.readImages(index, 1, m_image.data());
+            preprocess(index, m_image.data(), target);
+        }
+        float* ctf = batch.ctf.data() + b * half;
+        if (m_hasCtf) {
+            const CtfParams& params = m_dataset.particles()[index].ctf;
+            for (std::size_t p = 0; p < half; ++p)
+                ctf[p] = evaluateCtf(params, m_pixelSize, m_lattice.halfCoords[2 * p], m_lattice.halfCoords[2 * p + 1]);
+        } else {
+            std::fill_n(ctf, half, 1.0f);
+        }
+        const auto& R = m_dataset.poses()[index].rotation;
+        std::copy(R.begin(), R.end(), batch.rotations.data() + b * 9);
+    }
+}
+
+} // namespace cryo

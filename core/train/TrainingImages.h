@@ -1,0 +1,64 @@
+#pragma once
+// The particle images as the model sees them: per particle, the centred (translated by its
+// shift), normalised Hartley values on the TrainingLattice (B × 2Ph), the CTF at the half
+// points (B × Ph) and the rotation (B × 9). Preprocessed once and kept in memory when that
+// fits in the memory limit, otherwise read from the stacks and preprocessed batch by batch
+// (by the prefetch thread, so it overlaps the compute).
+#include "fourier/ImagePreprocessor.h"
+#include "train/TrainingLattice.h"
+
+#include <cstddef>
+#include <functional>
+#include <span>
+#include <vector>
+
+namespace cryo {
+
+class ParticleDataset;
+
+struct TrainingBatch {
+    std::vector<std::size_t> indices;   // B particle indices (input order)
+    std::vector<float> target;          // B × 2Ph normalised Hartley values, particle centred
+    std::vector<float> ctf;             // B × Ph CTF at the half points (1 without CTF)
+    std::vector<float> rotations;       // B × 9, our R (PoseConventions.h), row-major
+    std::size_t size() const { return indices.size(); }
+};
+
+struct TrainingImagesOptions {
+    PreprocessOptions preprocess;
+    std::size_t memoryLimitBytes = std::size_t(4) << 30;
+    int normImages = 1000;              // images used to estimate the Hartley normalisation
+    std::function<void(std::size_t done, std::size_t total)> progress;   // while caching
+};
+
+class TrainingImages {
+public:
+    // Throws UsageError when the dataset has no poses, FileError for unreadable images.
+    TrainingImages(const ParticleDataset& dataset, const TrainingImagesOptions& options);
+
+    std::size_t size() const { return m_count; }
+    const TrainingLattice& lattice() const { return m_lattice; }
+    const HartleyNorm& norm() const { return m_norm; }
+    bool cached() const { return !m_cache.empty(); }
+    bool hasCtf() const { return m_hasCtf; }
+
+    // Fills batch for the given particles (resizing its vectors only when B grows).
+    // Not thread-safe: one caller at a time (the prefetch thread, or the evaluation pass).
+    void fill(std::span<const std::size_t> indices, TrainingBatch& batch);
+
+private:
+    void preprocess(std::size_t index, const float* image, float* out);
+
+    const ParticleDataset& m_dataset;
+    std::size_t m_count;
+    int m_D;
+    double m_pixelSize;
+    bool m_hasCtf;
+    TrainingLattice m_lattice;
+    ImagePreprocessor m_preprocessor;
+    HartleyNorm m_norm;
+    std::vector<float> m_cache;          // N × 2Ph when the images fit in memory
+    std::vector<float> m_image, m_ht, m_shifted;   // scratch: D², (D+1)², (D+1)²
+};
+
+} // namespace cryo

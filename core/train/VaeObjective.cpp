@@ -1,0 +1,60 @@
+#include "train/VaeObjective.h"
+
+namespace cryo {
+
+BatchTensors BatchTensors::from(TrainingBatch& batch, std::int64_t halfCount, const torch::Device& device)
+{
+    // The batch's buffers outlive the step (the prefetcher recycles them only on the next
+    // batch), so on the CPU the tensors view them without a copy.
+    const auto B = std::int64_t(batch.size());
+    BatchTensors t;
+    t.target = torch::from_blob(batch.target.data(), {B, 2 * halfCount}).to(device);
+    t.ctf = torch::from_blob(batch.ctf.data(), {B, halfCount}).to(device);
+    t.rotations = torch::from_blob(batch.rotations.data(), {B, 3, 3}).to(device);
+    return t;
+}
+
+VaeObjective::VaeObjective(const TrainingLattice& lattice, double beta, const torch::Device& device)
+    : m_beta(beta)
+{
+    const auto P = std::int64_t(lattice.halfCount());
+    m_halfCoords = torch::from_blob(const_cast<float*>(lattice.halfCoords.data()), {P, 2}).clone().to(device);
+}
+
+torch::Tensor VaeObjective::encoderInput(const BatchTensors& batch) const
+{
+    // Phase flipping makes images of one conformation look alike whatever their defocus.
+    return batch.target * torch::sign(batch.ctf).repeat({1, 2});
+}
+
+LossTerms VaeObjective::evaluate(CryoModel& model, const BatchTensors& batch, at::Generator& generator) const
+{
+    // Rᵀ·(kx, ky, 0) for every half point: [Ph, 2] @ [B, 2, 3] → [B, Ph, 3]
+    const auto coords = torch::matmul(m_halfCoords, batch.rotations.narrow(1, 0, 2));
+    LossTerms terms;
+    torch::Tensor z;
+    torch::Tensor logvar;
+    if (model->zdim() > 0) {
+        std::tie(terms.mu, logvar) = model->encode(encoderInput(batch));
+        const auto eps = at::randn(terms.mu.sizes(), generator, torch::TensorOptions()).to(terms.mu.device());
+        z = terms.mu + eps * torch::exp(0.5 * logvar);
+    }
+    const auto out = model->decode(coords, z);            // [B, Ph, 2]
+    const auto a = out.select(2, 0), b = out.select(2, 1);
+    const auto prediction = torch::cat({a - b, a + b}, 1) * batch.ctf.repeat({1, 2});
+    terms.mse = torch::mse_loss(prediction, batch.target);
+    terms.loss = terms.mse;
+    if (model->zdim() > 0) {
+        terms.kld = (-0.5 * (1 + logvar - terms.mu.pow(2) - logvar.exp()).sum(1)).mean();
+        terms.loss = terms.mse + (m_beta / double(batch.target.size(1))) * terms.kld;
+    }
+    return terms;
+}
+
+std::pair<torch::Tensor, torch::Tensor> VaeObjective::encodePosterior(CryoModel& model, const BatchTensors& batch) const
+{
+    torch::NoGradGuard noGrad;
+    return model->encode(encoderInput(batch));
+}
+
+} // namespace cryo

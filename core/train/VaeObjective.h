@@ -1,0 +1,38 @@
+#pragma once
+// The training objective of one batch (cryoDRGN's):
+//   z ~ q(z|x) = N(mu, exp(logvar)) from the encoder on the phase-flipped image x,
+//   prediction on the lattice = CTF · [a − b | a + b] of the decoder at Rᵀ·k (half | mirror),
+//   loss = MSE(prediction, image) over the masked pixels + β · KL(q ‖ N(0, I)) / pixels.
+// Homogeneous models: loss = MSE.
+#include "model/CryoModel.h"
+#include "train/TrainingImages.h"
+
+namespace cryo {
+
+// A batch on the compute device. target [B, 2Ph], ctf [B, Ph], rotations [B, 3, 3].
+struct BatchTensors {
+    torch::Tensor target, ctf, rotations;
+    static BatchTensors from(TrainingBatch& batch, std::int64_t halfCount, const torch::Device& device);
+};
+
+struct LossTerms {
+    torch::Tensor loss, mse, kld;   // scalars (kld undefined for homogeneous models)
+    torch::Tensor mu;               // [B, zdim] (undefined for homogeneous models)
+};
+
+class VaeObjective {
+public:
+    VaeObjective(const TrainingLattice& lattice, double beta, const torch::Device& device);
+
+    LossTerms evaluate(CryoModel& model, const BatchTensors& batch, at::Generator& generator) const;
+    // Posterior (mu, logvar) without gradients, each [B, zdim].
+    std::pair<torch::Tensor, torch::Tensor> encodePosterior(CryoModel& model, const BatchTensors& batch) const;
+
+private:
+    torch::Tensor encoderInput(const BatchTensors& batch) const;
+
+    torch::Tensor m_halfCoords;   // [Ph, 2] cycles/px
+    double m_beta;
+};
+
+} // namespace cryo

@@ -1,0 +1,51 @@
+#include "util/BlasEnvironment.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <dlfcn.h>
+#include <unistd.h>
+
+namespace cryo {
+
+namespace {
+
+// openblas_get_corename() when OpenBLAS is the loaded BLAS, else "".
+std::string openBlasCore()
+{
+    using CoreName = char* (*)();
+    auto* function = reinterpret_cast<CoreName>(dlsym(RTLD_DEFAULT, "openblas_get_corename"));
+    const char* name = function ? function() : nullptr;
+    return name ? name : "";
+}
+
+} // namespace
+
+void reexecWithFastBlasIfNeeded(char** argv)
+{
+    if (std::getenv("OPENBLAS_CORETYPE") || std::getenv("CRYOSCAPE_NO_BLAS_REEXEC"))
+        return;
+    const std::string core = openBlasCore();
+    if (core.empty() || strcasecmp(core.c_str(), "prescott") != 0)
+        return;
+    __builtin_cpu_init();
+    if (!__builtin_cpu_supports("avx512f"))
+        return;
+    setenv("OPENBLAS_CORETYPE", "SkylakeX", 1);
+    setenv("OMP_WAIT_POLICY", "passive", 0);
+    setenv("CRYOSCAPE_NO_BLAS_REEXEC", "1", 1);   // never loop, whatever happens
+    execv("/proc/self/exe", argv);
+    // exec failed: carry on with the slow kernels.
+}
+
+std::string describeBlasEnvironment()
+{
+    const auto env = [](const char* name) {
+        const char* value = std::getenv(name);
+        return std::string(name) + "=" + (value ? value : "(unset)");
+    };
+    const std::string core = openBlasCore();
+    return "BLAS " + (core.empty() ? std::string("not OpenBLAS") : "OpenBLAS core " + core) + ", " +
+           env("OPENBLAS_CORETYPE") + ", " + env("OMP_WAIT_POLICY");
+}
+
+} // namespace cryo
