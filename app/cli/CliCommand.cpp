@@ -19,6 +19,8 @@ std::vector<Command> commands()
          QCoreApplication::translate("cli", "Simulate a particle dataset with known ground truth"), runSimulate},
         {QStringLiteral("downsample"),
          QCoreApplication::translate("cli", "Downsample a stack or .star dataset by Fourier cropping"), runDownsample},
+        {QStringLiteral("export"),
+         QCoreApplication::translate("cli", "Export a selection of a run's particles as .star, .cs, .pkl or .txt"), runExport},
     };
 }
 
