@@ -99,6 +99,41 @@ private Q_SLOTS:
         QCOMPARE(a.toInt64s(), values);
     }
 
+    void concatenatedPickles()
+    {
+        // cryoDRGN's z.pkl holds two pickles back to back (z_mu, then z_logvar).
+        const fs::path two = path("two.pkl");
+        writeBytes(two, cryo::pickledIndexArray({1, 2, 3}) + cryo::pickledIndexArray({7, 8}));
+        const std::vector<cryo::PickleValue> all = cryo::readPickles(two);
+        QCOMPARE(all.size(), std::size_t(2));
+        QCOMPARE(all[0].array->toInt64s(), (std::vector<std::int64_t>{1, 2, 3}));
+        QCOMPARE(all[1].array->toInt64s(), (std::vector<std::int64_t>{7, 8}));
+        QCOMPARE(cryo::readPickledArray(two).toInt64s(), (std::vector<std::int64_t>{1, 2, 3}));
+    }
+
+    void plainObjects()
+    {
+        // pickle.dumps((None, True, -3, 2.5, 'é', b'xy', [1, 2], {'k': 70000}), protocol=2) by python3
+        // (protocol 2 stores bytes as _codecs.encode('xy', 'latin1')).
+        const QByteArray bytes = QByteArray::fromHex(
+            "8002284e884afdffffff4740040000000000005802000000c3a97100635f636f646563730a656e636f64650a7101"
+            "58020000007879710258060000006c6174696e3171038671045271055d7106284b014b02657d710758010000006b"
+            "71084a70110100737471092e");
+        const cryo::PickleValue v = cryo::parsePickle(bytes.toStdString(), "inline");
+        using K = cryo::PickleValue::Kind;
+        QCOMPARE(v.kind, K::Tuple);
+        QCOMPARE(v.items.size(), std::size_t(8));
+        QCOMPARE(v.items[0].kind, K::None);
+        QVERIFY(v.items[1].kind == K::Bool && v.items[1].boolean);
+        QCOMPARE(v.items[2].integer, std::int64_t(-3));
+        QCOMPARE(v.items[3].real, 2.5);
+        QCOMPARE(v.items[4].text, std::string("\xc3\xa9"));
+        QVERIFY(v.items[5].kind == K::Bytes && v.items[5].text == "xy");
+        QVERIFY(v.items[6].kind == K::List && v.items[6].items.size() == 2 && v.items[6].items[1].integer == 2);
+        QVERIFY(v.items[7].kind == K::Dict && v.items[7].items.size() == 2);
+        QVERIFY(v.items[7].items[0].text == "k" && v.items[7].items[1].integer == 70000);
+    }
+
     void latentPickle()
     {
         const std::vector<cryo::PickleValue> all = cryo::readPickles(kFixtures / "zvals_het-8_4k.pkl");
@@ -197,7 +232,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         const std::string ind = fixtureBytes("ind100.pkl");
         QTest::newRow("empty") << QByteArray() << "empty pickle";
-        QTest::newRow("truncated") << QByteArray::fromStdString(ind.substr(0, 500)) << "opcode 0x42 at byte 146: length 800 runs past the end";
+        QTest::newRow("truncated") << QByteArray::fromStdString(ind.substr(0, 500)) << "opcode 0x42 (BINBYTES) at byte 146: length 800 runs past the end";
         QTest::newRow("os.system") << QByteArray("\x80\x02" "cos\nsystem\nX\x02\x00\x00\x00ls\x85R.", 23)
                                    << "refusing to load 'os.system'";
         QTest::newRow("NEWOBJ") << QByteArray("\x80\x04N)\x81.", 6) << "0x81 (NEWOBJ) at byte 4";
