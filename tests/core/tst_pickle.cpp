@@ -15,6 +15,7 @@
 #include <fstream>
 #include <limits>
 #include <numeric>
+#include <random>
 
 namespace fs = std::filesystem;
 
@@ -251,6 +252,40 @@ private Q_SLOTS:
         writeBytes(bad, bytes.toStdString());
         const QString error = errorOf([&] { cryo::readPickledArray(bad); });
         QVERIFY2(error.contains(expected) && error.contains("bad.pkl"), qPrintable(error));
+    }
+
+    void damagedPicklesNeverCrash_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        for (const char* f : {"ind100.pkl", "pose.star.pkl", "test_ctf.100.pkl"})
+            QTest::newRow(f) << f;
+    }
+    void damagedPicklesNeverCrash()
+    {
+        // Every truncation and 300 random byte changes: each either parses or is a FileError.
+        QFETCH(QString, fixture);
+        const std::string good = fixtureBytes(fixture.toStdString().c_str());
+        std::mt19937 rng(7);
+        int parsed = 0, rejected = 0;
+        auto attempt = [&](const std::string& bytes) {
+            try {
+                cryo::parsePickle(bytes, "fuzz.pkl");
+                ++parsed;
+            } catch (const cryo::FileError& e) {
+                QVERIFY(QString(e.what()).startsWith("fuzz.pkl: "));
+                ++rejected;
+            }
+        };
+        for (std::size_t n = 0; n < good.size(); n += 7)
+            attempt(good.substr(0, n));
+        for (int trial = 0; trial < 300; ++trial) {
+            std::string bytes = good;
+            for (int k = 0; k < 1 + trial % 3; ++k)
+                bytes[rng() % bytes.size()] = char(rng() % 256);
+            attempt(bytes);
+        }
+        QVERIFY(rejected > 0);
+        qInfo("%d parsed, %d rejected", parsed, rejected);
     }
 
     void textIndexFiles()
