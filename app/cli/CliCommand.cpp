@@ -23,6 +23,8 @@ std::vector<Command> commands()
          QCoreApplication::translate("cli", "Train a heterogeneous or homogeneous model on particles with poses"), runTrain},
         {QStringLiteral("eval-vol"),
          QCoreApplication::translate("cli", "Decode maps from a trained run at latent points"), runEvalVol},
+        {QStringLiteral("export"),
+         QCoreApplication::translate("cli", "Export a selection of a run's particles as .star, .cs, .pkl or .txt"), runExport},
     };
 }
 

@@ -32,5 +32,6 @@ int runSimulate(const QStringList& arguments);
 int runDownsample(const QStringList& arguments);
 int runTrain(const QStringList& arguments);
 int runEvalVol(const QStringList& arguments);
+int runExport(const QStringList& arguments);
 
 } // namespace cli

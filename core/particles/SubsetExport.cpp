@@ -1,0 +1,105 @@
+#include "particles/SubsetExport.h"
+
+#include "formats/AtomicFile.h"
+#include "formats/PickleFile.h"
+#include "particles/ParticleDataset.h"
+#include "particles/ParticleMetadataWriter.h"
+#include "util/Error.h"
+
+#include <string>
+
+namespace cryo {
+
+namespace {
+
+void validateSelection(const std::vector<std::size_t>& selection, std::size_t count)
+{
+    for (std::size_t i = 0; i < selection.size(); ++i) {
+        if (selection[i] >= count)
+            throw UsageError("selection index " + std::to_string(selection[i]) + " is out of range (" +
+                             std::to_string(count) + " particles)");
+        if (i > 0 && selection[i] <= selection[i - 1])
+            throw UsageError("the selection must be sorted and without duplicates (index " +
+                             std::to_string(selection[i]) + " follows " + std::to_string(selection[i - 1]) + ")");
+    }
+}
+
+// The chosen particles' metadata, for writing in the other program's format.
+ParticleMetadata subsetMetadata(const ParticleDataset& dataset, const std::vector<std::size_t>& indices)
+{
+    ParticleMetadata all = metadataOf(dataset);
+    ParticleMetadata m;
+    m.optics = all.optics;
+    m.stackPaths = all.stackPaths;
+    m.hasCtf = all.hasCtf;
+    m.particles.reserve(indices.size());
+    for (std::size_t i : indices) {
+        m.particles.push_back(all.particles[i]);
+        if (!all.poses.empty())
+            m.poses.push_back(all.poses[i]);
+    }
+    return m;
+}
+
+void writeIndexText(const std::filesystem::path& path, const std::vector<std::size_t>& indices)
+{
+    std::string text;
+    text.reserve(indices.size() * 7);
+    for (std::size_t i : indices)
+        text += std::to_string(i) + '\n';
+    writeFileAtomically(path, text);
+}
+
+} // namespace
+
+std::vector<std::size_t> complementOf(const std::vector<std::size_t>& selection, std::size_t count)
+{
+    std::vector<std::size_t> out;
+    out.reserve(count > selection.size() ? count - selection.size() : 0);
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        while (next < selection.size() && selection[next] < i)
+            ++next;
+        if (next >= selection.size() || selection[next] != i)
+            out.push_back(i);
+    }
+    return out;
+}
+
+SubsetExportResult exportSubset(const ParticleDataset& dataset, const SubsetExportRequest& request)
+{
+    validateSelection(request.selection, dataset.size());
+    if (request.star.empty() && request.cs.empty() && request.txt.empty() && request.pkl.empty())
+        throw UsageError("nothing to export: give at least one of .star, .cs, .txt, .pkl");
+    SubsetExportResult result;
+    result.exported = request.invert ? complementOf(request.selection, dataset.size()) : request.selection;
+    if (result.exported.empty())
+        throw UsageError(request.invert ? "nothing to export: the selection holds every particle"
+                                        : "nothing to export: the selection is empty");
+    const ParticleSourceFormat format = dataset.format();
+    if (!request.star.empty()) {
+        if (format == ParticleSourceFormat::RelionStar)
+            dataset.writeSubset(request.star, result.exported);
+        else
+            writeRelionStar(request.star, subsetMetadata(dataset, result.exported));
+        result.written.push_back(request.star);
+    }
+    if (!request.cs.empty()) {
+        if (format == ParticleSourceFormat::CryoSparcCs)
+            dataset.writeSubset(request.cs, result.exported);
+        else
+            writeCryosparcCs(request.cs, subsetMetadata(dataset, result.exported));
+        result.written.push_back(request.cs);
+    }
+    if (!request.txt.empty()) {
+        writeIndexText(request.txt, result.exported);
+        result.written.push_back(request.txt);
+    }
+    if (!request.pkl.empty()) {
+        writePickledIndexArray(request.pkl, std::vector<std::int64_t>(result.exported.begin(), result.exported.end()));
+        result.written.push_back(request.pkl);
+    }
+    return result;
+}
+
+} // namespace cryo
