@@ -27,6 +27,8 @@ void addTrainOptions(QCommandLineParser& parser)
     parser.addPositionalArgument(tr("particles"), tr("Particles: .star, .cs or .mrcs (poses and CTF are read from it)."));
     parser.addOptions({
         {"out", tr("Run directory (created if needed)."), tr("DIR")},
+        {"poses", tr("Take the poses from this file instead: cryoDRGN pose.pkl, or a .star/.cs with the same particles."), tr("FILE")},
+        {"ctf", tr("Take the CTF from this file instead: cryoDRGN ctf.pkl, or a .star/.cs with the same particles."), tr("FILE")},
         {"zdim", tr("Latent dimension (default 8)."), tr("N")},
         {"epochs", tr("Number of epochs (default 20)."), tr("N")},
         {"enc", tr("Encoder width x hidden layers (default 256x3)."), tr("WxL")},
@@ -75,6 +77,8 @@ bool readTrainOptions(const QCommandLineParser& parser, cryo::TrainingOptions& o
     options.outDir = parser.value("out").toStdString();
     options.dataset.dataDirectory = parser.value("datadir").toStdString();
     options.particles = parser.positionalArguments().value(0).toStdString();
+    options.posesFile = parser.value("poses").toStdString();
+    options.ctfFile = parser.value("ctf").toStdString();
     return true;
 }
 

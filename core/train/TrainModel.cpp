@@ -6,6 +6,7 @@
 #include "particles/ParticleDataset.h"
 #include "train/BatchPrefetcher.h"
 #include "train/Checkpoint.h"
+#include "train/MetadataOverride.h"
 #include "train/VaeObjective.h"
 #include "util/Error.h"
 
@@ -107,6 +108,10 @@ void Trainer::prepare()
         if (m_callbacks.progress)
             m_callbacks.progress(p);
     };
+    if (!m_options.posesFile.empty())
+        imageOptions.poses = readPoseOverride(m_options.posesFile, m_dataset->boxSize(), m_dataset->pixelSize());
+    if (!m_options.ctfFile.empty())
+        imageOptions.ctf = readCtfOverride(m_options.ctfFile);
     m_images = std::make_unique<TrainingImages>(*m_dataset, imageOptions);
     m_config.particles = std::filesystem::absolute(m_options.particles);
     m_config.dataDirectory = m_options.dataset.dataDirectory;
@@ -191,6 +196,7 @@ bool Trainer::trainEpoch(int epoch)
         report("training", epoch, acc, double(acc.images) / std::max(1e-9, secondsSince(start)), false);
         if (m_stop.stop_requested()) {
             at::autocast::set_cpu_enabled(false);
+            report("cancelled", epoch, acc, double(acc.images) / std::max(1e-9, secondsSince(start)), true);
             return false;
         }
     }

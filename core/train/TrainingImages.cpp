@@ -31,12 +31,25 @@ TrainingImages::TrainingImages(const ParticleDataset& dataset, const TrainingIma
     : m_dataset(dataset), m_count(dataset.size()), m_D(dataset.boxSize()), m_pixelSize(dataset.pixelSize()),
       m_hasCtf(dataset.hasCtf()), m_lattice(TrainingLattice::make(m_D)), m_preprocessor(m_D, options.preprocess)
 {
-    if (!dataset.hasPoses())
-        throw UsageError(dataset.sourcePath().string() +
-                         ": the particles have no poses (angles and shifts); train on the output of a "
-                         "consensus refinement (RELION Refine3D, cryoSPARC homogeneous refinement)");
     if (m_count == 0)
         throw UsageError(dataset.sourcePath().string() + ": the dataset has no particles");
+    m_poses = options.poses.empty() ? dataset.poses() : options.poses;
+    if (m_poses.empty())
+        throw UsageError(dataset.sourcePath().string() +
+                         ": the particles have no poses (angles and shifts); train on the output of a "
+                         "consensus refinement (RELION Refine3D, cryoSPARC homogeneous refinement) or give --poses");
+    if (!options.ctf.empty()) {
+        m_ctf = options.ctf;
+        m_hasCtf = true;
+    } else if (m_hasCtf) {
+        m_ctf.reserve(m_count);
+        for (const ParticleRecord& record : dataset.particles())
+            m_ctf.push_back(record.ctf);
+    }
+    if (m_poses.size() != m_count || (m_hasCtf && m_ctf.size() != m_count))
+        throw UsageError(dataset.sourcePath().string() + ": " + std::to_string(m_count) + " particles but " +
+                         std::to_string(m_poses.size()) + " poses and " + std::to_string(m_ctf.size()) +
+                         " CTF entries");
     m_image.resize(std::size_t(m_D) * m_D);
     m_ht.resize(std::size_t(m_D + 1) * (m_D + 1));
     m_shifted.resize(m_ht.size());
@@ -61,7 +74,7 @@ TrainingImages::TrainingImages(const ParticleDataset& dataset, const TrainingIma
 void TrainingImages::preprocess(std::size_t index, const float* image, float* out)
 {
     m_preprocessor.process(image, m_norm, m_ht.data());
-    const ParticlePose& pose = m_dataset.poses()[index];
+    const ParticlePose& pose = m_poses[index];
     // Translating by +t centres the particle (PoseConventions.h); t in pixels.
     translateHartley(m_ht.data(), m_D, true, pose.shiftX / m_pixelSize, pose.shiftY / m_pixelSize, m_shifted.data());
     const std::size_t half = m_lattice.halfCount();
@@ -89,13 +102,13 @@ void TrainingImages::fill(std::span<const std::size_t> indices, TrainingBatch& b
         }
         float* ctf = batch.ctf.data() + b * half;
         if (m_hasCtf) {
-            const CtfParams& params = m_dataset.particles()[index].ctf;
+            const CtfParams& params = m_ctf[index];
             for (std::size_t p = 0; p < half; ++p)
                 ctf[p] = evaluateCtf(params, m_pixelSize, m_lattice.halfCoords[2 * p], m_lattice.halfCoords[2 * p + 1]);
         } else {
             std::fill_n(ctf, half, 1.0f);
         }
-        const auto& R = m_dataset.poses()[index].rotation;
+        const auto& R = m_poses[index].rotation;
         std::copy(R.begin(), R.end(), batch.rotations.data() + b * 9);
     }
 }

@@ -5,6 +5,7 @@
 // fits in the memory limit, otherwise read from the stacks and preprocessed batch by batch
 // (by the prefetch thread, so it overlaps the compute).
 #include "fourier/ImagePreprocessor.h"
+#include "particles/ParticleTypes.h"
 #include "train/TrainingLattice.h"
 
 #include <cstddef>
@@ -29,6 +30,9 @@ struct TrainingImagesOptions {
     std::size_t memoryLimitBytes = std::size_t(4) << 30;
     int normImages = 1000;              // images used to estimate the Hartley normalisation
     std::function<void(std::size_t done, std::size_t total)> progress;   // while caching
+    // Replace the dataset's own poses / CTF (cryoscape train --poses / --ctf); one per particle.
+    std::vector<ParticlePose> poses;
+    std::vector<CtfParams> ctf;
 };
 
 class TrainingImages {
@@ -54,6 +58,8 @@ private:
     int m_D;
     double m_pixelSize;
     bool m_hasCtf;
+    std::vector<ParticlePose> m_poses;   // one per particle
+    std::vector<CtfParams> m_ctf;        // one per particle (empty without CTF)
     TrainingLattice m_lattice;
     ImagePreprocessor m_preprocessor;
     HartleyNorm m_norm;

@@ -22,6 +22,8 @@ namespace cryo {
 struct TrainingOptions {
     std::filesystem::path particles;         // .star / .cs / .mrcs (poses and CTF from it)
     ParticleDatasetOptions dataset;          // dataDirectory, pixelSize override, ...
+    std::filesystem::path posesFile;         // optional: poses from cryoDRGN pose.pkl or another .star/.cs
+    std::filesystem::path ctfFile;           // optional: CTF from cryoDRGN ctf.pkl or another .star/.cs
     std::filesystem::path outDir;            // the run directory (created)
     RunConfig config;                        // architecture, epochs, batch, lr, beta, seed
     bool resume = false;                     // continue from the newest checkpoint in outDir
@@ -31,7 +33,7 @@ struct TrainingOptions {
 
 // Sent after every few batches (the job rate-limits itself to ~10 Hz).
 struct TrainingProgress {
-    std::string stage;                       // "preparing", "training", "saving"
+    std::string stage;                       // "preparing", "training", "saving", "cancelled"
     int epoch = 0, epochs = 0;               // 1-based current epoch
     std::size_t imagesDone = 0, imagesPerEpoch = 0;   // within the current epoch
     double loss = 0, mse = 0, kld = 0;       // running means over the epoch so far
