@@ -1,0 +1,128 @@
+#include "MapDecoder.h"
+
+#include "model/VolumeGenerator.h"
+
+#include <QElapsedTimer>
+#include <QMetaObject>
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace {
+
+struct Request {
+    std::optional<QString> openRun;   // set: load this run first
+    std::vector<float> z;
+    quint64 tag = 0;
+    bool decode = false;
+};
+
+} // namespace
+
+struct MapDecoder::Worker {
+    MapDecoder* owner;
+    std::mutex mutex;
+    std::condition_variable_any wake;
+    std::optional<Request> pending;   // the newest request only
+    std::unique_ptr<cryo::VolumeGenerator> generator;   // touched by the thread only
+    std::atomic<int> zdim{-1};
+    std::jthread thread;
+
+    explicit Worker(MapDecoder* o) : owner(o), thread([this](std::stop_token stop) { run(stop); }) {}
+
+    // Queues r, replacing a request that has not started (an unstarted run load is kept).
+    void post(Request r)
+    {
+        std::lock_guard lock(mutex);
+        if (pending && pending->openRun && !r.openRun)
+            r.openRun = pending->openRun;
+        pending = std::move(r);
+        wake.notify_all();
+    }
+
+    bool newerRequestWaiting()
+    {
+        std::lock_guard lock(mutex);
+        return pending.has_value();
+    }
+
+    template <typename F>
+    void toGui(F&& f)
+    {
+        QMetaObject::invokeMethod(owner, std::forward<F>(f), Qt::QueuedConnection);
+    }
+
+    void open(const QString& runDir)
+    {
+        generator = cryo::VolumeGenerator::open(runDir.toStdString(), 1);   // 1 thread: the GUI keeps a core
+        zdim = generator->zdim();
+        toGui([o = owner, z = int(zdim)] { Q_EMIT o->runOpened(z); });
+    }
+
+    void decode(const Request& r)
+    {
+        for (auto quality : {cryo::VolumeGenerator::Quality::Preview, cryo::VolumeGenerator::Quality::Full}) {
+            const bool preview = quality == cryo::VolumeGenerator::Quality::Preview;
+            if (!preview && newerRequestWaiting())
+                return;   // the user has moved on: skip the stale full map
+            QElapsedTimer clock;
+            clock.start();
+            auto map = std::make_shared<const cryo::Volume>(generator->generate(r.z, quality));
+            const double ms = double(clock.nsecsElapsed()) / 1e6;
+            toGui([o = owner, map, preview, tag = r.tag, ms] { Q_EMIT o->mapReady(map, preview, tag, ms); });
+        }
+    }
+
+    void run(std::stop_token stop)
+    {
+        while (true) {
+            Request r;
+            {
+                std::unique_lock lock(mutex);
+                if (!wake.wait(lock, stop, [this] { return pending.has_value(); }))
+                    return;
+                r = std::move(*pending);
+                pending.reset();
+            }
+            try {
+                if (r.openRun)
+                    open(*r.openRun);
+                if (r.decode && generator)
+                    decode(r);
+            } catch (const std::exception& e) {
+                toGui([o = owner, message = QString::fromUtf8(e.what())] { Q_EMIT o->failed(message); });
+            }
+        }
+    }
+};
+
+MapDecoder::MapDecoder(QObject* parent) : QObject(parent), m_worker(std::make_unique<Worker>(this)) {}
+
+MapDecoder::~MapDecoder()
+{
+    m_worker->thread.request_stop();
+    m_worker->thread.join();   // before the Worker (and its pending lambdas' owner) goes away
+}
+
+void MapDecoder::openRun(const QString& runDir)
+{
+    m_worker->zdim = -1;
+    Request r;
+    r.openRun = runDir;
+    m_worker->post(std::move(r));
+}
+
+void MapDecoder::request(std::vector<float> z, quint64 tag)
+{
+    Request r;
+    r.z = std::move(z);
+    r.tag = tag;
+    r.decode = true;
+    m_worker->post(std::move(r));
+}
+
+bool MapDecoder::isOpen() const { return m_worker->zdim >= 0; }
+int MapDecoder::zdim() const { return m_worker->zdim; }
