@@ -21,7 +21,7 @@ inline bool crosses(const PlanePoint& a, const PlanePoint& b, double px, double 
 // m_edges[m_start[s] .. m_start[s + 1])).
 class StripIndex {
 public:
-    explicit StripIndex(const std::vector<PlanePoint>& polygon) : m_polygon(polygon)
+    explicit StripIndex(const std::vector<PlanePoint>& polygon)
     {
         m_minX = m_maxX = polygon[0].x;
         m_minY = m_maxY = polygon[0].y;
@@ -29,7 +29,9 @@ public:
             m_minX = std::min(m_minX, p.x), m_maxX = std::max(m_maxX, p.x);
             m_minY = std::min(m_minY, p.y), m_maxY = std::max(m_maxY, p.y);
         }
-        m_strips = int(std::clamp<std::size_t>(polygon.size() * 2, 16, 4096));
+        // ~8 strips per edge: a strip then holds little more than the edges that really
+        // cross its scanline (2 for a convex lasso).
+        m_strips = int(std::clamp<std::size_t>(polygon.size() * 8, 64, 8192));
         m_scale = m_maxY > m_minY ? m_strips / (m_maxY - m_minY) : 0.0;
         std::vector<std::vector<int>> buckets(static_cast<std::size_t>(m_strips));
         for (std::size_t e = 0; e < polygon.size(); ++e) {
@@ -40,7 +42,11 @@ public:
         }
         m_start.push_back(0);
         for (const auto& bucket : buckets) {
-            m_edges.insert(m_edges.end(), bucket.begin(), bucket.end());
+            for (int e : bucket) {
+                const PlanePoint& a = polygon[std::size_t(e)];
+                const PlanePoint& b = polygon[(std::size_t(e) + 1) % polygon.size()];
+                m_edges.push_back({a.x, a.y, b.y, (b.x - a.x) / (b.y - a.y)});
+            }
             m_start.push_back(int(m_edges.size()));
         }
     }
@@ -51,10 +57,10 @@ public:
             return false;  // also rejects NaN
         const int s = strip(py);
         bool in = false;
-        const std::size_t n = m_polygon.size();
         for (int k = m_start[std::size_t(s)]; k < m_start[std::size_t(s) + 1]; ++k) {
-            const std::size_t e = std::size_t(m_edges[std::size_t(k)]);
-            if (crosses(m_polygon[e], m_polygon[(e + 1) % n], px, py))
+            // crosses() with the division precomputed (may differ from it by an ulp).
+            const Edge& e = m_edges[std::size_t(k)];
+            if (((e.ay > py) != (e.by > py)) && (px < e.slope * (py - e.ay) + e.ax))
                 in = !in;
         }
         return in;
@@ -66,10 +72,13 @@ private:
         return std::clamp(int(std::floor((y - m_minY) * m_scale)), 0, m_strips - 1);
     }
 
-    const std::vector<PlanePoint>& m_polygon;
+    struct Edge {
+        double ax, ay, by, slope;  // from (ax, ay) to (·, by); slope = dx / dy
+    };
     double m_minX, m_maxX, m_minY, m_maxY, m_scale;
     int m_strips;
-    std::vector<int> m_start, m_edges;
+    std::vector<int> m_start;
+    std::vector<Edge> m_edges;
 };
 
 void checkSameLength(std::size_t nx, std::size_t ny)

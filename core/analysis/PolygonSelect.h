@@ -15,7 +15,8 @@ struct PlanePoint {
 };
 
 // Even-odd rule (a self-crossing lasso selects alternately), the classic crossing test:
-// a point exactly on a left/bottom edge counts as inside, on a right/top edge as outside.
+// a point exactly on a left/bottom edge counts as inside, on a right/top edge as outside
+// (up to rounding: points within an ulp of an edge may go either way).
 // Polygons with < 3 vertices select nothing. Non-finite points are never selected.
 // Cost ~ N × (edges crossing the point's scanline strip), split over `threads` threads.
 // Throws UsageError when x and y differ in length.
