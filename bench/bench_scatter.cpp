@@ -8,6 +8,8 @@
 #include "ScatterPanel.h"
 #include "SelectionModel.h"
 #include "SelectionPanel.h"
+#include "ScatterRaster.h"
+#include "analysis/PointGrid.h"
 #include "analysis/PolygonSelect.h"
 
 #include <QApplication>
@@ -101,6 +103,40 @@ void benchRedraw(const Synthetic& data, const ScatterColouring& colouring, const
     });
     std::printf("redraw %-11s pan: median %6.1f ms (best %5.1f, raster %5.1f)   zoom: median %6.1f ms (best %5.1f, raster %5.1f)\n",
                 name, pan.median, pan.best, panRaster, zoom.median, zoom.best, rasterMs / 15);
+}
+
+// The rasteriser's passes alone (no widget): where a redraw's time goes.
+void benchRasterPasses(const Synthetic& data)
+{
+    ScatterRaster raster;
+    const ScatterRaster::Viewport viewport{QRectF(-6, -6, 12, 12), QSize(840, 625)};
+    std::vector<QRgb> colours(data.pc1->size());
+    for (std::size_t i = 0; i < colours.size(); ++i)
+        colours[i] = 0x1f77b4 + QRgb((*data.clusters)[i]) * 0x101010;
+    const Timing acc = timeRuns(15, [&](int) { raster.accumulate(*data.pc1, *data.pc2, colours, viewport, 1); });
+    ScatterRaster::Style style;
+    QImage image;
+    const Timing compose = timeRuns(15, [&](int) { image = raster.compose(style); });
+    std::printf("raster passes 840x625: accumulate median %5.1f ms (best %5.1f), compose median %5.1f ms (best %5.1f)\n",
+                acc.median, acc.best, compose.median, compose.best);
+}
+
+// Hover / click: building the nearest-point grid, then single queries.
+void benchNearest(const Synthetic& data)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const cryo::PointGrid grid(*data.pc1, *data.pc2);
+    const double buildMs = double(timer.nsecsElapsed()) * 1e-6;
+    std::mt19937 rng(1);
+    std::uniform_real_distribution<double> where(-6.0, 6.0);
+    std::int64_t sum = 0;
+    timer.restart();
+    const int queries = 20000;
+    for (int q = 0; q < queries; ++q)
+        sum += grid.nearest(where(rng), where(rng), 70.0, 50.0, 8.0);
+    std::printf("nearest point: grid build %.1f ms, %.2f us per hover query (checksum %lld)\n", buildMs,
+                double(timer.nsecsElapsed()) * 1e-3 / queries, static_cast<long long>(sum));
 }
 
 std::vector<cryo::PlanePoint> lasso50()
@@ -205,7 +241,9 @@ int main(int argc, char** argv)
     benchRedraw(data, {ScatterColouring::Kind::Values, "defocus", {}, data.defocus}, "values");
     benchRedraw(data, {ScatterColouring::Kind::Density, {}, {}, {}}, "density");
     benchRedraw(data, {}, "plain");
+    benchRasterPasses(data);
     benchLasso(data);
+    benchNearest(data);
     if (!png.isEmpty())
         writeDemo(data, png);
     return 0;

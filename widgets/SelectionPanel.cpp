@@ -3,6 +3,7 @@
 #include "SelectionModel.h"
 #include "analysis/PolygonSelect.h"
 
+#include <QColorDialog>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -82,6 +83,14 @@ QWidget* SelectionPanel::buildCommands()
     add(tr("Clear"), tr("Select nothing"), 1, 2, [this] { m_model->clearCurrent(); });
     m_undo = add(tr("Undo"), {}, 2, 0, [this] { m_model->undo(); });
     m_redo = add(tr("Redo"), {}, 2, 1, [this] { m_model->redo(); });
+    add(tr("Colour…"), tr("Change the colour of the chosen named selection"), 2, 2, [this] {
+        const int index = selectedNamedIndex();
+        if (index < 0)
+            return;
+        const QColor colour = QColorDialog::getColor(m_model->namedColour(index), this, tr("Selection colour"));
+        if (colour.isValid())
+            m_model->setNamedColour(index, colour);
+    });
     return box;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The selection panel: the current selection's count, named selections (colour swatch,
 // visibility check box, editable name, particle count) and the selection commands:
-// save current as named, make a named one current, rename, delete, invert, clear,
+// save current as named, make a named one current, rename, recolour, delete, invert, clear,
 // undo / redo, select a cluster (given labels), select a value range on a column.
 // Cluster and range picks combine with the current selection by the chosen mode.
 #include "ScatterTypes.h"

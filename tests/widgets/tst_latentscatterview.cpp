@@ -219,6 +219,72 @@ private Q_SLOTS:
         QCOMPARE(model.current().count(), expected);
     }
 
+    void modifiersChooseTheMode_data()
+    {
+        QTest::addColumn<int>("modifiers");
+        QTest::addColumn<int>("mode");
+        QTest::newRow("none = replace") << int(Qt::NoModifier) << int(cryo::SelectionMode::Replace);
+        QTest::newRow("shift = add") << int(Qt::ShiftModifier) << int(cryo::SelectionMode::Add);
+        QTest::newRow("ctrl = subtract") << int(Qt::ControlModifier) << int(cryo::SelectionMode::Subtract);
+        QTest::newRow("both = intersect") << int(Qt::ShiftModifier | Qt::ControlModifier)
+                                          << int(cryo::SelectionMode::Intersect);
+    }
+    void modifiersChooseTheMode()
+    {
+        QFETCH(int, modifiers);
+        QFETCH(int, mode);
+        SelectionModel model;
+        LatentScatterView view;
+        view.resize(400, 400);
+        // Points on a 20 x 20 grid over [0, 19]².
+        std::vector<float> x, y;
+        for (int j = 0; j < 20; ++j)
+            for (int i = 0; i < 20; ++i)
+                x.push_back(float(i)), y.push_back(float(j));
+        model.reset(x.size());
+        view.setPoints(column(x), column(y));
+        view.setSelectionModel(&model);
+        view.setViewRect(QRectF(-1, -1, 21, 21));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        // Start with the left half (x < 10) selected.
+        cryo::SelectionSet left(x.size());
+        for (std::size_t i = 0; i < x.size(); ++i)
+            left.set(i, x[i] < 9.5f);
+        model.combineCurrent(left, cryo::SelectionMode::Replace, "left");
+        // Rectangle over the bottom half (y < 10).
+        view.setTool(LatentScatterView::Tool::Rectangle);
+        const QPoint a = view.dataToWidget(-0.5, 9.5).toPoint(), b = view.dataToWidget(19.5, -0.5).toPoint();
+        drawLasso(&view, {a, (a + b) / 2, b}, Qt::KeyboardModifiers(modifiers));
+        for (std::size_t i = 0; i < x.size(); ++i) {
+            const bool inLeft = x[i] < 9.5f, inBottom = y[i] < 9.5f;
+            bool expected = inBottom;
+            if (mode == int(cryo::SelectionMode::Add)) expected = inLeft || inBottom;
+            if (mode == int(cryo::SelectionMode::Subtract)) expected = inLeft && !inBottom;
+            if (mode == int(cryo::SelectionMode::Intersect)) expected = inLeft && inBottom;
+            QCOMPARE(model.current().contains(i), expected);
+        }
+    }
+
+    void hoverReportsTheNearbyPoint()
+    {
+        LatentScatterView view;
+        view.resize(400, 300);
+        view.setPoints(column({1, 5, 9}), column({1, 5, 2}));
+        view.setColouring({ScatterColouring::Kind::Categories, "class",
+                           std::make_shared<const std::vector<std::int32_t>>(std::vector<std::int32_t>{4, 7, 2}), {}});
+        view.setViewRect(QRectF(0, 0, 10, 10));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy spy(&view, &LatentScatterView::pointHovered);
+        QTest::mouseMove(&view, (view.dataToWidget(5, 5) + QPointF(3, -2)).toPoint());
+        QVERIFY(!spy.isEmpty());
+        QCOMPARE(spy.last().at(0).toLongLong(), qint64(1));
+        QCOMPARE(view.describePoint(1), QString("Particle 1\nx = 5\ny = 5\nclass: 7"));
+        QTest::mouseMove(&view, view.dataToWidget(3, 8).toPoint());  // nothing within 8 px
+        QCOMPARE(spy.last().at(0).toLongLong(), qint64(-1));
+    }
+
     void linkedPanelsShareTheSelection()
     {
         SelectionModel model;
