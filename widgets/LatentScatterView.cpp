@@ -178,7 +178,11 @@ void LatentScatterView::resetView()
 
 void LatentScatterView::setViewRect(const QRectF& dataRect)
 {
-    if (!(dataRect.width() > 0) || !(dataRect.height() > 0))
+    // Refuse degenerate or non-finite views (zooming far in or out ends at the limits).
+    const bool finite = std::isfinite(dataRect.left()) && std::isfinite(dataRect.top())
+                        && std::isfinite(dataRect.width()) && std::isfinite(dataRect.height());
+    if (!finite || !(dataRect.width() > 1e-12) || !(dataRect.height() > 1e-12) || dataRect.width() > 1e12
+        || dataRect.height() > 1e12)
         return;
     m_view = dataRect;
     markViewChanged();

@@ -96,6 +96,36 @@ private Q_SLOTS:
                  qPrintable(QString("crowded %1, lonely %2").arg(crowded.lightness()).arg(lonely.lightness())));
     }
 
+    void badInputIsHarmless()
+    {
+        LatentScatterView view;
+        view.resize(300, 300);
+        view.setPoints(column({NAN, 1, INFINITY, 2}), column({0, NAN, 1, 2}));
+        QVERIFY(view.viewRect().contains(QPointF(2, 2)));  // the one finite point
+        view.renderToImage();
+        QCOMPARE(view.pointNear(view.dataToWidget(0, 0)), qint64(3));
+        view.setPoints(column({1, 2, 3}), column({1, 2}));  // mismatched columns: nothing shown
+        QCOMPARE(view.pointCount(), std::size_t(0));
+        view.renderToImage();
+        QCOMPARE(view.pointNear(QPointF(100, 100)), qint64(-1));
+        const QRectF before = view.viewRect();
+        view.setViewRect(QRectF(0, 0, NAN, 1));
+        view.setViewRect(QRectF(0, 0, 0, 1));
+        QCOMPARE(view.viewRect(), before);
+        for (int k = 0; k < 400; ++k)
+            view.zoomAt(QPointF(150, 150), 0.5);  // stops at the smallest view
+        QVERIFY(view.viewRect().width() > 0);
+        // A selection model over another particle count is ignored, not applied.
+        SelectionModel model;
+        model.reset(10);
+        view.setPoints(column({1, 2}), column({1, 2}));
+        view.setSelectionModel(&model);
+        view.selectRegion(QPolygonF({QPointF(0, 0), QPointF(3, 0), QPointF(3, 3)}), cryo::SelectionMode::Add);
+        QCOMPARE(model.current().count(), std::size_t(0));
+        QVERIFY(!model.canUndo());
+        view.renderToImage();
+    }
+
     void zoomAndPanChangeTheMapping()
     {
         LatentScatterView view;
