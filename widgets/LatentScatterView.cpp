@@ -86,6 +86,11 @@ void LatentScatterView::setSelectionModel(SelectionModel* model)
     update();
 }
 
+void LatentScatterView::setPointDescriber(std::function<QString(qint64)> describer)
+{
+    m_describer = std::move(describer);
+}
+
 void LatentScatterView::setTool(Tool tool)
 {
     m_tool = tool;
@@ -232,19 +237,23 @@ std::vector<ScatterRaster::Layer> LatentScatterView::selectionLayers() const
 
 void LatentScatterView::ensureRaster()
 {
-    if (!m_rasterDirty && !m_layersDirty && m_image.size() == plotRect().size())
+    // Rasterise in device pixels so that points stay sharp on high-DPI screens.
+    const qreal dpr = std::max<qreal>(1.0, devicePixelRatioF());
+    const QSize pixels = (QSizeF(plotRect().size()) * dpr).toSize();
+    if (!m_rasterDirty && !m_layersDirty && m_image.size() == pixels)
         return;
     QElapsedTimer timer;
     timer.start();
     const std::size_t n = pointCount();
-    if (m_rasterDirty || m_image.size() != plotRect().size()) {
+    if (m_rasterDirty || m_image.size() != pixels) {
         const std::span<const float> x(n ? m_x->data() : nullptr, n), y(n ? m_y->data() : nullptr, n);
-        m_raster.accumulate(x, y, m_pointColours, {m_view, plotRect().size()}, pointSize());
+        m_raster.accumulate(x, y, m_pointColours, {m_view, pixels}, pointSize());
     }
     m_raster.markLayers(selectionLayers());
     ScatterRaster::Style style;
     style.densityColours = m_colouring.kind == ScatterColouring::Kind::Density;
     m_image = m_raster.compose(style);
+    m_image.setDevicePixelRatio(dpr);
     m_rasterDirty = m_layersDirty = false;
     m_lastRasterMs = double(timer.nsecsElapsed()) * 1e-6;
 }
@@ -285,5 +294,10 @@ QString LatentScatterView::describePoint(std::int64_t index) const
         text += tr("\n%1: %2").arg(m_colouring.title).arg((*m_colouring.labels)[i]);
     if (m_colouring.kind == Kind::Values && m_colouring.values && m_colouring.values->size() > i)
         text += tr("\n%1: %2").arg(m_colouring.title).arg(double((*m_colouring.values)[i]), 0, 'g', 5);
+    if (m_describer) {
+        const QString extra = m_describer(index);
+        if (!extra.isEmpty())
+            text += QLatin1Char('\n') + extra;
+    }
     return text;
 }

@@ -12,6 +12,7 @@
 #include <QPolygonF>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class SelectionModel;
@@ -32,6 +33,8 @@ public:
     // The shared selection: drawn on top (current in the highlight colour, visible named
     // selections in theirs) and edited by the lasso / rectangle tools. Not owned.
     void setSelectionModel(SelectionModel* model);
+    // Extra tooltip lines for a particle (e.g. its z vector or class from the caller's tables).
+    void setPointDescriber(std::function<QString(qint64)> describer);
     void setTool(Tool tool);
     Tool tool() const { return m_tool; }
 
@@ -100,6 +103,7 @@ private:
     std::vector<std::pair<QString, QColor>> m_legend;  // categories present, in label order
     double m_valueLow = 0, m_valueHigh = 1;  // colour bar range (Values)
     SelectionModel* m_model = nullptr;
+    std::function<QString(qint64)> m_describer;
     Tool m_tool = Tool::Pointer;
     QRectF m_view{0, 0, 1, 1};
 

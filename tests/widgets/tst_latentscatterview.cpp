@@ -311,6 +311,8 @@ private Q_SLOTS:
         QVERIFY(!spy.isEmpty());
         QCOMPARE(spy.last().at(0).toLongLong(), qint64(1));
         QCOMPARE(view.describePoint(1), QString("Particle 1\nx = 5\ny = 5\nclass: 7"));
+        view.setPointDescriber([](qint64 index) { return QString("z = (%1, 0.5)").arg(index * 2); });
+        QVERIFY(view.describePoint(1).endsWith("class: 7\nz = (2, 0.5)"));
         QTest::mouseMove(&view, view.dataToWidget(3, 8).toPoint());  // nothing within 8 px
         QCOMPARE(spy.last().at(0).toLongLong(), qint64(-1));
     }
