@@ -50,6 +50,12 @@ void LatentScatterView::setPoints(ScatterColumn x, ScatterColumn y, bool keepVie
 {
     m_x = std::move(x), m_y = std::move(y);
     m_grid.reset();
+    const std::size_t n = pointCount();
+    m_order = spatialOrder(std::span<const float>(n ? m_x->data() : nullptr, n),
+                           std::span<const float>(n ? m_y->data() : nullptr, n));
+    m_orderedX.resize(n), m_orderedY.resize(n);
+    for (std::size_t k = 0; k < n; ++k)
+        m_orderedX[k] = (*m_x)[m_order[k]], m_orderedY[k] = (*m_y)[m_order[k]];
     updatePointColours();
     if (!keepView)
         resetView();
@@ -122,8 +128,8 @@ void LatentScatterView::updatePointColours()
     using Kind = ScatterColouring::Kind;
     if (m_colouring.kind == Kind::Categories && m_colouring.labels && m_colouring.labels->size() == n) {
         m_pointColours.resize(n);
-        for (std::size_t i = 0; i < n; ++i)
-            m_pointColours[i] = scattercolours::category((*m_colouring.labels)[i]);
+        for (std::size_t k = 0; k < n; ++k)
+            m_pointColours[k] = scattercolours::category((*m_colouring.labels)[m_order[k]]);
     } else if (m_colouring.kind == Kind::Values && m_colouring.values && m_colouring.values->size() == n) {
         const auto [low, high] = m_colouring.low <= m_colouring.high
                                      ? std::pair{m_colouring.low, m_colouring.high}
@@ -134,9 +140,9 @@ void LatentScatterView::updatePointColours()
             table[k] = scattercolours::viridis(double(k) / 255.0);
         const double scale = 255.0 / (m_valueHigh - m_valueLow);
         m_pointColours.resize(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            const float v = (*m_colouring.values)[i];
-            m_pointColours[i] = std::isfinite(v)
+        for (std::size_t k = 0; k < n; ++k) {
+            const float v = (*m_colouring.values)[m_order[k]];
+            m_pointColours[k] = std::isfinite(v)
                 ? table[std::size_t(std::clamp((v - m_valueLow) * scale, 0.0, 255.0))]
                 : scattercolours::missingValue();
         }
@@ -245,11 +251,10 @@ void LatentScatterView::ensureRaster()
     QElapsedTimer timer;
     timer.start();
     const std::size_t n = pointCount();
-    if (m_rasterDirty || m_image.size() != pixels) {
-        const std::span<const float> x(n ? m_x->data() : nullptr, n), y(n ? m_y->data() : nullptr, n);
-        m_raster.accumulate(x, y, m_pointColours, {m_view, pixels}, pointSize());
-    }
-    m_raster.markLayers(selectionLayers());
+    if (m_rasterDirty || m_image.size() != pixels)
+        m_raster.accumulate(m_orderedX, m_orderedY, m_pointColours, {m_view, pixels}, pointSize());
+    m_raster.markLayers(selectionLayers(), std::span<const float>(n ? m_x->data() : nullptr, n),
+                        std::span<const float>(n ? m_y->data() : nullptr, n));
     ScatterRaster::Style style;
     style.densityColours = m_colouring.kind == ScatterColouring::Kind::Density;
     m_image = m_raster.compose(style);

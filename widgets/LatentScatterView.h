@@ -99,7 +99,10 @@ private:
     ScatterColumn m_x, m_y;
     QString m_xTitle = QStringLiteral("x"), m_yTitle = QStringLiteral("y");
     ScatterColouring m_colouring;
-    std::vector<QRgb> m_pointColours;  // empty: plain or density colouring
+    // Render order (spatialOrder) and the columns permuted by it, for the raster pass.
+    std::vector<std::uint32_t> m_order;
+    std::vector<float> m_orderedX, m_orderedY;
+    std::vector<QRgb> m_pointColours;  // in render order; empty: plain or density colouring
     std::vector<std::pair<QString, QColor>> m_legend;  // categories present, in label order
     double m_valueLow = 0, m_valueHigh = 1;  // colour bar range (Values)
     SelectionModel* m_model = nullptr;

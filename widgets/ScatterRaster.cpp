@@ -6,6 +6,32 @@
 #include <bit>
 #include <cmath>
 
+std::vector<std::uint32_t> spatialOrder(std::span<const float> x, std::span<const float> y, int side)
+{
+    const std::size_t n = std::min(x.size(), y.size());
+    float x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+    for (std::size_t i = 0; i < n; ++i)
+        if (std::isfinite(x[i]) && std::isfinite(y[i]))
+            x0 = std::min(x0, x[i]), x1 = std::max(x1, x[i]), y0 = std::min(y0, y[i]), y1 = std::max(y1, y[i]);
+    const double sx = x1 > x0 ? side / (double(x1) - x0) : 0.0, sy = y1 > y0 ? side / (double(y1) - y0) : 0.0;
+    const std::size_t cells = std::size_t(side) * std::size_t(side);
+    std::vector<std::uint32_t> key(n), start(cells + 2, 0), order(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (std::isfinite(x[i]) && std::isfinite(y[i])) {
+            const int cx = std::min(side - 1, int((x[i] - x0) * sx)), cy = std::min(side - 1, int((y1 - y[i]) * sy));
+            key[i] = std::uint32_t(cy) * std::uint32_t(side) + std::uint32_t(cx);
+        } else {
+            key[i] = std::uint32_t(cells);
+        }
+        ++start[key[i] + 1];
+    }
+    for (std::size_t c = 1; c < start.size(); ++c)
+        start[c] += start[c - 1];
+    for (std::size_t i = 0; i < n; ++i)
+        order[start[key[i]]++] = std::uint32_t(i);
+    return order;
+}
+
 long ScatterRaster::pixelOf(float x, float y) const
 {
     const double fx = (double(x) - m_x0) * m_sx;
@@ -31,7 +57,6 @@ void ScatterRaster::splat(long pixel, QRgb colour)
 void ScatterRaster::accumulate(std::span<const float> x, std::span<const float> y,
                                std::span<const QRgb> colours, const Viewport& viewport, int pointSize)
 {
-    m_x = x, m_y = y;
     m_viewport = viewport;
     m_pointSize = std::clamp(pointSize, 1, 4);
     const int w = std::max(viewport.pixels.width(), 0), h = std::max(viewport.pixels.height(), 0);
@@ -69,12 +94,13 @@ void ScatterRaster::accumulate(std::span<const float> x, std::span<const float> 
         m_maxCount = std::max(m_maxCount, c.n);
 }
 
-void ScatterRaster::markLayers(const std::vector<Layer>& layers)
+void ScatterRaster::markLayers(const std::vector<Layer>& layers, std::span<const float> x,
+                               std::span<const float> y)
 {
     std::fill(m_layer.begin(), m_layer.end(), 0);
     m_layerColours.clear();
     m_anyLayerPoint = false;
-    const std::size_t n = std::min(m_x.size(), m_y.size());
+    const std::size_t n = std::min(x.size(), y.size());
     const int w = m_viewport.pixels.width(), h = m_viewport.pixels.height();
     const int half = m_pointSize / 2;
     for (std::size_t k = 0; k < layers.size() && k < 254; ++k) {
@@ -87,7 +113,7 @@ void ScatterRaster::markLayers(const std::vector<Layer>& layers)
         for (std::size_t wi = 0; wi < words.size(); ++wi) {
             for (std::uint64_t word = words[wi]; word; word &= word - 1) {
                 const std::size_t i = wi * 64 + std::size_t(std::countr_zero(word));
-                const long p = pixelOf(m_x[i], m_y[i]);
+                const long p = pixelOf(x[i], y[i]);
                 if (p < 0)
                     continue;
                 m_anyLayerPoint = true;

@@ -15,6 +15,11 @@
 #include <span>
 #include <vector>
 
+// A permutation of the points that visits them cell by cell of a side x side grid over
+// their bounding box (non-finite points last): rasterising in this order touches the pixel
+// buffer almost sequentially, about twice as fast for 10^6 points as particle order.
+std::vector<std::uint32_t> spatialOrder(std::span<const float> x, std::span<const float> y, int side = 256);
+
 class ScatterRaster {
 public:
     // Data rectangle shown by the image: x from left to right, y from bottom (image row
@@ -34,13 +39,14 @@ public:
         bool fadeUnselected = true;   // fade points outside all layers when a layer shows any
     };
 
-    // x, y: N data coordinates; colours: N packed RGB or empty (plainColour). The spans must
-    // stay valid until the next accumulate (the view owns the columns). pointSize: side of
-    // the square each point covers in pixels (1..4).
+    // x, y: N data coordinates in any order (spatialOrder() makes this pass cache-friendly);
+    // colours: N packed RGB in the same order, or empty (plainColour). pointSize: side of the
+    // square each point covers in pixels (1..4).
     void accumulate(std::span<const float> x, std::span<const float> y,
                     std::span<const QRgb> colours, const Viewport& viewport, int pointSize);
-    // Later layers are drawn over earlier ones. Sets of the wrong size are skipped.
-    void markLayers(const std::vector<Layer>& layers);
+    // x, y: the coordinates in particle order (the order of the selection sets). Later
+    // layers are drawn over earlier ones; sets of the wrong size are skipped.
+    void markLayers(const std::vector<Layer>& layers, std::span<const float> x, std::span<const float> y);
     QImage compose(const Style& style) const;
 
     std::uint32_t maxCount() const { return m_maxCount; }
@@ -54,7 +60,6 @@ private:
     long pixelOf(float x, float y) const;
     void splat(long pixel, QRgb colour);
 
-    std::span<const float> m_x, m_y;
     Viewport m_viewport;
     int m_pointSize = 1;
     double m_sx = 1, m_sy = 1, m_x0 = 0, m_y1 = 0;
