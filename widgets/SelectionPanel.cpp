@@ -203,20 +203,23 @@ void SelectionPanel::refresh()
     m_currentLabel->setText(tr("Current selection: %1 of %2 particles")
                                 .arg(locale.toString(qulonglong(m_model->current().count())),
                                      locale.toString(qulonglong(m_model->particleCount()))));
-    const int keep = selectedNamedIndex();
-    m_list->clear();
+    // Update the rows in place (a refresh may run inside the list's own itemChanged signal,
+    // so the item being edited must not be deleted); add or remove rows only at the end.
+    while (m_list->topLevelItemCount() > m_model->namedCount())
+        delete m_list->takeTopLevelItem(m_list->topLevelItemCount() - 1);
     for (int k = 0; k < m_model->namedCount(); ++k) {
         const auto& named = m_model->named()[std::size_t(k)];
-        auto* item = new QTreeWidgetItem(m_list);
-        item->setFlags(item->flags() | Qt::ItemIsEditable | Qt::ItemIsUserCheckable);
+        QTreeWidgetItem* item = m_list->topLevelItem(k);
+        if (!item) {
+            item = new QTreeWidgetItem(m_list);
+            item->setFlags(item->flags() | Qt::ItemIsEditable | Qt::ItemIsUserCheckable);
+            item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        }
         item->setText(0, m_model->namedName(k));
         item->setIcon(0, swatch(m_model->namedColour(k)));
         item->setCheckState(0, named.visible ? Qt::Checked : Qt::Unchecked);
         item->setText(1, locale.toString(qulonglong(named.set.count())));
-        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
     }
-    if (keep >= 0 && keep < m_list->topLevelItemCount())
-        m_list->setCurrentItem(m_list->topLevelItem(keep));
     m_undo->setEnabled(m_model->canUndo());
     m_redo->setEnabled(m_model->canRedo());
     m_undo->setToolTip(m_model->canUndo() ? tr("Undo %1").arg(m_model->undoText()) : QString());
