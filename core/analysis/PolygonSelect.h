@@ -18,10 +18,12 @@ struct PlanePoint {
 // a point exactly on a left/bottom edge counts as inside, on a right/top edge as outside
 // (up to rounding: points within an ulp of an edge may go either way).
 // Polygons with < 3 vertices select nothing. Non-finite points are never selected.
-// Cost ~ N × (edges crossing the point's scanline strip), split over `threads` threads.
+// Cost ~ N × (edges crossing the point's scanline strip), split over `threads` threads
+// (a second thread gave no gain on the shared 2-core machines — bench_scatter — so the
+// default leaves the other core to training).
 // Throws UsageError when x and y differ in length.
 SelectionSet selectInPolygon(std::span<const float> x, std::span<const float> y,
-                             const std::vector<PlanePoint>& polygon, int threads = 2);
+                             const std::vector<PlanePoint>& polygon, int threads = 1);
 
 // The same rule for one point (brute force over all edges); the reference for tests.
 bool pointInPolygon(double px, double py, const std::vector<PlanePoint>& polygon);
