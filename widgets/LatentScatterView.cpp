@@ -1,0 +1,308 @@
+#include "LatentScatterView.h"
+
+#include "ScatterColours.h"
+#include "ScatterDecorations.h"
+#include "SelectionModel.h"
+#include "analysis/PolygonSelect.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace {
+
+// 1st and 99th percentile of the finite values: a colour range that outliers do not squash.
+std::pair<double, double> robustRange(const std::vector<float>& values)
+{
+    std::vector<float> finite;
+    finite.reserve(values.size());
+    for (float v : values)
+        if (std::isfinite(v))
+            finite.push_back(v);
+    if (finite.empty())
+        return {0.0, 1.0};
+    auto at = [&](double q) {
+        auto nth = finite.begin() + std::ptrdiff_t(q * double(finite.size() - 1));
+        std::nth_element(finite.begin(), nth, finite.end());
+        return double(*nth);
+    };
+    const double low = at(0.01), high = at(0.99);
+    return high > low ? std::pair{low, high} : std::pair{low - 0.5, low + 0.5};
+}
+
+} // namespace
+
+LatentScatterView::LatentScatterView(QWidget* parent) : QWidget(parent)
+{
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+}
+
+std::size_t LatentScatterView::pointCount() const
+{
+    return m_x && m_y && m_x->size() == m_y->size() ? m_x->size() : 0;
+}
+
+void LatentScatterView::setPoints(ScatterColumn x, ScatterColumn y, bool keepView)
+{
+    m_x = std::move(x), m_y = std::move(y);
+    m_grid.reset();
+    const std::size_t n = pointCount();
+    m_order = spatialOrder(std::span<const float>(n ? m_x->data() : nullptr, n),
+                           std::span<const float>(n ? m_y->data() : nullptr, n));
+    m_orderedX.resize(n), m_orderedY.resize(n);
+    for (std::size_t k = 0; k < n; ++k)
+        m_orderedX[k] = (*m_x)[m_order[k]], m_orderedY[k] = (*m_y)[m_order[k]];
+    updatePointColours();
+    if (!keepView)
+        resetView();
+    m_rasterDirty = true;
+    update();
+}
+
+void LatentScatterView::setAxisTitles(const QString& xTitle, const QString& yTitle)
+{
+    m_xTitle = xTitle, m_yTitle = yTitle;
+    update();
+}
+
+void LatentScatterView::setColouring(const ScatterColouring& colouring)
+{
+    m_colouring = colouring;
+    updatePointColours();
+    m_rasterDirty = true;
+    update();
+}
+
+void LatentScatterView::setSelectionModel(SelectionModel* model)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    if (m_model)
+        connect(m_model, &SelectionModel::changed, this, [this] {
+            m_layersDirty = true;
+            m_regionOutline.clear();
+            update();
+        });
+    m_layersDirty = true;
+    update();
+}
+
+void LatentScatterView::setPointDescriber(std::function<QString(qint64)> describer)
+{
+    m_describer = std::move(describer);
+}
+
+void LatentScatterView::setTool(Tool tool)
+{
+    m_tool = tool;
+    setCursor(tool == Tool::Pointer ? Qt::ArrowCursor : Qt::CrossCursor);
+}
+
+void LatentScatterView::updateLegend()
+{
+    m_legend.clear();
+    if (m_colouring.kind != ScatterColouring::Kind::Categories || m_pointColours.empty())
+        return;
+    // Labels are small integers (clusters): mark the ones present in a table.
+    const auto [lo, hi] = std::minmax_element(m_colouring.labels->begin(), m_colouring.labels->end());
+    const std::int64_t low = std::max<std::int64_t>(*lo, -1), high = std::min<std::int64_t>(*hi, low + 4096);
+    std::vector<char> present(std::size_t(high - low + 1), 0);
+    for (std::int32_t label : *m_colouring.labels)
+        if (label >= low && label <= high)
+            present[std::size_t(label - low)] = 1;
+    for (std::int64_t label = low; label <= high; ++label)
+        if (present[std::size_t(label - low)])
+            m_legend.push_back({label < 0 ? tr("unassigned") : tr("%1 %2").arg(m_colouring.title).arg(label),
+                                QColor(scattercolours::category(int(label)))});
+}
+
+void LatentScatterView::updatePointColours()
+{
+    m_pointColours.clear();
+    const std::size_t n = pointCount();
+    using Kind = ScatterColouring::Kind;
+    if (m_colouring.kind == Kind::Categories && m_colouring.labels && m_colouring.labels->size() == n) {
+        m_pointColours.resize(n);
+        for (std::size_t k = 0; k < n; ++k)
+            m_pointColours[k] = scattercolours::category((*m_colouring.labels)[m_order[k]]);
+    } else if (m_colouring.kind == Kind::Values && m_colouring.values && m_colouring.values->size() == n) {
+        const auto [low, high] = m_colouring.low <= m_colouring.high
+                                     ? std::pair{m_colouring.low, m_colouring.high}
+                                     : robustRange(*m_colouring.values);
+        m_valueLow = low, m_valueHigh = high > low ? high : low + 1.0;
+        std::array<QRgb, 256> table;
+        for (std::size_t k = 0; k < table.size(); ++k)
+            table[k] = scattercolours::viridis(double(k) / 255.0);
+        const double scale = 255.0 / (m_valueHigh - m_valueLow);
+        m_pointColours.resize(n);
+        for (std::size_t k = 0; k < n; ++k) {
+            const float v = (*m_colouring.values)[m_order[k]];
+            m_pointColours[k] = std::isfinite(v)
+                ? table[std::size_t(std::clamp((v - m_valueLow) * scale, 0.0, 255.0))]
+                : scattercolours::missingValue();
+        }
+    }
+    updateLegend();
+}
+
+QRect LatentScatterView::plotRect() const
+{
+    using Kind = ScatterColouring::Kind;
+    const bool bar = m_colouring.kind == Kind::Values || m_colouring.kind == Kind::Density;
+    const int right = bar ? ScatterDecorations::colourBarMargin() : 16;
+    return QRect(QPoint(66, 26), QPoint(std::max(80, width() - right), std::max(60, height() - 50)));
+}
+
+QPointF LatentScatterView::dataToWidget(double x, double y) const
+{
+    const QRect r = plotRect();
+    return {r.left() + (x - m_view.left()) / m_view.width() * r.width(),
+            r.top() + (m_view.bottom() - y) / m_view.height() * r.height()};
+}
+
+QPointF LatentScatterView::widgetToData(QPointF pos) const
+{
+    const QRect r = plotRect();
+    return {m_view.left() + (pos.x() - r.left()) / r.width() * m_view.width(),
+            m_view.bottom() - (pos.y() - r.top()) / r.height() * m_view.height()};
+}
+
+void LatentScatterView::resetView()
+{
+    double x0 = 1e300, x1 = -1e300, y0 = 1e300, y1 = -1e300;
+    for (std::size_t i = 0, n = pointCount(); i < n; ++i) {
+        const float x = (*m_x)[i], y = (*m_y)[i];
+        if (std::isfinite(x) && std::isfinite(y))
+            x0 = std::min(x0, double(x)), x1 = std::max(x1, double(x)), y0 = std::min(y0, double(y)),
+            y1 = std::max(y1, double(y));
+    }
+    if (x0 > x1)
+        x0 = 0, x1 = 1, y0 = 0, y1 = 1;
+    const double padX = std::max((x1 - x0) * 0.04, 1e-6), padY = std::max((y1 - y0) * 0.04, 1e-6);
+    setViewRect(QRectF(QPointF(x0 - padX, y0 - padY), QPointF(x1 + padX, y1 + padY)));
+}
+
+void LatentScatterView::setViewRect(const QRectF& dataRect)
+{
+    // Refuse degenerate or non-finite views (zooming far in or out ends at the limits).
+    const bool finite = std::isfinite(dataRect.left()) && std::isfinite(dataRect.top())
+                        && std::isfinite(dataRect.width()) && std::isfinite(dataRect.height());
+    if (!finite || !(dataRect.width() > 1e-12) || !(dataRect.height() > 1e-12) || dataRect.width() > 1e12
+        || dataRect.height() > 1e12)
+        return;
+    m_view = dataRect;
+    markViewChanged();
+}
+
+void LatentScatterView::markViewChanged()
+{
+    m_rasterDirty = true;
+    update();
+    Q_EMIT viewChanged(m_view);
+}
+
+void LatentScatterView::zoomAt(QPointF widgetPos, double factor)
+{
+    if (!(factor > 0))
+        return;
+    const QPointF d = widgetToData(widgetPos);
+    const double left = d.x() - (d.x() - m_view.left()) * factor;
+    const double top = d.y() - (d.y() - m_view.top()) * factor;
+    setViewRect(QRectF(left, top, m_view.width() * factor, m_view.height() * factor));
+}
+
+void LatentScatterView::panByPixels(QPointF delta)
+{
+    const QRect r = plotRect();
+    m_view.translate(-delta.x() / r.width() * m_view.width(), delta.y() / r.height() * m_view.height());
+    markViewChanged();
+}
+
+int LatentScatterView::pointSize() const
+{
+    const std::size_t n = pointCount();
+    return n <= 20000 ? 3 : n <= 200000 ? 2 : 1;
+}
+
+std::vector<ScatterRaster::Layer> LatentScatterView::selectionLayers() const
+{
+    std::vector<ScatterRaster::Layer> layers;
+    if (!m_model || m_model->particleCount() != pointCount())
+        return layers;
+    for (const auto& named : m_model->named())
+        if (named.visible)
+            layers.push_back({&named.set, QRgb(named.colour)});
+    layers.push_back({&m_model->current(), scattercolours::selectionHighlight().rgb()});
+    return layers;
+}
+
+void LatentScatterView::ensureRaster()
+{
+    // Rasterise in device pixels so that points stay sharp on high-DPI screens.
+    const qreal dpr = std::max<qreal>(1.0, devicePixelRatioF());
+    const QSize pixels = (QSizeF(plotRect().size()) * dpr).toSize();
+    if (!m_rasterDirty && !m_layersDirty && m_image.size() == pixels)
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    const std::size_t n = pointCount();
+    if (m_rasterDirty || m_image.size() != pixels)
+        m_raster.accumulate(m_orderedX, m_orderedY, m_pointColours, {m_view, pixels}, pointSize());
+    m_raster.markLayers(selectionLayers(), std::span<const float>(n ? m_x->data() : nullptr, n),
+                        std::span<const float>(n ? m_y->data() : nullptr, n));
+    ScatterRaster::Style style;
+    style.densityColours = m_colouring.kind == ScatterColouring::Kind::Density;
+    m_image = m_raster.compose(style);
+    m_image.setDevicePixelRatio(dpr);
+    m_rasterDirty = m_layersDirty = false;
+    m_lastRasterMs = double(timer.nsecsElapsed()) * 1e-6;
+}
+
+const cryo::PointGrid& LatentScatterView::grid() const
+{
+    if (!m_grid) {
+        const std::size_t n = pointCount();
+        m_grid = std::make_unique<cryo::PointGrid>(std::span<const float>(n ? m_x->data() : nullptr, n),
+                                                   std::span<const float>(n ? m_y->data() : nullptr, n));
+    }
+    return *m_grid;
+}
+
+std::int64_t LatentScatterView::pointNear(QPointF widgetPos, double maxPixels) const
+{
+    if (pointCount() == 0)
+        return -1;
+    const QRect r = plotRect();
+    const QPointF d = widgetToData(widgetPos);
+    return grid().nearest(d.x(), d.y(), r.width() / m_view.width(), r.height() / m_view.height(),
+                          maxPixels);
+}
+
+QString LatentScatterView::describePoint(std::int64_t index) const
+{
+    if (index < 0 || std::size_t(index) >= pointCount())
+        return {};
+    const auto i = std::size_t(index);
+    QString text = tr("Particle %1\n%2 = %3\n%4 = %5")
+                       .arg(index)
+                       .arg(m_xTitle)
+                       .arg(double((*m_x)[i]), 0, 'g', 5)
+                       .arg(m_yTitle)
+                       .arg(double((*m_y)[i]), 0, 'g', 5);
+    using Kind = ScatterColouring::Kind;
+    if (m_colouring.kind == Kind::Categories && m_colouring.labels && m_colouring.labels->size() > i)
+        text += tr("\n%1: %2").arg(m_colouring.title).arg((*m_colouring.labels)[i]);
+    if (m_colouring.kind == Kind::Values && m_colouring.values && m_colouring.values->size() > i)
+        text += tr("\n%1: %2").arg(m_colouring.title).arg(double((*m_colouring.values)[i]), 0, 'g', 5);
+    if (m_describer) {
+        const QString extra = m_describer(index);
+        if (!extra.isEmpty())
+            text += QLatin1Char('\n') + extra;
+    }
+    return text;
+}

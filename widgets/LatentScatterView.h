@@ -1,0 +1,127 @@
+#pragma once
+// Latent scatter plot for up to millions of particles: its own rasteriser (ScatterRaster),
+// cached until data, colours, view or selection change; wheel zoom around the cursor,
+// drag to pan (middle/right button in every tool), Home / double-click resets the view;
+// tools: pointer (click -> nearest particle, hover tooltip), lasso, rectangle.
+// Selection modifiers: none = replace, Shift = add, Ctrl = subtract, Shift+Ctrl = intersect.
+#include "ScatterRaster.h"
+#include "ScatterTypes.h"
+#include "analysis/PointGrid.h"
+#include "analysis/SelectionSet.h"
+
+#include <QPolygonF>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+class SelectionModel;
+
+class LatentScatterView : public QWidget {
+    Q_OBJECT
+public:
+    enum class Tool { Pointer, Lasso, Rectangle };
+
+    explicit LatentScatterView(QWidget* parent = nullptr);
+
+    // N points (x[i], y[i]); both columns the same length (else nothing is drawn).
+    // keepView: keep the current zoom/pan (live updates during training) instead of
+    // fitting the view to the data.
+    void setPoints(ScatterColumn x, ScatterColumn y, bool keepView = false);
+    void setAxisTitles(const QString& xTitle, const QString& yTitle);
+    void setColouring(const ScatterColouring& colouring);
+    // The shared selection: drawn on top (current in the highlight colour, visible named
+    // selections in theirs) and edited by the lasso / rectangle tools. Not owned.
+    void setSelectionModel(SelectionModel* model);
+    // Extra tooltip lines for a particle (e.g. its z vector or class from the caller's tables).
+    void setPointDescriber(std::function<QString(qint64)> describer);
+    void setTool(Tool tool);
+    Tool tool() const { return m_tool; }
+
+    std::size_t pointCount() const;
+    // Data rectangle shown (QRectF::top() is the smallest y); setViewRect zooms/pans to it.
+    QRectF viewRect() const { return m_view; }
+    void setViewRect(const QRectF& dataRect);
+    void zoomAt(QPointF widgetPos, double factor);  // factor < 1 zooms in
+    void panByPixels(QPointF delta);                 // moves the content by delta pixels
+    QRect plotRect() const;                          // widget pixels of the plot area
+    QPointF dataToWidget(double x, double y) const;
+    QPointF widgetToData(QPointF widgetPos) const;
+    // Nearest point to a widget position within maxPixels (screen distance); -1 if none.
+    std::int64_t pointNear(QPointF widgetPos, double maxPixels = 1e9) const;
+    QString describePoint(std::int64_t index) const;  // tooltip text
+    // Selects the points inside a polygon in data coordinates, as the lasso does (combined
+    // into the selection model by `mode`, outlined, regionSelected emitted).
+    void selectRegion(const QPolygonF& dataPolygon, cryo::SelectionMode mode,
+                      const QString& description = {});
+    // Renders the whole widget (plot, axes, colour bar) into an image of its size.
+    QImage renderToImage();
+    double lastRasterMs() const { return m_lastRasterMs; }
+
+    QSize sizeHint() const override { return {520, 420}; }
+    QSize minimumSizeHint() const override { return {200, 160}; }
+
+public Q_SLOTS:
+    void resetView();
+
+Q_SIGNALS:
+    // Click with the pointer tool: the nearest particle and its coordinates.
+    void pointClicked(qint64 index, double dataX, double dataY);
+    void pointHovered(qint64 index);  // -1 when the cursor leaves the points
+    // A finished lasso / rectangle: the region (before combining) and the mode used. With a
+    // selection model set, the model has already been edited.
+    void regionSelected(const cryo::SelectionSet& region, cryo::SelectionMode mode,
+                        const QPolygonF& dataPolygon);
+    void viewChanged(const QRectF& dataRect);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+
+private:
+    void ensureRaster();
+    void updatePointColours();
+    void updateLegend();
+    void finishRegion(Qt::KeyboardModifiers modifiers);
+    void showHover(QPointF pos, QPointF globalPos);
+    void markViewChanged();
+    std::vector<ScatterRaster::Layer> selectionLayers() const;
+    const cryo::PointGrid& grid() const;
+    int pointSize() const;
+
+    ScatterColumn m_x, m_y;
+    QString m_xTitle = QStringLiteral("x"), m_yTitle = QStringLiteral("y");
+    ScatterColouring m_colouring;
+    // Render order (spatialOrder) and the columns permuted by it, for the raster pass.
+    std::vector<std::uint32_t> m_order;
+    std::vector<float> m_orderedX, m_orderedY;
+    std::vector<QRgb> m_pointColours;  // in render order; empty: plain or density colouring
+    std::vector<std::pair<QString, QColor>> m_legend;  // categories present, in label order
+    double m_valueLow = 0, m_valueHigh = 1;  // colour bar range (Values)
+    SelectionModel* m_model = nullptr;
+    std::function<QString(qint64)> m_describer;
+    Tool m_tool = Tool::Pointer;
+    QRectF m_view{0, 0, 1, 1};
+
+    ScatterRaster m_raster;
+    QImage m_image;
+    bool m_rasterDirty = true, m_layersDirty = true;
+    double m_lastRasterMs = 0;
+    mutable std::unique_ptr<cryo::PointGrid> m_grid;
+
+    // Interaction state: the drag in progress.
+    enum class Drag { None, Pan, MaybeClick, Lasso, Rectangle };
+    Drag m_drag = Drag::None;
+    QPointF m_pressPos, m_lastPos;
+    QPolygonF m_outline;  // lasso / rectangle in widget pixels
+    // The last region drawn here (data coordinates), outlined until the selection changes
+    // by other means.
+    QPolygonF m_regionOutline;
+};

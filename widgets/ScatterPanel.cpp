@@ -1,0 +1,139 @@
+#include "ScatterPanel.h"
+
+#include "LatentScatterView.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <array>
+
+namespace {
+
+QToolButton* toolButton(const QString& text, const QString& tip, QWidget* parent)
+{
+    auto* button = new QToolButton(parent);
+    button->setText(text);
+    button->setToolTip(tip);
+    button->setAutoRaise(true);
+    return button;
+}
+
+} // namespace
+
+ScatterPanel::ScatterPanel(QWidget* parent)
+    : QWidget(parent), m_view(new LatentScatterView(this)), m_embeddingBox(new QComboBox(this)),
+      m_colourBox(new QComboBox(this))
+{
+    auto* bar = new QHBoxLayout;
+    auto* tools = new QButtonGroup(this);
+    const QString modifiers = tr("Shift: add, Ctrl: subtract, Shift+Ctrl: intersect.");
+    const std::array<std::pair<QString, QString>, 3> toolTexts{{
+        {tr("Pointer"), tr("Click a particle; drag to pan; wheel to zoom.")},
+        {tr("Lasso"), tr("Draw around particles to select them. %1").arg(modifiers)},
+        {tr("Rectangle"), tr("Drag a rectangle to select particles. %1").arg(modifiers)},
+    }};
+    for (int k = 0; k < 3; ++k) {
+        QToolButton* button = toolButton(toolTexts[std::size_t(k)].first, toolTexts[std::size_t(k)].second, this);
+        button->setCheckable(true);
+        button->setChecked(k == 0);
+        tools->addButton(button, k);
+        bar->addWidget(button);
+    }
+    connect(tools, &QButtonGroup::idClicked, this,
+            [this](int id) { m_view->setTool(LatentScatterView::Tool(id)); });
+    QToolButton* reset = toolButton(tr("Reset view"), tr("Fit all particles (Home)"), this);
+    connect(reset, &QToolButton::clicked, m_view, &LatentScatterView::resetView);
+    bar->addWidget(reset);
+    bar->addStretch(1);
+    bar->addWidget(new QLabel(tr("Axes:"), this));
+    bar->addWidget(m_embeddingBox);
+    bar->addWidget(new QLabel(tr("Colour:"), this));
+    bar->addWidget(m_colourBox);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+
+    connect(m_embeddingBox, &QComboBox::currentIndexChanged, this, [this](int index) {
+        showEmbedding(index, false);
+        Q_EMIT embeddingChanged(index);
+    });
+    connect(m_colourBox, &QComboBox::currentIndexChanged, this, [this](int index) {
+        showColourSource(index);
+        Q_EMIT colourSourceChanged(index);
+    });
+}
+
+void ScatterPanel::setSelectionModel(SelectionModel* model)
+{
+    m_view->setSelectionModel(model);
+}
+
+void ScatterPanel::setEmbeddings(const QList<ScatterEmbedding>& embeddings)
+{
+    const QString previous = m_embeddingBox->currentText();
+    m_embeddings = embeddings;
+    QSignalBlocker blocker(m_embeddingBox);
+    m_embeddingBox->clear();
+    for (const auto& e : embeddings)
+        m_embeddingBox->addItem(e.name);
+    const int kept = m_embeddingBox->findText(previous);
+    m_embeddingBox->setCurrentIndex(kept >= 0 ? kept : 0);
+    // Same embedding again (e.g. new coordinates each training epoch): keep the zoom.
+    showEmbedding(m_embeddingBox->currentIndex(), kept >= 0);
+}
+
+void ScatterPanel::setColourSources(const QList<ScatterColourSource>& sources)
+{
+    const QString previous = m_colourBox->currentText();
+    m_colourSources = sources;
+    QSignalBlocker blocker(m_colourBox);
+    m_colourBox->clear();
+    for (const auto& s : sources)
+        m_colourBox->addItem(s.name);
+    const int kept = m_colourBox->findText(previous);
+    m_colourBox->setCurrentIndex(kept >= 0 ? kept : 0);
+    showColourSource(m_colourBox->currentIndex());
+}
+
+void ScatterPanel::setCurrentEmbedding(int index)
+{
+    m_embeddingBox->setCurrentIndex(index);
+}
+
+void ScatterPanel::setCurrentColourSource(int index)
+{
+    m_colourBox->setCurrentIndex(index);
+}
+
+int ScatterPanel::currentEmbedding() const
+{
+    return m_embeddingBox->currentIndex();
+}
+
+int ScatterPanel::currentColourSource() const
+{
+    return m_colourBox->currentIndex();
+}
+
+void ScatterPanel::showEmbedding(int index, bool keepView)
+{
+    if (index < 0 || index >= m_embeddings.size()) {
+        m_view->setPoints(nullptr, nullptr);
+        return;
+    }
+    const ScatterEmbedding& e = m_embeddings[index];
+    m_view->setAxisTitles(e.xTitle, e.yTitle);
+    m_view->setPoints(e.x, e.y, keepView);
+}
+
+void ScatterPanel::showColourSource(int index)
+{
+    m_view->setColouring(index >= 0 && index < m_colourSources.size() ? m_colourSources[index].colouring
+                                                                      : ScatterColouring{});
+}

@@ -1,0 +1,45 @@
+#pragma once
+// One scatter panel: a tool bar (pointer / lasso / rectangle, reset view, which embedding
+// to show, what to colour by) above a LatentScatterView. Put two side by side with one
+// SelectionModel for linked panels (e.g. PCA beside UMAP).
+#include "ScatterTypes.h"
+
+#include <QList>
+#include <QWidget>
+
+class LatentScatterView;
+class QComboBox;
+class QToolButton;
+class SelectionModel;
+
+class ScatterPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ScatterPanel(QWidget* parent = nullptr);
+
+    LatentScatterView* view() const { return m_view; }
+    void setSelectionModel(SelectionModel* model);
+
+    // The caller's coordinate sources; all columns must have the particle count's length.
+    // Keeps the chosen entry by name where possible, else shows the first.
+    void setEmbeddings(const QList<ScatterEmbedding>& embeddings);
+    void setColourSources(const QList<ScatterColourSource>& sources);
+    void setCurrentEmbedding(int index);
+    void setCurrentColourSource(int index);
+    int currentEmbedding() const;
+    int currentColourSource() const;
+
+Q_SIGNALS:
+    void embeddingChanged(int index);
+    void colourSourceChanged(int index);
+
+private:
+    void showEmbedding(int index, bool keepView);
+    void showColourSource(int index);
+
+    LatentScatterView* m_view;
+    QComboBox* m_embeddingBox;
+    QComboBox* m_colourBox;
+    QList<ScatterEmbedding> m_embeddings;
+    QList<ScatterColourSource> m_colourSources;
+};

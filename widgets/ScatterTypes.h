@@ -1,0 +1,44 @@
+#pragma once
+// Data handed to the latent scatter widgets. Columns are shared, immutable arrays so that
+// linked panels and the axis / colour choosers switch between them without copying.
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+using ScatterColumn = std::shared_ptr<const std::vector<float>>;
+using ScatterLabels = std::shared_ptr<const std::vector<std::int32_t>>;
+
+// How points are coloured.
+struct ScatterColouring {
+    enum class Kind {
+        None,        // one colour, opacity from the local point density
+        Density,     // colour map over log(points per pixel)
+        Categories,  // int32 labels -> categorical palette (label < 0 = grey "unassigned")
+        Values       // float values -> viridis, with a colour bar
+    };
+    Kind kind = Kind::None;
+    QString title;            // legend / colour bar title, e.g. "defocus (Å)", "k-means"
+    ScatterLabels labels;     // Categories: one label per point
+    ScatterColumn values;     // Values: one value per point (NaN drawn grey)
+    double low = 0, high = -1;  // Values: colour map range; low > high = 1st..99th percentile
+};
+
+// A named 2-D coordinate source ("PCA 1/2", "UMAP", "z1/z2").
+struct ScatterEmbedding {
+    QString name, xTitle, yTitle;
+    ScatterColumn x, y;
+};
+
+// A named colour source for the colour chooser ("density", "k-means (20)", "defocus").
+struct ScatterColourSource {
+    QString name;
+    ScatterColouring colouring;
+};
+
+// A named per-particle column (range picks in the selection panel).
+struct ScatterValueColumn {
+    QString name;
+    ScatterColumn values;
+};
