@@ -62,10 +62,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     statusBar()->addPermanentWidget(m_levelLabel);
 
     createMenus();
+    createTrainingUi();
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1400, 900);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_trainingDock->hide();   // shown when a run starts
     const QColor background = settings.value(QStringLiteral("view/background")).value<QColor>();
     if (background.isValid())
         m_viewer->setBackground(background);
@@ -80,6 +82,8 @@ void MainWindow::createMenus()
     QAction* particles = file->addAction(tr("Open &Particles…"), this, &MainWindow::chooseParticlesToOpen);
     particles->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
     particles->setStatusTip(tr("Open a particle dataset (.star, .cs, .mrcs, .txt) and look at its images"));
+    QAction* openRun = file->addAction(tr("Open R&un…"), this, &MainWindow::chooseRunToOpen);
+    openRun->setStatusTip(tr("Open a training run (its directory or run.h5)"));
     QMenu* recentMenu = file->addMenu(tr("Open &Recent"));
     m_recent = new RecentFiles(recentMenu, this);
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
@@ -109,6 +113,11 @@ void MainWindow::createMenus()
     axes->setCheckable(true);
     axes->setChecked(true);
     connect(axes, &QAction::toggled, m_viewer, &VolumeViewer::setAxesVisible);
+
+    QMenu* model = menuBar()->addMenu(tr("&Model"));
+    QAction* train = model->addAction(tr("&Train…"), this, &MainWindow::showTrainingDialog);
+    train->setShortcut(Qt::CTRL | Qt::Key_T);
+    train->setStatusTip(tr("Train a model of the structural heterogeneity of a particle dataset"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Cryoscape"), this, &MainWindow::showAbout);
@@ -146,6 +155,7 @@ ParticlesDialog* MainWindow::openParticles(const QString& path)
         return nullptr;
     }
     m_recent->add(path);
+    m_particlesPath = path;
     auto* dialog = new ParticlesDialog(dataset, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
@@ -249,6 +259,10 @@ void MainWindow::reportError(const QString& title, const QString& message)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!confirmStopTraining()) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
