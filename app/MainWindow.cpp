@@ -61,8 +61,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     statusBar()->addWidget(m_mapLabel, 1);
     statusBar()->addPermanentWidget(m_levelLabel);
 
-    createMenus();
     createTrainingUi();
+    createMenus();
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1400, 900);
@@ -118,6 +118,7 @@ void MainWindow::createMenus()
     QAction* train = model->addAction(tr("&Train…"), this, &MainWindow::showTrainingDialog);
     train->setShortcut(Qt::CTRL | Qt::Key_T);
     train->setStatusTip(tr("Train a model of the structural heterogeneity of a particle dataset"));
+    model->addAction(m_trainingDock->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Cryoscape"), this, &MainWindow::showAbout);

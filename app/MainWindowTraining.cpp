@@ -8,6 +8,7 @@
 #include "TrainingDialog.h"
 #include "TrainingMonitor.h"
 
+#include <QAction>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -26,6 +27,7 @@ void MainWindow::createTrainingUi()
     m_trainingDock->setObjectName(QStringLiteral("trainingDock"));
     m_trainingDock->setWidget(m_monitor);
     addDockWidget(Qt::BottomDockWidgetArea, m_trainingDock);
+    m_trainingDock->toggleViewAction()->setText(tr("Training &Monitor"));
 
     m_trainingLabel = new QLabel(this);
     m_trainingProgress = new QProgressBar(this);

@@ -103,6 +103,7 @@ TrainingDialog::TrainingDialog(QWidget* parent) : QDialog(parent)
     // Names for tests and for finding the fields in the UI.
     const std::pair<QWidget*, const char*> names[] = {
         {m_particles, "particles"},       {m_outDir, "outDir"},
+        {m_dataDirectory, "dataDirectory"},
         {m_homogeneous, "homogeneous"},   {m_zdim, "zdim"},
         {m_encoderWidth, "encoderWidth"}, {m_encoderLayers, "encoderLayers"},
         {m_decoderWidth, "decoderWidth"}, {m_decoderLayers, "decoderLayers"},
@@ -121,6 +122,7 @@ TrainingDialog::TrainingDialog(QWidget* parent) : QDialog(parent)
     updateEnabled();
     updateOutputDirectory();
     updateRunNote();
+    updateAutomaticBeta();
 }
 
 void TrainingDialog::buildDataRows(QFormLayout* form)
@@ -137,6 +139,20 @@ void TrainingDialog::buildDataRows(QFormLayout* form)
     });
     connect(m_particles, &QLineEdit::editingFinished, this, &TrainingDialog::inspectParticles);
     form->addRow(tr("Particles:"), withButton(this, m_particles, browse));
+    m_dataDirectory = new QLineEdit(this);
+    m_dataDirectory->setPlaceholderText(tr("optional"));
+    m_dataDirectory->setToolTip(tr("Where to look for the image stacks (.mrcs) when they are not where the "
+                                   "particle file says, e.g. after copying a RELION project."));
+    auto* browseData = new QPushButton(tr("Browse…"), this);
+    connect(browseData, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Image Directory"), m_dataDirectory->text());
+        if (!dir.isEmpty()) {
+            m_dataDirectory->setText(dir);
+            inspectParticles();
+        }
+    });
+    connect(m_dataDirectory, &QLineEdit::editingFinished, this, &TrainingDialog::inspectParticles);
+    form->addRow(tr("Image directory:"), withButton(this, m_dataDirectory, browseData));
     m_datasetInfo = noteLabel(this);
     form->addRow(QString(), m_datasetInfo);
 
@@ -169,6 +185,7 @@ void TrainingDialog::buildModelRows(QFormLayout* form)
         updateOutputDirectory();
     });
     connect(m_zdim, &QSpinBox::valueChanged, this, &TrainingDialog::updateOutputDirectory);
+    connect(m_zdim, &QSpinBox::valueChanged, this, &TrainingDialog::updateAutomaticBeta);
     form->addRow(QString(), m_homogeneous);
     form->addRow(tr("Latent dimensions:"), m_zdim);
     const QString widthTip = tr("Neurons per layer: wider networks learn finer detail but train more slowly.");
@@ -200,6 +217,7 @@ void TrainingDialog::buildOptimiserRows(QFormLayout* form)
     m_betaAuto->setToolTip(betaTip);
     m_beta->setToolTip(betaTip);
     connect(m_betaAuto, &QCheckBox::toggled, this, &TrainingDialog::updateEnabled);
+    connect(m_betaAuto, &QCheckBox::toggled, this, &TrainingDialog::updateAutomaticBeta);
     auto* betaRow = new QWidget(this);
     auto* betaLayout = new QHBoxLayout(betaRow);
     betaLayout->setContentsMargins(0, 0, 0, 0);
@@ -239,9 +257,10 @@ void TrainingDialog::setOutputDirectory(const QString& path)
 void TrainingDialog::inspectParticles()
 {
     const QString path = m_particles->text().trimmed();
-    if (path == m_inspectedPath)
+    const QString key = path + QLatin1Char('\n') + m_dataDirectory->text().trimmed();
+    if (key == m_inspectedPath)
         return;
-    m_inspectedPath = path;
+    m_inspectedPath = key;
     m_datasetError.clear();
     m_particleCount = 0;
     if (path.isEmpty()) {
@@ -251,6 +270,7 @@ void TrainingDialog::inspectParticles()
     }
     cryo::ParticleDatasetOptions options;
     options.requireImages = false;   // metadata only: cheap, and missing stacks are reported
+    options.dataDirectory = m_dataDirectory->text().trimmed().toStdString();
     try {
         const auto dataset = cryo::ParticleDataset::open(path.toStdString(), options);
         m_particleCount = dataset.size();
@@ -318,6 +338,13 @@ void TrainingDialog::updateRunNote()
                                     .arg(epochs)));
 }
 
+// While β is automatic, its field shows the value that will be used.
+void TrainingDialog::updateAutomaticBeta()
+{
+    if (m_betaAuto->isChecked())
+        m_beta->setText(QString::number(1.0 / m_zdim->value(), 'g', 4));
+}
+
 void TrainingDialog::updateEnabled()
 {
     const bool latent = !m_homogeneous->isChecked();
@@ -336,8 +363,12 @@ cryo::TrainingOptions TrainingDialog::options() const
     o.outDir = QFileInfo(m_outDir->text().trimmed()).absoluteFilePath().toStdString();
     o.resume = m_resume;
     o.threads = m_threads->value();
+    const QString dataDirectory = m_dataDirectory->text().trimmed();
+    if (!dataDirectory.isEmpty())
+        o.dataset.dataDirectory = QFileInfo(dataDirectory).absoluteFilePath().toStdString();
     cryo::RunConfig& c = o.config;
     c.particles = o.particles;
+    c.dataDirectory = o.dataset.dataDirectory;
     c.particleCount = m_particleCount;
     c.boxSize = m_boxSize;
     c.pixelSize = m_pixelSize;
@@ -365,13 +396,17 @@ QString TrainingDialog::validationError() const
         return tr("Choose the particle file to train on.");
     if (!QFileInfo(particles).isFile())
         return tr("The particle file %1 does not exist.").arg(particles);
-    if (m_inspectedPath == particles && !m_datasetError.isEmpty())
+    const bool inspected = m_inspectedPath.section(QLatin1Char('\n'), 0, 0) == particles;
+    if (inspected && !m_datasetError.isEmpty())
         return tr("The particle file cannot be used: %1").arg(m_datasetError);
-    if (m_inspectedPath == particles && m_particleCount == 0)
+    if (inspected && m_particleCount == 0)
         return tr("The particle file holds no particles.");
     const QString out = m_outDir->text().trimmed();
     if (out.isEmpty())
         return tr("Choose an output directory for the run.");
+    const QString dataDirectory = m_dataDirectory->text().trimmed();
+    if (!dataDirectory.isEmpty() && !QFileInfo(dataDirectory).isDir())
+        return tr("The image directory %1 does not exist.").arg(dataDirectory);
     if (QFileInfo(out).exists() && !QFileInfo(out).isDir())
         return tr("The output directory %1 is a file.").arg(out);
     bool ok = false;

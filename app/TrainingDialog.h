@@ -52,9 +52,11 @@ private:
     void updateOutputDirectory();
     void updateRunNote();
     void updateEnabled();
+    void updateAutomaticBeta();
     bool tryAccept(bool resume);
 
     QLineEdit* m_particles;
+    QLineEdit* m_dataDirectory;
     QLabel* m_datasetInfo;
     QLineEdit* m_outDir;
     QLabel* m_runNote;
@@ -75,7 +77,7 @@ private:
     QLabel* m_error;
     QPushButton* m_resumeButton;
 
-    QString m_inspectedPath;          // the particle file m_datasetError/m_count describe
+    QString m_inspectedPath;          // particle file + "\n" + image directory that the members below describe
     QString m_datasetError;
     std::size_t m_particleCount = 0;
     int m_boxSize = 0;

@@ -42,6 +42,26 @@ class TestMainWindowTraining : public QObject {
             QVERIFY(w.grab().save(QDir(dir).filePath(name)));
     }
 
+    // A run.h5 as the training job leaves it after `epochs` epochs (zdim 4, 20 planned).
+    static void writeRun(const QString& dir, int epochs)
+    {
+        QDir().mkpath(dir);
+        cryo::H5File file(QDir(dir).filePath("run.h5").toStdString(), cryo::H5File::Mode::Create);
+        file.setAttribute("/", "format", std::string("cryoscape-run"));
+        file.setAttribute("/", "version", 1.0);
+        cryo::RunConfig config;
+        config.model.zdim = 4;
+        config.particleCount = 5000;
+        config.boxSize = 128;
+        config.pixelSize = 1.5;
+        cryo::writeRunConfig(file, config);
+        std::vector<cryo::EpochRecord> history;
+        for (int e = 1; e <= epochs; ++e)
+            history.push_back({e, 2.0 / e, 1.0 / e, 8.0 - e, 10, 500});
+        cryo::writeHistory(file, history);
+        file.close();
+    }
+
 private Q_SLOTS:
     void initTestCase() { qputenv("XDG_CONFIG_HOME", m_dir.path().toUtf8()); }
 
@@ -50,7 +70,7 @@ private Q_SLOTS:
         MainWindow window;
         QAction* train = nullptr;
         for (QAction* a : window.menuBar()->findChildren<QAction*>())
-            if (a->text().contains(QStringLiteral("Train")))
+            if (a->text() == QStringLiteral("&Train…"))
                 train = a;
         QVERIFY(train);
         QCOMPARE(train->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_T));
@@ -111,6 +131,30 @@ private Q_SLOTS:
         QVERIFY(log->calls.back().resume);
     }
 
+    void resumeInNewSessionContinuesTheCurve()
+    {
+        const QString dir = m_dir.filePath("earlier_run");
+        writeRun(dir, 3);
+        auto log = std::make_shared<FakeLog>();
+        log->epochsDone = 3;   // the earlier session's checkpoint
+        MainWindow window;
+        window.setInteractive(false);
+        window.setTrainingFunction(fakeTraining({5, 5, 100}, log));
+        cryo::TrainingOptions o = options(5);
+        o.outDir = dir.toStdString();
+        o.resume = true;
+        QSignalSpy finished(&window, &MainWindow::runFinished);
+        QVERIFY(window.startTraining(o));
+        const auto& epochs = window.trainingMonitor()->lossCurve()->epochs();
+        QCOMPARE(epochs.size(), std::size_t(3));   // read from run.h5 before any new epoch
+        QCOMPARE(epochs.back().loss, 2.0 / 3);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(epochs.size(), std::size_t(5));
+        for (int e = 0; e < 5; ++e)
+            QCOMPARE(epochs[e].epoch, e + 1);
+        QCOMPARE(epochs.front().loss, 2.0);   // the earlier epochs are kept
+    }
+
     void failureIsShown()
     {
         auto log = std::make_shared<FakeLog>();
@@ -145,26 +189,14 @@ private Q_SLOTS:
     void openRunSummarises()
     {
         const QString dir = m_dir.filePath("finished_run");
-        QDir().mkpath(dir);
-        {
-            cryo::H5File file(QDir(dir).filePath("run.h5").toStdString(), cryo::H5File::Mode::Create);
-            file.setAttribute("/", "format", std::string("cryoscape-run"));
-            file.setAttribute("/", "version", 1.0);
-            cryo::RunConfig config;
-            config.model.zdim = 4;
-            config.particleCount = 5000;
-            config.boxSize = 128;
-            config.pixelSize = 1.5;
-            cryo::writeRunConfig(file, config);
-            cryo::writeHistory(file, {{1, 2.0, 1.0, 8, 10, 500}, {2, 1.5, 0.9, 6, 10, 500}});
-            file.close();
-        }
+        writeRun(dir, 2);
         MainWindow window;
         window.setInteractive(false);
         QVERIFY(window.openRun(dir));
         const QString summary = window.lastRunSummary();
         QVERIFY2(summary.contains(QStringLiteral("4 latent dimensions")), qPrintable(summary));
         QVERIFY(summary.contains(QStringLiteral("Epochs: 2 of 20")));
+        QVERIFY(summary.contains(QStringLiteral("Last loss: 1 (MSE 0.5, KL 6)")));
         QVERIFY(summary.contains(QStringLiteral("box 128 px")));
         QVERIFY(window.openRun(QDir(dir).filePath("run.h5")));
         QVERIFY(!window.openRun(m_dir.filePath("nothing_here")));

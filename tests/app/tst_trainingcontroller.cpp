@@ -101,7 +101,7 @@ private Q_SLOTS:
     {
         // The control for the test above: without a limit nearly every report gets through.
         auto log = std::make_shared<FakeLog>();
-        TrainingController controller(fakeTraining({20, 3, 100}, log));
+        TrainingController controller(fakeTraining({20, 10, 100}, log));
         controller.setProgressInterval(0);
         int received = 0;
         connect(&controller, &TrainingController::progress, this, [&] { ++received; });

@@ -89,6 +89,8 @@ private Q_SLOTS:
         QCOMPARE(field<QLineEdit>(d, "outDir")->text(), runs + "hand_z8");
         field<QSpinBox>(d, "zdim")->setValue(4);
         QCOMPARE(field<QLineEdit>(d, "outDir")->text(), runs + "hand_z4");
+        QCOMPARE(field<QLineEdit>(d, "beta")->text(), QStringLiteral("0.25"));   // automatic β shown
+        QVERIFY(!field<QLineEdit>(d, "beta")->isEnabled());
         QVERIFY2(d.validationError().isEmpty(), qPrintable(d.validationError()));
         const cryo::TrainingOptions o = d.options();
         QCOMPARE(o.config.particleCount, std::size_t(100));
@@ -150,6 +152,7 @@ private Q_SLOTS:
         field<QCheckBox>(d, "betaAuto")->setChecked(false);
         field<QLineEdit>(d, "beta")->setText(QStringLiteral("0.01"));
         field<QSpinBox>(d, "seed")->setValue(42);
+        field<QLineEdit>(d, "dataDirectory")->setText(m_dir.path());
         field<QSpinBox>(d, "threads")->setValue(1);
         field<QComboBox>(d, "precision")->setCurrentIndex(1);
         QVERIFY2(d.validationError().isEmpty(), qPrintable(d.validationError()));
@@ -164,6 +167,8 @@ private Q_SLOTS:
         QCOMPARE(o.config.learningRate, 5e-5);
         QCOMPARE(o.config.beta, 0.01);
         QCOMPARE(o.config.seed, std::uint64_t(42));
+        QCOMPARE(QString::fromStdString(o.dataset.dataDirectory.string()), QFileInfo(m_dir.path()).absoluteFilePath());
+        QCOMPARE(o.config.dataDirectory, o.dataset.dataDirectory);
         QCOMPARE(o.threads, 1);
         QCOMPARE(o.config.precision, std::string("bf16"));
         QVERIFY(o.outDir.is_absolute());
@@ -187,6 +192,7 @@ private Q_SLOTS:
         QTest::newRow("no particles") << "particles" << "" << "particle file";
         QTest::newRow("missing particles") << "particles" << "/nonexistent/p.star" << "does not exist";
         QTest::newRow("no output") << "outDir" << "" << "output directory";
+        QTest::newRow("missing image directory") << "dataDirectory" << "/nonexistent/stacks" << "image directory";
         QTest::newRow("output is a file") << "outDir" << "STACK" << "is a file";
         QTest::newRow("batch above particles") << "batch" << "200" << "batch size";
     }
