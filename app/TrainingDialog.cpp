@@ -82,6 +82,7 @@ QLabel* noteLabel(QWidget* parent)
 TrainingDialog::TrainingDialog(QWidget* parent) : QDialog(parent)
 {
     setWindowTitle(tr("Train a Model"));
+    setMinimumWidth(640);
     auto* form = new QFormLayout;
     buildDataRows(form);
     buildModelRows(form);
@@ -154,7 +155,8 @@ void TrainingDialog::buildDataRows(QFormLayout* form)
     connect(m_dataDirectory, &QLineEdit::editingFinished, this, &TrainingDialog::inspectParticles);
     form->addRow(tr("Image directory:"), withButton(this, m_dataDirectory, browseData));
     m_datasetInfo = noteLabel(this);
-    form->addRow(QString(), m_datasetInfo);
+    form->addRow(m_datasetInfo);
+    m_datasetInfo->hide();
 
     m_outDir = new QLineEdit(this);
     m_outDir->setToolTip(tr("Where the run is written: run.h5 (losses and latent coordinates) and a checkpoint "
@@ -169,7 +171,7 @@ void TrainingDialog::buildDataRows(QFormLayout* form)
     connect(m_outDir, &QLineEdit::textChanged, this, &TrainingDialog::updateRunNote);
     form->addRow(tr("Output directory:"), withButton(this, m_outDir, browseOut));
     m_runNote = noteLabel(this);
-    form->addRow(QString(), m_runNote);
+    form->addRow(m_runNote);
 }
 
 void TrainingDialog::buildModelRows(QFormLayout* form)
@@ -263,6 +265,7 @@ void TrainingDialog::inspectParticles()
     m_inspectedPath = key;
     m_datasetError.clear();
     m_particleCount = 0;
+    m_datasetInfo->setVisible(!path.isEmpty());
     if (path.isEmpty()) {
         m_datasetInfo->clear();
         updateOutputDirectory();
@@ -318,6 +321,7 @@ void TrainingDialog::updateRunNote()
 {
     const bool exists = hasExistingRun();
     m_resumeButton->setVisible(exists);
+    m_runNote->setVisible(exists);
     if (!exists) {
         m_runNote->clear();
         return;

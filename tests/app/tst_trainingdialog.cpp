@@ -96,6 +96,10 @@ private Q_SLOTS:
         QCOMPARE(o.config.particleCount, std::size_t(100));
         QCOMPARE(o.config.boxSize, 64);
         QCOMPARE(QString::fromStdString(o.particles.string()), QFileInfo(m_stack).absoluteFilePath());
+        if (const QString shots = qEnvironmentVariable("CRYOSCAPE_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            d.adjustSize();
+            QVERIFY(d.grab().save(QDir(shots).filePath("training-dialog.png")));
+        }
         // A directory the user chose is kept when the model changes.
         field<QLineEdit>(d, "outDir")->setText(m_dir.filePath("mine"));
         d.setOutputDirectory(m_dir.filePath("mine"));
