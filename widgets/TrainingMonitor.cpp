@@ -56,6 +56,22 @@ TrainingMonitor::TrainingMonitor(QWidget* parent) : QWidget(parent)
     m_progress->setFormat(QStringLiteral("%p%"));
     m_progress->setToolTip(tr("Progress over the whole run."));
 
+    QLayout* plots = createPlots();
+    QLayout* buttons = createButtons();
+
+    auto* top = new QHBoxLayout;
+    top->addLayout(form, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_progress);
+    layout->addLayout(plots, 1);
+    layout->addLayout(buttons);
+    setRunning(false, false);
+    m_status->setText(tr("No training running. Model → Train… starts one."));
+}
+
+QLayout* TrainingMonitor::createPlots()
+{
     m_curve = new LossCurveView(this);
     m_logScale = new QCheckBox(tr("Logarithmic loss axis"), this);
     m_logScale->setChecked(m_curve->logScale());
@@ -74,7 +90,11 @@ TrainingMonitor::TrainingMonitor(QWidget* parent) : QWidget(parent)
     curveColumn->addWidget(m_logScale);
     plots->addLayout(curveColumn, 3);
     plots->addLayout(m_latentSlot, 2);
+    return plots;
+}
 
+QLayout* TrainingMonitor::createButtons()
+{
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -88,16 +108,7 @@ TrainingMonitor::TrainingMonitor(QWidget* parent) : QWidget(parent)
     buttons->addWidget(m_status, 1);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_resume);
-
-    auto* top = new QHBoxLayout;
-    top->addLayout(form, 1);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addWidget(m_progress);
-    layout->addLayout(plots, 1);
-    layout->addLayout(buttons);
-    setRunning(false, false);
-    m_status->setText(tr("No training running. Model → Train… starts one."));
+    return buttons;
 }
 
 void TrainingMonitor::startRun(const cryo::TrainingOptions& options, const std::vector<cryo::EpochRecord>& history)

@@ -12,6 +12,7 @@ class LatentPreview;
 class LossCurveView;
 class QCheckBox;
 class QLabel;
+class QLayout;
 class QProgressBar;
 class QPushButton;
 class QVBoxLayout;
@@ -55,6 +56,8 @@ Q_SIGNALS:
     void resumeRequested();
 
 private:
+    QLayout* createPlots();
+    QLayout* createButtons();
     void setRunning(bool running, bool resumable);
 
     QLabel* m_stage;
