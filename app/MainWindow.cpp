@@ -36,8 +36,8 @@ bool isParticleFile(const QString& path)
 
 bool isOpenable(const QString& path)
 {
-    static const QStringList suffixes{"mrc", "map", "star", "cs", "mrcs", "txt"};
-    return suffixes.contains(QFileInfo(path).suffix().toLower());
+    static const QStringList suffixes{"mrc", "map", "star", "cs", "mrcs", "txt", "h5"};
+    return QFileInfo(path).isDir() || suffixes.contains(QFileInfo(path).suffix().toLower());
 }
 
 } // namespace
@@ -141,6 +141,8 @@ bool MainWindow::openMap(const QString& path)
 
 bool MainWindow::openFile(const QString& path)
 {
+    if (QFileInfo(path).isDir() || QFileInfo(path).suffix().toLower() == QLatin1String("h5"))
+        return openRun(path);   // a run directory or its run.h5
     return isParticleFile(path) ? openParticles(path) != nullptr : openMap(path);
 }
 

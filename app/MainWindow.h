@@ -23,7 +23,7 @@ public:
     // Opens a map; on failure tells the user (dialog, or stderr when not interactive)
     // and keeps what was shown before.
     bool openMap(const QString& path);
-    // Opens a map or a particle dataset, by the file's suffix.
+    // Opens a map, a particle dataset or a training run (directory or .h5), by the file's suffix.
     bool openFile(const QString& path);
     // Opens a particle dataset (.star, .cs, .mrcs, .txt) and shows its summary and images;
     // problems found are listed in a dialog. Returns the dialog, or nullptr on failure.

@@ -331,7 +331,15 @@ void TrainingDialog::updateRunNote()
         const cryo::H5File file(cryo::runFilePath(m_outDir->text().trimmed().toStdString()), cryo::H5File::Mode::ReadOnly);
         const auto history = cryo::readHistory(file);
         const cryo::RunConfig config = cryo::readRunConfig(file);
-        epochs = tr(" (epoch %1 of %2 done)").arg(history.empty() ? 0 : history.back().epoch).arg(config.epochs);
+        epochs = tr(" (epoch %1 of %2 done; its settings are shown below)")
+                     .arg(history.empty() ? 0 : history.back().epoch)
+                     .arg(config.epochs);
+        const QString dir = QFileInfo(m_outDir->text().trimmed()).absoluteFilePath();
+        if (dir != m_appliedRun) {
+            m_appliedRun = dir;
+            m_outDirEdited = true;   // the run's zdim must not move the directory away from it
+            applyConfig(config);
+        }
     } catch (const std::exception& e) {
         // An unreadable run.h5 is still a run the user may not want to lose: say so, keep the offer.
         epochs = tr(" (its run.h5 cannot be read: %1)").arg(QString::fromUtf8(e.what()));
@@ -340,6 +348,31 @@ void TrainingDialog::updateRunNote()
                            .arg(tr("This directory already holds a run%1. Resume continues it; Train starts it over "
                                    "and replaces it.")
                                     .arg(epochs)));
+}
+
+// Shows a run's settings in the fields (run.h5 stores the β that was used: automatic
+// when it is 1/zdim).
+void TrainingDialog::applyConfig(const cryo::RunConfig& c)
+{
+    m_homogeneous->setChecked(c.model.homogeneous());
+    if (!c.model.homogeneous())
+        m_zdim->setValue(c.model.zdim);
+    m_encoderWidth->setValue(c.model.encoderWidth);
+    m_encoderLayers->setValue(c.model.encoderLayers);
+    m_decoderWidth->setValue(c.model.decoderWidth);
+    m_decoderLayers->setValue(c.model.decoderLayers);
+    m_epochs->setValue(c.epochs);
+    m_batch->setValue(c.batchSize);
+    m_learningRate->setText(QString::number(c.learningRate, 'g', 6));
+    const bool automatic = c.beta < 0 || (c.model.zdim > 0 && std::abs(c.beta - 1.0 / c.model.zdim) < 1e-9);
+    m_betaAuto->setChecked(automatic);
+    if (!automatic)
+        m_beta->setText(QString::number(c.beta, 'g', 6));
+    m_seed->setValue(int(std::min<std::uint64_t>(c.seed, std::uint64_t(std::numeric_limits<int>::max()))));
+    const int precision = m_precision->findData(QString::fromStdString(c.precision));
+    if (precision >= 0)
+        m_precision->setCurrentIndex(precision);
+    updateAutomaticBeta();
 }
 
 // While β is automatic, its field shows the value that will be used.

@@ -2,7 +2,8 @@
 // "Model → Train…": what to train on, where the run goes, and the model and optimiser
 // settings, each with a tooltip in the user's words. Shows the dataset's size once a
 // particle file is chosen (errors inline), proposes an output directory next to the
-// data, and offers Resume when that directory already holds a run.
+// data, and offers Resume when that directory already holds a run (whose settings the
+// fields then show, so that Resume continues the same model).
 #include "train/TrainingJob.h"
 
 #include <QDialog>
@@ -53,6 +54,7 @@ private:
     void updateRunNote();
     void updateEnabled();
     void updateAutomaticBeta();
+    void applyConfig(const cryo::RunConfig& config);
     bool tryAccept(bool resume);
 
     QLineEdit* m_particles;
@@ -83,6 +85,7 @@ private:
     int m_boxSize = 0;
     double m_pixelSize = 0;
     bool m_outDirEdited = false;      // the user typed or chose a directory: keep it
+    QString m_appliedRun;             // the run directory whose settings the fields show
     bool m_resume = false;
     bool m_confirmReplace = true;
 };

@@ -199,6 +199,7 @@ private Q_SLOTS:
         QVERIFY(summary.contains(QStringLiteral("Last loss: 1 (MSE 0.5, KL 6)")));
         QVERIFY(summary.contains(QStringLiteral("box 128 px")));
         QVERIFY(window.openRun(QDir(dir).filePath("run.h5")));
+        QVERIFY(window.openFile(dir));   // command line, drops and recent files take runs too
         QVERIFY(!window.openRun(m_dir.filePath("nothing_here")));
     }
 };

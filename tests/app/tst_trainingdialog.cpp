@@ -41,6 +41,13 @@ class TestTrainingDialog : public QObject {
         config.particleCount = 100;
         config.boxSize = 64;
         config.pixelSize = 1.0;
+        config.model.zdim = 3;
+        config.model.decoderWidth = 512;
+        config.epochs = 30;
+        config.batchSize = 16;
+        config.learningRate = 5e-5;
+        config.beta = 0.02;
+        config.precision = "bf16";
         cryo::writeRunConfig(file, config);
         std::vector<cryo::EpochRecord> history;
         for (int e = 1; e <= epochsDone; ++e)
@@ -236,7 +243,17 @@ private Q_SLOTS:
         QString notes;
         for (QLabel* l : d.findChildren<QLabel*>())
             notes += l->text() + QLatin1Char('\n');
-        QVERIFY2(notes.contains(QStringLiteral("epoch 3 of 20")), qPrintable(notes));
+        QVERIFY2(notes.contains(QStringLiteral("epoch 3 of 30")), qPrintable(notes));
+        // The fields show the run's settings, so Resume continues the same model.
+        const cryo::TrainingOptions shown = d.options();
+        QCOMPARE(shown.config.model.zdim, 3);
+        QCOMPARE(shown.config.model.decoderWidth, 512);
+        QCOMPARE(shown.config.epochs, 30);
+        QCOMPARE(shown.config.batchSize, 16);
+        QCOMPARE(shown.config.learningRate, 5e-5);
+        QCOMPARE(shown.config.beta, 0.02);
+        QCOMPARE(shown.config.precision, std::string("bf16"));
+        QCOMPARE(field<QLineEdit>(d, "outDir")->text(), run);   // not moved by the run's zdim
         d.acceptResume();
         QCOMPARE(d.result(), int(QDialog::Accepted));
         QVERIFY(d.resumeChosen());
@@ -260,6 +277,18 @@ private Q_SLOTS:
         d.acceptResume();
         QVERIFY(d.result() != QDialog::Accepted);
         QVERIFY(d.errorText().contains(QStringLiteral("no run to resume")));
+    }
+
+    void proposedDirectoryWithRunStaysPut()
+    {
+        const QString run = QDir(m_dir.path()).filePath("cryoscape_runs/hand_z8");
+        makeRun(run, 2);   // zdim 3: showing it must not move the proposal to hand_z3
+        TrainingDialog d;
+        d.setParticles(m_stack);
+        QCOMPARE(field<QLineEdit>(d, "outDir")->text(), run);
+        QCOMPARE(field<QSpinBox>(d, "zdim")->value(), 3);
+        QVERIFY(d.hasExistingRun());
+        QVERIFY(QDir(run).removeRecursively());
     }
 };
 
