@@ -89,6 +89,7 @@ private Q_SLOTS:
         QVERIFY(finished.wait(20000));
         const qint64 elapsed = clock.elapsed();
         const int sent = log->progressCalls;
+        qInfo("%d progress reports -> %d signals in %lld ms", sent, int(times.size()), elapsed);
         QVERIFY(sent >= 240);
         // At most one per interval, plus one flushed at each epoch end and at the end.
         const int bound = int(elapsed / intervalMs) + 4 + 2;
@@ -127,6 +128,7 @@ private Q_SLOTS:
         QCOMPARE(controller.state(), TrainingController::State::Cancelling);
         QVERIFY(finished.wait(5000));
         const qint64 ms = clock.elapsed();
+        qInfo("stopped %lld ms after cancel, %d batch(es) ran after it", ms, log->batches - atCancel);
         QVERIFY2(log->batches - atCancel <= 1, qPrintable(QStringLiteral("%1 batches after cancel").arg(log->batches - atCancel)));
         QVERIFY2(ms < 2 * batchMs + 500, qPrintable(QStringLiteral("%1 ms to stop").arg(ms)));
         QVERIFY(log->stoppedByToken);
