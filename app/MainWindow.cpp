@@ -36,8 +36,8 @@ bool isParticleFile(const QString& path)
 
 bool isOpenable(const QString& path)
 {
-    static const QStringList suffixes{"mrc", "map", "star", "cs", "mrcs", "txt"};
-    return suffixes.contains(QFileInfo(path).suffix().toLower());
+    static const QStringList suffixes{"mrc", "map", "star", "cs", "mrcs", "txt", "h5"};
+    return QFileInfo(path).isDir() || suffixes.contains(QFileInfo(path).suffix().toLower());
 }
 
 } // namespace
@@ -61,11 +61,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     statusBar()->addWidget(m_mapLabel, 1);
     statusBar()->addPermanentWidget(m_levelLabel);
 
+    createTrainingUi();
     createMenus();
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1400, 900);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_trainingDock->hide();   // shown when a run starts
     const QColor background = settings.value(QStringLiteral("view/background")).value<QColor>();
     if (background.isValid())
         m_viewer->setBackground(background);
@@ -80,6 +82,8 @@ void MainWindow::createMenus()
     QAction* particles = file->addAction(tr("Open &Particles…"), this, &MainWindow::chooseParticlesToOpen);
     particles->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
     particles->setStatusTip(tr("Open a particle dataset (.star, .cs, .mrcs, .txt) and look at its images"));
+    QAction* openRun = file->addAction(tr("Open R&un…"), this, &MainWindow::chooseRunToOpen);
+    openRun->setStatusTip(tr("Open a training run (its directory or run.h5)"));
     QMenu* recentMenu = file->addMenu(tr("Open &Recent"));
     m_recent = new RecentFiles(recentMenu, this);
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
@@ -110,6 +114,12 @@ void MainWindow::createMenus()
     axes->setChecked(true);
     connect(axes, &QAction::toggled, m_viewer, &VolumeViewer::setAxesVisible);
 
+    QMenu* model = menuBar()->addMenu(tr("&Model"));
+    QAction* train = model->addAction(tr("&Train…"), this, &MainWindow::showTrainingDialog);
+    train->setShortcut(Qt::CTRL | Qt::Key_T);
+    train->setStatusTip(tr("Train a model of the structural heterogeneity of a particle dataset"));
+    model->addAction(m_trainingDock->toggleViewAction());
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Cryoscape"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -131,6 +141,8 @@ bool MainWindow::openMap(const QString& path)
 
 bool MainWindow::openFile(const QString& path)
 {
+    if (QFileInfo(path).isDir() || QFileInfo(path).suffix().toLower() == QLatin1String("h5"))
+        return openRun(path);   // a run directory or its run.h5
     return isParticleFile(path) ? openParticles(path) != nullptr : openMap(path);
 }
 
@@ -146,6 +158,7 @@ ParticlesDialog* MainWindow::openParticles(const QString& path)
         return nullptr;
     }
     m_recent->add(path);
+    m_particlesPath = path;
     auto* dialog = new ParticlesDialog(dataset, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
@@ -249,6 +262,10 @@ void MainWindow::reportError(const QString& title, const QString& message)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!confirmStopTraining()) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

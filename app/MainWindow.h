@@ -2,6 +2,7 @@
 // The main window: the 3D map viewer in the centre, the contour level panel in a dock,
 // File / View / Help menus and a status bar describing the map.
 #include "io/Volume.h"
+#include "train/TrainingJob.h"
 
 #include <QMainWindow>
 
@@ -9,6 +10,10 @@ class ThresholdPanel;
 class VolumeViewer;
 class RecentFiles;
 class QLabel;
+class QDockWidget;
+class QProgressBar;
+class TrainingController;
+class TrainingMonitor;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -18,7 +23,7 @@ public:
     // Opens a map; on failure tells the user (dialog, or stderr when not interactive)
     // and keeps what was shown before.
     bool openMap(const QString& path);
-    // Opens a map or a particle dataset, by the file's suffix.
+    // Opens a map, a particle dataset or a training run (directory or .h5), by the file's suffix.
     bool openFile(const QString& path);
     // Opens a particle dataset (.star, .cs, .mrcs, .txt) and shows its summary and images;
     // problems found are listed in a dialog. Returns the dialog, or nullptr on failure.
@@ -32,6 +37,26 @@ public:
     VolumeViewer* viewer() const { return m_viewer; }
     ThresholdPanel* thresholdPanel() const { return m_threshold; }
     QString statusText() const;
+
+    // Training (MainWindowTraining.cpp). The job defaults to defaultTrainingFunction();
+    // tests put in a fake. Replacing it while a run is going is refused (false).
+    bool setTrainingFunction(cryo::TrainingFunction function);
+    // Starts a run (shows the Training dock); false if one is running.
+    bool startTraining(const cryo::TrainingOptions& options);
+    // Model → Train…: the dialog, pre-filled with the particle file open in the app.
+    void showTrainingDialog();
+    // Opens a finished run for exploration. For now it shows the run's summary.
+    // TODO(exploration): load run.h5's latents into the latent scatter, maps on demand.
+    bool openRun(const QString& runDirOrFile);
+    QString lastRunSummary() const { return m_lastRunSummary; }
+    TrainingController* trainingController() const { return m_training; }
+    TrainingMonitor* trainingMonitor() const { return m_monitor; }
+    QDockWidget* trainingDock() const { return m_trainingDock; }
+    QString trainingStatusText() const;
+
+Q_SIGNALS:
+    // A run ended normally (not cancelled, not failed): the exploration code opens it.
+    void runFinished(const QString& runDir);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -47,6 +72,15 @@ private:
     void setLevel(double level);
     void updateStatus();
     void reportError(const QString& title, const QString& message);
+    // MainWindowTraining.cpp
+    void createTrainingUi();
+    void connectTraining();
+    void chooseRunToOpen();
+    void showTrainingProgress(const cryo::TrainingProgress& progress);
+    void trainingFinished(const cryo::TrainingResult& result);
+    void trainingFailed(const QString& message);
+    void showNote(const QString& title, const QString& message, bool warning);
+    bool confirmStopTraining();
 
     VolumeViewer* m_viewer;
     ThresholdPanel* m_threshold;
@@ -57,4 +91,12 @@ private:
     cryo::VolumeStats m_stats;
     double m_level = 0;
     bool m_interactive = true;
+
+    QString m_particlesPath;   // the particle dataset opened last (pre-fills the training dialog)
+    TrainingController* m_training = nullptr;
+    TrainingMonitor* m_monitor = nullptr;
+    QDockWidget* m_trainingDock = nullptr;
+    QProgressBar* m_trainingProgress = nullptr;
+    QLabel* m_trainingLabel = nullptr;
+    QString m_lastRunSummary;
 };

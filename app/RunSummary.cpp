@@ -1,0 +1,57 @@
+#include "RunSummary.h"
+
+#include <QLocale>
+
+QString RunSummary::text(const QString& runDirOrFile)
+{
+    const auto path = cryo::runFilePath(runDirOrFile.toStdString());
+    const cryo::H5File file(path, cryo::H5File::Mode::ReadOnly);
+    cryo::checkRunFile(file);
+    const cryo::RunConfig c = cryo::readRunConfig(file);
+    const auto history = cryo::readHistory(file);
+    QStringList lines;
+    lines << tr("Run: %1").arg(QString::fromStdString(path.parent_path().string()));
+    lines << tr("Particles: %1 (%2 images, box %3 px, %4 Å/px)")
+                 .arg(QString::fromStdString(c.particles.string()))
+                 .arg(QLocale().toString(qulonglong(c.particleCount)))
+                 .arg(c.boxSize)
+                 .arg(c.pixelSize, 0, 'f', 3);
+    lines << (c.model.homogeneous() ? tr("Model: homogeneous, decoder %1 × %2")
+                                          .arg(c.model.decoderWidth)
+                                          .arg(c.model.decoderLayers)
+                                    : tr("Model: %1 latent dimensions, encoder %2 × %3, decoder %4 × %5")
+                                          .arg(c.model.zdim)
+                                          .arg(c.model.encoderWidth)
+                                          .arg(c.model.encoderLayers)
+                                          .arg(c.model.decoderWidth)
+                                          .arg(c.model.decoderLayers));
+    const int done = history.empty() ? 0 : history.back().epoch;
+    lines << tr("Epochs: %1 of %2 (batch %3, learning rate %4, β %5, %6)")
+                 .arg(done)
+                 .arg(c.epochs)
+                 .arg(c.batchSize)
+                 .arg(c.learningRate, 0, 'g', 3)
+                 .arg(c.effectiveBeta(), 0, 'g', 3)
+                 .arg(QString::fromStdString(c.precision));
+    if (!history.empty()) {
+        double seconds = 0;
+        for (const auto& r : history)
+            seconds += r.seconds;
+        lines << tr("Last loss: %1 (MSE %2, KL %3); %4 s of training")
+                     .arg(history.back().loss, 0, 'g', 5)
+                     .arg(history.back().mse, 0, 'g', 5)
+                     .arg(history.back().kld, 0, 'g', 4)
+                     .arg(seconds, 0, 'f', 0);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+std::vector<cryo::EpochRecord> RunSummary::history(const QString& runDirOrFile)
+{
+    try {
+        const cryo::H5File file(cryo::runFilePath(runDirOrFile.toStdString()), cryo::H5File::Mode::ReadOnly);
+        return cryo::readHistory(file);
+    } catch (const std::exception&) {
+        return {};   // no run there yet (a first start) or an unreadable one: nothing to continue
+    }
+}

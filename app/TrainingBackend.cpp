@@ -1,0 +1,3 @@
+#include "TrainingBackend.h"
+
+cryo::TrainingFunction defaultTrainingFunction() { return cryo::trainModel; }

@@ -1,0 +1,91 @@
+#pragma once
+// "Model → Train…": what to train on, where the run goes, and the model and optimiser
+// settings, each with a tooltip in the user's words. Shows the dataset's size once a
+// particle file is chosen (errors inline), proposes an output directory next to the
+// data, and offers Resume when that directory already holds a run (whose settings the
+// fields then show, so that Resume continues the same model).
+#include "train/TrainingJob.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+class TrainingDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit TrainingDialog(QWidget* parent = nullptr);
+
+    // Pre-fills the particle file (the dataset open in the app) and inspects it.
+    void setParticles(const QString& path);
+    void setOutputDirectory(const QString& path);
+    // Train on an existing run directory asks before starting it over (off in tests).
+    void setConfirmReplace(bool confirm) { m_confirmReplace = confirm; }
+
+    // The options the fields describe (resume = the user chose Resume).
+    cryo::TrainingOptions options() const;
+    // Empty when the fields make a valid run, else what is wrong, in the user's words.
+    QString validationError() const;
+    bool resumeChosen() const { return m_resume; }
+    // True when the output directory holds a run.h5.
+    bool hasExistingRun() const;
+    QString datasetText() const;
+    QString errorText() const;
+
+    // <particles dir>/cryoscape_runs/<basename>_z<zdim> (…_homogeneous when zdim is 0).
+    static QString defaultOutputDirectory(const QString& particles, int zdim);
+
+public Q_SLOTS:
+    void accept() override;
+    // Validates and accepts with resume = true (the Resume button).
+    void acceptResume();
+
+private:
+    void buildDataRows(QFormLayout* form);
+    void buildModelRows(QFormLayout* form);
+    void buildOptimiserRows(QFormLayout* form);
+    void inspectParticles();
+    void updateOutputDirectory();
+    void updateRunNote();
+    void updateEnabled();
+    void updateAutomaticBeta();
+    void applyConfig(const cryo::RunConfig& config);
+    bool tryAccept(bool resume);
+
+    QLineEdit* m_particles;
+    QLineEdit* m_dataDirectory;
+    QLabel* m_datasetInfo;
+    QLineEdit* m_outDir;
+    QLabel* m_runNote;
+    QCheckBox* m_homogeneous;
+    QSpinBox* m_zdim;
+    QSpinBox* m_encoderWidth;
+    QSpinBox* m_encoderLayers;
+    QSpinBox* m_decoderWidth;
+    QSpinBox* m_decoderLayers;
+    QSpinBox* m_epochs;
+    QSpinBox* m_batch;
+    QLineEdit* m_learningRate;
+    QCheckBox* m_betaAuto;
+    QLineEdit* m_beta;
+    QSpinBox* m_seed;
+    QSpinBox* m_threads;
+    QComboBox* m_precision;
+    QLabel* m_error;
+    QPushButton* m_resumeButton;
+
+    QString m_inspectedPath;          // particle file + "\n" + image directory that the members below describe
+    QString m_datasetError;
+    std::size_t m_particleCount = 0;
+    int m_boxSize = 0;
+    double m_pixelSize = 0;
+    bool m_outDirEdited = false;      // the user typed or chose a directory: keep it
+    QString m_appliedRun;             // the run directory whose settings the fields show
+    bool m_resume = false;
+    bool m_confirmReplace = true;
+};

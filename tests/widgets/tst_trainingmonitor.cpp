@@ -1,0 +1,205 @@
+// The training monitor shows what it is fed: labels (epoch, speed, ETA as h:mm:ss, loss
+// terms), the progress over the whole run, loss curve points per epoch plus the running
+// value, the latent preview, and Cancel/Resume states through a run's life.
+#include "LatentPreview.h"
+#include "LossCurveView.h"
+#include "TrainingMonitor.h"
+#include "support/FakeTraining.h"
+
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QtTest>
+
+namespace {
+
+cryo::TrainingOptions options(int epochs, bool resume = false)
+{
+    cryo::TrainingOptions o;
+    o.outDir = "/data/runs/hinge_z8";
+    o.config.epochs = epochs;
+    o.config.model.zdim = 8;
+    o.resume = resume;
+    return o;
+}
+
+cryo::TrainingProgress progress(int epoch, int epochs, std::size_t done, double eta)
+{
+    return {"training", epoch, epochs, done, 100, 1.5, 1.25, 2.0, 123.4, eta};
+}
+
+cryo::EpochSummary epoch(int e, double loss)
+{
+    faketraining::FakeJob job;
+    job.particles = 300;
+    return faketraining::fakeSummary(job, 8, e, loss, loss * 0.8, 10.0 + e);
+}
+
+// Pixels of `color` (within a small tolerance) in the rendered widget.
+int pixelsOf(QWidget& w, const QColor& color)
+{
+    const QImage image = w.grab().toImage();
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            n += std::abs(c.red() - color.red()) + std::abs(c.green() - color.green()) + std::abs(c.blue() - color.blue()) < 30;
+        }
+    return n;
+}
+
+} // namespace
+
+class TestTrainingMonitor : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void formatDuration_data()
+    {
+        QTest::addColumn<double>("seconds");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("zero") << 0.0 << "0:00:00";
+        QTest::newRow("rounded") << 59.4 << "0:00:59";
+        QTest::newRow("minute") << 61.0 << "0:01:01";
+        QTest::newRow("hour") << 3600.0 << "1:00:00";
+        QTest::newRow("a day and more") << 90061.0 << "25:01:01";
+        QTest::newRow("unknown") << -1.0 << "–";
+        QTest::newRow("nan") << std::nan("") << "–";
+    }
+
+    void formatDuration()
+    {
+        QFETCH(double, seconds);
+        QFETCH(QString, text);
+        QCOMPARE(TrainingMonitor::formatDuration(seconds), text);
+    }
+
+    void progressFillsLabelsAndBar()
+    {
+        TrainingMonitor monitor;
+        monitor.startRun(options(10));
+        QVERIFY(monitor.canCancel());
+        QVERIFY(!monitor.canResume());
+        QVERIFY(monitor.statusText().contains(QStringLiteral("/data/runs/hinge_z8")));
+        monitor.showProgress(progress(3, 10, 50, 3725));
+        QCOMPARE(monitor.epochText(), QStringLiteral("3 / 10"));
+        QVERIFY2(monitor.speedText().contains(QStringLiteral("123.4")), qPrintable(monitor.speedText()));
+        QCOMPARE(monitor.etaText(), QStringLiteral("1:02:05"));
+        QVERIFY(monitor.lossText().contains(QStringLiteral("1.5")));
+        QVERIFY(monitor.lossText().contains(QStringLiteral("1.25")));
+        QCOMPARE(monitor.stageText(), QStringLiteral("Training"));
+        QCOMPARE(monitor.progressPermille(), 250);   // 2.5 of 10 epochs
+        QVERIFY(monitor.lossCurve()->hasRunning());
+        QCOMPARE(monitor.lossCurve()->seriesPoints(LossCurveView::Series::Loss).size(), std::size_t(1));
+    }
+
+    void epochsAddCurvePointsAndLatents()
+    {
+        TrainingMonitor monitor;
+        monitor.resize(700, 400);
+        monitor.startRun(options(10));
+        const double losses[] = {4.0, 2.0, 1.0};
+        for (int e = 1; e <= 3; ++e)
+            monitor.addEpoch(epoch(e, losses[e - 1]));
+        LossCurveView* curve = monitor.lossCurve();
+        QCOMPARE(curve->epochs().size(), std::size_t(3));
+        QVERIFY(!curve->hasRunning());
+        for (auto series : {LossCurveView::Series::Loss, LossCurveView::Series::Mse, LossCurveView::Series::Kld}) {
+            const auto points = curve->seriesPoints(series);
+            QCOMPARE(points.size(), std::size_t(3));
+            QVERIFY(points[0].x() < points[1].x() && points[1].x() < points[2].x());
+        }
+        const auto loss = curve->seriesPoints(LossCurveView::Series::Loss);
+        QVERIFY(loss[0].y() < loss[1].y() && loss[1].y() < loss[2].y());   // falling loss: lower on screen
+        // On a log axis, equal ratios are equal distances.
+        QVERIFY(std::abs((loss[1].y() - loss[0].y()) - (loss[2].y() - loss[1].y())) < 1.0);
+        curve->setLogScale(false);
+        const auto linear = curve->seriesPoints(LossCurveView::Series::Loss);
+        QVERIFY((linear[1].y() - linear[0].y()) > 1.5 * (linear[2].y() - linear[1].y()));
+        QCOMPARE(monitor.latentPreview()->pointCount(), 300);
+        QCOMPARE(monitor.latentPreview()->epoch(), 3);
+        QCOMPARE(monitor.epochText(), QStringLiteral("3 / 10"));
+        // The painted curve really shows the loss colour.
+        QVERIFY(pixelsOf(*curve, QColor(40, 110, 200)) > 30);
+    }
+
+    void latentPreviewPaintsPoints()
+    {
+        LatentPreview preview;
+        preview.resize(200, 200);
+        const QImage empty = preview.grab().toImage();
+        preview.setLatents(epoch(5, 1.0).zMu, 8, 5);
+        const QImage drawn = preview.grab().toImage();
+        int changed = 0;
+        for (int y = 30; y < drawn.height(); ++y)
+            for (int x = 0; x < drawn.width(); ++x)
+                changed += drawn.pixel(x, y) != empty.pixel(x, y);
+        QVERIFY2(changed > 200, qPrintable(QString::number(changed)));
+        preview.setLatents({}, 0, 1);
+        QCOMPARE(preview.pointCount(), 0);
+        QCOMPARE(preview.zdim(), 0);
+    }
+
+    void lifeCycleButtons()
+    {
+        TrainingMonitor monitor;
+        QSignalSpy cancel(&monitor, &TrainingMonitor::cancelRequested);
+        QSignalSpy resume(&monitor, &TrainingMonitor::resumeRequested);
+        monitor.startRun(options(4));
+        monitor.addEpoch(epoch(1, 3.0));
+        QVERIFY(monitor.canCancel());
+        QTest::mouseClick(monitor.findChildren<QPushButton*>().value(0), Qt::LeftButton);
+        QCOMPARE(cancel.count(), 1);
+
+        monitor.showFinished({"/data/runs/hinge_z8", 1, true, 12});
+        QVERIFY(!monitor.canCancel());
+        QVERIFY(monitor.canResume());
+        QVERIFY(monitor.stageText().contains(QStringLiteral("Cancelled after epoch 1")));
+        QTest::mouseClick(monitor.findChildren<QPushButton*>().value(1), Qt::LeftButton);
+        QCOMPARE(resume.count(), 1);
+
+        // Resuming keeps the curve; a repeated epoch replaces its point.
+        monitor.startRun(options(4, true));
+        QCOMPARE(monitor.lossCurve()->epochs().size(), std::size_t(1));
+        monitor.addEpoch(epoch(1, 2.5));
+        monitor.addEpoch(epoch(2, 2.0));
+        QCOMPARE(monitor.lossCurve()->epochs().size(), std::size_t(2));
+        QCOMPARE(monitor.lossCurve()->epochs().front().loss, 2.5);
+
+        monitor.showFailed(QStringLiteral("loss became NaN"));
+        QVERIFY(monitor.statusText().contains(QStringLiteral("loss became NaN")));
+        QCOMPARE(monitor.stageText(), QStringLiteral("Failed"));
+        QVERIFY(monitor.canResume());
+
+        monitor.startRun(options(4, true));
+        monitor.showFinished({"/data/runs/hinge_z8", 4, false, 3725});
+        QCOMPARE(monitor.progressPermille(), 1000);
+        QVERIFY(monitor.stageText().contains(QStringLiteral("1:02:05")));
+        QVERIFY(!monitor.canResume());
+        QVERIFY(!monitor.canCancel());
+    }
+
+    void resumedRunShowsItsHistory()
+    {
+        TrainingMonitor monitor;
+        std::vector<cryo::EpochRecord> history{{1, 3, 2, 9, 1, 1}, {2, 2, 1.5, 9, 1, 1}};
+        monitor.startRun(options(10, true), history);
+        QCOMPARE(monitor.lossCurve()->epochs().size(), std::size_t(2));
+        QCOMPARE(monitor.epochText(), QStringLiteral("2 / 10"));
+        QCOMPARE(monitor.progressPermille(), 200);
+    }
+
+    void latentViewCanBeReplaced()
+    {
+        TrainingMonitor monitor;
+        auto* scatter = new QWidget;
+        monitor.setLatentView(scatter);
+        QCOMPARE(monitor.latentView(), scatter);
+        QCOMPARE(scatter->parentWidget(), &monitor);
+        QVERIFY(monitor.latentPreview()->isHidden());
+        monitor.addEpoch(epoch(1, 1.0));
+        QCOMPARE(monitor.latentPreview()->pointCount(), 0);   // the replacement is fed by its owner
+    }
+};
+
+QTEST_MAIN(TestTrainingMonitor)
+#include "tst_trainingmonitor.moc"

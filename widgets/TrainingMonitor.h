@@ -1,0 +1,79 @@
+#pragma once
+// The live view of a training run (shown in the main window's "Training" dock): stage,
+// epoch i/N, a progress bar over the whole run, speed, ETA, the current loss terms, the
+// loss curves and the latent space after each epoch, Cancel and Resume. It only shows
+// what it is given and emits intent (cancelRequested, resumeRequested); the window wires
+// it to the TrainingController.
+#include "train/TrainingJob.h"
+
+#include <QWidget>
+
+class LatentPreview;
+class LossCurveView;
+class QCheckBox;
+class QLabel;
+class QLayout;
+class QProgressBar;
+class QPushButton;
+class QVBoxLayout;
+
+class TrainingMonitor : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingMonitor(QWidget* parent = nullptr);
+
+    // A run starts (or resumes): clears the view unless resuming; `history` is what the
+    // run directory already holds (its loss curve continues).
+    void startRun(const cryo::TrainingOptions& options, const std::vector<cryo::EpochRecord>& history = {});
+    void showProgress(const cryo::TrainingProgress& progress);
+    void addEpoch(const cryo::EpochSummary& summary);
+    void showFinished(const cryo::TrainingResult& result);
+    void showFailed(const QString& message);
+
+    // Puts `view` where the built-in latent preview is (the monitor takes ownership and
+    // hides the preview); the caller feeds it epochs itself.
+    void setLatentView(QWidget* view);
+    QWidget* latentView() const { return m_latentView; }
+    LatentPreview* latentPreview() const { return m_preview; }
+    LossCurveView* lossCurve() const { return m_curve; }
+
+    // The texts shown, for tests and the status bar.
+    QString stageText() const;
+    QString epochText() const;
+    QString speedText() const;
+    QString etaText() const;
+    QString lossText() const;
+    QString statusText() const;
+    int progressPermille() const;   // 0..1000 over the whole run
+    bool canCancel() const;
+    bool canResume() const;
+
+    // "h:mm:ss" (hours unbounded); "–" for a negative/unknown duration.
+    static QString formatDuration(double seconds);
+
+Q_SIGNALS:
+    void cancelRequested();
+    void resumeRequested();
+
+private:
+    QLayout* createPlots();
+    QLayout* createButtons();
+    void setRunning(bool running, bool resumable);
+
+    QLabel* m_stage;
+    QLabel* m_epoch;
+    QLabel* m_speed;
+    QLabel* m_eta;
+    QLabel* m_losses;
+    QLabel* m_status;
+    QProgressBar* m_progress;
+    LossCurveView* m_curve;
+    QCheckBox* m_logScale;
+    LatentPreview* m_preview;
+    QWidget* m_latentView;
+    QVBoxLayout* m_latentSlot;
+    QPushButton* m_cancel;
+    QPushButton* m_resume;
+    QString m_runDir;
+    int m_epochs = 0;
+};
