@@ -19,6 +19,8 @@ std::vector<Command> commands()
          QCoreApplication::translate("cli", "Simulate a particle dataset with known ground truth"), runSimulate},
         {QStringLiteral("downsample"),
          QCoreApplication::translate("cli", "Downsample a stack or .star dataset by Fourier cropping"), runDownsample},
+        {QStringLiteral("embed"),
+         QCoreApplication::translate("cli", "PCA, UMAP and k-means of a training run's latent coordinates"), runEmbed},
     };
 }
 

@@ -30,5 +30,6 @@ int runCommand(int argc, char** argv);
 int runInfo(const QStringList& arguments);
 int runSimulate(const QStringList& arguments);
 int runDownsample(const QStringList& arguments);
+int runEmbed(const QStringList& arguments);
 
 } // namespace cli
