@@ -15,7 +15,9 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
+#include <cmath>
 #include <cstdio>
+#include <string>
 
 namespace cli {
 namespace {
@@ -62,6 +64,16 @@ EmbedRequest parseRequest(const QCommandLineParser& parser)
     numberOption(parser, "seed", r.seed);
     r.umapOptions.seed = r.seed;
     return r;
+}
+
+// A diverged training run can leave NaN/Inf in z: name the first bad row instead of
+// producing a meaningless embedding.
+void checkFinite(const cryo::H5File& file, const cryo::LatentTable& z)
+{
+    for (std::size_t i = 0; i < z.mu.size(); ++i)
+        if (!std::isfinite(z.mu[i]))
+            throw cryo::FileError(file.path(), "/particles/z_mu, row " + std::to_string(i / z.zdim) + ", column " +
+                                                   std::to_string(i % z.zdim) + ": not a finite number");
 }
 
 cryo::AnalysisContext printingContext(ProgressPrinter& progress)
@@ -175,6 +187,7 @@ int runEmbed(const QStringList& arguments)
                           cryo::H5File::Mode::ReadWrite);
         cryo::checkRunFile(file);
         const cryo::LatentTable z = cryo::readLatents(file);
+        checkFinite(file, z);
         std::printf("%s\n", qPrintable(tr("%1 particles, zdim %2").arg(z.count).arg(z.zdim)));
         if (request.pca)
             embedPca(file, z, progress);

@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <limits>
 #include <random>
 #include <set>
 
@@ -165,6 +166,22 @@ private Q_SLOTS:
         QVERIFY(!r.crashed);
         QCOMPARE(r.exitCode, exitCode);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    void nonFiniteLatentsAreNamed()
+    {
+        const QString run = makeRun("nan");
+        {
+            cryo::H5File file((run + "/run.h5").toStdString(), cryo::H5File::Mode::ReadWrite);
+            cryo::LatentTable z = cryo::readLatents(file);
+            z.mu[7 * kZdim + 2] = std::numeric_limits<float>::quiet_NaN();
+            cryo::writeLatents(file, z);
+            file.close();
+        }
+        const Result r = runCryoscape({"embed", run, "--pca"});
+        QVERIFY(!r.crashed);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("/particles/z_mu, row 7, column 2: not a finite number"), qPrintable(r.err));
     }
 
     void notARunFile()

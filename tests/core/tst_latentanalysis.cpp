@@ -212,6 +212,24 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(cryo::UsageError, cryo::KMeans(options).fit(rows.data(), 10, 2));
     }
 
+    void degenerateRowsAreHandled()
+    {
+        // Identical rows: PCA has zero variance, k-means still returns k valid clusters.
+        const std::vector<float> rows(50 * 3, 2.f);
+        const cryo::LatentPca pca = cryo::LatentPca::fit(rows.data(), 50, 3);
+        for (float v : pca.explainedVariance())
+            QVERIFY(std::abs(v) < 1e-6);
+        cryo::KMeansOptions options;
+        options.clusters = 3;
+        const cryo::KMeansResult r = cryo::KMeans(options).fit(rows.data(), 50, 3);
+        QCOMPARE(r.labels.size(), std::size_t(50));
+        for (std::int32_t label : r.labels)
+            QVERIFY(label >= 0 && label < 3);
+        for (float c : r.centers)
+            QCOMPARE(c, 2.f);
+        QCOMPARE(r.inertia, 0.0);
+    }
+
     void adjustedRandIndexMatchesPairCounting()
     {
         // Permuted labels agree perfectly; an independent split scores about 0.

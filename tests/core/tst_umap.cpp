@@ -208,6 +208,31 @@ private Q_SLOTS:
         QVERIFY2(trust > 0.9, qPrintable(QString::number(trust)));
     }
 
+    void degenerateInputsStayFinite_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<int>("dim");
+        QTest::addColumn<bool>("identical");
+        QTest::newRow("all rows identical") << 200 << 4 << true;
+        QTest::newRow("one dimension") << 300 << 1 << false;
+        QTest::newRow("fewer rows than neighbours") << 6 << 3 << false;
+    }
+    void degenerateInputsStayFinite()
+    {
+        QFETCH(int, count);
+        QFETCH(int, dim);
+        QFETCH(bool, identical);
+        testlatents::Latents data = testlatents::blobs(count, 2, dim, 3.0, 0.5, 6);
+        if (identical)
+            std::fill(data.z.begin(), data.z.end(), 1.5f);
+        cryo::UmapOptions options;
+        options.epochs = 60;
+        const cryo::UmapResult r = cryo::Umap(options).fit(data.z.data(), data.count, dim);
+        QCOMPARE(r.embedding.size(), std::size_t(count) * 2);
+        for (float v : r.embedding)
+            QVERIFY(std::isfinite(v));
+    }
+
     void progressAndCancel()
     {
         const testlatents::Latents data = testlatents::blobs(400, 2, 4, 3.0, 0.5, 8);
