@@ -81,7 +81,7 @@ cryo::AnalysisContext printingContext(ProgressPrinter& progress)
     return {{}, [&progress](double f) { progress.update((long long)(f * 1000), 1000); }};
 }
 
-void embedPca(cryo::H5File& file, const cryo::LatentTable& z, ProgressPrinter& progress)
+cryo::PcaTable embedPca(const cryo::LatentTable& z, ProgressPrinter& progress)
 {
     progress = ProgressPrinter(tr("PCA    "));
     QElapsedTimer clock;
@@ -90,7 +90,6 @@ void embedPca(cryo::H5File& file, const cryo::LatentTable& z, ProgressPrinter& p
     table.count = z.count;
     table.pca = cryo::LatentPca::fit(z.mu.data(), z.count, z.zdim, 0, printingContext(progress).sub(0, 0.5));
     table.projections = table.pca.project(z.mu.data(), z.count, printingContext(progress).sub(0.5, 1));
-    cryo::writePca(file, table);
     progress.finish();
     QStringList variance;
     const double total = table.pca.totalVariance() > 0 ? table.pca.totalVariance() : 1;
@@ -100,9 +99,10 @@ void embedPca(cryo::H5File& file, const cryo::LatentTable& z, ProgressPrinter& p
                                        .arg(table.pca.componentCount())
                                        .arg(variance.join(QStringLiteral(" / ")))
                                        .arg(clock.elapsed() / 1000.0, 0, 'f', 2)));
+    return table;
 }
 
-void embedUmap(cryo::H5File& file, const cryo::LatentTable& z, const EmbedRequest& request, ProgressPrinter& progress)
+cryo::UmapTable embedUmap(const cryo::LatentTable& z, const EmbedRequest& request, ProgressPrinter& progress)
 {
     progress = ProgressPrinter(tr("UMAP   "));
     const cryo::UmapResult r = cryo::Umap(request.umapOptions).fit(z.mu.data(), z.count, z.zdim, printingContext(progress));
@@ -116,7 +116,6 @@ void embedUmap(cryo::H5File& file, const cryo::LatentTable& z, const EmbedReques
     table.seed = request.seed;
     table.a = r.a;
     table.b = r.b;
-    cryo::writeUmap(file, table);
     progress.finish();
     std::printf("%s\n", qPrintable(tr("UMAP: %1 neighbours, min_dist %2, %3 epochs; kNN %4 s, layout %5 s")
                                        .arg(table.neighbors)
@@ -124,9 +123,10 @@ void embedUmap(cryo::H5File& file, const cryo::LatentTable& z, const EmbedReques
                                        .arg(r.epochs)
                                        .arg(r.neighborSeconds, 0, 'f', 2)
                                        .arg(r.layoutSeconds, 0, 'f', 2)));
+    return table;
 }
 
-void embedKMeans(cryo::H5File& file, const cryo::LatentTable& z, const EmbedRequest& request, ProgressPrinter& progress)
+cryo::KMeansTable embedKMeans(const cryo::LatentTable& z, const EmbedRequest& request, ProgressPrinter& progress)
 {
     progress = ProgressPrinter(tr("k-means"));
     QElapsedTimer clock;
@@ -144,13 +144,13 @@ void embedKMeans(cryo::H5File& file, const cryo::LatentTable& z, const EmbedRequ
     table.centerParticles = r.centerRows;
     table.seed = request.seed;
     table.inertia = r.inertia;
-    cryo::writeKMeans(file, table);
     progress.finish();
     std::printf("%s\n", qPrintable(tr("k-means: %1 clusters, %2 iterations, inertia %3, %4 s")
                                        .arg(r.clusters)
                                        .arg(r.iterations)
                                        .arg(r.inertia, 0, 'g', 6)
                                        .arg(clock.elapsed() / 1000.0, 0, 'f', 2)));
+    return table;
 }
 
 } // namespace
@@ -183,20 +183,24 @@ int runEmbed(const QStringList& arguments)
     ProgressPrinter progress(tr("Embedding"));
     return runReportingFailures(QStringLiteral("embed"), progress, [&] {
         const EmbedRequest request = parseRequest(parser);
-        cryo::H5File file(cryo::runFilePath(parser.positionalArguments().first().toStdString()),
-                          cryo::H5File::Mode::ReadWrite);
-        cryo::checkRunFile(file);
-        const cryo::LatentTable z = cryo::readLatents(file);
-        checkFinite(file, z);
+        const std::filesystem::path path = cryo::runFilePath(parser.positionalArguments().first().toStdString());
+        cryo::LatentTable z;
+        {
+            const cryo::H5File file(path, cryo::H5File::Mode::ReadOnly);
+            cryo::checkRunFile(file);
+            z = cryo::readLatents(file);
+            checkFinite(file, z);
+        }
         std::printf("%s\n", qPrintable(tr("%1 particles, zdim %2").arg(z.count).arg(z.zdim)));
+        cryo::RunAnalysesUpdate update;
         if (request.pca)
-            embedPca(file, z, progress);
+            update.pca = embedPca(z, progress);
         if (request.umap)
-            embedUmap(file, z, request, progress);
+            update.umap = embedUmap(z, request, progress);
         if (request.clusters > 0)
-            embedKMeans(file, z, request, progress);
-        file.close();
-        std::printf("%s\n", qPrintable(tr("Wrote %1").arg(QString::fromStdString(file.path().string()))));
+            update.kmeans = embedKMeans(z, request, progress);
+        cryo::updateRunAnalyses(path, update);   // run.h5 is replaced whole, never half-written
+        std::printf("%s\n", qPrintable(tr("Wrote %1").arg(QString::fromStdString(path.string()))));
     });
 }
 

@@ -1,5 +1,6 @@
 #include "run/RunAnalyses.h"
 
+#include "run/RunFile.h"
 #include "util/Error.h"
 
 #include <string>
@@ -157,6 +158,32 @@ std::optional<KMeansTable> readKMeans(const H5File& file)
     t.seed = std::uint64_t(attribute(file, "/analysis/kmeans", "seed", 0));
     t.inertia = attribute(file, "/analysis/kmeans", "inertia", 0);
     return t;
+}
+
+void updateRunAnalyses(const std::filesystem::path& runFile, const RunAnalysesUpdate& update)
+{
+    checkRunFile(H5File(runFile, H5File::Mode::ReadOnly));
+    const std::filesystem::path part = runFile.string() + ".part";
+    std::error_code ec;
+    std::filesystem::copy_file(runFile, part, std::filesystem::copy_options::overwrite_existing, ec);
+    if (ec)
+        throw FileError(part, "cannot write a copy of the run file: " + ec.message());
+    try {
+        H5File file(part, H5File::Mode::ReadWrite);
+        if (update.pca)
+            writePca(file, *update.pca);
+        if (update.umap)
+            writeUmap(file, *update.umap);
+        if (update.kmeans)
+            writeKMeans(file, *update.kmeans);
+        file.close();
+    } catch (...) {
+        std::filesystem::remove(part, ec);
+        throw;
+    }
+    std::filesystem::rename(part, runFile, ec);
+    if (ec)
+        throw FileError(runFile, "cannot replace the run file with its updated copy: " + ec.message());
 }
 
 } // namespace cryo

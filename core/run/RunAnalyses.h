@@ -11,6 +11,7 @@
 #include "io/H5File.h"
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <vector>
 
@@ -48,5 +49,15 @@ void writeUmap(H5File& file, const UmapTable& table);
 std::optional<UmapTable> readUmap(const H5File& file);
 void writeKMeans(H5File& file, const KMeansTable& table);
 std::optional<KMeansTable> readKMeans(const H5File& file);
+
+// Stores whichever tables are set into an existing run.h5 without risking it: a copy
+// "<run.h5>.part" is updated and renamed onto it, so a failure leaves the old file intact.
+// Throws FileError (unreadable or not a run file, unwritable folder).
+struct RunAnalysesUpdate {
+    std::optional<PcaTable> pca;
+    std::optional<UmapTable> umap;
+    std::optional<KMeansTable> kmeans;
+};
+void updateRunAnalyses(const std::filesystem::path& runFile, const RunAnalysesUpdate& update);
 
 } // namespace cryo

@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <filesystem>
 #include <random>
 
 namespace {
@@ -108,6 +109,38 @@ private Q_SLOTS:
         QVERIFY(k->centerParticles == km.centerRows);
         QCOMPARE(k->seed, std::uint64_t(7));
         QCOMPARE(k->inertia, km.inertia);
+    }
+
+    void updateReplacesTheFileWhole()
+    {
+        const cryo::LatentTable z = latents(50, 3);
+        const std::string path = freshRun("update.h5", z);
+        cryo::UmapTable umap;
+        umap.count = 50;
+        umap.coordinates.assign(100, 1.f);
+        cryo::updateRunAnalyses(path, {std::nullopt, umap, std::nullopt});
+        QVERIFY(!std::filesystem::exists(path + ".part"));
+        {
+            const cryo::H5File file(path, cryo::H5File::Mode::ReadOnly);
+            QVERIFY(cryo::readUmap(file));
+            QCOMPARE(cryo::readLatents(file).mu, z.mu);   // everything else kept
+            QVERIFY(!cryo::readPca(file));
+        }
+        // A failing update (a k-means table of the wrong size) leaves the file as it was.
+        cryo::KMeansTable bad;
+        bad.count = 50;
+        bad.clusters = 2;
+        bad.zdim = 3;
+        bad.labels.assign(49, 0);
+        umap.coordinates.assign(100, 2.f);
+        QVERIFY_THROWS_EXCEPTION(cryo::UsageError, cryo::updateRunAnalyses(path, {std::nullopt, umap, bad}));
+        QVERIFY(!std::filesystem::exists(path + ".part"));
+        const cryo::H5File file(path, cryo::H5File::Mode::ReadOnly);
+        QCOMPARE(cryo::readUmap(file)->coordinates, std::vector<float>(100, 1.f));
+        // Not a run file: nothing written.
+        const std::string other = m_dir.filePath("other.h5").toStdString();
+        cryo::H5File(other, cryo::H5File::Mode::Create).close();
+        QVERIFY_THROWS_EXCEPTION(cryo::FileError, cryo::updateRunAnalyses(other, {std::nullopt, umap, std::nullopt}));
     }
 
     void inconsistentTablesAreFileErrors_data()
