@@ -118,4 +118,36 @@ std::vector<float> LatentPca::inverseProject(const std::vector<float>& pcs) cons
     return z;
 }
 
+std::vector<float> LatentPca::trajectory(const std::vector<float>& projections, int component, int points,
+                                         double lowPercentile, double highPercentile) const
+{
+    const int p = componentCount();
+    if (component < 0 || component >= p || points < 2 || projections.empty() || projections.size() % p != 0)
+        throw UsageError("PCA trajectory: component " + std::to_string(component) + " of " + std::to_string(p) +
+                         ", " + std::to_string(points) + " points, " + std::to_string(projections.size()) +
+                         " projection values");
+    std::vector<float> values;
+    values.reserve(projections.size() / p);
+    for (std::size_t i = std::size_t(component); i < projections.size(); i += p)
+        values.push_back(projections[i]);
+    std::sort(values.begin(), values.end());
+    // Linear interpolation between order statistics (NumPy's default percentile).
+    const auto percentile = [&](double q) {
+        const double position = std::clamp(q, 0.0, 100.0) / 100.0 * double(values.size() - 1);
+        const std::size_t below = std::size_t(position);
+        const std::size_t above = std::min(values.size() - 1, below + 1);
+        return values[below] + (position - double(below)) * (values[above] - values[below]);
+    };
+    const double start = percentile(lowPercentile), end = percentile(highPercentile);
+    std::vector<float> out;
+    out.reserve(std::size_t(points) * dim());
+    std::vector<float> pcs(component + 1, 0.f);
+    for (int k = 0; k < points; ++k) {
+        pcs[component] = float(start + (end - start) * k / (points - 1));
+        const std::vector<float> z = inverseProject(pcs);
+        out.insert(out.end(), z.begin(), z.end());
+    }
+    return out;
+}
+
 } // namespace cryo

@@ -37,6 +37,13 @@ public:
     // A point in PC space (P values; fewer are padded with zeros) → z (d values).
     std::vector<float> inverseProject(const std::vector<float>& pcs) const;
 
+    // A PC trajectory (cryoDRGN's pc traversal): `points` z's (points × d, row-major) evenly
+    // spaced along `component` between the given percentiles of that PC's projections
+    // (count × P, from project()), every other PC at 0 (the mean). Throws UsageError for a
+    // bad component, points < 2 or no rows.
+    std::vector<float> trajectory(const std::vector<float>& projections, int component, int points,
+                                  double lowPercentile = 5, double highPercentile = 95) const;
+
 private:
     std::vector<float> m_mean, m_components, m_explained;
     double m_totalVariance = 0;

@@ -152,6 +152,33 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(cryo::UsageError, two.inverseProject({1, 2, 3}));
     }
 
+    void pcaTrajectorySpansPercentiles()
+    {
+        const int d = 4;
+        const std::size_t n = 1001;
+        const std::vector<float> rows = gaussianRows(n, d, 13, 1.5);
+        const cryo::LatentPca pca = cryo::LatentPca::fit(rows.data(), n, d);
+        const std::vector<float> projected = pca.project(rows.data(), n);
+        const std::vector<float> path = pca.trajectory(projected, 1, 10);
+        QCOMPARE(path.size(), std::size_t(10 * d));
+        // Endpoints: 5th and 95th percentile of PC 2 (with 1001 values: order statistics 50 and 950).
+        std::vector<float> pc2;
+        for (std::size_t i = 0; i < n; ++i)
+            pc2.push_back(projected[i * d + 1]);
+        std::sort(pc2.begin(), pc2.end());
+        const std::vector<float> first = pca.project(path.data(), 1), last = pca.project(path.data() + 9 * d, 1);
+        QVERIFY(std::abs(first[1] - pc2[50]) < 1e-4);
+        QVERIFY(std::abs(last[1] - pc2[950]) < 1e-4);
+        // Evenly spaced along PC 2, at 0 on every other PC.
+        for (int k = 0; k < 10; ++k) {
+            const std::vector<float> pcs = pca.project(path.data() + k * d, 1);
+            QVERIFY(std::abs(pcs[1] - (pc2[50] + (pc2[950] - pc2[50]) * k / 9.0)) < 1e-4);
+            for (int c : {0, 2, 3})
+                QVERIFY(std::abs(pcs[c]) < 1e-4);
+        }
+        QVERIFY_THROWS_EXCEPTION(cryo::UsageError, pca.trajectory(projected, 4, 10));
+    }
+
     void kmeansRecoversBlobs_data()
     {
         QTest::addColumn<int>("clusters");
