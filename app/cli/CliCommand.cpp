@@ -25,6 +25,8 @@ std::vector<Command> commands()
          QCoreApplication::translate("cli", "Decode maps from a trained run at latent points"), runEvalVol},
         {QStringLiteral("export"),
          QCoreApplication::translate("cli", "Export a selection of a run's particles as .star, .cs, .pkl or .txt"), runExport},
+        {QStringLiteral("embed"),
+         QCoreApplication::translate("cli", "PCA, UMAP and k-means of a training run's latent coordinates"), runEmbed},
     };
 }
 

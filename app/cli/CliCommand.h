@@ -33,5 +33,6 @@ int runDownsample(const QStringList& arguments);
 int runTrain(const QStringList& arguments);
 int runEvalVol(const QStringList& arguments);
 int runExport(const QStringList& arguments);
+int runEmbed(const QStringList& arguments);
 
 } // namespace cli

@@ -1,0 +1,207 @@
+// cryoscape embed RUN [--pca] [--umap] [--kmeans K] — latent-space analyses of a training
+// run, stored in RUN/run.h5 (docs/run-directory.md): /particles/pca, /particles/umap,
+// /particles/kmeans and their parameters under /analysis. No analysis flag: all three, K = 20.
+#include "cli/CliCommand.h"
+#include "cli/ProgressPrinter.h"
+
+#include "analysis/KMeans.h"
+#include "analysis/LatentPca.h"
+#include "analysis/Umap.h"
+#include "run/RunAnalyses.h"
+#include "run/RunFile.h"
+#include "util/Error.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace cli {
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("cli", text); }
+
+struct EmbedRequest {
+    bool pca = false, umap = false;
+    int clusters = 0;   // 0: no k-means
+    cryo::UmapOptions umapOptions;
+    std::uint64_t seed = 0;
+};
+
+// Parses a numeric option into value; throws UsageError naming the option otherwise.
+template <typename T>
+void numberOption(const QCommandLineParser& parser, const QString& name, T& value)
+{
+    if (!parser.isSet(name))
+        return;
+    bool ok = false;
+    const double parsed = parser.value(name).toDouble(&ok);
+    if (!ok)
+        throw cryo::UsageError(tr("--%1 needs a number, got '%2'").arg(name, parser.value(name)).toStdString());
+    value = T(parsed);
+}
+
+EmbedRequest parseRequest(const QCommandLineParser& parser)
+{
+    EmbedRequest r;
+    r.pca = parser.isSet("pca");
+    r.umap = parser.isSet("umap");
+    if (parser.isSet("kmeans")) {
+        numberOption(parser, "kmeans", r.clusters);
+        if (r.clusters < 1)
+            throw cryo::UsageError(tr("--kmeans needs K ≥ 1").toStdString());
+    }
+    if (!r.pca && !r.umap && r.clusters == 0) {
+        r.pca = r.umap = true;
+        r.clusters = 20;
+    }
+    numberOption(parser, "neighbors", r.umapOptions.neighbors);
+    numberOption(parser, "min-dist", r.umapOptions.minDist);
+    numberOption(parser, "threads", r.umapOptions.threads);
+    numberOption(parser, "seed", r.seed);
+    r.umapOptions.seed = r.seed;
+    return r;
+}
+
+// A diverged training run can leave NaN/Inf in z: name the first bad row instead of
+// producing a meaningless embedding.
+void checkFinite(const cryo::H5File& file, const cryo::LatentTable& z)
+{
+    for (std::size_t i = 0; i < z.mu.size(); ++i)
+        if (!std::isfinite(z.mu[i]))
+            throw cryo::FileError(file.path(), "/particles/z_mu, row " + std::to_string(i / z.zdim) + ", column " +
+                                                   std::to_string(i % z.zdim) + ": not a finite number");
+}
+
+cryo::AnalysisContext printingContext(ProgressPrinter& progress)
+{
+    return {{}, [&progress](double f) { progress.update((long long)(f * 1000), 1000); }};
+}
+
+cryo::PcaTable embedPca(const cryo::LatentTable& z, ProgressPrinter& progress)
+{
+    progress = ProgressPrinter(tr("PCA    "));
+    QElapsedTimer clock;
+    clock.start();
+    cryo::PcaTable table;
+    table.count = z.count;
+    table.pca = cryo::LatentPca::fit(z.mu.data(), z.count, z.zdim, 0, printingContext(progress).sub(0, 0.5));
+    table.projections = table.pca.project(z.mu.data(), z.count, printingContext(progress).sub(0.5, 1));
+    progress.finish();
+    QStringList variance;
+    const double total = table.pca.totalVariance() > 0 ? table.pca.totalVariance() : 1;
+    for (float v : table.pca.explainedVariance())
+        variance << QString::number(100.0 * v / total, 'f', 1);
+    std::printf("%s\n", qPrintable(tr("PCA: %1 components, explained variance %2 %, %3 s")
+                                       .arg(table.pca.componentCount())
+                                       .arg(variance.join(QStringLiteral(" / ")))
+                                       .arg(clock.elapsed() / 1000.0, 0, 'f', 2)));
+    return table;
+}
+
+cryo::UmapTable embedUmap(const cryo::LatentTable& z, const EmbedRequest& request, ProgressPrinter& progress)
+{
+    progress = ProgressPrinter(tr("UMAP   "));
+    const cryo::UmapResult r = cryo::Umap(request.umapOptions).fit(z.mu.data(), z.count, z.zdim, printingContext(progress));
+    cryo::UmapTable table;
+    table.count = z.count;
+    table.coordinates = r.embedding;
+    table.neighbors = request.umapOptions.neighbors;
+    table.minDist = request.umapOptions.minDist;
+    table.spread = request.umapOptions.spread;
+    table.epochs = r.epochs;
+    table.seed = request.seed;
+    table.a = r.a;
+    table.b = r.b;
+    progress.finish();
+    std::printf("%s\n", qPrintable(tr("UMAP: %1 neighbours, min_dist %2, %3 epochs; kNN %4 s, layout %5 s")
+                                       .arg(table.neighbors)
+                                       .arg(table.minDist)
+                                       .arg(r.epochs)
+                                       .arg(r.neighborSeconds, 0, 'f', 2)
+                                       .arg(r.layoutSeconds, 0, 'f', 2)));
+    return table;
+}
+
+cryo::KMeansTable embedKMeans(const cryo::LatentTable& z, const EmbedRequest& request, ProgressPrinter& progress)
+{
+    progress = ProgressPrinter(tr("k-means"));
+    QElapsedTimer clock;
+    clock.start();
+    cryo::KMeansOptions options;
+    options.clusters = request.clusters;
+    options.seed = request.seed;
+    const cryo::KMeansResult r = cryo::KMeans(options).fit(z.mu.data(), z.count, z.zdim, printingContext(progress));
+    cryo::KMeansTable table;
+    table.count = z.count;
+    table.clusters = r.clusters;
+    table.zdim = z.zdim;
+    table.labels = r.labels;
+    table.centers = r.centers;
+    table.centerParticles = r.centerRows;
+    table.seed = request.seed;
+    table.inertia = r.inertia;
+    progress.finish();
+    std::printf("%s\n", qPrintable(tr("k-means: %1 clusters, %2 iterations, inertia %3, %4 s")
+                                       .arg(r.clusters)
+                                       .arg(r.iterations)
+                                       .arg(r.inertia, 0, 'g', 6)
+                                       .arg(clock.elapsed() / 1000.0, 0, 'f', 2)));
+    return table;
+}
+
+} // namespace
+
+int runEmbed(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Latent-space analyses of a training run: PCA, UMAP and k-means of the particles' z, stored in "
+           "RUN/run.h5 (/particles/pca, /particles/umap, /particles/kmeans). Without --pca, --umap or "
+           "--kmeans all three are computed, with K = 20."));
+    parser.addHelpOption();
+    parser.addOptions({
+        {"pca", tr("Principal components of z.")},
+        {"umap", tr("2D UMAP of z.")},
+        {"kmeans", tr("k-means of z with K clusters and on-data centres."), tr("K")},
+        {"neighbors", tr("UMAP neighbours, including the particle itself (default 15)."), tr("N")},
+        {"min-dist", tr("UMAP minimum distance (default 0.1)."), tr("D")},
+        {"seed", tr("Random seed for UMAP and k-means (default 0)."), tr("S")},
+        {"threads", tr("UMAP layout threads (default 1, reproducible; more is faster but varies run to run)."),
+         tr("T")},
+        {"lang", tr("User interface language (e.g. de, en)."), tr("code")},
+    });
+    parser.addPositionalArgument(QStringLiteral("run"), tr("A run directory or its run.h5."), tr("RUN"));
+    parser.process(QStringList{QStringLiteral("cryoscape embed")} + arguments);
+    if (parser.positionalArguments().size() != 1) {
+        std::fprintf(stderr, "%s\n%s", qPrintable(tr("embed: give one RUN.")), qPrintable(parser.helpText()));
+        return 2;
+    }
+    ProgressPrinter progress(tr("Embedding"));
+    return runReportingFailures(QStringLiteral("embed"), progress, [&] {
+        const EmbedRequest request = parseRequest(parser);
+        const std::filesystem::path path = cryo::runFilePath(parser.positionalArguments().first().toStdString());
+        cryo::LatentTable z;
+        {
+            const cryo::H5File file(path, cryo::H5File::Mode::ReadOnly);
+            cryo::checkRunFile(file);
+            z = cryo::readLatents(file);
+            checkFinite(file, z);
+        }
+        std::printf("%s\n", qPrintable(tr("%1 particles, zdim %2").arg(z.count).arg(z.zdim)));
+        cryo::RunAnalysesUpdate update;
+        if (request.pca)
+            update.pca = embedPca(z, progress);
+        if (request.umap)
+            update.umap = embedUmap(z, request, progress);
+        if (request.clusters > 0)
+            update.kmeans = embedKMeans(z, request, progress);
+        cryo::updateRunAnalyses(path, update);   // run.h5 is replaced whole, never half-written
+        std::printf("%s\n", qPrintable(tr("Wrote %1").arg(QString::fromStdString(path.string()))));
+    });
+}
+
+} // namespace cli

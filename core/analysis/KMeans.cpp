@@ -1,0 +1,271 @@
+#include "analysis/KMeans.h"
+
+#include "analysis/ParallelChunks.h"
+#include "util/Error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <random>
+#include <string>
+
+namespace cryo {
+namespace {
+
+constexpr std::size_t kChunkRows = 16384;
+
+float squaredDistance(const float* a, const float* b, int dim)
+{
+    float sum = 0;
+    for (int k = 0; k < dim; ++k) {
+        const float diff = a[k] - b[k];
+        sum += diff * diff;
+    }
+    return sum;
+}
+
+std::size_t chunkCount(std::size_t count) { return (count + kChunkRows - 1) / kChunkRows; }
+
+struct Data {
+    const float* rows;
+    std::size_t count;
+    int dim;
+    const float* row(std::size_t i) const { return rows + i * std::size_t(dim); }
+};
+
+// Samples an index with probability proportional to weights (prefix sums given).
+std::size_t sampleProportional(const std::vector<double>& prefix, std::mt19937_64& rng)
+{
+    const double total = prefix.back();
+    const double u = std::uniform_real_distribution<double>(0.0, total)(rng);
+    const auto it = std::upper_bound(prefix.begin(), prefix.end(), u);
+    return std::min<std::size_t>(std::size_t(it - prefix.begin()), prefix.size() - 1);
+}
+
+// Greedy k-means++: each step draws 2 + ln k candidates ∝ D² and keeps the one that lowers
+// the potential Σ D² the most.
+std::vector<float> seedCentres(const Data& data, int k, std::mt19937_64& rng, const AnalysisContext& context)
+{
+    const int d = data.dim;
+    std::vector<float> centres;
+    centres.reserve(std::size_t(k) * d);
+    const std::size_t first = std::uniform_int_distribution<std::size_t>(0, data.count - 1)(rng);
+    centres.insert(centres.end(), data.row(first), data.row(first) + d);
+    std::vector<float> closest(data.count), candidateDist(data.count);
+    for (std::size_t i = 0; i < data.count; ++i)
+        closest[i] = squaredDistance(data.row(i), data.row(first), d);
+    const int trials = 2 + int(std::log(double(k)));
+    std::vector<double> prefix(data.count);
+    for (int c = 1; c < k; ++c) {
+        context.checkCancelled();
+        double running = 0;
+        for (std::size_t i = 0; i < data.count; ++i)
+            prefix[i] = running += closest[i];
+        std::size_t best = 0;
+        double bestPotential = std::numeric_limits<double>::infinity();
+        for (int t = 0; t < trials; ++t) {
+            const std::size_t candidate = running > 0 ? sampleProportional(prefix, rng)
+                                                      : std::uniform_int_distribution<std::size_t>(0, data.count - 1)(rng);
+            double potential = 0;
+            for (std::size_t i = 0; i < data.count; ++i)
+                potential += std::min(closest[i], squaredDistance(data.row(i), data.row(candidate), d));
+            if (potential < bestPotential) {
+                bestPotential = potential;
+                best = candidate;
+            }
+        }
+        centres.insert(centres.end(), data.row(best), data.row(best) + d);
+        for (std::size_t i = 0; i < data.count; ++i)
+            closest[i] = std::min(closest[i], squaredDistance(data.row(i), data.row(best), d));
+        context.report(double(c) / double(k));
+    }
+    return centres;
+}
+
+// One E-step: labels, squared distances, and per-chunk sums for the M-step.
+struct Assignment {
+    std::vector<std::int32_t> labels;
+    std::vector<float> distance2;
+    std::vector<double> chunkSums;   // chunks × k × d
+    std::vector<std::int64_t> chunkCounts;   // chunks × k
+    bool changed = false;
+};
+
+void assign(const Data& data, const std::vector<float>& centres, int k, int threads, Assignment& a)
+{
+    const int d = data.dim;
+    const std::size_t chunks = chunkCount(data.count);
+    a.chunkSums.assign(chunks * k * d, 0.0);
+    a.chunkCounts.assign(chunks * k, 0);
+    std::vector<char> chunkChanged(chunks, 0);
+    parallelChunks(chunks, threads, {}, [&](std::size_t chunk) {
+        const std::size_t begin = chunk * kChunkRows, end = std::min(data.count, begin + kChunkRows);
+        double* sums = a.chunkSums.data() + chunk * k * d;
+        std::int64_t* counts = a.chunkCounts.data() + chunk * k;
+        for (std::size_t i = begin; i < end; ++i) {
+            const float* x = data.row(i);
+            int best = 0;
+            float bestDist = std::numeric_limits<float>::infinity();
+            for (int c = 0; c < k; ++c) {
+                const float dist = squaredDistance(x, centres.data() + std::size_t(c) * d, d);
+                if (dist < bestDist) {
+                    bestDist = dist;
+                    best = c;
+                }
+            }
+            chunkChanged[chunk] |= a.labels[i] != best;
+            a.labels[i] = best;
+            a.distance2[i] = bestDist;
+            counts[best] += 1;
+            for (int j = 0; j < d; ++j)
+                sums[std::size_t(best) * d + j] += x[j];
+        }
+    });
+    a.changed = std::any_of(chunkChanged.begin(), chunkChanged.end(), [](char c) { return c != 0; });
+}
+
+// M-step: new centres from the chunk sums (in chunk order); an empty cluster takes the row
+// farthest from its centre. Returns Σ‖Δcentre‖².
+double updateCentres(const Data& data, const Assignment& a, int k, std::vector<float>& centres)
+{
+    const int d = data.dim;
+    const std::size_t chunks = a.chunkCounts.size() / k;
+    std::vector<double> sums(std::size_t(k) * d, 0.0);
+    std::vector<std::int64_t> counts(k, 0);
+    for (std::size_t chunk = 0; chunk < chunks; ++chunk)
+        for (int c = 0; c < k; ++c) {
+            counts[c] += a.chunkCounts[chunk * k + c];
+            for (int j = 0; j < d; ++j)
+                sums[std::size_t(c) * d + j] += a.chunkSums[(chunk * k + c) * d + j];
+        }
+    std::vector<float> distance2 = a.distance2;   // rows already used to refill empty clusters get −1
+    double shift = 0;
+    for (int c = 0; c < k; ++c) {
+        float* centre = centres.data() + std::size_t(c) * d;
+        std::vector<float> next(d);
+        if (counts[c] > 0) {
+            for (int j = 0; j < d; ++j)
+                next[j] = float(sums[std::size_t(c) * d + j] / double(counts[c]));
+        } else {
+            const std::size_t far = std::size_t(std::max_element(distance2.begin(), distance2.end()) - distance2.begin());
+            distance2[far] = -1;
+            std::copy(data.row(far), data.row(far) + d, next.begin());
+        }
+        shift += squaredDistance(centre, next.data(), d);
+        std::copy(next.begin(), next.end(), centre);
+    }
+    return shift;
+}
+
+double meanVariance(const Data& data)
+{
+    double total = 0;
+    for (int j = 0; j < data.dim; ++j) {
+        double mean = 0, square = 0;
+        for (std::size_t i = 0; i < data.count; ++i)
+            mean += data.row(i)[j];
+        mean /= double(data.count);
+        for (std::size_t i = 0; i < data.count; ++i)
+            square += (data.row(i)[j] - mean) * (data.row(i)[j] - mean);
+        total += square / double(data.count);
+    }
+    return total / data.dim;
+}
+
+} // namespace
+
+KMeans::KMeans(KMeansOptions options) : m_options(options) {}
+
+KMeansResult KMeans::fitOnce(const float* rows, std::size_t count, int dim, std::uint64_t seed,
+                             const AnalysisContext& context) const
+{
+    const Data data{rows, count, dim};
+    const int k = m_options.clusters;
+    std::mt19937_64 rng(seed);
+    std::vector<float> centres = seedCentres(data, k, rng, context.sub(0.0, 0.2));
+    const double tolerance = m_options.tolerance * meanVariance(data);
+    Assignment a;
+    a.labels.assign(count, -1);
+    a.distance2.assign(count, 0.f);
+    int iteration = 0;
+    for (;;) {
+        context.checkCancelled();
+        assign(data, centres, k, m_options.threads, a);
+        if ((iteration > 0 && !a.changed) || iteration >= m_options.maxIterations)
+            break;
+        const double shift = updateCentres(data, a, k, centres);
+        ++iteration;
+        context.report(0.2 + 0.8 * double(iteration) / double(m_options.maxIterations));
+        if (shift <= tolerance) {
+            assign(data, centres, k, m_options.threads, a);   // labels that match the final centres
+            break;
+        }
+    }
+    KMeansResult result;
+    result.clusters = k;
+    result.dim = dim;
+    result.labels = std::move(a.labels);
+    result.centers = std::move(centres);
+    result.iterations = iteration;
+    for (float d2 : a.distance2)
+        result.inertia += d2;
+    return result;
+}
+
+KMeansResult KMeans::fit(const float* rows, std::size_t count, int dim, const AnalysisContext& context) const
+{
+    const int k = m_options.clusters;
+    if (k < 1 || std::size_t(k) > count || dim < 1)
+        throw UsageError("k-means: " + std::to_string(k) + " clusters for " + std::to_string(count) +
+                         " rows: need 1 ≤ k ≤ rows");
+    const int restarts = std::max(1, m_options.restarts);
+    std::seed_seq seeds{std::uint32_t(m_options.seed), std::uint32_t(m_options.seed >> 32)};
+    std::vector<std::uint64_t> runSeeds(restarts);
+    {
+        std::vector<std::uint32_t> words(2 * restarts);
+        seeds.generate(words.begin(), words.end());
+        for (int r = 0; r < restarts; ++r)
+            runSeeds[r] = (std::uint64_t(words[2 * r]) << 32) | words[2 * r + 1];
+    }
+    KMeansResult best;
+    for (int r = 0; r < restarts; ++r) {
+        const double share = 0.95 / restarts;
+        KMeansResult run = fitOnce(rows, count, dim, runSeeds[r], context.sub(r * share, (r + 1) * share));
+        if (r == 0 || run.inertia < best.inertia)
+            best = std::move(run);
+    }
+    best.centerRows = nearestRows(rows, count, dim, best.centers.data(), k, m_options.threads);
+    context.report(1.0);
+    return best;
+}
+
+std::vector<std::int64_t> KMeans::nearestRows(const float* rows, std::size_t count, int dim, const float* centers,
+                                              int centerCount, int threads)
+{
+    const Data data{rows, count, dim};
+    const std::size_t chunks = chunkCount(count);
+    std::vector<float> bestDist(chunks * centerCount, std::numeric_limits<float>::infinity());
+    std::vector<std::int64_t> bestRow(chunks * centerCount, -1);
+    parallelChunks(chunks, threads, {}, [&](std::size_t chunk) {
+        const std::size_t begin = chunk * kChunkRows, end = std::min(count, begin + kChunkRows);
+        for (std::size_t i = begin; i < end; ++i)
+            for (int c = 0; c < centerCount; ++c) {
+                const float dist = squaredDistance(data.row(i), centers + std::size_t(c) * dim, dim);
+                if (dist < bestDist[chunk * centerCount + c]) {
+                    bestDist[chunk * centerCount + c] = dist;
+                    bestRow[chunk * centerCount + c] = std::int64_t(i);
+                }
+            }
+    });
+    std::vector<std::int64_t> nearest(centerCount, -1);
+    std::vector<float> nearestDist(centerCount, std::numeric_limits<float>::infinity());
+    for (std::size_t chunk = 0; chunk < chunks; ++chunk)
+        for (int c = 0; c < centerCount; ++c)
+            if (bestDist[chunk * centerCount + c] < nearestDist[c]) {
+                nearestDist[c] = bestDist[chunk * centerCount + c];
+                nearest[c] = bestRow[chunk * centerCount + c];
+            }
+    return nearest;
+}
+
+} // namespace cryo
