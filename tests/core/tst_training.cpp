@@ -10,6 +10,7 @@
 #include "sim/Simulator.h"
 #include "train/TrainingJob.h"
 #include "train/TrainingLattice.h"
+#include "util/BlasEnvironment.h"
 #include "util/Error.h"
 
 #include <QTemporaryDir>
@@ -138,21 +139,23 @@ private Q_SLOTS:
 
     void latentFollowsTheHinge()
     {
+        // The target (5,000 particles, D=64, SNR 0.1, |ρ| ≥ 0.9) scaled down to run in
+        // seconds: a quarter of the pixels, so a higher SNR for a comparable signal per image.
         QTemporaryDir dir;
-        simulateDataset(smallDataset(dir.filePath("data"), 1500, 0.1));
+        simulateDataset(smallDataset(dir.filePath("data"), 1000, 1.0));
         TrainingOptions t = smallTraining(dir.filePath("data"), dir.filePath("run"));
         t.config.model.zdim = 8;
-        t.config.epochs = 8;
-        t.config.learningRate = 5e-4;
+        t.config.epochs = 12;
+        t.config.learningRate = 1e-3;
         t.threads = 0;
         int epochsSeen = 0;
         TrainingCallbacks callbacks;
         callbacks.epochFinished = [&](const EpochSummary& s) {
             ++epochsSeen;
-            QCOMPARE(s.zMu.size(), std::size_t(1500 * 8));
+            QCOMPARE(s.zMu.size(), std::size_t(1000 * 8));
         };
         trainModel(t, callbacks, {});
-        QCOMPARE(epochsSeen, 8);
+        QCOMPARE(epochsSeen, 12);
 
         const H5File run(dir.filePath("run/run.h5").toStdString(), H5File::Mode::ReadOnly);
         const LatentTable z = readLatents(run);
@@ -160,7 +163,7 @@ private Q_SLOTS:
         const auto hinge = truth.read<double>("/particles/coordinates");
         const double rho = latentTruthSpearman(z.mu, z.zdim, hinge);
         qInfo("|Spearman rho| of z-PC1 vs the true hinge angle: %.3f", rho);
-        QVERIFY2(rho >= 0.8, "the latent must follow the hinge");
+        QVERIFY2(rho >= 0.9, "the latent must follow the hinge");
         // A shuffled truth must not correlate (the check can fail).
         std::vector<double> shuffled(hinge.rbegin(), hinge.rend());
         QVERIFY(latentTruthSpearman(z.mu, z.zdim, shuffled) < 0.2);
@@ -238,5 +241,11 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTraining)
+int main(int argc, char** argv)
+{
+    reexecWithFastBlasIfNeeded(argv);   // else OpenBLAS runs its slow generic kernels here
+    QCoreApplication app(argc, argv);
+    TestTraining test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_training.moc"
