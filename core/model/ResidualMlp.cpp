@@ -17,9 +17,11 @@ torch::Tensor ResidualMlpImpl::forward(const torch::Tensor& x, const torch::Tens
     if (rowBias.defined()) {
         // [N, width] = [G·rows, width]: the latent term is shared by the rows of one image.
         const std::int64_t groups = rowBias.size(0);
-        h = torch::mm(x, m_first->weight.t()).view({groups, -1, m_width});
-        h.add_((rowBias + m_first->bias).unsqueeze(1)).relu_();
-        h = h.view({-1, m_width});
+        // Out of place: an in-place add on the view of mm's output would make autograd copy
+        // the whole activation back through CopySlices (measured: ~15% of a training step).
+        h = (torch::mm(x, m_first->weight.t()).view({groups, -1, m_width}) + (rowBias + m_first->bias).unsqueeze(1))
+                .relu_()
+                .view({-1, m_width});
     } else {
         h = torch::addmm(m_first->bias, x, m_first->weight.t()).relu_();
     }
