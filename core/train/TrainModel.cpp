@@ -236,7 +236,12 @@ LatentTable Trainer::encodeAll()
 
 void Trainer::finishEpoch(const EpochRecord& record)
 {
-    report("saving", record.epoch, {}, record.imagesPerSecond, true);
+    EpochAccumulator done;   // the finished epoch's means, for the "saving" report
+    done.images = m_images->size();
+    done.loss = record.loss * double(done.images);
+    done.mse = record.mse * double(done.images);
+    done.kld = record.kld * double(done.images);
+    report("saving", record.epoch, done, record.imagesPerSecond, true);
     m_history.push_back(record);
     EpochSummary summary;
     summary.record = record;
