@@ -122,13 +122,13 @@ void Trainer::prepare()
     m_config.beta = m_config.effectiveBeta();
 
     m_device = chooseComputeDevice(m_options.threads);
+    torch::manual_seed(m_config.seed);   // the initial weights: the same run for the same seed
     m_model = CryoModel(m_config.model, m_config.boxSize, std::int64_t(m_images->lattice().pixelCount()));
     m_model->to(m_device);
     m_optimizer = std::make_unique<torch::optim::Adam>(m_model->parameters(),
                                                        torch::optim::AdamOptions(m_config.learningRate));
     m_objective = std::make_unique<VaeObjective>(m_images->lattice(), m_config.beta, m_device);
     m_generator = at::detail::createCPUGenerator(m_config.seed);
-    torch::manual_seed(m_config.seed);   // the initial weights
 }
 
 void Trainer::restore()

@@ -219,6 +219,27 @@ private Q_SLOTS:
         QVERIFY(a[2].loss < a[0].loss);   // and it learns
     }
 
+    void lazyReadingMatchesTheInMemoryPath()
+    {
+        // With no memory for the preprocessed images, batches are read from the stack and
+        // preprocessed by the prefetch thread: the same numbers must come out.
+        QTemporaryDir dir;
+        simulateDataset(smallDataset(dir.filePath("data"), 120, 0.1));
+        TrainingOptions eager = smallTraining(dir.filePath("data"), dir.filePath("eager"));
+        TrainingOptions lazy = smallTraining(dir.filePath("data"), dir.filePath("lazy"));
+        lazy.memoryLimitBytes = 0;
+        trainModel(eager, {}, {});
+        trainModel(lazy, {}, {});
+        const auto a = readHistory(H5File(dir.filePath("eager/run.h5").toStdString(), H5File::Mode::ReadOnly));
+        const auto b = readHistory(H5File(dir.filePath("lazy/run.h5").toStdString(), H5File::Mode::ReadOnly));
+        QCOMPARE(a.size(), b.size());
+        for (std::size_t e = 0; e < a.size(); ++e)
+        {
+            qInfo("epoch %zu: loss %.8f in memory, %.8f lazy", e + 1, a[e].loss, b[e].loss);
+            QVERIFY(std::abs(a[e].loss - b[e].loss) <= 1e-6 * std::abs(a[e].loss));
+        }
+    }
+
     void badOptionsAndDivergence()
     {
         QTemporaryDir dir;
