@@ -7,23 +7,20 @@
 
 namespace cli {
 
-bool layerOption(const QCommandLineParser& parser, const QString& command, const QString& name, int& width, int& layers)
+void layerOption(const QCommandLineParser& parser, const QString& name, int& width, int& layers)
 {
     if (!parser.isSet(name))
-        return true;
+        return;
     const QStringList parts = parser.value(name).toLower().split(QLatin1Char('x'));
     bool okWidth = false, okLayers = false;
     if (parts.size() == 2) {
         width = parts[0].toInt(&okWidth);
         layers = parts[1].toInt(&okLayers);
     }
-    if (!okWidth || !okLayers || width < 1 || layers < 0) {
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(QCoreApplication::translate("cli", "%1: --%2 needs WIDTHxLAYERS (e.g. 256x3), got '%3'")
-                                    .arg(command, name, parser.value(name))));
-        return false;
-    }
-    return true;
+    if (!okWidth || !okLayers || width < 1 || layers < 0)
+        throw cryo::UsageError(QCoreApplication::translate("cli", "--%1 needs WIDTHxLAYERS (e.g. 256x3), got '%2'")
+                                   .arg(name, parser.value(name))
+                                   .toStdString());
 }
 
 namespace {

@@ -3,32 +3,32 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include "util/Error.h"
+
 #include <cstdio>
 #include <stop_token>
 
 namespace cli {
 
-// Reads numeric option `name` into value when it is set; prints "<command>: --name needs a
-// number" and returns false when it is not a number.
+// Reads numeric option `name` into value when it is set; throws cryo::UsageError
+// ("--name needs a number, got 'x'") when it is not a number. Commands parse inside
+// runReportingFailures, which turns that into exit code 2.
 template <typename T>
-bool numberOption(const QCommandLineParser& parser, const QString& command, const QString& name, T& value)
+void numberOption(const QCommandLineParser& parser, const QString& name, T& value)
 {
     if (!parser.isSet(name))
-        return true;
+        return;
     bool ok = false;
     const double parsed = parser.value(name).toDouble(&ok);
-    if (!ok) {
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(QCoreApplication::translate("cli", "%1: --%2 needs a number, got '%3'")
-                                    .arg(command, name, parser.value(name))));
-        return false;
-    }
+    if (!ok)
+        throw cryo::UsageError(QCoreApplication::translate("cli", "--%1 needs a number, got '%2'")
+                                   .arg(name, parser.value(name))
+                                   .toStdString());
     value = T(parsed);
-    return true;
 }
 
-// "256x3" → width 256, layers 3. Prints the problem and returns false when malformed.
-bool layerOption(const QCommandLineParser& parser, const QString& command, const QString& name, int& width, int& layers);
+// "256x3" → width 256, layers 3; throws cryo::UsageError when malformed.
+void layerOption(const QCommandLineParser& parser, const QString& name, int& width, int& layers);
 
 // Requests `stop` when the user presses Ctrl-C (SIGINT) while the object lives, so long
 // commands end cleanly (training keeps its checkpoints). A second Ctrl-C kills as usual.

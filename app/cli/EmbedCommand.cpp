@@ -2,6 +2,7 @@
 // run, stored in RUN/run.h5 (docs/run-directory.md): /particles/pca, /particles/umap,
 // /particles/kmeans and their parameters under /analysis. No analysis flag: all three, K = 20.
 #include "cli/CliCommand.h"
+#include "cli/CliOptions.h"
 #include "cli/ProgressPrinter.h"
 
 #include "analysis/KMeans.h"
@@ -30,19 +31,6 @@ struct EmbedRequest {
     cryo::UmapOptions umapOptions;
     std::uint64_t seed = 0;
 };
-
-// Parses a numeric option into value; throws UsageError naming the option otherwise.
-template <typename T>
-void numberOption(const QCommandLineParser& parser, const QString& name, T& value)
-{
-    if (!parser.isSet(name))
-        return;
-    bool ok = false;
-    const double parsed = parser.value(name).toDouble(&ok);
-    if (!ok)
-        throw cryo::UsageError(tr("--%1 needs a number, got '%2'").arg(name, parser.value(name)).toStdString());
-    value = T(parsed);
-}
 
 EmbedRequest parseRequest(const QCommandLineParser& parser)
 {

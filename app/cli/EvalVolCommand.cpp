@@ -89,10 +89,9 @@ int runEvalVol(const QStringList& arguments)
         return 2;
     }
     int threads = 0;
-    if (!numberOption(parser, QStringLiteral("eval-vol"), "threads", threads))
-        return 2;
     ProgressPrinter progress(tr("Decoding"));
     return runReportingFailures(QStringLiteral("eval-vol"), progress, [&] {
+        numberOption(parser, "threads", threads);
         auto generator = cryo::VolumeGenerator::open(parser.positionalArguments().first().toStdString(), threads);
         const auto points = latentPoints(parser, generator->zdim());
         const std::filesystem::path outDir = parser.value("out").toStdString();

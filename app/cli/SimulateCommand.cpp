@@ -1,6 +1,7 @@
 // cryoscape simulate --out DIR [...] — a synthetic dataset with ground truth (see
 // core/sim/Simulator.h for what is written).
 #include "cli/CliCommand.h"
+#include "cli/CliOptions.h"
 #include "cli/ProgressPrinter.h"
 
 #include "sim/Simulator.h"
@@ -14,22 +15,6 @@ namespace cli {
 namespace {
 
 QString tr(const char* text) { return QCoreApplication::translate("cli", text); }
-
-// Reads a numeric option; prints the problem and returns false when it is not a number.
-template <typename T>
-bool numberOption(const QCommandLineParser& parser, const QString& name, T& value)
-{
-    if (!parser.isSet(name))
-        return true;
-    bool ok = false;
-    const double parsed = parser.value(name).toDouble(&ok);
-    if (!ok) {
-        std::fprintf(stderr, "%s\n", qPrintable(tr("simulate: --%1 needs a number, got '%2'").arg(name, parser.value(name))));
-        return false;
-    }
-    value = T(parsed);
-    return true;
-}
 
 } // namespace
 
@@ -60,14 +45,15 @@ int runSimulate(const QStringList& arguments)
     }
     cryo::SimulationOptions options;
     options.outDir = parser.value("out").toStdString();
-    if (!numberOption(parser, "particles", options.particles) || !numberOption(parser, "box", options.box) ||
-        !numberOption(parser, "apix", options.pixelSize) || !numberOption(parser, "snr", options.snr) ||
-        !numberOption(parser, "seed", options.seed))
-        return 2;
     options.applyCtf = !parser.isSet("no-ctf");
     ProgressPrinter progress(tr("Simulating"));
     options.progress = [&progress](int done, int total) { progress.update(done, total); };
     return runReportingFailures(QStringLiteral("simulate"), progress, [&] {
+        numberOption(parser, "particles", options.particles);
+        numberOption(parser, "box", options.box);
+        numberOption(parser, "apix", options.pixelSize);
+        numberOption(parser, "snr", options.snr);
+        numberOption(parser, "seed", options.seed);
         if (parser.isSet("motion"))
             options.motion = cryo::motionFromName(parser.value("motion").toStdString());
         const cryo::SimulationResult result = cryo::simulateDataset(options);

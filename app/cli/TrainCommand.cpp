@@ -50,21 +50,23 @@ void addTrainOptions(QCommandLineParser& parser)
     });
 }
 
-// Fills options from the parsed command line; false (after printing why) on a bad value.
-bool readTrainOptions(const QCommandLineParser& parser, cryo::TrainingOptions& options)
+// Fills options from the parsed command line; throws UsageError for a bad value.
+void readTrainOptions(const QCommandLineParser& parser, cryo::TrainingOptions& options)
 {
-    const QString c = QStringLiteral("train");
     cryo::RunConfig& config = options.config;
     cryo::ModelArchitecture& model = config.model;
     double memoryGb = 4;
-    if (!numberOption(parser, c, "zdim", model.zdim) || !numberOption(parser, c, "epochs", config.epochs) ||
-        !numberOption(parser, c, "batch", config.batchSize) || !numberOption(parser, c, "lr", config.learningRate) ||
-        !numberOption(parser, c, "beta", config.beta) || !numberOption(parser, c, "threads", options.threads) ||
-        !numberOption(parser, c, "seed", config.seed) || !numberOption(parser, c, "apix", options.dataset.pixelSize) ||
-        !numberOption(parser, c, "max-memory", memoryGb) ||
-        !layerOption(parser, c, "enc", model.encoderWidth, model.encoderLayers) ||
-        !layerOption(parser, c, "dec", model.decoderWidth, model.decoderLayers))
-        return false;
+    numberOption(parser, "zdim", model.zdim);
+    numberOption(parser, "epochs", config.epochs);
+    numberOption(parser, "batch", config.batchSize);
+    numberOption(parser, "lr", config.learningRate);
+    numberOption(parser, "beta", config.beta);
+    numberOption(parser, "threads", options.threads);
+    numberOption(parser, "seed", config.seed);
+    numberOption(parser, "apix", options.dataset.pixelSize);
+    numberOption(parser, "max-memory", memoryGb);
+    layerOption(parser, "enc", model.encoderWidth, model.encoderLayers);
+    layerOption(parser, "dec", model.decoderWidth, model.decoderLayers);
     options.memoryLimitBytes = std::size_t(std::max(0.0, memoryGb) * double(1 << 30));
     if (parser.isSet("homogeneous"))
         model.zdim = 0;
@@ -79,7 +81,6 @@ bool readTrainOptions(const QCommandLineParser& parser, cryo::TrainingOptions& o
     options.particles = parser.positionalArguments().value(0).toStdString();
     options.posesFile = parser.value("poses").toStdString();
     options.ctfFile = parser.value("ctf").toStdString();
-    return true;
 }
 
 void printEpoch(const cryo::EpochSummary& s, int epochs)
@@ -109,8 +110,6 @@ int runTrain(const QStringList& arguments)
         return 2;
     }
     cryo::TrainingOptions options;
-    if (!readTrainOptions(parser, options))
-        return 2;
     ProgressPrinter progress(tr("Training"));
     cryo::TrainingCallbacks callbacks;
     callbacks.progress = [&progress](const cryo::TrainingProgress& p) {
@@ -122,6 +121,7 @@ int runTrain(const QStringList& arguments)
     };
     InterruptWatcher interrupt;
     return runReportingFailures(QStringLiteral("train"), progress, [&] {
+        readTrainOptions(parser, options);
         const cryo::TrainingResult result = cryo::trainModel(options, callbacks, interrupt.token());
         progress.finish();
         if (result.cancelled)

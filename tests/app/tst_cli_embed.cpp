@@ -5,6 +5,8 @@
 #include "run/RunAnalyses.h"
 #include "run/RunFile.h"
 
+#include "support/RunCryoscape.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -15,29 +17,7 @@
 
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out, err;
-    bool crashed = false;
-};
-
-Result runCryoscape(const QStringList& arguments)
-{
-    QProcess p;
-    p.start(QStringLiteral(CRYOSCAPE_BIN_DIR "/cryoscape"), arguments);
-    Result r;
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        r.crashed = true;
-        return r;
-    }
-    r.crashed = p.exitStatus() != QProcess::NormalExit;
-    r.exitCode = p.exitCode();
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using Result = CliResult;
 
 constexpr int kParticles = 900, kZdim = 6;
 

@@ -8,6 +8,8 @@
 #include "run/RunFile.h"
 #include "sim/Simulator.h"
 
+#include "support/RunCryoscape.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -20,26 +22,7 @@ namespace {
 
 constexpr int kParticles = 40;
 
-struct Result {
-    int exitCode = -1;
-    QString out, err;
-};
-
-Result runCryoscape(const QStringList& arguments)
-{
-    QProcess p;
-    p.start(QStringLiteral(CRYOSCAPE_BIN_DIR "/cryoscape"), arguments);
-    Result r;
-    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitCode();
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using Result = CliResult;
 
 void writeRun(const fs::path& dir, const fs::path& particles, bool withKmeans)
 {

@@ -2,6 +2,7 @@
 // homogeneous reconstruction that matches the true map, a latent that follows the true
 // hinge angle, cancel within one batch, resume with the same loss curve, divergence.
 #include "analysis/LatentValidation.h"
+#include "analysis/RankCorrelation.h"
 #include "fourier/HartleyVolume.h"
 #include "io/H5File.h"
 #include "io/MrcFile.h"
@@ -25,20 +26,8 @@ namespace {
 
 double correlation(const std::vector<float>& a, const std::vector<float>& b)
 {
-    double ma = 0, mb = 0;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        ma += a[i];
-        mb += b[i];
-    }
-    ma /= double(a.size());
-    mb /= double(b.size());
-    double ab = 0, aa = 0, bb = 0;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        ab += (a[i] - ma) * (b[i] - mb);
-        aa += (a[i] - ma) * (a[i] - ma);
-        bb += (b[i] - mb) * (b[i] - mb);
-    }
-    return ab / std::sqrt(aa * bb);
+    const std::vector<double> x(a.begin(), a.end()), y(b.begin(), b.end());
+    return pearsonCorrelation(x, y);
 }
 
 SimulationOptions smallDataset(const QString& dir, int particles, double snr)

@@ -1,0 +1,100 @@
+// `cryoscape train` and `cryoscape eval-vol` end to end on a tiny simulated dataset: a run
+// directory with run.h5 and checkpoints, maps with the run's pixel size, a resumed run,
+// and clear messages (exit code 2 / 1) for bad options and bad input.
+#include "io/H5File.h"
+#include "io/MrcFile.h"
+#include "run/RunFile.h"
+#include "support/RunCryoscape.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestCliTrain : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const CliResult sim = runCryoscape({"simulate", "--out", path("data"), "--particles", "64", "--box", "16",
+                                            "--apix", "12", "--snr", "1"});
+        QCOMPARE(sim.exitCode, 0);
+    }
+
+    void trainsResumesAndDecodes()
+    {
+        const QStringList common{"train", path("data/particles.star"), "--out", path("run"), "--zdim", "2",
+                                 "--enc", "32x1", "--dec", "32x1", "--threads", "1"};
+        const CliResult first = runCryoscape(common + QStringList{"--epochs", "1"});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QVERIFY(first.out.contains("epoch 1/1"));
+        QVERIFY(QFile::exists(path("run/checkpoints/epoch_0001.pt")));
+
+        const CliResult resumed = runCryoscape(common + QStringList{"--epochs", "2", "--resume"});
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+        QVERIFY(resumed.out.contains("epoch 2/2"));
+        QVERIFY(!resumed.out.contains("epoch 1/2"));   // continued, not restarted
+        const cryo::H5File run(path("run/run.h5").toStdString(), cryo::H5File::Mode::ReadOnly);
+        QCOMPARE(cryo::readHistory(run).size(), std::size_t(2));
+        const cryo::LatentTable z = cryo::readLatents(run);
+        QCOMPARE(z.count, std::size_t(64));
+        QCOMPARE(z.zdim, 2);
+
+        QFile zfile(path("z.txt"));
+        QVERIFY(zfile.open(QIODevice::WriteOnly));
+        zfile.write("# two points\n0 0\n1.5, -1\n");
+        zfile.close();
+        const CliResult maps = runCryoscape({"eval-vol", path("run"), "--zfile", path("z.txt"), "--out", path("maps")});
+        QVERIFY2(maps.exitCode == 0, qPrintable(maps.err));
+        const cryo::Volume v = cryo::readMrc(path("maps/vol_001.mrc").toStdString());
+        QCOMPARE(v.nx, 16);
+        QCOMPARE(v.voxelSize, 12.0f);
+        QVERIFY(!QFile::exists(path("maps/vol_002.mrc")));
+
+        const CliResult preview = runCryoscape({"eval-vol", path("run"), "--z", "0.5 0.5", "--preview", "--out",
+                                                path("preview")});
+        QCOMPARE(preview.exitCode, 0);
+        QCOMPARE(cryo::readMrc(path("preview/vol_000.mrc").toStdString()).nx, 8);
+    }
+
+    void badInputIsReported_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        const QString star = path("data/particles.star");
+        QTest::newRow("no out") << QStringList{"train", star} << 2 << "--out";
+        QTest::newRow("bad layers") << QStringList{"train", star, "--out", path("x"), "--enc", "12"} << 2 << "WIDTHxLAYERS";
+        QTest::newRow("bad number") << QStringList{"train", star, "--out", path("x"), "--epochs", "many"} << 2
+                                    << "--epochs needs a number";
+        QTest::newRow("zero epochs") << QStringList{"train", star, "--out", path("x"), "--epochs", "0"} << 2 << "epochs";
+        QTest::newRow("missing file") << QStringList{"train", path("nothing.star"), "--out", path("x")} << 1
+                                      << "nothing.star";
+        QTest::newRow("bad poses file") << QStringList{"train", star, "--out", path("x"), "--poses", path("data/particles.mrcs")}
+                                        << 1 << "poses";
+        QTest::newRow("resume nothing") << QStringList{"train", star, "--out", path("empty"), "--resume"} << 2
+                                        << "nothing to resume";
+        QTest::newRow("eval without z") << QStringList{"eval-vol", path("run"), "--out", path("m")} << 2 << "--z";
+        QTest::newRow("eval wrong zdim") << QStringList{"eval-vol", path("run"), "--z", "1 2 3", "--out", path("m")} << 1
+                                         << "zdim 2";
+        QTest::newRow("eval no run") << QStringList{"eval-vol", path("nowhere"), "--z", "1 2", "--out", path("m")} << 1
+                                     << "run.h5";
+    }
+
+    void badInputIsReported()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const CliResult r = runCryoscape(arguments);
+        QVERIFY(!r.crashed);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliTrain)
+#include "tst_cli_train.moc"
