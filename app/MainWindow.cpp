@@ -22,6 +22,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
+#include <QScreen>
 #include <QStatusBar>
 
 #include <cstdio>
@@ -65,12 +66,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     createExplorerUi();
     createMenus();
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1400, 900);
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // Scatter panels, 3D view and docks side by side need room: most of the screen.
+        const QSize available = screen() ? screen()->availableSize() : QSize(1400, 900);
+        resize(std::max(1400, int(available.width() * 0.92)), std::max(900, int(available.height() * 0.9)));
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_trainingDock->hide();   // shown when a run starts
     m_explorerDock->hide();   // shown when a run opens
     m_selectionDock->hide();
+    m_galleryDock->hide();
+    m_montageDock->hide();
     const QColor background = settings.value(QStringLiteral("view/background")).value<QColor>();
     if (background.isValid())
         m_viewer->setBackground(background);

@@ -23,6 +23,8 @@ class MapDecoder;
 class QAction;
 class QTimer;
 class ScatterPanel;
+class ClusterGallery;
+class ParticleMontage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -71,6 +73,8 @@ public:
     MapDecoder* mapDecoder() const { return m_decoder; }
     QDockWidget* explorerDock() const { return m_explorerDock; }
     QDockWidget* selectionDock() const { return m_selectionDock; }
+    ClusterGallery* clusterGallery() const { return m_gallery; }
+    ParticleMontage* selectionMontage() const { return m_montage; }
     // Decodes the map at z (preview, then full) and shows it; the description goes to the
     // status bar with the timing.
     void requestMap(const std::vector<float>& z, const QString& description);
@@ -122,6 +126,7 @@ private:
     void chooseSessionToSave();
     void chooseSessionToOpen();
     void updateUndoActions();
+    void updateMontage();
     // MainWindowSession.cpp
     struct ExplorerSession currentSession() const;
     void applySession(const struct ExplorerSession& session);
@@ -149,6 +154,10 @@ private:
     QDockWidget* m_explorerDock = nullptr;
     QDockWidget* m_selectionDock = nullptr;
     MapDecoder* m_decoder = nullptr;
+    QDockWidget* m_galleryDock = nullptr;
+    ClusterGallery* m_gallery = nullptr;
+    QDockWidget* m_montageDock = nullptr;
+    ParticleMontage* m_montage = nullptr;
     quint64 m_mapTag = 0;
     QString m_mapDescription;
     QElapsedTimer m_mapClock;   // since the newest request

@@ -3,7 +3,9 @@
 // with autosave.
 #include "MainWindow.h"
 
+#include "ClusterGallery.h"
 #include "ExplorerPanel.h"
+#include "ParticleMontage.h"
 #include "MapDecoder.h"
 #include "RunSummary.h"
 #include "ScatterPanel.h"
@@ -43,6 +45,18 @@ void MainWindow::createExplorerUi()
     m_selectionDock = new QDockWidget(tr("Selections"), this);
     m_selectionDock->setObjectName(QStringLiteral("selectionDock"));
     addDockWidget(Qt::RightDockWidgetArea, m_selectionDock);
+
+    m_galleryDock = new QDockWidget(tr("Cluster maps"), this);
+    m_galleryDock->setObjectName(QStringLiteral("galleryDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_galleryDock);
+    m_montage = new ParticleMontage;
+    m_montage->setGrid(10, 2);
+    m_montage->setMinimumSize(240, 150);   // a strip under the panels, not its default 480 × 360
+    m_montageDock = new QDockWidget(tr("Selected particles"), this);
+    m_montageDock->setObjectName(QStringLiteral("montageDock"));
+    m_montageDock->setWidget(m_montage);
+    addDockWidget(Qt::BottomDockWidgetArea, m_montageDock);
+    tabifyDockWidget(m_galleryDock, m_montageDock);
 
     m_decoder = new MapDecoder(this);
     connect(m_decoder, &MapDecoder::mapReady, this, &MainWindow::showDecodedMap);
@@ -119,17 +133,34 @@ bool MainWindow::openRun(const QString& runDirOrFile)
     if (m_explorer) {
         delete m_selectionDock->widget();   // the selection panel refers to the old model
         delete m_explorer;
+        delete m_gallery;
     }
     m_explorer = new ExplorerPanel(tables, m_explorerDock);
     m_explorerDock->setWidget(m_explorer);
     m_selectionDock->setWidget(m_explorer->selectionPanel());
     m_explorerDock->show();
     m_selectionDock->show();
-    // The scatter panels and the 3D view share the width; the right-hand docks stay narrow.
-    resizeDocks({m_explorerDock, m_selectionDock}, {int(width() * 0.46), 330}, Qt::Horizontal);
+
     connect(m_explorer, &ExplorerPanel::mapRequested, this,
             [this](const std::vector<float>& z, const QString& description, qint64) { requestMap(z, description); });
     connect(m_explorer->selection(), &SelectionModel::changed, this, &MainWindow::updateUndoActions);
+    connect(m_explorer->selection(), &SelectionModel::changed, this, &MainWindow::updateMontage);
+    m_gallery = new ClusterGallery(tables, m_galleryDock);
+    m_galleryDock->setWidget(m_gallery);
+    connect(m_gallery, &ClusterGallery::mapRequested, this,
+            [this](const std::vector<float>& z, const QString& description, qint64) { requestMap(z, description); });
+    connect(m_gallery, &ClusterGallery::clusterSelectRequested, m_explorer->selectionPanel(),
+            &SelectionPanel::selectCluster);
+    m_galleryDock->show();
+    m_montageDock->show();
+    m_galleryDock->raise();
+    // Once the docks are laid out: the scatter panels and the 3D view share the width, the
+    // right-hand docks and the gallery strip stay small.
+    QTimer::singleShot(0, this, [this] {
+        resizeDocks({m_explorerDock, m_selectionDock}, {int(width() * 0.44), 300}, Qt::Horizontal);
+        resizeDocks({m_galleryDock}, {190}, Qt::Vertical);
+    });
+    updateMontage();
     updateUndoActions();
     m_sessionPath.clear();
     m_decodedShown = false;
@@ -182,6 +213,30 @@ void MainWindow::showDecodedMap(std::shared_ptr<const cryo::Volume> map, bool pr
                        .arg(shownMs, 0, 'f', 0);
     m_mapLabel->setText(m_mapLabel->text() + QStringLiteral(" · ") + m_decodeText);
     Q_EMIT mapShown(preview, tag);
+}
+
+void MainWindow::updateMontage()
+{
+    const std::shared_ptr<const RunTables> tables = m_explorer ? m_explorer->sharedTables() : nullptr;
+    if (!tables || !tables->dataset || !tables->dataset->imagesAvailable()) {
+        m_montage->setSource({});
+        return;
+    }
+    auto indices = std::make_shared<const std::vector<std::size_t>>(m_explorer->selection()->current().indices());
+    ParticleMontage::ImageSource source;
+    source.count = int(indices->size());
+    source.box = tables->dataset->boxSize();
+    source.read = [tables, indices](int first, int n, float* out) {
+        const std::size_t pixels = std::size_t(tables->dataset->boxSize()) * std::size_t(tables->dataset->boxSize());
+        for (int i = 0; i < n; ++i)
+            tables->dataset->readImages((*indices)[std::size_t(first + i)], 1, out + std::size_t(i) * pixels);
+    };
+    source.caption = [tables, indices](int i) {
+        const std::size_t particle = (*indices)[std::size_t(i)];
+        return QStringLiteral("#%1 · k%2").arg(particle).arg(tables->kmeans->labels[particle]);
+    };
+    m_montage->setSource(std::move(source));
+    m_montageDock->setWindowTitle(tr("Selected particles (%1)").arg(indices->size()));
 }
 
 bool MainWindow::exportSelection(const QString& path, bool complement)

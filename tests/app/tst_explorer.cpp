@@ -3,7 +3,9 @@
 // shows and undoes, a click decodes a map (preview, then full), the selection exports to
 // .star / .cs / .txt with exactly the selected particles, and a session round trip restores
 // named and current selections and panel choices. CRYOSCAPE_SCREENSHOT_DIR keeps pictures.
+#include "ClusterGallery.h"
 #include "ExplorerPanel.h"
+#include "ParticleMontage.h"
 #include "LatentScatterView.h"
 #include "MainWindow.h"
 #include "ScatterPanel.h"
@@ -171,6 +173,10 @@ private Q_SLOTS:
         QCOMPARE(explorer->selection()->current().indices(), expected);
         QVERIFY2(explorer->countText().contains(QString::number(expected.size())), qPrintable(explorer->countText()));
         QCOMPARE(explorer->panel(1)->view()->pointCount(), std::size_t(kParticles));   // linked: one model
+        // The montage pages through exactly the selected particles.
+        ParticleMontage* montage = window->selectionMontage();
+        QCOMPARE(montage->pageCount(), int((expected.size() + std::size_t(montage->imagesPerPage()) - 1) /
+                                           std::size_t(montage->imagesPerPage())));
         saveScreenshot(*window, "explorer-lasso.png");
         window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(window.get()));
@@ -216,6 +222,23 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 2, 20000);
         QVERIFY2(window->decodeStatusText().contains(QStringLiteral("inverse PCA")), qPrintable(window->decodeStatusText()));
         saveScreenshot(*window, "explorer-click.png");
+        // The gallery decodes one thumbnail per k-means cluster; a click shows that map.
+        ClusterGallery* gallery = window->clusterGallery();
+        QTRY_COMPARE_WITH_TIMEOUT(gallery->thumbnailCount(), explorer->tables().kmeans->clusters, 30000);
+    }
+
+    void thumbnailIsTheProjectionAlongZ()
+    {
+        cryo::Volume v;
+        v.nx = v.ny = v.nz = 4;
+        v.data.assign(64, 0.f);
+        for (int z = 0; z < 4; ++z)
+            v.data[std::size_t(z * 16 + 2 * 4 + 1)] = 1.f;   // a rod along z at x = 1, y = 2
+        const QImage image = ClusterGallery::projectionImage(v, 4);
+        QCOMPARE(image.size(), QSize(4, 4));
+        for (int y = 0; y < 4; ++y)
+            for (int x = 0; x < 4; ++x)   // image rows run top-down, y up
+                QCOMPARE(qGray(image.pixel(x, y)), (x == 1 && y == 3 - 2) ? 255 : 0);
     }
 
     void exportWritesExactlyTheSelection()
