@@ -4,12 +4,14 @@
 #include "ScatterPanel.h"
 #include "SelectionModel.h"
 #include "SelectionPanel.h"
+#include "UmapJob.h"
 #include "geometry/PoseConventions.h"
 #include "particles/ParticleDataset.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -65,8 +67,28 @@ ExplorerPanel::ExplorerPanel(std::shared_ptr<const RunTables> tables, QWidget* p
     m_selectionMap->setToolTip(tr("Decode the map at the mean z of the selected particles"));
     connect(m_selectionMap, &QPushButton::clicked, this, &ExplorerPanel::requestSelectionMap);
 
+    m_umapJob = new UmapJob(this);
+    m_umapButton = new QPushButton(tr("Compute UMAP"), this);
+    m_umapButton->setToolTip(tr("This run has no UMAP yet: compute it (about 40 s per 100,000 particles) and "
+                                "store it in run.h5"));
+    m_umapButton->setVisible(!m_tables->umap);
+    m_umapProgress = new QProgressBar(this);
+    m_umapProgress->setRange(0, 1000);
+    m_umapProgress->setMaximumWidth(140);
+    m_umapProgress->hide();
+    connect(m_umapButton, &QPushButton::clicked, this, &ExplorerPanel::computeUmap);
+    connect(m_umapJob, &UmapJob::progress, this, [this](double f) { m_umapProgress->setValue(int(f * 1000)); });
+    connect(m_umapJob, &UmapJob::finished, this, &ExplorerPanel::umapFinished);
+    connect(m_umapJob, &UmapJob::failed, this, [this](const QString& why) {
+        m_umapProgress->hide();
+        m_umapButton->setText(tr("Compute UMAP"));
+        Q_EMIT message(tr("UMAP not computed: %1").arg(why));
+    });
+
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_count, 1);
+    bar->addWidget(m_umapProgress);
+    bar->addWidget(m_umapButton);
     bar->addWidget(m_selectionMap);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -83,6 +105,10 @@ ExplorerPanel::ExplorerPanel(std::shared_ptr<const RunTables> tables, QWidget* p
 void ExplorerPanel::buildSources()
 {
     const RunTables& t = *m_tables;
+    const bool rebuild = !m_embeddingKeys.isEmpty();
+    const QString leftEmbedding = embeddingKey(0), colours0 = colourKey(0), colours1 = colourKey(1);
+    m_embeddingKeys.clear();
+    m_colourKeys.clear();
     QList<ScatterEmbedding> axes;
     const int pcs = t.pca.pca.componentCount();
     for (int c = 0; c + 1 < std::min(pcs, 3); ++c) {
@@ -148,6 +174,13 @@ void ExplorerPanel::buildSources()
         panel->setEmbeddings(axes);
         panel->setColourSources(colours);
         panel->view()->setPointDescriber([this](qint64 i) { return describeParticle(i); });
+    }
+    if (rebuild) {   // a new embedding (UMAP): keep the choices, show it on the right
+        setEmbeddingKey(0, leftEmbedding);
+        setColourKey(0, colours0);
+        setColourKey(1, colours1);
+        setEmbeddingKey(1, QStringLiteral("umap"));
+        return;
     }
     // PCA left; UMAP (else the first z pair) right, coloured by cluster.
     const int right = m_embeddingKeys.indexOf(t.umap ? QStringLiteral("umap") : QStringLiteral("z:0,1"));
@@ -249,6 +282,34 @@ std::vector<float> ExplorerPanel::clickedZ(int panel, qint64 index, double x, do
                            .arg(index)
                            .arg(t.kmeans->labels[std::size_t(index)]);
     return z;
+}
+
+void ExplorerPanel::computeUmap()
+{
+    if (m_umapJob->isRunning()) {
+        m_umapJob->cancel();
+        return;
+    }
+    auto z = std::shared_ptr<const cryo::LatentTable>(m_tables, &m_tables->latents);   // shares ownership
+    const QString runFile = QString::fromStdString(cryo::runFilePath(m_tables->runDir.toStdString()).string());
+    if (!m_umapJob->start(z, runFile))
+        return;
+    m_umapProgress->setValue(0);
+    m_umapProgress->show();
+    m_umapButton->setText(tr("Cancel UMAP"));
+}
+
+void ExplorerPanel::umapFinished(const cryo::UmapTable& table, const QString& storeProblem)
+{
+    auto tables = std::make_shared<RunTables>(*m_tables);
+    tables->umap = table;
+    m_tables = std::move(tables);
+    m_umapProgress->hide();
+    m_umapButton->hide();
+    buildSources();
+    Q_EMIT message(storeProblem.isEmpty() ? tr("UMAP computed and stored in run.h5")
+                                          : tr("UMAP computed, but not stored: %1").arg(storeProblem));
+    Q_EMIT umapReady();
 }
 
 void ExplorerPanel::requestSelectionMap()

@@ -13,7 +13,9 @@
 #include <vector>
 
 class QLabel;
+class QProgressBar;
 class QPushButton;
+class UmapJob;
 class ScatterPanel;
 class SelectionModel;
 class SelectionPanel;
@@ -42,15 +44,23 @@ public:
     // description of it for the status bar.
     std::vector<float> clickedZ(int panel, qint64 index, double x, double y, QString* description) const;
 
+    // UMAP for a run without one: computed off the GUI thread ("Compute UMAP" button, which
+    // turns into "Cancel UMAP" meanwhile), stored in run.h5, then shown in the right panel.
+    UmapJob* umapJob() const { return m_umapJob; }
+
 public Q_SLOTS:
     void requestSelectionMap();   // mean z of the current selection
+    void computeUmap();           // starts, or cancels a running one
 
 Q_SIGNALS:
     // A map should be decoded at z; `particle` is the particle it came from (-1: none).
     void mapRequested(const std::vector<float>& z, const QString& description, qint64 particle);
+    void umapReady();
+    void message(const QString& text);   // for the status bar
 
 private:
     void buildSources();
+    void umapFinished(const cryo::UmapTable& table, const QString& storeProblem);
     void connectPanel(int index);
     QString describeParticle(qint64 index) const;
     void updateCount();
@@ -61,5 +71,8 @@ private:
     ScatterPanel* m_panels[2];
     QLabel* m_count;
     QPushButton* m_selectionMap;
+    QPushButton* m_umapButton;
+    QProgressBar* m_umapProgress;
+    UmapJob* m_umapJob;
     QStringList m_embeddingKeys, m_colourKeys;
 };

@@ -143,6 +143,7 @@ bool MainWindow::openRun(const QString& runDirOrFile)
 
     connect(m_explorer, &ExplorerPanel::mapRequested, this,
             [this](const std::vector<float>& z, const QString& description, qint64) { requestMap(z, description); });
+    connect(m_explorer, &ExplorerPanel::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     connect(m_explorer->selection(), &SelectionModel::changed, this, &MainWindow::updateUndoActions);
     connect(m_explorer->selection(), &SelectionModel::changed, this, &MainWindow::updateMontage);
     m_gallery = new ClusterGallery(tables, m_galleryDock);

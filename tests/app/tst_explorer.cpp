@@ -11,6 +11,7 @@
 #include "ScatterPanel.h"
 #include "VtkView.h"
 #include "SelectionModel.h"
+#include "UmapJob.h"
 #include "analysis/PolygonSelect.h"
 #include "particles/ParticleDataset.h"
 #include "run/RunAnalyses.h"
@@ -28,6 +29,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <filesystem>
 
 namespace {
 
@@ -120,6 +122,8 @@ private Q_SLOTS:
         t.config.batchSize = 16;
         const cryo::TrainingResult result = cryo::trainModel(t, {}, {});
         QCOMPARE(result.epochsCompleted, 1);
+        std::filesystem::copy(t.outDir, m_dir.filePath("run_no_umap").toStdString(),
+                              std::filesystem::copy_options::recursive);
         // A stand-in UMAP (z1, z2 scaled) so that the right panel has one to show.
         cryo::H5File file(cryo::runFilePath(t.outDir), cryo::H5File::Mode::ReadOnly);
         const cryo::LatentTable z = cryo::readLatents(file);
@@ -159,6 +163,27 @@ private Q_SLOTS:
         const auto again = t.pca.pca.project(t.latents.mu.data(), t.count());
         for (std::size_t i = 0; i < again.size(); i += 37)
             QCOMPARE(again[i], t.pca.projections[i]);
+    }
+
+    void computeUmapFromTheWindow()
+    {
+        const QString run = m_dir.filePath("run_no_umap");
+        auto window = openWindow();
+        QVERIFY(window->openRun(run));
+        ExplorerPanel* explorer = window->explorer();
+        QCOMPARE(explorer->embeddingKey(1), QStringLiteral("z:0,1"));   // no UMAP: z1 / z2 on the right
+        QVERIFY(!explorer->setEmbeddingKey(1, QStringLiteral("umap")));
+        QSignalSpy ready(explorer, &ExplorerPanel::umapReady);
+        QSignalSpy progress(explorer->umapJob(), &UmapJob::progress);
+        explorer->computeUmap();
+        QVERIFY(ready.wait(60000));
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(explorer->embeddingKey(1), QStringLiteral("umap"));
+        QCOMPARE(explorer->panel(1)->view()->pointCount(), std::size_t(kParticles));
+        const cryo::H5File file(cryo::runFilePath(run.toStdString()), cryo::H5File::Mode::ReadOnly);
+        const auto stored = cryo::readUmap(file);   // there next time
+        QVERIFY(stored);
+        QCOMPARE(stored->coordinates, explorer->tables().umap->coordinates);
     }
 
     void lassoCountUndoRedo()
@@ -299,6 +324,8 @@ private Q_SLOTS:
         QCOMPARE(explorer->embeddingKey(0), QStringLiteral("z:0,1"));
         QCOMPARE(explorer->colourKey(1), QStringLiteral("defocus"));
         QCOMPARE(window->sessionPath(), session);
+        QTest::qWait(1500);   // the first map and a few thumbnails, for the picture
+        saveScreenshot(*window, "explorer-session-reopened.png");
         // Autosave goes next to the session; a broken session file is reported, not a crash.
         QVERIFY(window->autosave());
         QVERIFY(QFile::exists(session + QStringLiteral(".autosave")));
