@@ -102,13 +102,10 @@ ExplorerPanel::ExplorerPanel(std::shared_ptr<const RunTables> tables, QWidget* p
     updateCount();
 }
 
-void ExplorerPanel::buildSources()
+QList<ScatterEmbedding> ExplorerPanel::buildEmbeddings()
 {
     const RunTables& t = *m_tables;
-    const bool rebuild = !m_embeddingKeys.isEmpty();
-    const QString leftEmbedding = embeddingKey(0), colours0 = colourKey(0), colours1 = colourKey(1);
     m_embeddingKeys.clear();
-    m_colourKeys.clear();
     QList<ScatterEmbedding> axes;
     const int pcs = t.pca.pca.componentCount();
     for (int c = 0; c + 1 < std::min(pcs, 3); ++c) {
@@ -132,7 +129,13 @@ void ExplorerPanel::buildSources()
         axes.append({tr("z1 / particle"), tr("z1"), tr("particle"), column(t.zColumn(0)), column(std::move(index))});
         m_embeddingKeys << QStringLiteral("z:0,index");
     }
+    return axes;
+}
 
+QList<ScatterColourSource> ExplorerPanel::buildColours(QList<ScatterValueColumn>& ranges)
+{
+    const RunTables& t = *m_tables;
+    m_colourKeys.clear();
     ScatterColouring density;
     density.kind = ScatterColouring::Kind::Density;
     QList<ScatterColourSource> colours{{tr("density"), density}};
@@ -144,7 +147,6 @@ void ExplorerPanel::buildSources()
     clusters.labels = labels;
     colours.append({tr("k-means (%1)").arg(t.kmeans->clusters), clusters});
     m_colourKeys << QStringLiteral("kmeans");
-    QList<ScatterValueColumn> ranges;
     auto addValues = [&](const QString& key, const QString& name, std::vector<float> values) {
         ScatterColumn c = column(std::move(values));
         ScatterColouring colouring;
@@ -169,7 +171,16 @@ void ExplorerPanel::buildSources()
     }
     for (int c = 0; c < t.zdim(); ++c)
         addValues(QStringLiteral("z:%1").arg(c), tr("z%1").arg(c + 1), t.zColumn(c));
+    return colours;
+}
 
+void ExplorerPanel::buildSources()
+{
+    const bool rebuild = !m_embeddingKeys.isEmpty();
+    const QString leftEmbedding = embeddingKey(0), colours0 = colourKey(0), colours1 = colourKey(1);
+    const QList<ScatterEmbedding> axes = buildEmbeddings();
+    QList<ScatterValueColumn> ranges;
+    const QList<ScatterColourSource> colours = buildColours(ranges);
     for (ScatterPanel* panel : m_panels) {
         panel->setEmbeddings(axes);
         panel->setColourSources(colours);
@@ -183,10 +194,10 @@ void ExplorerPanel::buildSources()
         return;
     }
     // PCA left; UMAP (else the first z pair) right, coloured by cluster.
-    const int right = m_embeddingKeys.indexOf(t.umap ? QStringLiteral("umap") : QStringLiteral("z:0,1"));
+    const int right = m_embeddingKeys.indexOf(m_tables->umap ? QStringLiteral("umap") : QStringLiteral("z:0,1"));
     m_panels[1]->setCurrentEmbedding(right >= 0 ? right : 0);
     m_panels[1]->setCurrentColourSource(1);
-    m_selectionPanel->setClusterLabels(labels);
+    m_selectionPanel->setClusterLabels(std::make_shared<const std::vector<std::int32_t>>(m_tables->kmeans->labels));
     m_selectionPanel->setRangeColumns(ranges);
 }
 

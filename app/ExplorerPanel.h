@@ -6,6 +6,7 @@
 // for the map at that latent point: the inverse PCA on PCA panels, the nearest particle's
 // z on UMAP and z panels; "Map of Selection" asks for the mean z of the selection.
 #include "RunTables.h"
+#include "ScatterTypes.h"
 
 #include <QWidget>
 
@@ -60,6 +61,9 @@ Q_SIGNALS:
 
 private:
     void buildSources();
+    QList<ScatterEmbedding> buildEmbeddings();
+    // Colour sources; `ranges` gets the value columns offered for range picks.
+    QList<ScatterColourSource> buildColours(QList<ScatterValueColumn>& ranges);
     void umapFinished(const cryo::UmapTable& table, const QString& storeProblem);
     void connectPanel(int index);
     QString describeParticle(qint64 index) const;
