@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -130,6 +131,11 @@ private:
     // MainWindowSession.cpp
     struct ExplorerSession currentSession() const;
     void applySession(const struct ExplorerSession& session);
+public:
+    // The 3D camera: position, focal point, view-up (Å); false without OpenGL.
+    bool viewerCamera(std::array<double, 9>& camera) const;
+    void setViewerCamera(const std::array<double, 9>& camera);
+private:
 
     VolumeViewer* m_viewer;
     ThresholdPanel* m_threshold;
@@ -165,7 +171,9 @@ private:
     double m_previewLatencyMs = -1;
     bool m_decodedShown = false;
     bool m_hasPendingLevel = false;   // a session's contour level, for the first decoded map
-    double m_pendingLevel = 0;   // a decoded map is in the viewer (keep camera and σ level)
+    double m_pendingLevel = 0;
+    bool m_hasPendingCamera = false;   // a session's camera, for the first decoded map
+    std::array<double, 9> m_pendingCamera{};   // a decoded map is in the viewer (keep camera and σ level)
     QAction* m_undo = nullptr;
     QAction* m_redo = nullptr;
     QAction* m_outlineAction = nullptr;

@@ -203,6 +203,10 @@ void MainWindow::showDecodedMap(std::shared_ptr<const cryo::Volume> map, bool pr
     m_threshold->setMap(m_volume, m_stats, m_level);
     m_viewer->setVolume(m_volume, !m_decodedShown);
     m_viewer->setLevel(m_level);
+    if (m_hasPendingCamera) {   // a session's camera, once the first map has set one up
+        setViewerCamera(m_pendingCamera);
+        m_hasPendingCamera = false;
+    }
     m_decodedShown = true;
     updateStatus();
     const double shownMs = double(m_mapClock.nsecsElapsed()) / 1e6;

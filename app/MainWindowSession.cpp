@@ -8,6 +8,7 @@
 #include "SelectionModel.h"
 #include "SessionIO.h"
 #include "VolumeViewer.h"
+#include "VtkView.h"
 #include "run/RunFile.h"
 
 #include <QAction>
@@ -17,6 +18,9 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QStatusBar>
+
+#include <vtkCamera.h>
+#include <vtkRenderer.h>
 
 namespace {
 
@@ -54,6 +58,7 @@ ExplorerSession MainWindow::currentSession() const
     s.background = m_viewer->background();
     s.showOutline = !m_outlineAction || m_outlineAction->isChecked();
     s.showAxes = !m_axesAction || m_axesAction->isChecked();
+    s.hasCamera = m_decodedShown && viewerCamera(s.camera);
     return s;
 }
 
@@ -81,6 +86,32 @@ void MainWindow::applySession(const ExplorerSession& s)
         m_axesAction->setChecked(s.showAxes);
     m_hasPendingLevel = s.hasLevel;
     m_pendingLevel = s.level;
+    m_hasPendingCamera = s.hasCamera;
+    m_pendingCamera = s.camera;
+}
+
+bool MainWindow::viewerCamera(std::array<double, 9>& c) const
+{
+    if (!m_viewer->view())
+        return false;
+    vtkCamera* camera = m_viewer->view()->renderer()->GetActiveCamera();
+    camera->GetPosition(&c[0]);
+    camera->GetFocalPoint(&c[3]);
+    camera->GetViewUp(&c[6]);
+    return true;
+}
+
+void MainWindow::setViewerCamera(const std::array<double, 9>& c)
+{
+    if (!m_viewer->view())
+        return;
+    vtkRenderer* renderer = m_viewer->view()->renderer();
+    vtkCamera* camera = renderer->GetActiveCamera();
+    camera->SetPosition(c[0], c[1], c[2]);
+    camera->SetFocalPoint(c[3], c[4], c[5]);
+    camera->SetViewUp(c[6], c[7], c[8]);
+    renderer->ResetCameraClippingRange();
+    m_viewer->view()->requestRender();
 }
 
 bool MainWindow::saveSession(const QString& path)

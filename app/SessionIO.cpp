@@ -28,6 +28,8 @@ void writeExplorerSession(const QString& path, const ExplorerSession& s)
         state.viewer.background = hex(s.background);
     state.viewer.showOutline = s.showOutline;
     state.viewer.showAxes = s.showAxes;
+    state.viewer.hasCamera = s.hasCamera;
+    state.viewer.camera = s.camera;
     cryo::writeSession(path.toStdString(), state);
 }
 
@@ -56,6 +58,8 @@ ExplorerSession readExplorerSession(const QString& path)
     s.background = QColor(QString::fromStdString(state.viewer.background));
     s.showOutline = state.viewer.showOutline;
     s.showAxes = state.viewer.showAxes;
+    s.hasCamera = state.viewer.hasCamera;
+    s.camera = state.viewer.camera;
     return s;
 }
 

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -30,6 +31,8 @@ struct ExplorerSession {
     double level = 0;
     QColor background;
     bool showOutline = true, showAxes = true;
+    bool hasCamera = false;
+    std::array<double, 9> camera{};           // position, focal point, view-up (Å)
 };
 
 inline const char* const kCurrentSelectionName = "(current selection)";

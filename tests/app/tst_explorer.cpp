@@ -298,6 +298,7 @@ private Q_SLOTS:
     {
         const QString session = m_dir.filePath("a.session.h5");
         std::vector<std::size_t> named, current;
+        std::array<double, 9> camera{};
         {
             auto window = openWindow();
             QVERIFY(window->openRun(m_run));
@@ -309,6 +310,13 @@ private Q_SLOTS:
             current = explorer->selection()->current().indices();
             QVERIFY(explorer->setColourKey(1, QStringLiteral("defocus")));
             QVERIFY(explorer->setEmbeddingKey(0, QStringLiteral("z:0,1")));
+            QSignalSpy shown(window.get(), &MainWindow::mapShown);
+            QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 2, 20000);   // a map, so that the camera counts
+            std::array<double, 9> c{};
+            QVERIFY(window->viewerCamera(c));
+            c[0] += 40;   // move the eye sideways
+            window->setViewerCamera(c);
+            QVERIFY(window->viewerCamera(camera));
             QVERIFY(window->saveSession(session));
             QVERIFY(QFile::exists(session));
         }
@@ -324,7 +332,13 @@ private Q_SLOTS:
         QCOMPARE(explorer->embeddingKey(0), QStringLiteral("z:0,1"));
         QCOMPARE(explorer->colourKey(1), QStringLiteral("defocus"));
         QCOMPARE(window->sessionPath(), session);
-        QTest::qWait(1500);   // the first map and a few thumbnails, for the picture
+        QSignalSpy shown(window.get(), &MainWindow::mapShown);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 2, 20000);
+        std::array<double, 9> restored{};
+        QVERIFY(window->viewerCamera(restored));
+        for (int i = 0; i < 9; ++i)
+            QVERIFY2(std::abs(restored[std::size_t(i)] - camera[std::size_t(i)]) < 1e-6, qPrintable(QString::number(i)));
+        QTest::qWait(1000);   // a few thumbnails, for the picture
         saveScreenshot(*window, "explorer-session-reopened.png");
         // Autosave goes next to the session; a broken session file is reported, not a crash.
         QVERIFY(window->autosave());
