@@ -131,6 +131,9 @@ private:
     // MainWindowSession.cpp
     struct ExplorerSession currentSession() const;
     void applySession(const struct ExplorerSession& session);
+    // An autosave newer than `saved` (or than nothing): asks whether to use it (interactive
+    // only); returns the file to read, `saved` otherwise.
+    QString offerAutosave(const QString& autosave, const QString& saved);
 public:
     // The 3D camera: position, focal point, view-up (Å); false without OpenGL.
     bool viewerCamera(std::array<double, 9>& camera) const;
@@ -172,6 +175,7 @@ private:
     bool m_decodedShown = false;
     bool m_hasPendingLevel = false;   // a session's contour level, for the first decoded map
     double m_pendingLevel = 0;
+    bool m_openingSession = false;
     bool m_hasPendingCamera = false;   // a session's camera, for the first decoded map
     std::array<double, 9> m_pendingCamera{};   // a decoded map is in the viewer (keep camera and σ level)
     QAction* m_undo = nullptr;

@@ -171,6 +171,16 @@ bool MainWindow::openRun(const QString& runDirOrFile)
         statusBar()->showMessage(tr("Particles not available (no defocus/pose colours, no export): %1")
                                      .arg(tables->datasetProblem), 15000);
     setWindowTitle(tr("%1 — Cryoscape").arg(QFileInfo(tables->runDir).fileName()));
+    if (!m_openingSession) {   // the state this run was left in, if the user wants it back
+        const QString autosaved = explorerAutosavePath({}, tables->runDir);
+        if (offerAutosave(autosaved, {}) == autosaved) {
+            try {
+                applySession(readExplorerSession(autosaved));
+            } catch (const std::exception& e) {
+                reportError(tr("Cannot restore the autosave"), QString::fromUtf8(e.what()));
+            }
+        }
+    }
     // Start with the map of the particle nearest the centre of the first k-means cluster.
     const std::int64_t first = tables->kmeans->centerParticles.empty() ? 0 : tables->kmeans->centerParticles[0];
     requestMap(tables->zRow(std::size_t(first)), tr("particle %1 · centre of cluster 0").arg(first));

@@ -15,6 +15,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QLocale>
+#include <QMessageBox>
 #include <QFileInfo>
 #include <QSettings>
 #include <QStatusBar>
@@ -132,17 +134,32 @@ bool MainWindow::saveSession(const QString& path)
     return true;
 }
 
+QString MainWindow::offerAutosave(const QString& autosave, const QString& saved)
+{
+    const QFileInfo a(autosave), b(saved);
+    if (!m_interactive || !a.exists() || (b.exists() && a.lastModified() <= b.lastModified()))
+        return saved;
+    const auto answer = QMessageBox::question(
+        this, tr("Restore Autosave"),
+        tr("An autosaved exploration state from %1 was found. Restore it?")
+            .arg(QLocale().toString(a.lastModified(), QLocale::ShortFormat)));
+    return answer == QMessageBox::Yes ? autosave : saved;
+}
+
 bool MainWindow::openSession(const QString& path)
 {
     ExplorerSession s;
     try {
-        s = readExplorerSession(path);
+        s = readExplorerSession(offerAutosave(explorerAutosavePath(path, {}), path));
     } catch (const std::exception& e) {
         reportError(tr("Cannot open the session"), QString::fromUtf8(e.what()));
         return false;
     }
     const auto runDir = std::filesystem::absolute(cryo::runFilePath(s.run.toStdString())).parent_path();
-    if (!openRun(s.run) || !m_explorer || m_explorer->tables().runDir != QString::fromStdString(runDir.string())) {
+    m_openingSession = true;
+    const bool opened = openRun(s.run);
+    m_openingSession = false;
+    if (!opened || !m_explorer || m_explorer->tables().runDir != QString::fromStdString(runDir.string())) {
         reportError(tr("Cannot open the session"), tr("%1: its run %2 cannot be explored").arg(path, s.run));
         return false;
     }

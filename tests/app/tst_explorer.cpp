@@ -237,7 +237,7 @@ private Q_SLOTS:
         QCOMPARE(shown[1][0].toBool(), false);   // then the full map
         QVERIFY2(window->statusText().contains(QStringLiteral("16 × 16 × 16")), qPrintable(window->statusText()));
         const QString text = window->decodeStatusText();
-        QVERIFY2(text.contains(QStringLiteral("particle %1").arg(view->pointNear(at))), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("particle %1 ").arg(nearest)), qPrintable(text));
         QVERIFY(window->lastPreviewLatencyMs() > 0);
         qInfo("click → preview shown after %.1f ms (D = 16)", window->lastPreviewLatencyMs());
         // A click on the PCA panel decodes the inverse PCA (no particle named).
