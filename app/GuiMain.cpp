@@ -26,9 +26,9 @@ QString commandList()
 
 // Renders the window once everything is loaded, saves it to `path` (other open windows,
 // such as a particles dialog, to path-2.png, path-3.png, ...) and quits with `status`.
-void scheduleScreenshot(MainWindow& window, const QString& path, int status)
+void scheduleScreenshot(MainWindow& window, const QString& path, int status, int delayMs)
 {
-    QTimer::singleShot(400, &window, [&window, path, status] {
+    QTimer::singleShot(delayMs, &window, [&window, path, status] {
         QApplication::processEvents();
         QList<QWidget*> windows{&window};
         for (QWidget* w : QApplication::topLevelWidgets())
@@ -99,7 +99,10 @@ int runGui(int argc, char** argv)
                                   QCoreApplication::translate("gui", "CODE"));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QCoreApplication::translate("gui", "Show the built-in demo map."));
-    parser.addOptions({screenshot, lang, demo});
+    const QCommandLineOption delay(QStringLiteral("screenshot-delay"),
+                                   QCoreApplication::translate("gui", "Wait MS milliseconds before the screenshot (default 400)."),
+                                   QCoreApplication::translate("gui", "MS"), QStringLiteral("400"));
+    parser.addOptions({screenshot, lang, demo, delay});
     parser.addPositionalArgument(QStringLiteral("files"), QCoreApplication::translate("gui", "Maps (.mrc) or particle datasets (.star, .cs, .mrcs, .txt) to open."),
                                  QStringLiteral("[FILE...]"));
     parser.process(app);
@@ -113,6 +116,6 @@ int runGui(int argc, char** argv)
     for (const QString& file : parser.positionalArguments())
         allOpened = window.openFile(file) && allOpened;
     if (parser.isSet(screenshot))
-        scheduleScreenshot(window, parser.value(screenshot), allOpened ? 0 : 1);
+        scheduleScreenshot(window, parser.value(screenshot), allOpened ? 0 : 1, parser.value(delay).toInt());
     return app.exec();
 }

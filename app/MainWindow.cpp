@@ -22,6 +22,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
+#include <QScreen>
 #include <QStatusBar>
 
 #include <cstdio>
@@ -62,12 +63,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     statusBar()->addPermanentWidget(m_levelLabel);
 
     createTrainingUi();
+    createExplorerUi();
     createMenus();
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1400, 900);
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // Scatter panels, 3D view and docks side by side need room: most of the screen.
+        const QSize available = screen() ? screen()->availableSize() : QSize(1400, 900);
+        resize(std::max(1400, int(available.width() * 0.92)), std::max(900, int(available.height() * 0.9)));
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_trainingDock->hide();   // shown when a run starts
+    m_explorerDock->hide();   // shown when a run opens
+    m_selectionDock->hide();
+    m_galleryDock->hide();
+    m_montageDock->hide();
     const QColor background = settings.value(QStringLiteral("view/background")).value<QColor>();
     if (background.isValid())
         m_viewer->setBackground(background);
@@ -87,6 +96,9 @@ void MainWindow::createMenus()
     QMenu* recentMenu = file->addMenu(tr("Open &Recent"));
     m_recent = new RecentFiles(recentMenu, this);
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
+    file->addSeparator();
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    createExplorerMenus(file, edit);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -108,10 +120,12 @@ void MainWindow::createMenus()
     QAction* outline = view->addAction(tr("Show &Outline"));
     outline->setCheckable(true);
     outline->setChecked(true);
+    m_outlineAction = outline;
     connect(outline, &QAction::toggled, m_viewer, &VolumeViewer::setOutlineVisible);
     QAction* axes = view->addAction(tr("Show &Axes"));
     axes->setCheckable(true);
     axes->setChecked(true);
+    m_axesAction = axes;
     connect(axes, &QAction::toggled, m_viewer, &VolumeViewer::setAxesVisible);
 
     QMenu* model = menuBar()->addMenu(tr("&Model"));
@@ -141,6 +155,9 @@ bool MainWindow::openMap(const QString& path)
 
 bool MainWindow::openFile(const QString& path)
 {
+    if (path.endsWith(QLatin1String(".session.h5")) || path.endsWith(QLatin1String(".autosave")) ||
+        path.endsWith(QLatin1String("session.autosave.h5")))
+        return openSession(path);
     if (QFileInfo(path).isDir() || QFileInfo(path).suffix().toLower() == QLatin1String("h5"))
         return openRun(path);   // a run directory or its run.h5
     return isParticleFile(path) ? openParticles(path) != nullptr : openMap(path);
@@ -266,6 +283,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
+    autosave();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -4,7 +4,12 @@
 #include "io/Volume.h"
 #include "train/TrainingJob.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
+
+#include <array>
+#include <memory>
+#include <vector>
 
 class ThresholdPanel;
 class VolumeViewer;
@@ -14,6 +19,13 @@ class QDockWidget;
 class QProgressBar;
 class TrainingController;
 class TrainingMonitor;
+class ExplorerPanel;
+class MapDecoder;
+class QAction;
+class QTimer;
+class ScatterPanel;
+class ClusterGallery;
+class ParticleMontage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -45,16 +57,41 @@ public:
     bool startTraining(const cryo::TrainingOptions& options);
     // Model → Train…: the dialog, pre-filled with the particle file open in the app.
     void showTrainingDialog();
-    // Opens a finished run for exploration. For now it shows the run's summary.
-    // TODO(exploration): load run.h5's latents into the latent scatter, maps on demand.
+    // Opens a finished run for exploration (MainWindowExplore.cpp): the latent-space dock
+    // (two linked scatter panels), the selections dock, maps decoded on click. A run without
+    // latents (homogeneous, or before its first epoch) only shows its summary. False when
+    // run.h5 cannot be read.
     bool openRun(const QString& runDirOrFile);
     QString lastRunSummary() const { return m_lastRunSummary; }
     TrainingController* trainingController() const { return m_training; }
     TrainingMonitor* trainingMonitor() const { return m_monitor; }
     QDockWidget* trainingDock() const { return m_trainingDock; }
     QString trainingStatusText() const;
+    ScatterPanel* trainingScatter() const { return m_trainingScatter; }
+
+    // Exploration (MainWindowExplore.cpp).
+    ExplorerPanel* explorer() const { return m_explorer; }
+    MapDecoder* mapDecoder() const { return m_decoder; }
+    QDockWidget* explorerDock() const { return m_explorerDock; }
+    QDockWidget* selectionDock() const { return m_selectionDock; }
+    ClusterGallery* clusterGallery() const { return m_gallery; }
+    ParticleMontage* selectionMontage() const { return m_montage; }
+    // Decodes the map at z (preview, then full) and shows it; the description goes to the
+    // status bar with the timing.
+    void requestMap(const std::vector<float>& z, const QString& description);
+    QString decodeStatusText() const { return m_decodeText; }
+    double lastPreviewLatencyMs() const { return m_previewLatencyMs; }   // request → shown
+    // Writes the current selection (or its complement) to path; the format follows the
+    // suffix (.star, .cs, .txt, .pkl). Errors are reported, never thrown.
+    bool exportSelection(const QString& path, bool complement);
+    bool saveSession(const QString& path);
+    bool openSession(const QString& path);
+    bool autosave();   // to the autosave path; false when there is nothing to save
+    QString sessionPath() const { return m_sessionPath; }
 
 Q_SIGNALS:
+    // A decoded map was put in the viewer (tag: the request's number).
+    void mapShown(bool preview, quint64 tag);
     // A run ended normally (not cancelled, not failed): the exploration code opens it.
     void runFinished(const QString& runDir);
 
@@ -81,6 +118,27 @@ private:
     void trainingFailed(const QString& message);
     void showNote(const QString& title, const QString& message, bool warning);
     bool confirmStopTraining();
+    void showEpochLatents(const cryo::EpochSummary& summary);
+    // MainWindowExplore.cpp
+    void createExplorerUi();
+    void createExplorerMenus(QMenu* file, QMenu* edit);
+    void showDecodedMap(std::shared_ptr<const cryo::Volume> map, bool preview, quint64 tag, double ms);
+    void chooseExportPath(bool complement);
+    void chooseSessionToSave();
+    void chooseSessionToOpen();
+    void updateUndoActions();
+    void updateMontage();
+    // MainWindowSession.cpp
+    struct ExplorerSession currentSession() const;
+    void applySession(const struct ExplorerSession& session);
+    // An autosave newer than `saved` (or than nothing): asks whether to use it (interactive
+    // only); returns the file to read, `saved` otherwise.
+    QString offerAutosave(const QString& autosave, const QString& saved);
+public:
+    // The 3D camera: position, focal point, view-up (Å); false without OpenGL.
+    bool viewerCamera(std::array<double, 9>& camera) const;
+    void setViewerCamera(const std::array<double, 9>& camera);
+private:
 
     VolumeViewer* m_viewer;
     ThresholdPanel* m_threshold;
@@ -99,4 +157,31 @@ private:
     QProgressBar* m_trainingProgress = nullptr;
     QLabel* m_trainingLabel = nullptr;
     QString m_lastRunSummary;
+    ScatterPanel* m_trainingScatter = nullptr;
+
+    ExplorerPanel* m_explorer = nullptr;
+    QDockWidget* m_explorerDock = nullptr;
+    QDockWidget* m_selectionDock = nullptr;
+    MapDecoder* m_decoder = nullptr;
+    QDockWidget* m_galleryDock = nullptr;
+    ClusterGallery* m_gallery = nullptr;
+    QDockWidget* m_montageDock = nullptr;
+    ParticleMontage* m_montage = nullptr;
+    quint64 m_mapTag = 0;
+    QString m_mapDescription;
+    QElapsedTimer m_mapClock;   // since the newest request
+    QString m_decodeText;
+    double m_previewLatencyMs = -1;
+    bool m_decodedShown = false;
+    bool m_hasPendingLevel = false;   // a session's contour level, for the first decoded map
+    double m_pendingLevel = 0;
+    bool m_openingSession = false;
+    bool m_hasPendingCamera = false;   // a session's camera, for the first decoded map
+    std::array<double, 9> m_pendingCamera{};   // a decoded map is in the viewer (keep camera and σ level)
+    QAction* m_undo = nullptr;
+    QAction* m_redo = nullptr;
+    QAction* m_outlineAction = nullptr;
+    QAction* m_axesAction = nullptr;
+    QString m_sessionPath;
+    QTimer* m_autosaveTimer = nullptr;
 };

@@ -7,6 +7,9 @@
 #include "TrainingController.h"
 #include "TrainingDialog.h"
 #include "TrainingMonitor.h"
+#include "LatentScatterView.h"
+#include "ScatterPanel.h"
+#include "analysis/LatentPca.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -44,6 +47,42 @@ void MainWindow::createTrainingUi()
     connect(m_monitor, &TrainingMonitor::cancelRequested, this, [this] { m_training->cancel(); });
     connect(m_monitor, &TrainingMonitor::resumeRequested, this, [this] { m_training->resume(); });
     connect(this, &MainWindow::runFinished, this, &MainWindow::openRun);
+
+    // The latent space while training: PCA of z after each epoch, zoom kept between epochs.
+    m_trainingScatter = new ScatterPanel;
+    ScatterColouring density;
+    density.kind = ScatterColouring::Kind::Density;
+    m_trainingScatter->setColourSources({{tr("density"), density}});
+    m_monitor->setLatentView(m_trainingScatter);
+}
+
+void MainWindow::showEpochLatents(const cryo::EpochSummary& summary)
+{
+    const int zdim = summary.zdim;
+    const std::size_t count = zdim > 0 ? summary.zMu.size() / std::size_t(zdim) : 0;
+    if (count < 2)
+        return;   // homogeneous: nothing to show
+    std::vector<float> x(count), y(count);
+    QString xTitle = tr("PC 1"), yTitle = tr("PC 2");
+    try {
+        const auto pca = cryo::LatentPca::fit(summary.zMu.data(), count, zdim, std::min(zdim, 2));
+        const std::vector<float> p = pca.project(summary.zMu.data(), count);
+        const int pcs = pca.componentCount();
+        for (std::size_t i = 0; i < count; ++i) {
+            x[i] = p[i * std::size_t(pcs)];
+            y[i] = pcs > 1 ? p[i * std::size_t(pcs) + 1] : float(i);
+        }
+        if (pcs < 2)
+            yTitle = tr("particle");
+    } catch (const std::exception&) {   // degenerate z (e.g. all equal early on): skip this epoch
+        return;
+    }
+    auto column = [](std::vector<float> v) { return std::make_shared<const std::vector<float>>(std::move(v)); };
+    const bool first = m_trainingScatter->view()->pointCount() != count;
+    m_trainingScatter->setEmbeddings({{tr("PCA of z"), xTitle, yTitle,
+                                       column(std::move(x)), column(std::move(y))}});
+    if (first)
+        m_trainingScatter->view()->resetView();
 }
 
 void MainWindow::connectTraining()
@@ -52,6 +91,7 @@ void MainWindow::connectTraining()
         const auto history = options.resume ? RunSummary::history(QString::fromStdString(options.outDir.string()))
                                             : std::vector<cryo::EpochRecord>{};
         m_monitor->startRun(options, history);
+        m_trainingScatter->setEmbeddings({});
         m_trainingDock->show();
         m_trainingDock->raise();
         m_trainingProgress->setValue(m_monitor->progressPermille());
@@ -61,6 +101,7 @@ void MainWindow::connectTraining()
     });
     connect(m_training, &TrainingController::progress, this, &MainWindow::showTrainingProgress);
     connect(m_training, &TrainingController::epochFinished, m_monitor, &TrainingMonitor::addEpoch);
+    connect(m_training, &TrainingController::epochFinished, this, &MainWindow::showEpochLatents);
     connect(m_training, &TrainingController::finished, this, &MainWindow::trainingFinished);
     connect(m_training, &TrainingController::failed, this, &MainWindow::trainingFailed);
 }
@@ -129,19 +170,6 @@ void MainWindow::trainingFailed(const QString& message)
 }
 
 QString MainWindow::trainingStatusText() const { return m_trainingLabel->text(); }
-
-bool MainWindow::openRun(const QString& runDirOrFile)
-{
-    try {
-        m_lastRunSummary = RunSummary::text(runDirOrFile);
-    } catch (const std::exception& e) {
-        reportError(tr("Cannot open run"), QString::fromUtf8(e.what()));
-        return false;
-    }
-    // TODO(exploration): show the run's latent space and decode maps from it here.
-    showNote(tr("Training run"), m_lastRunSummary, false);
-    return true;
-}
 
 void MainWindow::chooseRunToOpen()
 {

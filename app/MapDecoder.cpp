@@ -18,6 +18,7 @@ struct Request {
     std::vector<float> z;
     quint64 tag = 0;
     bool decode = false;
+    bool previewOnly = false;
 };
 
 } // namespace
@@ -66,7 +67,7 @@ struct MapDecoder::Worker {
     {
         for (auto quality : {cryo::VolumeGenerator::Quality::Preview, cryo::VolumeGenerator::Quality::Full}) {
             const bool preview = quality == cryo::VolumeGenerator::Quality::Preview;
-            if (!preview && newerRequestWaiting())
+            if (!preview && (r.previewOnly || newerRequestWaiting()))
                 return;   // the user has moved on: skip the stale full map
             QElapsedTimer clock;
             clock.start();
@@ -115,9 +116,10 @@ void MapDecoder::openRun(const QString& runDir)
     m_worker->post(std::move(r));
 }
 
-void MapDecoder::request(std::vector<float> z, quint64 tag)
+void MapDecoder::request(std::vector<float> z, quint64 tag, bool previewOnly)
 {
     Request r;
+    r.previewOnly = previewOnly;
     r.z = std::move(z);
     r.tag = tag;
     r.decode = true;

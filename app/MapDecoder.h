@@ -22,7 +22,8 @@ public:
     // Loads the run's newest weights (asynchronously): runOpened or failed follows.
     void openRun(const QString& runDir);
     // z: zdim values (empty for homogeneous runs). tag comes back with the maps.
-    void request(std::vector<float> z, quint64 tag);
+    // previewOnly: stop after the preview (thumbnails).
+    void request(std::vector<float> z, quint64 tag, bool previewOnly = false);
     bool isOpen() const;
     int zdim() const;
 

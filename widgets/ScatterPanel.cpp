@@ -49,14 +49,22 @@ ScatterPanel::ScatterPanel(QWidget* parent)
     connect(reset, &QToolButton::clicked, m_view, &LatentScatterView::resetView);
     bar->addWidget(reset);
     bar->addStretch(1);
-    bar->addWidget(new QLabel(tr("Axes:"), this));
-    bar->addWidget(m_embeddingBox);
-    bar->addWidget(new QLabel(tr("Colour:"), this));
-    bar->addWidget(m_colourBox);
+    // The choosers get their own row, so that two panels side by side stay narrow enough
+    // to leave room for the 3D view.
+    auto* choosers = new QHBoxLayout;
+    for (QComboBox* box : {m_embeddingBox, m_colourBox}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(10);
+    }
+    choosers->addWidget(new QLabel(tr("Axes:"), this));
+    choosers->addWidget(m_embeddingBox, 1);
+    choosers->addWidget(new QLabel(tr("Colour:"), this));
+    choosers->addWidget(m_colourBox, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addLayout(bar);
+    layout->addLayout(choosers);
     layout->addWidget(m_view, 1);
 
     connect(m_embeddingBox, &QComboBox::currentIndexChanged, this, [this](int index) {

@@ -5,7 +5,9 @@
 // Run… summarises a run.h5. Set CRYOSCAPE_SCREENSHOT_DIR to keep a picture of the window.
 #include "DemoMap.h"
 #include "LatentPreview.h"
+#include "LatentScatterView.h"
 #include "LossCurveView.h"
+#include "ScatterPanel.h"
 #include "MainWindow.h"
 #include "TrainingController.h"
 #include "TrainingMonitor.h"
@@ -99,7 +101,9 @@ private Q_SLOTS:
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.first().first().toString(), m_dir.filePath("run_z8"));
         QCOMPARE(monitor->lossCurve()->epochs().size(), std::size_t(6));
-        QCOMPARE(monitor->latentPreview()->pointCount(), 2000);
+        // The monitor shows the real scatter panel: PCA of z, updated each epoch.
+        QCOMPARE(monitor->latentView(), static_cast<QWidget*>(window.trainingScatter()));
+        QCOMPARE(window.trainingScatter()->view()->pointCount(), std::size_t(2000));
         QCOMPARE(monitor->progressPermille(), 1000);
         QVERIFY(window.trainingStatusText().contains(QStringLiteral("finished")));
         saveScreenshot(window, "training-finished.png");

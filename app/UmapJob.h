@@ -1,0 +1,34 @@
+#pragma once
+// Computes the UMAP of a run's z off the GUI thread (about 40 s for 100k particles) and
+// stores it in run.h5 (updateRunAnalyses: copy, update, rename), so that the run has it
+// next time. Progress and the result arrive as signals on the GUI thread; cancel() stops
+// it within one UMAP epoch. Destroying the job cancels and joins it.
+#include "run/RunAnalyses.h"
+#include "run/RunFile.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <thread>
+
+class UmapJob : public QObject {
+    Q_OBJECT
+public:
+    explicit UmapJob(QObject* parent = nullptr);
+    ~UmapJob() override;
+
+    // z: the run's latents; runFile: where to store the result ("" = do not store).
+    bool start(std::shared_ptr<const cryo::LatentTable> z, const QString& runFile);
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+Q_SIGNALS:
+    void progress(double fraction);
+    void finished(const cryo::UmapTable& table, const QString& storeProblem);   // storeProblem "" when stored
+    void failed(const QString& message);   // also after cancel() ("cancelled")
+
+private:
+    std::jthread m_thread;
+    bool m_running = false;
+};
