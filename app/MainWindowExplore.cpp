@@ -158,7 +158,10 @@ bool MainWindow::openRun(const QString& runDirOrFile)
     // Once the docks are laid out: the scatter panels and the 3D view share the width, the
     // right-hand docks and the gallery strip stay small.
     QTimer::singleShot(0, this, [this] {
-        resizeDocks({m_explorerDock, m_selectionDock}, {int(width() * 0.44), 300}, Qt::Horizontal);
+        // The right-hand column (contour level, selections) at its narrowest useful width,
+        // so the 3D view keeps about a third of the window.
+        resizeDocks({m_explorerDock, m_selectionDock}, {int(width() * 0.40), m_selectionDock->minimumSizeHint().width()},
+                    Qt::Horizontal);
         resizeDocks({m_galleryDock}, {190}, Qt::Vertical);
     });
     updateMontage();

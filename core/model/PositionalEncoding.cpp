@@ -23,7 +23,7 @@ PositionalEncodingImpl::PositionalEncodingImpl(const ModelArchitecture& architec
     } else if (architecture.positionalEncoding == "gaussian") {
         m_gaussian = true;
         auto generator = at::detail::createCPUGenerator(architecture.encodingSeed);
-        auto b = at::randn({3, 3 * F}, generator) * (architecture.gaussianSigma * F * twoPi);
+        auto b = at::randn({3, 3 * F}, generator) * (architecture.gaussianSigma * F);
         m_frequencies = register_buffer("frequencies", b);
     } else {
         throw UsageError("unknown positional encoding '" + architecture.positionalEncoding +
