@@ -40,7 +40,7 @@ void addTrainOptions(QCommandLineParser& parser)
         {"resume", tr("Continue the run in --out from its newest checkpoint.")},
         {"threads", tr("Compute threads (default: all cores)."), tr("T")},
         {"seed", tr("Random seed (default 1)."), tr("K")},
-        {"pe", tr("Positional encoding: geometric (default) or gaussian."), tr("KIND")},
+        {"pe", tr("Positional encoding: gaussian (default) or geometric."), tr("KIND")},
         {"precision", tr("fp32 (default) or bf16 (bfloat16 matrix products)."), tr("P")},
         {"datadir", tr("Folder to look for the image stacks in."), tr("DIR")},
         {"apix", tr("Override the pixel size (Å)."), tr("Å")},

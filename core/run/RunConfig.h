@@ -12,7 +12,7 @@ struct ModelArchitecture {
     int zdim = 8;                    // 0: homogeneous (decoder only, no encoder, no z)
     int encoderWidth = 256, encoderLayers = 3;
     int decoderWidth = 256, decoderLayers = 3;
-    std::string positionalEncoding = "geometric";   // "geometric" | "gaussian"
+    std::string positionalEncoding = "gaussian";    // "gaussian" | "geometric" (axis-aligned streaks in maps)
     double gaussianSigma = 0.5;      // std of the random frequencies, in units of D/2 cycles/box
     std::uint64_t encodingSeed = 1;  // draws the Gaussian frequencies
     bool homogeneous() const { return zdim == 0; }

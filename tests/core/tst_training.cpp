@@ -134,7 +134,7 @@ private Q_SLOTS:
         simulateDataset(smallDataset(dir.filePath("data"), 1000, 1.0));
         TrainingOptions t = smallTraining(dir.filePath("data"), dir.filePath("run"));
         t.config.model.zdim = 8;
-        t.config.epochs = 12;
+        t.config.epochs = 16;
         t.config.learningRate = 1e-3;
         t.threads = 0;
         int epochsSeen = 0;
@@ -144,7 +144,7 @@ private Q_SLOTS:
             QCOMPARE(s.zMu.size(), std::size_t(1000 * 8));
         };
         trainModel(t, callbacks, {});
-        QCOMPARE(epochsSeen, 12);
+        QCOMPARE(epochsSeen, 16);
 
         const H5File run(dir.filePath("run/run.h5").toStdString(), H5File::Mode::ReadOnly);
         const LatentTable z = readLatents(run);
