@@ -1,6 +1,6 @@
-// bench_pose_search [--quick] [--fresh] — speed (images/s) and accuracy of the pose search alone
-// (issue #7) at D=64 and D=128 with the default grids (Hopf base r=2: 4608 rotations, 7×7
-// shifts over ±10 px, K=8 kept, M=4 refinements, L 12 → min(48, D/2)), on a homogeneous
+// bench_pose_search [--quick] [--fresh] [--d64] — speed (images/s) and accuracy of the pose search
+// alone (issue #7) at D=64 and D=128 with the default grids (Hopf base r=2: 4608 rotations, 13×13
+// shifts over ±6 px, K=8 kept, M=4 refinements, L 12 → min(48, D/2)), and with K=32, on a homogeneous
 // decoder (256×3) pre-trained with the true poses on simulated data (SNR 0.1, CTF, one
 // conformation). Accuracy: median angle between found and true rotation, median shift error.
 // Reference: cryoDRGN2's abinit_homo pose search ≈ 1.3 images/s at D=64 on these 2-core CPUs.
@@ -67,12 +67,13 @@ double median(std::vector<double> v)
     return v.empty() ? 0.0 : v[v.size() / 2];
 }
 
-void benchmark(const fs::path& root, const Setup& s)
+void benchmark(const fs::path& root, const Setup& s, PoseSearchOptions options)
 {
-    std::printf("D=%d:\n", s.D);
+    std::printf("D=%d, K=%d, base r=%d, L0=%d, shifts %d^2 over +-%.0f px:\n", s.D, options.kept,
+                options.baseResolution, options.lMin, options.shiftPoints, options.shiftExtent);
     const fs::path run = prepareRun(root, s);
     const fs::path data = root / ("data_D" + std::to_string(s.D));
-    auto search = PoseSearch::fromRun(run, {}, 0);
+    auto search = PoseSearch::fromRun(run, options, 0);
     const ParticleDataset dataset = ParticleDataset::open(data / "particles.star");
     TrainingImagesOptions imageOptions;
     imageOptions.centreByShift = false;
@@ -84,6 +85,18 @@ void benchmark(const fs::path& root, const Setup& s)
     const std::size_t batchSize = 16;
     std::vector<double> rotationErrors, shiftErrors;
     TrainingBatch batch;
+    {
+        // Once per pose-search pass (per epoch in ab initio training): the model's Hartley
+        // volume and the base-grid slices. Timed apart from the per-image work.
+        std::vector<std::size_t> first{0};
+        images.fill(first, batch);
+        search->resetTiming();
+        const auto start = Clock::now();
+        search->search(batch);
+        const auto& t = search->timing();
+        std::printf("  once per pass (model volume %.2f s, base slices %.2f s): %.2f s incl. 1 image\n", t.decoder,
+                    t.slicing, std::chrono::duration<double>(Clock::now() - start).count());
+    }
     search->resetTiming();
     const auto start = Clock::now();
     for (std::size_t first = 0; first < std::size_t(s.searched); first += batchSize) {
@@ -108,7 +121,7 @@ void benchmark(const fs::path& root, const Setup& s)
     for (int L : radii)
         std::printf(" %d", L);
     std::printf("\n  pose search: %.2f images/s (%.2f s)\n", s.searched / seconds, seconds);
-    std::printf("  time: decoder %.2f s, slicing %.2f s, shifted images %.2f s, scoring GEMMs %.2f s, "
+    std::printf("  time: decoder %.2f s, slice interpolation %.2f s, shifted images %.2f s, scoring GEMMs %.2f s, "
                 "top-K/children %.2f s, other %.2f s\n",
                 t.decoder, t.slicing, t.shifts, t.scoring, t.selection, seconds - t.total());
     const auto within = std::count_if(rotationErrors.begin(), rotationErrors.end(), [](double e) { return e <= 5; });
@@ -122,9 +135,24 @@ void benchmark(const fs::path& root, const Setup& s)
 int main(int argc, char** argv)
 {
     reexecWithFastBlasIfNeeded(argv);
-    bool quick = false, fresh = false;
+    bool quick = false, fresh = false, only64 = false, custom = false;
+    PoseSearchOptions base;
     for (int i = 1; i < argc; ++i) {
         quick |= std::strcmp(argv[i], "--quick") == 0;
+        only64 |= std::strcmp(argv[i], "--d64") == 0;
+        // --kept K --lmin L --lmax L --base R --shifts N --extent PX: one variant instead of K = 8 and 32
+        const auto value = [&](const char* name, auto& out) {
+            if (std::strcmp(argv[i], name) == 0 && i + 1 < argc) {
+                out = decltype(out + 0)(std::atof(argv[++i]));
+                custom = true;
+            }
+        };
+        value("--kept", base.kept);
+        value("--lmin", base.lMin);
+        value("--base", base.baseResolution);
+        value("--shifts", base.shiftPoints);
+        value("--extent", base.shiftExtent);
+        value("--lmax", base.lMax);
         fresh |= std::strcmp(argv[i], "--fresh") == 0;
     }
     std::printf("bench_pose_search: %u threads; %s\n", std::thread::hardware_concurrency(),
@@ -133,7 +161,16 @@ int main(int argc, char** argv)
     if (fresh)
         fs::remove_all(root);
     fs::create_directories(root);
-    benchmark(root, quick ? Setup{64, 400, 2, 32} : Setup{64, 2000, 6, 64});
-    benchmark(root, quick ? Setup{128, 200, 1, 16} : Setup{128, 1000, 3, 32});
+    const Setup d64 = quick ? Setup{64, 400, 2, 32} : Setup{64, 2000, 6, 64};
+    const Setup d128 = quick ? Setup{128, 200, 1, 16} : Setup{128, 600, 3, 32};
+    for (int kept : {8, 32}) {
+        PoseSearchOptions options = base;
+        options.kept = custom ? base.kept : kept;
+        benchmark(root, d64, options);
+        if (!only64)
+            benchmark(root, d128, options);
+        if (custom)
+            break;
+    }
     return 0;
 }

@@ -79,6 +79,7 @@ struct PoseSearch::Impl {
     void setupBall();
     torch::Tensor evaluateVolumes(const torch::Tensor& z);
     torch::Tensor slices(const torch::Tensor& volumes, const torch::Tensor& rotations, int stage);
+    torch::Tensor slicesAt(const torch::Tensor& volumes, const torch::Tensor& rotations, const torch::Tensor& k);
     StageImages stageImages(const torch::Tensor& target, const torch::Tensor& ctf, int stage) const;
     Candidates globalSearch(const StageImages& im, const torch::Tensor& slices);
     Candidates refine(const StageImages& im, const torch::Tensor& volumes, const Candidates& kept, int stage);
@@ -93,7 +94,7 @@ void PoseSearch::Impl::setup()
 {
     const PoseSearchOptions& o = options;
     if (o.baseResolution < 0 || o.refinements < 0 || o.baseResolution + o.refinements > 12 || o.kept < 1 ||
-        o.shiftPoints < 1 || o.shiftExtent < 0 || o.lMin < 1 || o.volumeOversampling < 1 || o.volumeOversampling > 4)
+        o.shiftPoints < 1 || o.shiftExtent < 0 || o.lMin < 1 || o.refineShiftPoints < 1 || o.refineShiftPoints % 2 == 0 || o.volumeOversampling < 1 || o.volumeOversampling > 4)
         throw UsageError("pose search: invalid grid options");
     lattice = TrainingLattice::make(D);
     const auto Ph = std::int64_t(lattice.halfCount());
@@ -169,8 +170,14 @@ torch::Tensor PoseSearch::Impl::slices(const torch::Tensor& volumes, const torch
 {
     // rotations [N, R, 3, 3] → [N, R, 2P]: the slice through Rᵀ·(kx, ky, 0) at the stage's half
     // points, then at their mirrors (PoseConventions.h), trilinear in the Hartley cube.
+    return slicesAt(volumes, rotations, halfCoords.index_select(0, selection[std::size_t(stage)]));
+}
+
+torch::Tensor PoseSearch::Impl::slicesAt(const torch::Tensor& volumes, const torch::Tensor& rotations,
+                                         const torch::Tensor& k)
+{
+    // k [P, 2] half points (cycles/px) → [N, R, 2P]
     Stopwatch watch(timing.slicing);
-    const auto k = halfCoords.index_select(0, selection[std::size_t(stage)]);   // [P, 2]
     const auto coords = torch::matmul(k, rotations.narrow(2, 0, 2));            // [N, R, P, 3]
     // grid_sample with align_corners: −1 ↔ cube index 0, +1 ↔ index 2n, so u = k·scale/n.
     const auto grid = (torch::cat({coords, -coords}, 2) * (volumeScale / volumeRadius)).unsqueeze(3);
@@ -239,18 +246,20 @@ Candidates PoseSearch::Impl::refine(const StageImages& im, const torch::Tensor& 
                                         : slices(volumes, rotations, stage);
     const auto sv = s.view({B, K, 8, -1});   // [B, K, 8, 2P]
     const double step = ShiftGrid::baseStep(options.shiftExtent, options.shiftPoints) / double(1 << stage);
+    const std::int64_t n = options.refineShiftPoints, T = n * n;
     torch::Tensor shifts, x;
     {
         Stopwatch watch(timing.shifts);
-        const auto offsets = torch::tensor({-1.f, 0.f, 1.f}, torch::TensorOptions().device(device)) * step;
-        const auto grid = torch::stack(torch::meshgrid({offsets, offsets}, "xy"), 2).reshape({9, 2});   // x fastest
-        shifts = (kept.shifts.unsqueeze(2) + grid.view({1, 1, 9, 2})).reshape({B, K * 9, 2});
-        x = weightedTranslations(im, shifts).view({B, K, 9, -1});   // [B, K, 9, 2P]
+        const auto offsets =
+            (torch::arange(n, torch::TensorOptions().dtype(torch::kFloat32).device(device)) - double(n - 1) / 2) * step;
+        const auto grid = torch::stack(torch::meshgrid({offsets, offsets}, "xy"), 2).reshape({T, 2});   // x fastest
+        shifts = (kept.shifts.unsqueeze(2) + grid.view({1, 1, T, 2})).reshape({B, K * T, 2});
+        x = weightedTranslations(im, shifts).view({B, K, T, -1});   // [B, K, T, 2P]
     }
     torch::Tensor error;
     {
         Stopwatch watch(timing.scoring);
-        const auto cross = torch::matmul(x, sv.transpose(2, 3));   // [B, K, 9, 8]
+        const auto cross = torch::matmul(x, sv.transpose(2, 3));   // [B, K, T, 8]
         const auto w2 = im.ctf.square();
         const auto norm = (sv.square() * torch::cat({w2, w2}, 1).view({B, 1, 1, -1})).sum(3);   // [B, K, 8]
         error = norm.unsqueeze(2) - 2.0 * cross;
@@ -259,7 +268,7 @@ Candidates PoseSearch::Impl::refine(const StageImages& im, const torch::Tensor& 
     const auto [best, bestShift] = error.min(2);   // [B, K, 8]
     const auto [topError, top] = best.reshape({B, C}).topk(K, 1, false, true);
     const auto topCpu = top.to(torch::kCPU);
-    const auto shiftIndex = torch::div(top, 8, "floor") * 9 + bestShift.reshape({B, C}).gather(1, top);
+    const auto shiftIndex = torch::div(top, 8, "floor") * T + bestShift.reshape({B, C}).gather(1, top);
     const auto newShifts = shifts.gather(1, shiftIndex.unsqueeze(2).expand({B, K, 2}));
     return {children.gather(1, topCpu), newShifts, topError};
 }
@@ -345,6 +354,28 @@ std::vector<float> PoseSearch::poseErrors(const TrainingBatch& batch, std::span<
     }
     const auto errors = d.poseErrors(targets, ctfs, volumes, R, t).to(torch::kCPU).contiguous();
     return {errors.data_ptr<float>(), errors.data_ptr<float>() + B};
+}
+
+std::vector<float> PoseSearch::projectModel(const TrainingBatch& batch, std::span<const PoseEstimate> poses)
+{
+    Impl& d = *m_impl;
+    torch::InferenceMode inference;
+    const auto B = std::int64_t(batch.size()), Ph = std::int64_t(d.lattice.halfCount());
+    if (d.model->zdim() != 0 || poses.size() != batch.size() || batch.ctf.size() < std::size_t(B * Ph))
+        throw UsageError("projectModel: a homogeneous model and one pose per image are needed");
+    d.ensureVolume();
+    std::vector<float> rotations, shifts;
+    for (const PoseEstimate& p : poses) {
+        rotations.insert(rotations.end(), p.rotation.begin(), p.rotation.end());
+        shifts.insert(shifts.end(), {-p.shiftX, -p.shiftY});   // centred → uncentred: translate by −t
+    }
+    const auto R = torch::from_blob(rotations.data(), {B, 3, 3}).to(d.device);
+    const auto s = d.slicesAt(d.volume, R.view({1, B, 3, 3}), d.halfCoords).view({B, 2, Ph});
+    const auto ctf = torch::from_blob(const_cast<float*>(batch.ctf.data()), {B, Ph}).to(d.device);
+    StageImages im{s.select(1, 0) * ctf, s.select(1, 1) * ctf, torch::ones_like(ctf), d.halfCoords};
+    const auto t = torch::from_blob(shifts.data(), {B, 1, 2}).to(d.device);
+    const auto out = weightedTranslations(im, t).view({B, 2 * Ph}).to(torch::kCPU).contiguous();
+    return {out.data_ptr<float>(), out.data_ptr<float>() + out.numel()};
 }
 
 PoseSearch::PoseSearch(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}

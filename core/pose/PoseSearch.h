@@ -4,7 +4,7 @@
 //   1. a global search over the base Hopf grid (So3Grid, resolution r0) × a base shift grid,
 //      comparing only frequencies |k|·D < L0 (12 px⁻¹·D by default);
 //   2. keeping the K best rotations (each with its best shift) and refining M times: the 8
-//      children of each kept rotation × a 3×3 shift grid at half the previous step, with
+//      children of each kept rotation × a local shift grid at half the previous step, with
 //      L rising linearly to min(lMax, D/2) ("frequency marching").
 // Scores use |y − c·s|² = |y|² + |c·s|² − 2 y·(c·s): all rotations × shifts of a batch are
 // one matrix product of translated, CTF-weighted images with model slices.
@@ -35,8 +35,15 @@ struct PoseSearchOptions {
     int baseResolution = 2;     // r0: 4608 rotations (cryoDRGN2's base_healpy = 2)
     int refinements = 4;        // M
     int kept = 8;               // K
-    double shiftExtent = 10;    // px: base shift grid spans [−extent, extent]²
-    int shiftPoints = 7;        // base shift grid is shiftPoints²
+    // px: the base shift grid spans [−extent, extent]² in 1 px steps. (cryoDRGN2's ±10 px in
+    // 7×7 steps of 3.3 px is too coarse for L0 = 12: a 1.7 px error turns the phase at |k|·D = 12
+    // of D = 64 by 110°, and the global ranking becomes noise.)
+    double shiftExtent = 6;
+    int shiftPoints = 13;       // base shift grid is shiftPoints²
+    // Refinement m searches refineShiftPoints² shifts (odd) around each kept shift, spaced by the
+    // base step / 2^m: as cryoDRGN2's "same grid, half the extent" but smaller, as rotation and
+    // shift trade off (an in-plane turn about an off-centre point looks like a shift).
+    int refineShiftPoints = 5;
     int lMin = 12;              // frequency radius of the global search, in lattice units (|k|·D)
     int lMax = 48;              // final radius (capped at D/2)
     // Samples per lattice step of the Hartley volume the slices are interpolated from: at 1
@@ -86,6 +93,10 @@ public:
     // true pose means the grids missed it.
     std::vector<float> poseErrors(const TrainingBatch& batch, std::span<const PoseEstimate> poses,
                                   std::span<const float> z = {});
+    // Noise-free images of the model (homogeneous) at the given poses with the batch's CTF, in
+    // the layout of batch.target (B × 2Ph, uncentred: the particle sits at image centre − t),
+    // band-limited to |k|·D ≤ min(lMax, D/2). For tests of the search itself.
+    std::vector<float> projectModel(const TrainingBatch& batch, std::span<const PoseEstimate> poses);
     // The model's weights changed: drop the cached volume and base slices.
     void modelChanged();
 

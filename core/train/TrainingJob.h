@@ -28,8 +28,8 @@ struct AbInitioOptions {
     int searchEvery = 5;
     int resetAfterEpoch = -1;
     int baseResolution = 2, refinements = 4, kept = 8;   // PoseSearchOptions (pose/PoseSearch.h)
-    double shiftExtent = 10;                             // px
-    int shiftPoints = 7, lMin = 12, lMax = 48;
+    double shiftExtent = 6;                              // px
+    int shiftPoints = 13, lMin = 12, lMax = 48;
     int searchBatch = 16;                                // images per pose-search batch
 };
 

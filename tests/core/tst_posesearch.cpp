@@ -29,8 +29,8 @@ double median(std::vector<double> v)
 
 struct Errors {
     std::vector<double> rotationDeg, shiftPx;
-    int foundBetter = 0;    // images whose found pose fits at least as well as the true one
-    int inconsistent = 0;   // search() and poseErrors() disagree
+    int trueFitsBetter = 0;   // images whose true pose fits at least as well as the found one
+    int inconsistent = 0;     // search() and poseErrors() disagree
 };
 
 } // namespace
@@ -43,7 +43,9 @@ class TestPoseSearch : public QObject {
     QString dataDir() const { return m_dir.filePath("data"); }
     QString runDir() const { return m_dir.filePath("run"); }
 
-    Errors searchAndCompare(const PoseSearchOptions& options, std::size_t count)
+    // Searches the first count images (or the model's own noise-free projections at the true
+    // poses, with the images' CTF) and compares with the truth.
+    Errors searchAndCompare(const PoseSearchOptions& options, std::size_t count, bool modelImages)
     {
         auto search = PoseSearch::fromRun(runDir().toStdString(), options, 0);
         const ParticleDataset dataset = ParticleDataset::open((dataDir() + "/particles.star").toStdString());
@@ -58,7 +60,6 @@ class TestPoseSearch : public QObject {
         std::iota(indices.begin(), indices.end(), std::size_t(0));
         TrainingBatch batch;
         images.fill(indices, batch);
-        const auto found = search->search(batch);
         std::vector<PoseEstimate> truePoses(count);
         for (std::size_t i = 0; i < count; ++i) {
             for (std::size_t j = 0; j < 9; ++j)
@@ -66,6 +67,9 @@ class TestPoseSearch : public QObject {
             truePoses[i].shiftX = float(shifts[2 * i]);
             truePoses[i].shiftY = float(shifts[2 * i + 1]);
         }
+        if (modelImages)
+            batch.target = search->projectModel(batch, truePoses);
+        const auto found = search->search(batch);
         const auto trueErrors = search->poseErrors(batch, truePoses);
         const auto foundErrors = search->poseErrors(batch, found);
         Errors errors;
@@ -77,12 +81,10 @@ class TestPoseSearch : public QObject {
             std::array<float, 9> m = found[i].rotation;
             errors.rotationDeg.push_back(rotationDistanceDeg(matrixFromRowMajor(m), R));
             errors.shiftPx.push_back(std::hypot(found[i].shiftX - shifts[2 * i], found[i].shiftY - shifts[2 * i + 1]));
-            errors.foundBetter += foundErrors[i] <= trueErrors[i] * 1.0001f;
+            errors.trueFitsBetter += trueErrors[i] <= foundErrors[i];
             // what search() reports is what poseErrors() computes for the same pose
-            if (std::abs(foundErrors[i] - found[i].error) > 1e-3f * std::max(1.0f, foundErrors[i]))
+            if (std::abs(foundErrors[i] - found[i].error) > 1e-3f * std::max(1e-2f, foundErrors[i]))
                 ++errors.inconsistent;
-            qDebug("%zu: rot err %.2f, shift err %.2f, found %.5f true %.5f", i, errors.rotationDeg.back(),
-                   errors.shiftPx.back(), foundErrors[i], trueErrors[i]);
         }
         const auto& t = search->timing();
         qInfo("pose search: %zu images in %.2f s (decoder %.2f, slicing %.2f, shifts %.2f, scoring %.2f, "
@@ -97,7 +99,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         SimulationOptions sim;
         sim.outDir = dataDir().toStdString();
-        sim.particles = 600;
+        sim.particles = 400;
         sim.box = 32;
         sim.pixelSize = 6.0;
         sim.snr = 0;   // noise-free
@@ -112,12 +114,13 @@ private Q_SLOTS:
         t.config.model.zdim = 0;
         t.config.model.decoderWidth = 128;
         t.config.model.decoderLayers = 2;
-        t.config.epochs = 4;
+        t.config.epochs = 3;
         t.config.batchSize = 8;
         t.config.learningRate = 1e-3;
         t.config.seed = 3;
         const TrainingResult result = trainModel(t, {}, {});
-        QCOMPARE(result.epochsCompleted, 4);
+        QCOMPARE(result.epochsCompleted, 3);
+        qInfo("simulated and trained in %.1f s", result.seconds);
     }
 
     void stagesMarchInFrequency()
@@ -136,32 +139,46 @@ private Q_SLOTS:
 
     void recoversTruePoses_data()
     {
-        QTest::addColumn<int>("baseResolution");
-        QTest::addColumn<int>("refinements");
-        QTest::newRow("r1+3") << 1 << 3;
-        QTest::newRow("r2+2") << 2 << 2;
+        // r0 = 2 (4608 rotations, 15°) + 3 refinements: final grid r = 5, 1.9° spacing. The base
+        // band L0 = 6 of D = 32 is the 12 of D = 64 (the same object in a half-size box).
+        QTest::addColumn<bool>("modelImages");
+        QTest::addColumn<double>("medianSpacings");   // allowed median error, in final grid spacings
+        QTest::addColumn<double>("maxShiftPx");       // allowed median shift error
+        QTest::addColumn<double>("withinFraction");   // of the images within 3 spacings
+        // The model's own projections isolate the search; the simulator's images add the
+        // mismatch of a small model trained for 3 epochs.
+        QTest::newRow("model's own images") << true << 1.0 << 0.5 << 0.75;
+        QTest::newRow("simulated images") << false << 3.0 << 1.0 << 0.5;
     }
     void recoversTruePoses()
     {
-        QFETCH(int, baseResolution);
-        QFETCH(int, refinements);
+        QFETCH(bool, modelImages);
+        QFETCH(double, medianSpacings);
+        QFETCH(double, maxShiftPx);
+        QFETCH(double, withinFraction);
         PoseSearchOptions options;
-        options.baseResolution = baseResolution;
-        options.refinements = refinements;
+        options.baseResolution = 2;
+        options.refinements = 3;
+        options.kept = 32;
         options.shiftExtent = 4;   // the simulator's shifts are within ±3 px
-        options.shiftPoints = 5;
-        options.lMin = 8;
-        const Errors errors = searchAndCompare(options, 48);
-        const double spacing = So3Grid(baseResolution + refinements).spacingDeg();
+        options.shiftPoints = 9;
+        options.lMin = 6;
+        const std::size_t n = 32;
+        const Errors errors = searchAndCompare(options, n, modelImages);
+        const double spacing = So3Grid(options.baseResolution + options.refinements).spacingDeg();
         const double rot = median(errors.rotationDeg), shift = median(errors.shiftPx);
         const auto within = std::count_if(errors.rotationDeg.begin(), errors.rotationDeg.end(),
-                                          [&](double e) { return e <= 2 * spacing; });
-        qInfo("final grid spacing %.2f°: median rotation error %.2f°, %lld/48 within 2 spacings; median shift "
-              "error %.2f px",
-              spacing, rot, static_cast<long long>(within), shift);
-        QVERIFY(rot <= spacing);
-        QVERIFY(within >= 44);
-        QVERIFY(shift <= 1.0);
+                                          [&](double e) { return e <= 3 * spacing; });
+        qInfo("final grid spacing %.2f°: median rotation error %.2f°, %lld/%zu within 3 spacings; median shift "
+              "error %.2f px; true pose fits at least as well for %d",
+              spacing, rot, static_cast<long long>(within), n, shift, errors.trueFitsBetter);
+        QCOMPARE(errors.inconsistent, 0);
+        QVERIFY(rot <= medianSpacings * spacing);
+        QVERIFY(double(within) >= withinFraction * double(n));
+        QVERIFY(shift <= maxShiftPx);
+        // On the model's own images the true pose is exact: nothing may fit better.
+        if (modelImages)
+            QCOMPARE(errors.trueFitsBetter, int(n));
     }
 
     void abInitioScheduleSearchesAndSavesPoses()
@@ -200,8 +217,8 @@ private Q_SLOTS:
         QVERIFY(sawSearch);
         QCOMPARE(searched, (std::vector<bool>{true, false, true}));
         const PoseTable poses = readPoses(H5File(t.outDir / kRunFileName, H5File::Mode::ReadOnly));
-        QCOMPARE(poses.count, std::size_t(600));
-        QCOMPARE(poses.rotations.size(), std::size_t(600 * 9));
+        QCOMPARE(poses.count, std::size_t(400));
+        QCOMPARE(poses.rotations.size(), std::size_t(400 * 9));
         // every stored rotation is a rotation
         for (std::size_t i = 0; i < poses.count; i += 37) {
             std::array<float, 9> m;
