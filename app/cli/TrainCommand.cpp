@@ -38,6 +38,9 @@ void addTrainOptions(QCommandLineParser& parser)
         {"beta", tr("Weight of the KL term (default 1/zdim)."), tr("BETA")},
         {"homogeneous", tr("Train the decoder alone: one map, no encoder, no latent.")},
         {"resume", tr("Continue the run in --out from its newest checkpoint.")},
+        {"ab-initio", tr("Ab initio (cryoDRGN2): ignore the input poses and search them with the model, every "
+                         "--search-every epochs; the found poses go to run.h5. With --homogeneous: the decoder alone.")},
+        {"search-every", tr("Ab initio: search the poses every N epochs (default 5)."), tr("N")},
         {"threads", tr("Compute threads (default: all cores)."), tr("T")},
         {"seed", tr("Random seed (default 1)."), tr("K")},
         {"pe", tr("Positional encoding: gaussian (default) or geometric."), tr("KIND")},
@@ -67,6 +70,7 @@ void readTrainOptions(const QCommandLineParser& parser, cryo::TrainingOptions& o
     numberOption(parser, "max-memory", memoryGb);
     layerOption(parser, "enc", model.encoderWidth, model.encoderLayers);
     layerOption(parser, "dec", model.decoderWidth, model.decoderLayers);
+    numberOption(parser, "search-every", options.abInitioOptions.searchEvery);
     options.memoryLimitBytes = std::size_t(std::max(0.0, memoryGb) * double(1 << 30));
     if (parser.isSet("homogeneous"))
         model.zdim = 0;
@@ -76,6 +80,7 @@ void readTrainOptions(const QCommandLineParser& parser, cryo::TrainingOptions& o
         config.precision = parser.value("precision").toStdString();
     config.invertContrast = !parser.isSet("no-invert");
     options.resume = parser.isSet("resume");
+    options.abInitio = parser.isSet("ab-initio");
     options.outDir = parser.value("out").toStdString();
     options.dataset.dataDirectory = parser.value("datadir").toStdString();
     options.particles = parser.positionalArguments().value(0).toStdString();
@@ -94,6 +99,11 @@ void printEpoch(const cryo::EpochSummary& s, int epochs)
                                        .arg(r.kld, 0, 'g', 4)
                                        .arg(r.imagesPerSecond, 0, 'f', 1)
                                        .arg(r.seconds, 0, 'f', 1)));
+    if (s.poseErrorDeg >= 0)
+        std::printf("%s\n", qPrintable(tr("  poses%1: median rotation error %2°, median shift error %3 px (vs truth.h5)")
+                                           .arg(s.posesSearched ? tr(" (searched)") : QString())
+                                           .arg(s.poseErrorDeg, 0, 'f', 2)
+                                           .arg(s.shiftErrorPx, 0, 'f', 2)));
     std::fflush(stdout);
 }
 
@@ -111,9 +121,15 @@ int runTrain(const QStringList& arguments)
     }
     cryo::TrainingOptions options;
     ProgressPrinter progress(tr("Training"));
+    ProgressPrinter searching(tr("Pose search"));
+    bool inSearch = false;
     cryo::TrainingCallbacks callbacks;
-    callbacks.progress = [&progress](const cryo::TrainingProgress& p) {
-        progress.update((long long)(p.imagesDone), (long long)(p.imagesPerEpoch));
+    callbacks.progress = [&](const cryo::TrainingProgress& p) {
+        const bool search = p.stage == "pose search";
+        if (inSearch && !search)
+            searching.finish();
+        inSearch = search;
+        (search ? searching : progress).update((long long)(p.imagesDone), (long long)(p.imagesPerEpoch));
     };
     callbacks.epochFinished = [&](const cryo::EpochSummary& s) {
         progress.finish();

@@ -152,6 +152,27 @@ void writeLatents(H5File& file, const LatentTable& latents)
     file.write("/particles/z_logvar", latents.logvar, shape);
 }
 
+void writePoses(H5File& file, const PoseTable& poses)
+{
+    file.write("/particles/rotations", poses.rotations, {poses.count, 3, 3});
+    file.write("/particles/shifts", poses.shifts, {poses.count, 2});
+}
+
+PoseTable readPoses(const H5File& file)
+{
+    if (!file.exists("/particles/rotations") || !file.exists("/particles/shifts"))
+        throw FileError(file.path(), "no poses (/particles/rotations, /particles/shifts): not an ab initio run");
+    PoseTable table;
+    std::vector<std::size_t> rotationShape, shiftShape;
+    table.rotations = file.read<float>("/particles/rotations", &rotationShape);
+    table.shifts = file.read<float>("/particles/shifts", &shiftShape);
+    if (rotationShape.size() != 3 || rotationShape[1] != 3 || rotationShape[2] != 3 || shiftShape.size() != 2 ||
+        shiftShape[1] != 2 || shiftShape[0] != rotationShape[0])
+        throw FileError(file.path(), "/particles/rotations must be N × 3 × 3 and /particles/shifts N × 2");
+    table.count = rotationShape[0];
+    return table;
+}
+
 LatentTable readLatents(const H5File& file)
 {
     if (!file.exists("/particles/z_mu"))

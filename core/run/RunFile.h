@@ -30,6 +30,16 @@ struct LatentTable {
     std::vector<float> mu, logvar;
 };
 
+// Per-particle poses found by ab initio training, input order. Conventions of
+// geometry/PoseConventions.h: our R (= RELION's Euler matrix, = cryoDRGN's pose.pkl matrix),
+// and shifts t in pixels with the particle centre at image centre − t (RELION _rlnOriginX/Y
+// in pixels; cryoDRGN stores t / D).
+struct PoseTable {
+    std::size_t count = 0;
+    std::vector<float> rotations;   // N × 9, row-major
+    std::vector<float> shifts;      // N × 2, pixels
+};
+
 inline constexpr const char* kRunFileName = "run.h5";
 
 void writeRunConfig(H5File& file, const RunConfig& config);
@@ -38,6 +48,9 @@ void writeHistory(H5File& file, const std::vector<EpochRecord>& history);
 std::vector<EpochRecord> readHistory(const H5File& file);   // empty when absent
 void writeLatents(H5File& file, const LatentTable& latents);
 LatentTable readLatents(const H5File& file);   // throws FileError when absent
+// /particles/rotations (N × 3 × 3) and /particles/shifts (N × 2).
+void writePoses(H5File& file, const PoseTable& poses);
+PoseTable readPoses(const H5File& file);       // throws FileError when absent or malformed
 
 // Checks the format attribute; throws FileError ("not a Cryoscape run file") otherwise.
 void checkRunFile(const H5File& file);

@@ -2,6 +2,8 @@
 // thread, a checkpoint and run.h5 after every epoch, cooperative cancellation, resume).
 #include "train/TrainingJob.h"
 
+#include "train/AbInitioTrainer.h"
+
 #include "model/ComputeDevice.h"
 #include "particles/ParticleDataset.h"
 #include "train/BatchPrefetcher.h"
@@ -283,6 +285,8 @@ TrainingResult Trainer::run()
 
 TrainingResult trainModel(const TrainingOptions& options, const TrainingCallbacks& callbacks, std::stop_token stop)
 {
+    if (options.abInitio)
+        return trainAbInitio(options, callbacks, std::move(stop));
     return Trainer(options, callbacks, std::move(stop)).run();
 }
 

@@ -29,11 +29,13 @@ HartleyNorm estimateNorm(const ParticleDataset& dataset, ImagePreprocessor& prep
 
 TrainingImages::TrainingImages(const ParticleDataset& dataset, const TrainingImagesOptions& options)
     : m_dataset(dataset), m_count(dataset.size()), m_D(dataset.boxSize()), m_pixelSize(dataset.pixelSize()),
-      m_hasCtf(dataset.hasCtf()), m_lattice(TrainingLattice::make(m_D)), m_preprocessor(m_D, options.preprocess)
+      m_hasCtf(dataset.hasCtf()), m_centre(options.centreByShift), m_lattice(TrainingLattice::make(m_D)), m_preprocessor(m_D, options.preprocess)
 {
     if (m_count == 0)
         throw UsageError(dataset.sourcePath().string() + ": the dataset has no particles");
     m_poses = options.poses.empty() ? dataset.poses() : options.poses;
+    if (m_poses.empty() && !m_centre)
+        m_poses.assign(m_count, ParticlePose{});   // ab initio: the poses are searched for
     if (m_poses.empty())
         throw UsageError(dataset.sourcePath().string() +
                          ": the particles have no poses (angles and shifts); train on the output of a "
@@ -76,7 +78,10 @@ void TrainingImages::preprocess(std::size_t index, const float* image, float* ou
     m_preprocessor.process(image, m_norm, m_ht.data());
     const ParticlePose& pose = m_poses[index];
     // Translating by +t centres the particle (PoseConventions.h); t in pixels.
-    translateHartley(m_ht.data(), m_D, true, pose.shiftX / m_pixelSize, pose.shiftY / m_pixelSize, m_shifted.data());
+    if (m_centre)
+        translateHartley(m_ht.data(), m_D, true, pose.shiftX / m_pixelSize, pose.shiftY / m_pixelSize, m_shifted.data());
+    else
+        m_shifted = m_ht;
     const std::size_t half = m_lattice.halfCount();
     for (std::size_t p = 0; p < half; ++p) {
         out[p] = m_shifted[std::size_t(m_lattice.half[p])];

@@ -33,11 +33,14 @@ struct TrainingImagesOptions {
     // Replace the dataset's own poses / CTF (cryoscape train --poses / --ctf); one per particle.
     std::vector<ParticlePose> poses;
     std::vector<CtfParams> ctf;
+    // false: the targets are the raw (uncentred) images, as pose search needs them; then a
+    // dataset without poses is accepted (identity rotations, zero shifts).
+    bool centreByShift = true;
 };
 
 class TrainingImages {
 public:
-    // Throws UsageError when the dataset has no poses, FileError for unreadable images.
+    // Throws UsageError when the dataset has no poses (and centreByShift is set), FileError for unreadable images.
     TrainingImages(const ParticleDataset& dataset, const TrainingImagesOptions& options);
 
     std::size_t size() const { return m_count; }
@@ -58,6 +61,7 @@ private:
     int m_D;
     double m_pixelSize;
     bool m_hasCtf;
+    bool m_centre;
     std::vector<ParticlePose> m_poses;   // one per particle
     std::vector<CtfParams> m_ctf;        // one per particle (empty without CTF)
     TrainingLattice m_lattice;

@@ -19,6 +19,20 @@
 
 namespace cryo {
 
+// cryoDRGN2-style ab initio training (TrainingOptions::abInitio; core/train/AbInitioTrainer.cpp):
+// the input poses are ignored; epochs 1, 1 + searchEvery, ... first search every particle's
+// pose with the current model (pose/PoseSearch.h), the other epochs train on the latest poses.
+// After resetAfterEpoch (thesis §5.3.3; 0: never, −1: half of the epochs when there are ≥ 10)
+// the model and optimizer restart from random weights, keeping the poses.
+struct AbInitioOptions {
+    int searchEvery = 5;
+    int resetAfterEpoch = -1;
+    int baseResolution = 2, refinements = 4, kept = 8;   // PoseSearchOptions (pose/PoseSearch.h)
+    double shiftExtent = 6;                              // px
+    int shiftPoints = 13, lMin = 12, lMax = 48;
+    int searchBatch = 16;                                // images per pose-search batch
+};
+
 struct TrainingOptions {
     std::filesystem::path particles;         // .star / .cs / .mrcs (poses and CTF from it)
     ParticleDatasetOptions dataset;          // dataDirectory, pixelSize override, ...
@@ -29,6 +43,8 @@ struct TrainingOptions {
     bool resume = false;                     // continue from the newest checkpoint in outDir
     int threads = 0;                         // compute threads; 0: all cores
     std::size_t memoryLimitBytes = std::size_t(4) << 30;   // preprocessed images above this are read lazily
+    bool abInitio = false;                   // search the poses (see AbInitioOptions)
+    AbInitioOptions abInitioOptions;
 };
 
 // Sent after every few batches (the job rate-limits itself to ~10 Hz).
@@ -39,6 +55,9 @@ struct TrainingProgress {
     double loss = 0, mse = 0, kld = 0;       // running means over the epoch so far
     double imagesPerSecond = 0;
     double etaSeconds = 0;                   // to the end of the last epoch
+    // Ab initio: stage "pose search" while poses are searched; the median rotation error (°,
+    // after global alignment) of the latest poses when the data has a truth.h5, else −1.
+    double poseErrorDeg = -1;
 };
 
 // Sent at the end of every epoch, after the checkpoint is on disk.
@@ -46,6 +65,10 @@ struct EpochSummary {
     EpochRecord record;
     int zdim = 0;
     std::vector<float> zMu;                  // N × zdim, input order (empty if homogeneous)
+    // Ab initio: whether this epoch searched the poses, and their median errors against a
+    // truth.h5 beside the particles (−1 without one).
+    bool posesSearched = false;
+    double poseErrorDeg = -1, shiftErrorPx = -1;
 };
 
 struct TrainingCallbacks {

@@ -1,0 +1,110 @@
+#pragma once
+// cryoDRGN2-style pose search (thesis §5.3, Algorithm 2): for each image, the rotation and
+// shift whose model slice (CTF applied) best matches it in squared error, found by
+//   1. a global search over the base Hopf grid (So3Grid, resolution r0) × a base shift grid,
+//      comparing only frequencies |k|·D < L0 (12 px⁻¹·D by default);
+//   2. keeping the K best rotations (each with its best shift) and refining M times: the 8
+//      children of each kept rotation × a local shift grid at half the previous step, with
+//      L rising linearly to min(lMax, D/2) ("frequency marching").
+// Scores use |y − c·s|² = |y|² + |c·s|² − 2 y·(c·s): all rotations × shifts of a batch are
+// one matrix product of translated, CTF-weighted images with model slices.
+//
+// Model slices: for a homogeneous model the decoder is evaluated once (per modelChanged())
+// on a 3D grid (volumeOversampling points per lattice step) over the ball
+// |k|·D ≤ min(lMax, D/2) + 1, and every slice, in-plane rotations
+// included, is a trilinear interpolation of that Hartley volume: the MLP is never run per
+// rotation. With a latent (heterogeneous models), each image's volume is evaluated from its
+// z (costly: one decoder pass over the ball per image).
+//
+// Images: TrainingBatch targets made with TrainingImagesOptions::centreByShift = false (raw,
+// uncentred, normalised Hartley values on the TrainingLattice) and the batch's CTF.
+// Results follow PoseConventions.h: our R, and shifts t (pixels) such that translating the
+// image by +t centres the particle (RELION's _rlnOriginX/Y in pixels, cryoDRGN's t·D).
+#include "pose/So3Grid.h"
+#include "train/TrainingImages.h"
+
+#include <array>
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <vector>
+
+namespace cryo {
+
+struct PoseSearchOptions {
+    int baseResolution = 2;     // r0: 4608 rotations (cryoDRGN2's base_healpy = 2)
+    int refinements = 4;        // M
+    int kept = 8;               // K
+    // px: the base shift grid spans [−extent, extent]² in 1 px steps. (cryoDRGN2's ±10 px in
+    // 7×7 steps of 3.3 px is too coarse for L0 = 12: a 1.7 px error turns the phase at |k|·D = 12
+    // of D = 64 by 110°, and the global ranking becomes noise.)
+    double shiftExtent = 6;
+    int shiftPoints = 13;       // base shift grid is shiftPoints²
+    // Refinement m searches refineShiftPoints² shifts (odd) around each kept shift, spaced by the
+    // base step / 2^m: as cryoDRGN2's "same grid, half the extent" but smaller, as rotation and
+    // shift trade off (an in-plane turn about an off-centre point looks like a shift).
+    int refineShiftPoints = 5;
+    int lMin = 12;              // frequency radius of the global search, in lattice units (|k|·D)
+    int lMax = 48;              // final radius (capped at D/2)
+    // Samples per lattice step of the Hartley volume the slices are interpolated from: at 1
+    // the trilinear interpolation of a transform that oscillates on the scale of 2 lattice
+    // steps biases the scores towards poses whose samples fall on the nodes.
+    int volumeOversampling = 2;
+};
+
+struct PoseEstimate {
+    std::array<float, 9> rotation{1, 0, 0, 0, 1, 0, 0, 0, 1};   // our R, row-major
+    float shiftX = 0, shiftY = 0;   // pixels
+    float error = 0;                // mean squared error over the compared pixels (last stage)
+};
+
+// Seconds spent, accumulated over calls.
+struct PoseSearchTiming {
+    double decoder = 0;     // model evaluation (the Hartley volume)
+    double slicing = 0;     // slice interpolation at the candidate rotations
+    double shifts = 0;      // translated, CTF-weighted images
+    double scoring = 0;     // the score matrix products
+    double selection = 0;   // min over shifts, top-K, children of the kept poses
+    std::size_t images = 0;
+    double total() const { return decoder + slicing + shifts + scoring + selection; }
+};
+
+class PoseSearch {
+public:
+    struct Impl;   // holds the torch model; built by fromRun or makePoseSearch (PoseSearchModel.h)
+    explicit PoseSearch(std::unique_ptr<Impl> impl);
+    ~PoseSearch();
+
+    // The newest checkpoint of a run directory (decoder only). threads ≤ 0: all cores.
+    // Throws FileError when the run has no run.h5 or no checkpoint.
+    static std::unique_ptr<PoseSearch> fromRun(const std::filesystem::path& runDir, const PoseSearchOptions& options,
+                                               int threads);
+
+    int boxSize() const;
+    int zdim() const;
+    const PoseSearchOptions& options() const;
+    // L (lattice units) used at each stage: stage 0 is the global search.
+    std::vector<int> stageRadii() const;
+
+    // One pose per image of the batch. z: B × zdim values for models with a latent, else empty.
+    std::vector<PoseEstimate> search(const TrainingBatch& batch, std::span<const float> z = {});
+    // The mean squared error per compared pixel (final stage's L) of given poses, as search()
+    // reports it for the poses it finds: search() finding a pose with an error above that of the
+    // true pose means the grids missed it.
+    std::vector<float> poseErrors(const TrainingBatch& batch, std::span<const PoseEstimate> poses,
+                                  std::span<const float> z = {});
+    // Noise-free images of the model (homogeneous) at the given poses with the batch's CTF, in
+    // the layout of batch.target (B × 2Ph, uncentred: the particle sits at image centre − t),
+    // band-limited to |k|·D ≤ min(lMax, D/2). For tests of the search itself.
+    std::vector<float> projectModel(const TrainingBatch& batch, std::span<const PoseEstimate> poses);
+    // The model's weights changed: drop the cached volume and base slices.
+    void modelChanged();
+
+    const PoseSearchTiming& timing() const;
+    void resetTiming();
+
+private:
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace cryo

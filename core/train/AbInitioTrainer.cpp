@@ -1,0 +1,342 @@
+// trainAbInitio: alternates pose-search epochs (every particle's pose searched with the current
+// model) with epochs that train on the latest poses, with the model reset of thesis §5.3.3.
+// Images are kept uncentred (the shifts are unknown) and centred per batch by the found shift.
+#include "train/AbInitioTrainer.h"
+
+#include "model/ComputeDevice.h"
+#include "particles/ParticleDataset.h"
+#include "pose/PoseAccuracy.h"
+#include "pose/PoseSearchModel.h"
+#include "run/RunFile.h"
+#include "train/BatchPrefetcher.h"
+#include "train/Checkpoint.h"
+#include "train/VaeObjective.h"
+#include "util/Error.h"
+
+#include <chrono>
+#include <cmath>
+#include <numbers>
+#include <numeric>
+#include <optional>
+#include <random>
+
+namespace cryo {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+// Translates each image's [half | mirror] values by its shift t (pixels) in place, which
+// centres the particle as VaeObjective expects (HartleyLattice.h), and sets its rotation.
+void applyPoses(TrainingBatch& batch, const TrainingLattice& lattice, const std::vector<PoseEstimate>& poses)
+{
+    const std::size_t P = lattice.halfCount();
+    for (std::size_t b = 0; b < batch.size(); ++b) {
+        const PoseEstimate& pose = poses[batch.indices[b]];
+        float* half = batch.target.data() + b * 2 * P;
+        float* mirror = half + P;
+        for (std::size_t p = 0; p < P; ++p) {
+            const double phase = 2.0 * std::numbers::pi *
+                                 (lattice.halfCoords[2 * p] * pose.shiftX + lattice.halfCoords[2 * p + 1] * pose.shiftY);
+            const auto c = float(std::cos(phase)), s = float(std::sin(phase));
+            const float h = half[p], m = mirror[p];
+            half[p] = c * h + s * m;
+            mirror[p] = c * m - s * h;
+        }
+        std::copy(pose.rotation.begin(), pose.rotation.end(), batch.rotations.begin() + std::ptrdiff_t(9 * b));
+    }
+}
+
+struct Truth {
+    std::vector<Mat3> rotations;
+    std::vector<std::array<double, 2>> shifts;
+};
+
+// The simulator's truth.h5 beside the particles, when it describes the same number of particles.
+std::optional<Truth> readTruth(const std::filesystem::path& particles, std::size_t count)
+{
+    const auto path = particles.parent_path() / "truth.h5";
+    if (!std::filesystem::exists(path))
+        return std::nullopt;
+    try {
+        const H5File file(path, H5File::Mode::ReadOnly);
+        const auto rotations = file.read<double>("/particles/rotations");
+        const auto shifts = file.read<double>("/particles/shifts_px");
+        if (rotations.size() != 9 * count || shifts.size() != 2 * count)
+            return std::nullopt;
+        Truth truth;
+        for (std::size_t i = 0; i < count; ++i) {
+            truth.rotations.push_back(Eigen::Map<const Eigen::Matrix<double, 3, 3, Eigen::RowMajor>>(&rotations[9 * i]));
+            truth.shifts.push_back({shifts[2 * i], shifts[2 * i + 1]});
+        }
+        return truth;
+    } catch (const std::exception&) {
+        return std::nullopt;   // a truth file we cannot read only costs the error report
+    }
+}
+
+class AbInitioTrainer {
+public:
+    AbInitioTrainer(const TrainingOptions& options, const TrainingCallbacks& callbacks, std::stop_token stop)
+        : m_options(options), m_callbacks(callbacks), m_stop(std::move(stop)), m_config(options.config)
+    {
+    }
+    TrainingResult run();
+
+private:
+    void prepare();
+    void resetModel();
+    bool searchPoses(int epoch);   // false when cancelled
+    bool trainEpoch(int epoch);    // false when cancelled
+    void finishEpoch(const EpochRecord& record, bool searched);
+    void measurePoseError();
+    void report(const std::string& stage, int epoch, std::size_t done, double rate, double loss, bool force);
+    int resetEpoch() const;
+
+    const TrainingOptions& m_options;
+    const TrainingCallbacks& m_callbacks;
+    std::stop_token m_stop;
+    RunConfig m_config;
+    std::unique_ptr<ParticleDataset> m_dataset;
+    std::unique_ptr<TrainingImages> m_images;
+    std::optional<Truth> m_truth;
+    torch::Device m_device{torch::kCPU};
+    CryoModel m_model{nullptr};
+    std::unique_ptr<torch::optim::Adam> m_optimizer;
+    std::unique_ptr<VaeObjective> m_objective;
+    at::Generator m_generator;
+    std::vector<PoseEstimate> m_poses;   // one per particle, input order
+    std::vector<EpochRecord> m_history;
+    double m_poseError = -1, m_shiftError = -1;
+    Clock::time_point m_lastReport{};
+    Clock::time_point m_start = Clock::now();
+};
+
+int AbInitioTrainer::resetEpoch() const
+{
+    const int configured = m_options.abInitioOptions.resetAfterEpoch;
+    if (configured >= 0)
+        return configured;
+    return m_config.epochs >= 10 ? m_config.epochs / 2 : 0;
+}
+
+void AbInitioTrainer::prepare()
+{
+    const RunConfig& c = m_config;
+    if (m_options.outDir.empty())
+        throw UsageError("no output directory given");
+    if (c.epochs < 1 || c.batchSize < 1 || !(c.learningRate > 0) || c.model.zdim < 0 ||
+        m_options.abInitioOptions.searchEvery < 1 || m_options.abInitioOptions.searchBatch < 1)
+        throw UsageError("epochs, batch sizes and the search interval must be at least 1, the learning rate positive");
+    if (m_options.resume)
+        throw UsageError("--resume is not supported for ab initio training yet");
+    std::filesystem::create_directories(m_options.outDir);
+    m_dataset = std::make_unique<ParticleDataset>(ParticleDataset::open(m_options.particles, m_options.dataset));
+    TrainingImagesOptions imageOptions;
+    imageOptions.preprocess.invertContrast = m_config.invertContrast;
+    imageOptions.memoryLimitBytes = m_options.memoryLimitBytes;
+    imageOptions.centreByShift = false;   // the input poses are ignored: they are searched for
+    imageOptions.poses.assign(m_dataset->size(), ParticlePose{});
+    imageOptions.progress = [this](std::size_t done, std::size_t total) {
+        TrainingProgress p;
+        p.stage = "preparing";
+        p.imagesDone = done;
+        p.imagesPerEpoch = total;
+        if (m_callbacks.progress)
+            m_callbacks.progress(p);
+    };
+    m_images = std::make_unique<TrainingImages>(*m_dataset, imageOptions);
+    m_config.particles = std::filesystem::absolute(m_options.particles);
+    m_config.dataDirectory = m_options.dataset.dataDirectory;
+    m_config.particleCount = m_dataset->size();
+    m_config.boxSize = m_dataset->boxSize();
+    m_config.pixelSize = m_dataset->pixelSize();
+    m_config.hartleyStd = m_images->norm().std;
+    m_config.beta = m_config.effectiveBeta();
+    m_truth = readTruth(m_options.particles, m_dataset->size());
+    m_poses.assign(m_dataset->size(), PoseEstimate{});
+    m_device = chooseComputeDevice(m_options.threads);
+    m_objective = std::make_unique<VaeObjective>(m_images->lattice(), m_config.beta, m_device);
+    m_generator = at::detail::createCPUGenerator(m_config.seed);
+    torch::manual_seed(m_config.seed);   // the initial weights
+    resetModel();
+}
+
+void AbInitioTrainer::resetModel()
+{
+    m_model = CryoModel(m_config.model, m_config.boxSize, std::int64_t(m_images->lattice().pixelCount()));
+    m_model->to(m_device);
+    m_optimizer = std::make_unique<torch::optim::Adam>(m_model->parameters(),
+                                                       torch::optim::AdamOptions(m_config.learningRate));
+}
+
+void AbInitioTrainer::report(const std::string& stage, int epoch, std::size_t done, double rate, double loss,
+                             bool force)
+{
+    if (!m_callbacks.progress || (!force && Clock::now() - m_lastReport < std::chrono::milliseconds(100)))
+        return;
+    m_lastReport = Clock::now();
+    TrainingProgress p;
+    p.stage = stage;
+    p.epoch = epoch;
+    p.epochs = m_config.epochs;
+    p.imagesDone = done;
+    p.imagesPerEpoch = m_images->size();
+    p.loss = p.mse = loss;
+    p.imagesPerSecond = rate;
+    p.poseErrorDeg = m_poseError;
+    m_callbacks.progress(p);
+}
+
+bool AbInitioTrainer::searchPoses(int epoch)
+{
+    const AbInitioOptions& a = m_options.abInitioOptions;
+    PoseSearchOptions options;
+    options.baseResolution = a.baseResolution;
+    options.refinements = a.refinements;
+    options.kept = a.kept;
+    options.shiftExtent = a.shiftExtent;
+    options.shiftPoints = a.shiftPoints;
+    options.lMin = a.lMin;
+    options.lMax = a.lMax;
+    auto search = makePoseSearch(m_model, m_config.boxSize, options, m_device);
+    const auto start = Clock::now();
+    const std::int64_t half = std::int64_t(m_images->lattice().halfCount());
+    std::vector<std::size_t> order(m_images->size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    BatchPrefetcher prefetcher(*m_images, std::move(order), a.searchBatch);
+    TrainingBatch batch;
+    std::size_t done = 0;
+    while (prefetcher.next(batch)) {
+        std::vector<float> z;
+        if (m_model->zdim() > 0) {
+            TrainingBatch centred = batch;   // the encoder sees the image centred by the latest shift
+            applyPoses(centred, m_images->lattice(), m_poses);
+            const auto mu = m_objective->encodePosterior(m_model, BatchTensors::from(centred, half, m_device)).first;
+            const auto cpu = mu.to(torch::kCPU, torch::kFloat32).contiguous();
+            z.assign(cpu.data_ptr<float>(), cpu.data_ptr<float>() + cpu.numel());
+        }
+        const auto found = search->search(batch, z);
+        for (std::size_t b = 0; b < found.size(); ++b)
+            m_poses[batch.indices[b]] = found[b];
+        done += batch.size();
+        report("pose search", epoch, done, double(done) / std::max(1e-9, secondsSince(start)), 0.0, false);
+        if (m_stop.stop_requested())
+            return false;
+    }
+    measurePoseError();
+    return true;
+}
+
+void AbInitioTrainer::measurePoseError()
+{
+    if (!m_truth)
+        return;
+    std::vector<std::array<float, 9>> rotations;
+    std::vector<std::array<float, 2>> shifts;
+    for (const PoseEstimate& p : m_poses) {
+        rotations.push_back(p.rotation);
+        shifts.push_back({p.shiftX, p.shiftY});
+    }
+    const PoseAccuracy accuracy = comparePoses(rotations, shifts, m_truth->rotations, m_truth->shifts);
+    m_poseError = accuracy.medianRotationDeg;
+    m_shiftError = accuracy.medianShiftPx;
+}
+
+bool AbInitioTrainer::trainEpoch(int epoch)
+{
+    const auto start = Clock::now();
+    const std::int64_t half = std::int64_t(m_images->lattice().halfCount());
+    std::vector<std::size_t> order(m_images->size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    std::mt19937_64 rng(m_config.seed * 1000003ULL + std::uint64_t(epoch));
+    std::shuffle(order.begin(), order.end(), rng);
+    BatchPrefetcher prefetcher(*m_images, std::move(order), m_config.batchSize);
+    double lossSum = 0, mseSum = 0, kldSum = 0;
+    std::size_t images = 0;
+    TrainingBatch batch;
+    while (prefetcher.next(batch)) {
+        applyPoses(batch, m_images->lattice(), m_poses);
+        const BatchTensors tensors = BatchTensors::from(batch, half, m_device);
+        m_optimizer->zero_grad();
+        const LossTerms terms = m_objective->evaluate(m_model, tensors, m_generator);
+        terms.loss.backward();
+        m_optimizer->step();
+        const double loss = terms.loss.item<double>();
+        if (!std::isfinite(loss))
+            throw TrainingDiverged("the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") +
+                                   " in epoch " + std::to_string(epoch) + "; try a lower learning rate");
+        const auto n = double(batch.size());
+        lossSum += loss * n;
+        mseSum += terms.mse.item<double>() * n;
+        kldSum += terms.kld.defined() ? terms.kld.item<double>() * n : 0.0;
+        images += batch.size();
+        const double rate = double(images) / std::max(1e-9, secondsSince(start));
+        report("training", epoch, images, rate, lossSum / double(images), false);
+        if (m_stop.stop_requested())
+            return false;
+    }
+    const double seconds = secondsSince(start), count = double(std::max<std::size_t>(1, images));
+    m_history.push_back({epoch, lossSum / count, mseSum / count, kldSum / count, seconds, count / std::max(1e-9, seconds)});
+    return true;
+}
+
+void AbInitioTrainer::finishEpoch(const EpochRecord& record, bool searched)
+{
+    report("saving", record.epoch, m_images->size(), record.imagesPerSecond, record.loss, true);
+    saveCheckpoint(checkpointPath(m_options.outDir, record.epoch), m_model, *m_optimizer, m_generator, record.epoch);
+    PoseTable poses;
+    poses.count = m_poses.size();
+    for (const PoseEstimate& p : m_poses) {
+        poses.rotations.insert(poses.rotations.end(), p.rotation.begin(), p.rotation.end());
+        poses.shifts.insert(poses.shifts.end(), {p.shiftX, p.shiftY});
+    }
+    H5File file(m_options.outDir / kRunFileName, H5File::Mode::CreateAtomic);
+    writeRunConfig(file, m_config);
+    writeHistory(file, m_history);
+    writePoses(file, poses);
+    file.close();
+    if (m_callbacks.epochFinished) {
+        EpochSummary summary;
+        summary.record = record;
+        summary.zdim = m_model->zdim();
+        summary.posesSearched = searched;
+        summary.poseErrorDeg = m_poseError;
+        summary.shiftErrorPx = m_shiftError;
+        m_callbacks.epochFinished(summary);
+    }
+}
+
+TrainingResult AbInitioTrainer::run()
+{
+    prepare();
+    TrainingResult result;
+    result.runDir = m_options.outDir;
+    const int every = m_options.abInitioOptions.searchEvery, reset = resetEpoch();
+    for (int epoch = 1; epoch <= m_config.epochs; ++epoch) {
+        // After a reset the schedule restarts: train on the kept poses, then search again.
+        const int sinceReset = reset > 0 && epoch > reset ? epoch - reset - 1 : epoch - 1;
+        const bool search = sinceReset % every == 0 && !(reset > 0 && epoch == reset + 1);
+        if ((search && !searchPoses(epoch)) || !trainEpoch(epoch)) {
+            result.cancelled = true;
+            break;
+        }
+        finishEpoch(m_history.back(), search);
+        result.epochsCompleted = epoch;
+        if (epoch == reset && epoch < m_config.epochs)
+            resetModel();
+    }
+    result.seconds = secondsSince(m_start);
+    return result;
+}
+
+} // namespace
+
+TrainingResult trainAbInitio(const TrainingOptions& options, const TrainingCallbacks& callbacks, std::stop_token stop)
+{
+    return AbInitioTrainer(options, callbacks, std::move(stop)).run();
+}
+
+} // namespace cryo

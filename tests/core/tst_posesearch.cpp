@@ -1,0 +1,244 @@
+// Pose search (cryoDRGN2 style) on a homogeneous decoder trained with the true poses
+// (fixed seeds, D = 32): noise-free images get back their true rotations within about the
+// final grid spacing and their shifts within a pixel.
+#include "io/H5File.h"
+#include "run/RunFile.h"
+#include "particles/ParticleDataset.h"
+#include "pose/PoseSearch.h"
+#include "sim/Simulator.h"
+#include "train/TrainingImages.h"
+#include "train/TrainingJob.h"
+#include "util/Error.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+using namespace cryo;
+
+namespace {
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+struct Errors {
+    std::vector<double> rotationDeg, shiftPx;
+    int trueFitsBetter = 0;   // images whose true pose fits at least as well as the found one
+    int inconsistent = 0;     // search() and poseErrors() disagree
+};
+
+} // namespace
+
+class TestPoseSearch : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString dataDir() const { return m_dir.filePath("data"); }
+    QString runDir() const { return m_dir.filePath("run"); }
+
+    // Searches the first count images (or the model's own noise-free projections at the true
+    // poses, with the images' CTF) and compares with the truth.
+    Errors searchAndCompare(const PoseSearchOptions& options, std::size_t count, bool modelImages)
+    {
+        auto search = PoseSearch::fromRun(runDir().toStdString(), options, 0);
+        const ParticleDataset dataset = ParticleDataset::open((dataDir() + "/particles.star").toStdString());
+        TrainingImagesOptions imageOptions;
+        imageOptions.centreByShift = false;   // raw images: the shifts are searched for
+        TrainingImages images(dataset, imageOptions);
+        const H5File truth((dataDir() + "/truth.h5").toStdString(), H5File::Mode::ReadOnly);
+        const auto rotations = truth.read<double>("/particles/rotations");
+        const auto shifts = truth.read<double>("/particles/shifts_px");
+
+        std::vector<std::size_t> indices(count);
+        std::iota(indices.begin(), indices.end(), std::size_t(0));
+        TrainingBatch batch;
+        images.fill(indices, batch);
+        std::vector<PoseEstimate> truePoses(count);
+        for (std::size_t i = 0; i < count; ++i) {
+            for (std::size_t j = 0; j < 9; ++j)
+                truePoses[i].rotation[j] = float(rotations[9 * i + j]);
+            truePoses[i].shiftX = float(shifts[2 * i]);
+            truePoses[i].shiftY = float(shifts[2 * i + 1]);
+        }
+        if (modelImages)
+            batch.target = search->projectModel(batch, truePoses);
+        const auto found = search->search(batch);
+        const auto trueErrors = search->poseErrors(batch, truePoses);
+        const auto foundErrors = search->poseErrors(batch, found);
+        Errors errors;
+        for (std::size_t i = 0; i < count; ++i) {
+            Mat3 R;
+            for (int r = 0; r < 3; ++r)
+                for (int c = 0; c < 3; ++c)
+                    R(r, c) = rotations[9 * i + std::size_t(3 * r + c)];
+            std::array<float, 9> m = found[i].rotation;
+            errors.rotationDeg.push_back(rotationDistanceDeg(matrixFromRowMajor(m), R));
+            errors.shiftPx.push_back(std::hypot(found[i].shiftX - shifts[2 * i], found[i].shiftY - shifts[2 * i + 1]));
+            errors.trueFitsBetter += trueErrors[i] <= foundErrors[i];
+            // what search() reports is what poseErrors() computes for the same pose
+            if (std::abs(foundErrors[i] - found[i].error) > 1e-3f * std::max(1e-2f, foundErrors[i]))
+                ++errors.inconsistent;
+        }
+        const auto& t = search->timing();
+        qInfo("pose search: %zu images in %.2f s (decoder %.2f, slicing %.2f, shifts %.2f, scoring %.2f, "
+              "selection %.2f)",
+              t.images, t.total(), t.decoder, t.slicing, t.shifts, t.scoring, t.selection);
+        return errors;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        SimulationOptions sim;
+        sim.outDir = dataDir().toStdString();
+        sim.particles = 400;
+        sim.box = 32;
+        sim.pixelSize = 6.0;
+        sim.snr = 0;   // noise-free
+        sim.seed = 21;
+        sim.hingeMin = sim.hingeMax = 40;   // one conformation
+        simulateDataset(sim);
+
+        TrainingOptions t;
+        t.particles = (dataDir() + "/particles.star").toStdString();
+        t.outDir = runDir().toStdString();
+        t.threads = 0;
+        t.config.model.zdim = 0;
+        t.config.model.decoderWidth = 128;
+        t.config.model.decoderLayers = 2;
+        t.config.epochs = 3;
+        t.config.batchSize = 8;
+        t.config.learningRate = 1e-3;
+        t.config.seed = 3;
+        const TrainingResult result = trainModel(t, {}, {});
+        QCOMPARE(result.epochsCompleted, 3);
+        qInfo("simulated and trained in %.1f s", result.seconds);
+    }
+
+    void stagesMarchInFrequency()
+    {
+        PoseSearchOptions options;
+        options.baseResolution = 1;
+        options.refinements = 4;
+        options.lMin = 6;
+        const auto search = PoseSearch::fromRun(runDir().toStdString(), options, 1);
+        const std::vector<int> radii = search->stageRadii();
+        QCOMPARE(radii.size(), std::size_t(5));
+        QCOMPARE(radii.front(), 6);
+        QCOMPARE(radii.back(), 16);   // min(lMax, D/2)
+        QVERIFY(std::is_sorted(radii.begin(), radii.end()));
+    }
+
+    void recoversTruePoses_data()
+    {
+        // r0 = 2 (4608 rotations, 15°) + 3 refinements: final grid r = 5, 1.9° spacing. The base
+        // band L0 = 6 of D = 32 is the 12 of D = 64 (the same object in a half-size box).
+        QTest::addColumn<bool>("modelImages");
+        QTest::addColumn<double>("medianSpacings");   // allowed median error, in final grid spacings
+        QTest::addColumn<double>("maxShiftPx");       // allowed median shift error
+        QTest::addColumn<double>("withinFraction");   // of the images within 3 spacings
+        // The model's own projections isolate the search; the simulator's images add the
+        // mismatch of a small model trained for 3 epochs.
+        QTest::newRow("model's own images") << true << 1.0 << 0.5 << 0.75;
+        QTest::newRow("simulated images") << false << 3.0 << 1.0 << 0.5;
+    }
+    void recoversTruePoses()
+    {
+        QFETCH(bool, modelImages);
+        QFETCH(double, medianSpacings);
+        QFETCH(double, maxShiftPx);
+        QFETCH(double, withinFraction);
+        PoseSearchOptions options;
+        options.baseResolution = 2;
+        options.refinements = 3;
+        options.kept = 32;
+        options.shiftExtent = 4;   // the simulator's shifts are within ±3 px
+        options.shiftPoints = 9;
+        options.lMin = 6;
+        const std::size_t n = 32;
+        const Errors errors = searchAndCompare(options, n, modelImages);
+        const double spacing = So3Grid(options.baseResolution + options.refinements).spacingDeg();
+        const double rot = median(errors.rotationDeg), shift = median(errors.shiftPx);
+        const auto within = std::count_if(errors.rotationDeg.begin(), errors.rotationDeg.end(),
+                                          [&](double e) { return e <= 3 * spacing; });
+        qInfo("final grid spacing %.2f°: median rotation error %.2f°, %lld/%zu within 3 spacings; median shift "
+              "error %.2f px; true pose fits at least as well for %d",
+              spacing, rot, static_cast<long long>(within), n, shift, errors.trueFitsBetter);
+        QCOMPARE(errors.inconsistent, 0);
+        QVERIFY(rot <= medianSpacings * spacing);
+        QVERIFY(double(within) >= withinFraction * double(n));
+        QVERIFY(shift <= maxShiftPx);
+        // On the model's own images the true pose is exact: nothing may fit better.
+        if (modelImages)
+            QCOMPARE(errors.trueFitsBetter, int(n));
+    }
+
+    void abInitioScheduleSearchesAndSavesPoses()
+    {
+        // Plumbing of the ab initio loop on a tiny run: which epochs search, the progress stage,
+        // the pose error against truth.h5, the poses in run.h5 (accuracy needs a longer run:
+        // bench/ and the report).
+        TrainingOptions t;
+        t.particles = (dataDir() + "/particles.star").toStdString();
+        t.outDir = m_dir.filePath("abinitio").toStdString();
+        t.abInitio = true;
+        t.abInitioOptions.searchEvery = 2;
+        t.abInitioOptions.resetAfterEpoch = 0;
+        t.abInitioOptions.baseResolution = 0;
+        t.abInitioOptions.refinements = 1;
+        t.abInitioOptions.shiftPoints = 3;
+        t.abInitioOptions.lMin = 6;
+        t.abInitioOptions.lMax = 8;
+        t.config.model.zdim = 0;
+        t.config.model.decoderWidth = 32;
+        t.config.model.decoderLayers = 1;
+        t.config.epochs = 3;
+        t.config.batchSize = 32;
+        t.config.learningRate = 1e-3;
+        bool sawSearch = false;
+        std::vector<bool> searched;
+        TrainingCallbacks callbacks;
+        callbacks.progress = [&](const TrainingProgress& p) { sawSearch |= p.stage == "pose search"; };
+        callbacks.epochFinished = [&](const EpochSummary& s) {
+            searched.push_back(s.posesSearched);
+            QVERIFY(s.poseErrorDeg >= 0 && s.poseErrorDeg <= 180);
+            QVERIFY(s.shiftErrorPx >= 0);
+        };
+        const TrainingResult result = trainModel(t, callbacks, {});
+        QCOMPARE(result.epochsCompleted, 3);
+        QVERIFY(sawSearch);
+        QCOMPARE(searched, (std::vector<bool>{true, false, true}));
+        const PoseTable poses = readPoses(H5File(t.outDir / kRunFileName, H5File::Mode::ReadOnly));
+        QCOMPARE(poses.count, std::size_t(400));
+        QCOMPARE(poses.rotations.size(), std::size_t(400 * 9));
+        // every stored rotation is a rotation
+        for (std::size_t i = 0; i < poses.count; i += 37) {
+            std::array<float, 9> m;
+            std::copy_n(poses.rotations.begin() + std::ptrdiff_t(9 * i), 9, m.begin());
+            QVERIFY(std::abs(matrixFromRowMajor(m).determinant() - 1.0) < 1e-4);
+        }
+    }
+
+    void wrongLatentCountIsRejected()
+    {
+        auto search = PoseSearch::fromRun(runDir().toStdString(), {}, 1);
+        QCOMPARE(search->zdim(), 0);
+        TrainingBatch empty;
+        QVERIFY(search->search(empty).empty());
+        TrainingBatch tooSmall;
+        tooSmall.indices = {0};
+        tooSmall.target.assign(10, 0.0f);
+        QVERIFY_THROWS_EXCEPTION(UsageError, search->search(tooSmall));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPoseSearch)
+#include "tst_posesearch.moc"
