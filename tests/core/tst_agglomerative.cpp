@@ -145,7 +145,7 @@ private Q_SLOTS:
         QFETCH(Linkage, linkage);
         QFETCH(int, seed);
         const std::size_t n = 40, dim = 5;
-        std::mt19937_64 rng(std::uint64_t(seed));
+        std::mt19937_64 rng{std::uint64_t(seed)};
         std::normal_distribution<double> normal;
         std::vector<double> centres(4 * dim);
         for (double& c : centres)
