@@ -158,8 +158,8 @@ private Q_SLOTS:
             QCOMPARE(path.z.size(), path.nodes.size() * std::size_t(dim));
             QCOMPARE(path.z[std::size_t(dim) * (path.nodes.size() - 1)], rows[std::size_t(b) * std::size_t(dim)]);
         }
-        QVERIFY(connected > 100);
         qInfo("%d connected, %d disconnected pairs", connected, disconnected);
+        QVERIFY(connected > 50 && disconnected > 0);   // both cases exercised (fixed seed)
     }
 
     void pathThroughSeveralAnchors()
