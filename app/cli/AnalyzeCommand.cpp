@@ -48,7 +48,7 @@ void requireNumber(const QCommandLineParser& parser, const QString& name, T& val
 {
     if (!numberOption(parser, QStringLiteral("analyze"), name, value))
         throw cryo::UsageError(("--" + name + " needs a number").toStdString());
-    if (double(value) < minimum)
+    if (parser.isSet(name) && double(value) < minimum)
         throw cryo::UsageError(("--" + name + " needs a value ≥ " + QString::number(minimum)).toStdString());
 }
 

@@ -2,9 +2,11 @@
 // CLI (D = 16, seconds), then PC and k-means trajectories, a graph path and the landscape:
 // the files (maps with the run's pixel size, z.txt, .cxc scripts, summary), the run.h5
 // tables; bad input gives exit code 1 or 2, never a crash, and leaves run.h5 intact.
+#include "analysis/LatentGraph.h"
 #include "io/MrcFile.h"
 #include "run/RunAnalyses.h"
 #include "run/RunFile.h"
+#include "util/Error.h"
 
 #include <QDir>
 #include <QFile>
@@ -69,9 +71,30 @@ private Q_SLOTS:
 
     void trajectoriesAndLandscape()
     {
+        // The graph of a small run can be split: the longest path (in nodes) from the particle
+        // with the most edges, found with the same graph.
+        const cryo::LatentTable z =
+            cryo::readLatents(cryo::H5File((m_run + "/run.h5").toStdString(), cryo::H5File::Mode::ReadOnly));
+        const cryo::LatentGraph graph = cryo::LatentGraph::build(z.mu.data(), z.count, z.zdim);
+        std::int64_t start = 0, far = -1;
+        for (std::size_t i = 1; i < z.count; ++i)
+            if (graph.edges(i).size() > graph.edges(std::size_t(start)).size())
+                start = std::int64_t(i);
+        std::size_t graphMaps = 0;
+        for (std::int64_t i = 0; i < std::int64_t(z.count); ++i)
+            try {
+                const std::size_t length = graph.path({start, i}).nodes.size();
+                if (length > graphMaps) {
+                    graphMaps = length;
+                    far = i;
+                }
+            } catch (const cryo::UsageError&) {
+            }
+        QVERIFY(graphMaps >= 3);
+
         const QString out = m_dir.filePath("analysis");
         const Result r = runCryoscape({"analyze", m_run, "--out", out, "--pc-traj", "--pc", "2", "--points", "4",
-                                       "--kmeans", "3", "--graph-traj", "0,50", "--landscape", "--sketch", "12",
+                                       "--kmeans", "3", "--graph-traj", QStringLiteral("%1,%2").arg(start).arg(far), "--landscape", "--sketch", "12",
                                        "--clusters", "3", "--linkage", "ward", "--color", "gold", "--threads", "2"});
         QVERIFY2(r.exitCode == 0 && !r.crashed, qPrintable(r.err));
         for (const char* series : {"pc1", "pc2"}) {
@@ -89,6 +112,7 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(out + "/kmeans/vol_002.mrc") && !QFile::exists(out + "/kmeans/vol_003.mrc"));
         QVERIFY(QFile::exists(out + "/graph/vol_000.mrc") && QFile::exists(out + "/graph/series.cxc"));
         const QStringList graphZ = readText(out + "/graph/z.txt").trimmed().split('\n');
+        QCOMPARE(std::size_t(graphZ.size()), graphMaps);
         QVERIFY(graphZ.size() >= 2);
 
         // Landscape: cluster means (previews: half the box), volume-PC series, eigenvolumes.

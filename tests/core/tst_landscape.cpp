@@ -171,7 +171,7 @@ private Q_SLOTS:
             QVERIFY(mean.nx == kBox && mean.voxelSize == float(kApix));
             const double own = correlation(mean.data, maps[std::size_t(truth[i])].data);
             const double other = correlation(mean.data, maps[std::size_t((truth[i] + 1) % 3)].data);
-            QVERIFY2(own > 0.95 && own > other, qPrintable(QStringLiteral("%1 vs %2").arg(own).arg(other)));
+            QVERIFY2(own > 0.9 && own > other + 0.1, qPrintable(QStringLiteral("%1 vs %2").arg(own).arg(other)));
         }
     }
 
