@@ -2,7 +2,7 @@
 //   [--graph-traj "i,j,…"] [--landscape --sketch K --clusters M --linkage L --mask FILE]
 // Maps of a trained run along trajectories and the volume landscape (issue #6):
 //   DIR/pcN/vol_000.mrc …      along PC N of z (5th–95th percentile), + z.txt, series.cxc
-//   DIR/kmeans/vol_000.mrc …   at the on-data k-means centres, + z.txt, series.cxc
+//   DIR/kmeans/vol_000.mrc …   at the on-data k-means centres (chained), + z.txt, series.cxc
 //   DIR/graph/vol_000.mrc …    along the latent kNN graph between anchor particles
 //   DIR/landscape/…            cluster means, volumes along volume PCs 1–3, eigenvolumes
 //   DIR/summary.txt            what was done, with the numbers
@@ -147,8 +147,10 @@ void runTrajectories(const AnalyzeRequest& r, cryo::VolumeGenerator& generator, 
         options.seed = r.seed;
         const cryo::KMeansResult km = cryo::KMeans(options).fit(z.mu.data(), z.count, z.zdim);
         std::vector<float> zs;
-        summary << "kmeans: " << r.kmeans << " maps at the on-data k-means centres (particles";
-        for (std::int64_t row : km.centerRows) {
+        summary << "kmeans: " << r.kmeans << " maps at the on-data k-means centres, chained nearest to nearest "
+                << "from the lowest on PC1 (particles";
+        for (int centre : cryo::chainCentres(km.centers.data(), km.clusters, km.dim)) {
+            const std::int64_t row = km.centerRows[std::size_t(centre)];
             zs.insert(zs.end(), z.mu.begin() + row * z.zdim, z.mu.begin() + (row + 1) * z.zdim);
             summary << ' ' << row;
         }
@@ -166,15 +168,8 @@ void runTrajectories(const AnalyzeRequest& r, cryo::VolumeGenerator& generator, 
     }
 }
 
-} // namespace
-
-int runAnalyze(const QStringList& arguments)
+void addOptions(QCommandLineParser& parser)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Maps of a trained run along latent trajectories (PCs, k-means centres, graph paths) and the "
-           "landscape of its volumes (clusters, volume PCA); writes .mrc series with ChimeraX scripts to DIR. "
-           "Without an analysis flag: --pc-traj."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("run"), tr("A run directory or its run.h5."), tr("RUN"));
     parser.addOptions({
@@ -199,6 +194,18 @@ int runAnalyze(const QStringList& arguments)
         {"threads", tr("Compute threads (default: all cores)."), tr("T")},
         {"lang", tr("User interface language (e.g. de, en)."), tr("code")},
     });
+}
+
+} // namespace
+
+int runAnalyze(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Maps of a trained run along latent trajectories (PCs, k-means centres, graph paths) and the "
+           "landscape of its volumes (clusters, volume PCA); writes .mrc series with ChimeraX scripts to DIR. "
+           "Without an analysis flag: --pc-traj."));
+    addOptions(parser);
     parser.process(QStringList{QStringLiteral("cryoscape analyze")} + arguments);
     if (parser.positionalArguments().size() != 1 || !parser.isSet("out")) {
         std::fprintf(stderr, "%s\n%s", qPrintable(tr("analyze: give one RUN and --out DIR.")), qPrintable(parser.helpText()));
