@@ -85,7 +85,7 @@ AnalyzeRequest parseRequest(const QCommandLineParser& parser)
     requireNumber(parser, "sketch", l.options.sketch, 2);
     requireNumber(parser, "clusters", l.options.clusters, 1);
     requireNumber(parser, "components", l.options.components, 1);
-    requireNumber(parser, "dilate", l.options.maskDilation, 0);
+    requireNumber(parser, "dilate", l.options.maskDilationAngstrom, 0);
     if (parser.isSet("linkage"))
         l.options.linkage = cryo::parseLinkage(parser.value("linkage").toStdString());
     if (parser.isSet("mask"))
@@ -182,10 +182,10 @@ void addOptions(QCommandLineParser& parser)
         {"landscape", tr("Landscape analysis: cluster and PCA the volumes of a k-means sketch of z.")},
         {"sketch", tr("Landscape sketch size (default 500, fewer for small datasets)."), tr("K")},
         {"clusters", tr("Landscape clusters (default 10)."), tr("M")},
-        {"linkage", tr("average, ward or complete (default average)."), tr("L")},
+        {"linkage", tr("ward, average or complete (default ward)."), tr("L")},
         {"components", tr("Volume PCs kept (default 10)."), tr("P")},
         {"mask", tr("Mask .mrc for the landscape (default: automatic)."), tr("FILE")},
-        {"dilate", tr("Dilate the automatic mask by N voxels (default 0)."), tr("N")},
+        {"dilate", tr("Grow the automatic mask by this many Å (default 10)."), tr("Å")},
         {"full", tr("Landscape on full maps (default: half-size previews, 8× faster).")},
         {"preview", tr("Trajectory maps as half-size previews.")},
         {"level", tr("Contour level in the ChimeraX scripts (default: half the largest map maximum)."), tr("L")},

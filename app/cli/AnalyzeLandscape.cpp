@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
 
 namespace cli {
 namespace {
@@ -72,7 +73,10 @@ void writeSummary(const cryo::LandscapeResult& r, const LandscapeRequest& reques
 {
     summary << "landscape: sketch of " << r.sketchCount << " volumes (" << (request.fullMaps ? "full" : "preview")
             << " maps, decoded in " << r.decodeSeconds << " s), mask " << r.mask.insideCount() << " of "
-            << r.mask.voxelCount() << " voxels, " << r.clusterMeans.size() << " clusters ("
+            << r.mask.voxelCount() << " voxels"
+            << (request.options.maskFile.empty()
+                    ? " (> ½ max, grown by " + std::to_string(int(request.options.maskDilationAngstrom)) + " Å), "
+                    : " (" + request.options.maskFile.string() + "), ") << r.clusterMeans.size() << " clusters ("
             << cryo::linkageName(request.options.linkage) << " linkage), " << r.pca.componentCount()
             << " volume PCs, z → volume-PC regression leave-one-out R² " << r.regressionR2 << ", total "
             << r.totalSeconds << " s\n";

@@ -4,6 +4,7 @@
 #include "util/Error.h"
 
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <string>
 
@@ -94,9 +95,9 @@ LandscapeResult LandscapeAnalysis::run(const float* z, std::size_t count, int di
 
     const std::vector<Volume> volumes = decodeSketch(r, dim, decode, context.sub(0.05, 0.85));
     const Volume& first = volumes.front();
-    r.mask = m_options.maskFile.empty()
-                 ? VolumeMask::automatic(volumes, m_options.maskFraction, m_options.maskDilation)
-                 : VolumeMask::fromFile(m_options.maskFile, first.nx, first.ny, first.nz);
+    const int dilation = int(std::lround(std::max(0.0, m_options.maskDilationAngstrom) / double(first.voxelSize)));
+    r.mask = m_options.maskFile.empty() ? VolumeMask::automatic(volumes, m_options.maskFraction, dilation)
+                                        : VolumeMask::fromFile(m_options.maskFile, first.nx, first.ny, first.nz);
     if (r.mask.insideCount() == 0)
         throw UsageError("landscape: the mask is empty");
     const std::size_t k = volumes.size(), p = r.mask.insideCount();

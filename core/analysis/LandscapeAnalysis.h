@@ -5,7 +5,7 @@
 //      datasets), each centre moved onto the nearest particle's z;
 //   2. one volume per sketch centre, from the decoder the caller passes (the CLI and the GUI
 //      pass VolumeGenerator; tests may pass anything);
-//   3. a mask (VolumeMask: automatic union of voxels > ½ max, or a user's .mrc);
+//   3. a mask (VolumeMask: automatic union of voxels > ½ max, dilated, or a user's .mrc);
 //   4. agglomerative clustering of the masked volumes into `clusters` clusters;
 //   5. PCA of the masked volumes (VolumePca);
 //   6. every particle placed in volume-PC space by kernel ridge regression z → volume PCs
@@ -32,10 +32,17 @@ using VolumeDecoder = std::function<Volume(std::span<const float> z)>;
 struct LandscapeOptions {
     int sketch = 500;                   // k-means centres (before scaling down)
     int clusters = 10;                  // M
-    Linkage linkage = Linkage::Average;
+    // Ward by default: average and complete linkage let one odd sketch volume (a poorly
+    // decoded map) become a cluster of its own, so M = number of states can miss a state
+    // (measured ARI vs true states, discrete runs: ward 0.97 / 0.87, average 0.52 / 0.83).
+    Linkage linkage = Linkage::Ward;
     int components = 10;                // volume PCs kept (≤ sketch − 1)
     double maskFraction = 0.5;          // automatic mask: voxels > fraction × max of some volume
-    int maskDilation = 0;               // voxel steps
+    // Automatic mask grown by this many Å (rounded to voxel steps of the decoded maps): the
+    // ½-max voxels alone are only the densest cores (~0.3 % of a 64³ box), and clustering
+    // on them let single odd volumes form their own clusters (measured: ARI 0.50 → 0.83 on
+    // a discrete run with average linkage).
+    double maskDilationAngstrom = 10;
     std::filesystem::path maskFile;     // user mask (.mrc); overrides the automatic one
     double ridge = 1e-3;                // λ of the z → volume-PC regression
     std::uint64_t seed = 0;
