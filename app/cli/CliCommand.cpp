@@ -27,6 +27,8 @@ std::vector<Command> commands()
          QCoreApplication::translate("cli", "Export a selection of a run's particles as .star, .cs, .pkl or .txt"), runExport},
         {QStringLiteral("embed"),
          QCoreApplication::translate("cli", "PCA, UMAP and k-means of a training run's latent coordinates"), runEmbed},
+        {QStringLiteral("analyze"),
+         QCoreApplication::translate("cli", "Maps along latent trajectories and the landscape of a run's volumes"), runAnalyze},
     };
 }
 

@@ -34,5 +34,6 @@ int runTrain(const QStringList& arguments);
 int runEvalVol(const QStringList& arguments);
 int runExport(const QStringList& arguments);
 int runEmbed(const QStringList& arguments);
+int runAnalyze(const QStringList& arguments);
 
 } // namespace cli

@@ -176,6 +176,8 @@ void updateRunAnalyses(const std::filesystem::path& runFile, const RunAnalysesUp
             writeUmap(file, *update.umap);
         if (update.kmeans)
             writeKMeans(file, *update.kmeans);
+        if (update.landscape)
+            writeLandscape(file, *update.landscape);
         file.close();
     } catch (...) {
         std::filesystem::remove(part, ec);

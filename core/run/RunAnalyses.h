@@ -9,6 +9,7 @@
 // but inconsistent (shapes, label or index ranges).
 #include "analysis/LatentPca.h"
 #include "io/H5File.h"
+#include "run/RunLandscape.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -57,6 +58,7 @@ struct RunAnalysesUpdate {
     std::optional<PcaTable> pca;
     std::optional<UmapTable> umap;
     std::optional<KMeansTable> kmeans;
+    std::optional<LandscapeTable> landscape;   // run/RunLandscape.h
 };
 void updateRunAnalyses(const std::filesystem::path& runFile, const RunAnalysesUpdate& update);
 
