@@ -46,8 +46,7 @@ struct AnalyzeRequest {
 template <typename T>
 void requireNumber(const QCommandLineParser& parser, const QString& name, T& value, double minimum)
 {
-    if (!numberOption(parser, QStringLiteral("analyze"), name, value))
-        throw cryo::UsageError(("--" + name + " needs a number").toStdString());
+    numberOption(parser, name, value);
     if (parser.isSet(name) && double(value) < minimum)
         throw cryo::UsageError(("--" + name + " needs a value ≥ " + QString::number(minimum)).toStdString());
 }
