@@ -2,10 +2,253 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ClusterGallery</name>
+    <message>
+        <source>Select Cluster</source>
+        <translation>Cluster auswählen</translation>
+    </message>
+    <message>
+        <source>Map at each k-means cluster&apos;s centre particle; click to show it</source>
+        <translation>Karte am Zentrumspartikel jedes k-means-Clusters; zum Anzeigen anklicken</translation>
+    </message>
+    <message>
+        <source>cluster %1 · particle %2 (nearest the centre)</source>
+        <translation>Cluster %1 · Partikel %2 (dem Zentrum am nächsten)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ExplorerPanel</name>
+    <message>
+        <source>Map of Selection</source>
+        <translation>Karte der Auswahl</translation>
+    </message>
+    <message>
+        <source>Decode the map at the mean z of the selected particles</source>
+        <translation>Die Karte am mittleren z der ausgewählten Partikel dekodieren</translation>
+    </message>
+    <message>
+        <source>Compute UMAP</source>
+        <translation>UMAP berechnen</translation>
+    </message>
+    <message>
+        <source>This run has no UMAP yet: compute it (about 40 s per 100,000 particles) and store it in run.h5</source>
+        <translation>Dieser Lauf hat noch kein UMAP: berechnen (etwa 40 s pro 100.000 Partikel) und in run.h5 speichern</translation>
+    </message>
+    <message>
+        <source>UMAP not computed: %1</source>
+        <translation>UMAP nicht berechnet: %1</translation>
+    </message>
+    <message>
+        <source>PCA %1/%2</source>
+        <translation>PCA %1/%2</translation>
+    </message>
+    <message>
+        <source>PC %1</source>
+        <translation>PC %1</translation>
+    </message>
+    <message>
+        <source>UMAP</source>
+        <translation>UMAP</translation>
+    </message>
+    <message>
+        <source>UMAP 1</source>
+        <translation>UMAP 1</translation>
+    </message>
+    <message>
+        <source>UMAP 2</source>
+        <translation>UMAP 2</translation>
+    </message>
+    <message>
+        <source>z%1 / z%2</source>
+        <translation>z%1 / z%2</translation>
+    </message>
+    <message>
+        <source>z%1</source>
+        <translation>z%1</translation>
+    </message>
+    <message>
+        <source>z1 / particle</source>
+        <translation>z1 / Partikel</translation>
+    </message>
+    <message>
+        <source>z1</source>
+        <translation>z1</translation>
+    </message>
+    <message>
+        <source>particle</source>
+        <translation>Partikel</translation>
+    </message>
+    <message>
+        <source>density</source>
+        <translation>Dichte</translation>
+    </message>
+    <message>
+        <source>cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>k-means (%1)</source>
+        <translation>k-means (%1)</translation>
+    </message>
+    <message>
+        <source>defocus (Å)</source>
+        <translation>Defokus (Å)</translation>
+    </message>
+    <message>
+        <source>rot (°)</source>
+        <translation>rot (°)</translation>
+    </message>
+    <message>
+        <source>tilt (°)</source>
+        <translation>tilt (°)</translation>
+    </message>
+    <message>
+        <source>psi (°)</source>
+        <translation>psi (°)</translation>
+    </message>
+    <message>
+        <source>z = %1
+cluster %2</source>
+        <translation>z = %1
+Cluster %2</translation>
+    </message>
+    <message>
+        <source>Selected: %1 of %2 particles (%3 %)</source>
+        <translation>Ausgewählt: %1 von %2 Partikeln (%3 %)</translation>
+    </message>
+    <message>
+        <source>z = %1 · PC%2 = %3, PC%4 = %5 (inverse PCA)</source>
+        <translation>z = %1 · PC%2 = %3, PC%4 = %5 (inverse PCA)</translation>
+    </message>
+    <message>
+        <source>z = %1 · particle %2 · cluster %3</source>
+        <translation>z = %1 · Partikel %2 · Cluster %3</translation>
+    </message>
+    <message>
+        <source>Cancel UMAP</source>
+        <translation>UMAP abbrechen</translation>
+    </message>
+    <message>
+        <source>UMAP computed and stored in run.h5</source>
+        <translation>UMAP berechnet und in run.h5 gespeichert</translation>
+    </message>
+    <message>
+        <source>UMAP computed, but not stored: %1</source>
+        <translation>UMAP berechnet, aber nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>z = %1 · mean of %2 selected particles</source>
+        <translation>z = %1 · Mittel von %2 ausgewählten Partikeln</translation>
+    </message>
+</context>
+<context>
     <name>HistogramView</name>
     <message>
         <source>Histogram of map values (log scale). Click or drag to set the contour level.</source>
         <translation>Histogramm der Kartenwerte (logarithmisch). Klicken oder ziehen, um die Konturhöhe zu setzen.</translation>
+    </message>
+</context>
+<context>
+    <name>LatentPreview</name>
+    <message>
+        <source>Where each particle sits in the first two latent dimensions, updated after every epoch. Groups and paths appearing here are the conformations the model is learning.</source>
+        <translation>Wo jedes Partikel in den ersten beiden latenten Dimensionen liegt, nach jeder Epoche aktualisiert. Gruppen und Pfade, die hier erscheinen, sind die Konformationen, die das Modell lernt.</translation>
+    </message>
+    <message>
+        <source>The latent space appears here after the first epoch.</source>
+        <translation>Der latente Raum erscheint hier nach der ersten Epoche.</translation>
+    </message>
+    <message>
+        <source>Homogeneous model: no latent space.</source>
+        <translation>Homogenes Modell: kein latenter Raum.</translation>
+    </message>
+    <message>
+        <source>z₁ vs z₂ · epoch %1</source>
+        <translation>z₁ gegen z₂ · Epoche %1</translation>
+    </message>
+    <message>
+        <source>z₁ by particle · epoch %1</source>
+        <translation>z₁ nach Partikel · Epoche %1</translation>
+    </message>
+</context>
+<context>
+    <name>LatentScatterView</name>
+    <message>
+        <source>unassigned</source>
+        <translation>nicht zugeordnet</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Particle %1
+%2 = %3
+%4 = %5</source>
+        <translation>Partikel %1
+%2 = %3
+%4 = %5</translation>
+    </message>
+    <message>
+        <source>
+%1: %2</source>
+        <translation>
+%1: %2</translation>
+    </message>
+    <message>
+        <source>points / pixel</source>
+        <translation>Punkte / Pixel</translation>
+    </message>
+    <message>
+        <source>%1 particles</source>
+        <translation>%1 Partikel</translation>
+    </message>
+    <message>
+        <source>  ·  %1 selected</source>
+        <translation>  ·  %1 ausgewählt</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>Lasso</source>
+        <translation>Lasso</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+</context>
+<context>
+    <name>LossCurveView</name>
+    <message>
+        <source>Loss per epoch: the total loss that training minimises, the image error (MSE) and the latent regularisation (KL). The hollow marks are the running values of the current epoch.</source>
+        <translation>Verlust pro Epoche: der Gesamtverlust, den das Training minimiert, der Bildfehler (MSE) und die latente Regularisierung (KL). Die hohlen Markierungen sind die laufenden Werte der aktuellen Epoche.</translation>
+    </message>
+    <message>
+        <source>epoch  (loss axis logarithmic)</source>
+        <translation>Epoche  (Verlustachse logarithmisch)</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <source>KL</source>
+        <translation>KL</translation>
     </message>
 </context>
 <context>
@@ -150,6 +393,306 @@
         <source>Particle datasets (*.star *.cs *.mrcs *.txt);;All files (*)</source>
         <translation>Partikeldatensätze (*.star *.cs *.mrcs *.txt);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Open R&amp;un…</source>
+        <translation>&amp;Lauf öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a training run (its directory or run.h5)</source>
+        <translation>Einen Trainingslauf öffnen (sein Verzeichnis oder run.h5)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>&amp;Modell</translation>
+    </message>
+    <message>
+        <source>&amp;Train…</source>
+        <translation>&amp;Trainieren…</translation>
+    </message>
+    <message>
+        <source>Train a model of the structural heterogeneity of a particle dataset</source>
+        <translation>Ein Modell der strukturellen Heterogenität eines Partikeldatensatzes trainieren</translation>
+    </message>
+    <message>
+        <source>Latent space</source>
+        <translation>Latenter Raum</translation>
+    </message>
+    <message>
+        <source>Selections</source>
+        <translation>Auswahlen</translation>
+    </message>
+    <message>
+        <source>Cluster maps</source>
+        <translation>Cluster-Karten</translation>
+    </message>
+    <message>
+        <source>Selected particles</source>
+        <translation>Ausgewählte Partikel</translation>
+    </message>
+    <message>
+        <source>Cannot decode maps</source>
+        <translation>Karten können nicht dekodiert werden</translation>
+    </message>
+    <message>
+        <source>Open &amp;Session…</source>
+        <translation>&amp;Sitzung öffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Session…</source>
+        <translation>Sitzung spei&amp;chern…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Selection…</source>
+        <translation>Auswahl &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the selected particles as RELION .star, cryoSPARC .cs, index list or cryoDRGN .pkl</source>
+        <translation>Die ausgewählten Partikel als RELION-.star, cryoSPARC-.cs, Indexliste oder cryoDRGN-.pkl schreiben</translation>
+    </message>
+    <message>
+        <source>Export &amp;Complement…</source>
+        <translation>&amp;Komplement exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Selection</source>
+        <translation>Auswahl &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo Selection</source>
+        <translation>Auswahl &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Invert Selection</source>
+        <translation>Auswahl &amp;invertieren</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Selection</source>
+        <translation>Auswahl &amp;leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Map of Selection</source>
+        <translation>&amp;Karte der Auswahl</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>%1 &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>%1 &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>Cannot open run</source>
+        <translation>Lauf kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Training run</source>
+        <translation>Trainingslauf</translation>
+    </message>
+    <message>
+        <source>Particles not available (no defocus/pose colours, no export): %1</source>
+        <translation>Partikel nicht verfügbar (keine Färbung nach Defokus/Orientierung, kein Export): %1</translation>
+    </message>
+    <message>
+        <source>Cannot restore the autosave</source>
+        <translation>Automatische Sicherung kann nicht wiederhergestellt werden</translation>
+    </message>
+    <message>
+        <source>particle %1 · centre of cluster 0</source>
+        <translation>Partikel %1 · Zentrum von Cluster 0</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %3 ms (shown %4 ms after the request)</source>
+        <translation>%1 · %2 %3 ms (%4 ms nach der Anforderung angezeigt)</translation>
+    </message>
+    <message>
+        <source>preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>full map</source>
+        <translation>volle Karte</translation>
+    </message>
+    <message>
+        <source>Selected particles (%1)</source>
+        <translation>Ausgewählte Partikel (%1)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Open a run first.</source>
+        <translation>Zuerst einen Lauf öffnen.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s particles cannot be opened: %1</source>
+        <translation>Die Partikel des Laufs können nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: unknown format (use .star, .cs, .txt or .pkl)</source>
+        <translation>%1: unbekanntes Format (.star, .cs, .txt oder .pkl verwenden)</translation>
+    </message>
+    <message>
+        <source>Wrote %1 of %2 particles (%3) to %4</source>
+        <translation>%1 von %2 Partikeln (%3) nach %4 geschrieben</translation>
+    </message>
+    <message>
+        <source>complement of the selection</source>
+        <translation>Komplement der Auswahl</translation>
+    </message>
+    <message>
+        <source>the selection</source>
+        <translation>die Auswahl</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Export Complement</source>
+        <translation>Komplement exportieren</translation>
+    </message>
+    <message>
+        <source>Export Selection</source>
+        <translation>Auswahl exportieren</translation>
+    </message>
+    <message>
+        <source>RELION particles (*.star);;cryoSPARC particles (*.cs);;Index list (*.txt);;cryoDRGN indices (*.pkl)</source>
+        <translation>RELION-Partikel (*.star);;cryoSPARC-Partikel (*.cs);;Indexliste (*.txt);;cryoDRGN-Indizes (*.pkl)</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Save Session</source>
+        <translation>Sitzung speichern</translation>
+    </message>
+    <message>
+        <source>Open a run first: a session records how a run is explored.</source>
+        <translation>Zuerst einen Lauf öffnen: Eine Sitzung hält fest, wie ein Lauf erkundet wird.</translation>
+    </message>
+    <message>
+        <source>Cannot save the session</source>
+        <translation>Sitzung kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Session saved to %1</source>
+        <translation>Sitzung gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Restore Autosave</source>
+        <translation>Automatische Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>An autosaved exploration state from %1 was found. Restore it?</source>
+        <translation>Ein automatisch gespeicherter Erkundungsstand vom %1 wurde gefunden. Wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Cannot open the session</source>
+        <translation>Sitzung kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1: its run %2 cannot be explored</source>
+        <translation>%1: sein Lauf %2 kann nicht erkundet werden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cryoscape sessions (*.session.h5);;HDF5 files (*.h5)</source>
+        <translation>Cryoscape-Sitzungen (*.session.h5);;HDF5-Dateien (*.h5)</translation>
+    </message>
+    <message>
+        <source>Open Session</source>
+        <translation>Sitzung öffnen</translation>
+    </message>
+    <message>
+        <source>Cryoscape sessions (*.session.h5 *.autosave *.h5);;All files (*)</source>
+        <translation>Cryoscape-Sitzungen (*.session.h5 *.autosave *.h5);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Training &amp;Monitor</source>
+        <translation>Trainings&amp;monitor</translation>
+    </message>
+    <message>
+        <source>density</source>
+        <translation>Dichte</translation>
+    </message>
+    <message>
+        <source>PC 1</source>
+        <translation>PC 1</translation>
+    </message>
+    <message>
+        <source>PC 2</source>
+        <translation>PC 2</translation>
+    </message>
+    <message>
+        <source>particle</source>
+        <translation>Partikel</translation>
+    </message>
+    <message>
+        <source>PCA of z</source>
+        <translation>PCA von z</translation>
+    </message>
+    <message>
+        <source>Resuming training…</source>
+        <translation>Training wird fortgesetzt…</translation>
+    </message>
+    <message>
+        <source>Training starts…</source>
+        <translation>Training startet…</translation>
+    </message>
+    <message>
+        <source>A training run is already going. Cancel it first.</source>
+        <translation>Es läuft bereits ein Training. Zuerst abbrechen.</translation>
+    </message>
+    <message>
+        <source>Training: epoch %1/%2 · %3 left</source>
+        <translation>Training: Epoche %1/%2 · %3 verbleibend</translation>
+    </message>
+    <message>
+        <source>Training cancelled after epoch %1</source>
+        <translation>Training nach Epoche %1 abgebrochen</translation>
+    </message>
+    <message>
+        <source>Training finished: %1 epochs</source>
+        <translation>Training abgeschlossen: %1 Epochen</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>Training fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Open Run</source>
+        <translation>Lauf öffnen</translation>
+    </message>
+    <message>
+        <source>Cryoscape runs (run.h5);;HDF5 files (*.h5);;All files (*)</source>
+        <translation>Cryoscape-Läufe (run.h5);;HDF5-Dateien (*.h5);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Quit Cryoscape</source>
+        <translation>Cryoscape beenden</translation>
+    </message>
+    <message>
+        <source>Training is running — stop it and quit? The last finished epoch is kept and can be resumed.</source>
+        <translation>Ein Training läuft — anhalten und beenden? Die letzte abgeschlossene Epoche bleibt erhalten und kann fortgesetzt werden.</translation>
+    </message>
 </context>
 <context>
     <name>ParticleMontage</name>
@@ -197,6 +740,244 @@
     </message>
 </context>
 <context>
+    <name>RunSummary</name>
+    <message>
+        <source>Run: %1</source>
+        <translation>Lauf: %1</translation>
+    </message>
+    <message>
+        <source>Particles: %1 (%2 images, box %3 px, %4 Å/px)</source>
+        <translation>Partikel: %1 (%2 Bilder, Box %3 px, %4 Å/px)</translation>
+    </message>
+    <message>
+        <source>Model: homogeneous, decoder %1 × %2</source>
+        <translation>Modell: homogen, Decoder %1 × %2</translation>
+    </message>
+    <message>
+        <source>Model: %1 latent dimensions, encoder %2 × %3, decoder %4 × %5</source>
+        <translation>Modell: %1 latente Dimensionen, Encoder %2 × %3, Decoder %4 × %5</translation>
+    </message>
+    <message>
+        <source>Epochs: %1 of %2 (batch %3, learning rate %4, β %5, %6)</source>
+        <translation>Epochen: %1 von %2 (Stapelgröße %3, Lernrate %4, β %5, %6)</translation>
+    </message>
+    <message>
+        <source>Last loss: %1 (MSE %2, KL %3); %4 s of training</source>
+        <translation>Letzter Verlust: %1 (MSE %2, KL %3); %4 s Training</translation>
+    </message>
+</context>
+<context>
+    <name>RunTables</name>
+    <message>
+        <source>run.h5 does not name its particles</source>
+        <translation>run.h5 gibt keine Partikeldatei an</translation>
+    </message>
+    <message>
+        <source>%1 has %2 particles, the run %3</source>
+        <translation>%1 hat %2 Partikel, der Lauf %3</translation>
+    </message>
+</context>
+<context>
+    <name>ScatterDecorations</name>
+    <message>
+        <source>… %1 more</source>
+        <translation>… %1 weitere</translation>
+    </message>
+</context>
+<context>
+    <name>ScatterPanel</name>
+    <message>
+        <source>Shift: add, Ctrl: subtract, Shift+Ctrl: intersect.</source>
+        <translation>Umschalt: hinzufügen, Strg: abziehen, Umschalt+Strg: Schnittmenge bilden.</translation>
+    </message>
+    <message>
+        <source>Pointer</source>
+        <translation>Zeiger</translation>
+    </message>
+    <message>
+        <source>Click a particle; drag to pan; wheel to zoom.</source>
+        <translation>Partikel anklicken; ziehen zum Verschieben; Mausrad zum Zoomen.</translation>
+    </message>
+    <message>
+        <source>Lasso</source>
+        <translation>Lasso</translation>
+    </message>
+    <message>
+        <source>Draw around particles to select them. %1</source>
+        <translation>Partikel umfahren, um sie auszuwählen. %1</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle to select particles. %1</source>
+        <translation>Ein Rechteck ziehen, um Partikel auszuwählen. %1</translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation>Ansicht zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Fit all particles (Home)</source>
+        <translation>Alle Partikel einpassen (Pos1)</translation>
+    </message>
+    <message>
+        <source>Axes:</source>
+        <translation>Achsen:</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>Farbe:</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionModel</name>
+    <message>
+        <source>Selection %1</source>
+        <translation>Auswahl %1</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionPanel</name>
+    <message>
+        <source>Selection</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <source>Particles</source>
+        <translation>Partikel</translation>
+    </message>
+    <message>
+        <source>Save as new</source>
+        <translation>Als neue speichern</translation>
+    </message>
+    <message>
+        <source>Save the current selection as a named selection</source>
+        <translation>Die aktuelle Auswahl als benannte Auswahl speichern</translation>
+    </message>
+    <message>
+        <source>Make current</source>
+        <translation>Zur aktuellen machen</translation>
+    </message>
+    <message>
+        <source>Make the chosen named selection the current one</source>
+        <translation>Die gewählte benannte Auswahl zur aktuellen machen</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Rename the chosen named selection</source>
+        <translation>Die gewählte benannte Auswahl umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the chosen named selection</source>
+        <translation>Die gewählte benannte Auswahl löschen</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>Invertieren</translation>
+    </message>
+    <message>
+        <source>Select every particle that is not selected</source>
+        <translation>Alle Partikel auswählen, die nicht ausgewählt sind</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Select nothing</source>
+        <translation>Nichts auswählen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Farbe…</translation>
+    </message>
+    <message>
+        <source>Change the colour of the chosen named selection</source>
+        <translation>Farbe der gewählten benannten Auswahl ändern</translation>
+    </message>
+    <message>
+        <source>Selection colour</source>
+        <translation>Auswahlfarbe</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Subtract</source>
+        <translation>Abziehen</translation>
+    </message>
+    <message>
+        <source>Intersect</source>
+        <translation>Schnittmenge</translation>
+    </message>
+    <message>
+        <source>Picks:</source>
+        <translation>Auswahlmodus:</translation>
+    </message>
+    <message>
+        <source>Select cluster</source>
+        <translation>Cluster auswählen</translation>
+    </message>
+    <message>
+        <source>Cluster:</source>
+        <translation>Cluster:</translation>
+    </message>
+    <message>
+        <source>Column:</source>
+        <translation>Spalte:</translation>
+    </message>
+    <message>
+        <source>Select range</source>
+        <translation>Bereich auswählen</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>Bereich:</translation>
+    </message>
+    <message>
+        <source>Cluster %1</source>
+        <translation>Cluster %1</translation>
+    </message>
+    <message>
+        <source>%1 in [%2, %3]</source>
+        <translation>%1 in [%2, %3]</translation>
+    </message>
+    <message>
+        <source>Current selection: %1 of %2 particles</source>
+        <translation>Aktuelle Auswahl: %1 von %2 Partikeln</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>%1 rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>%1 wiederholen</translation>
+    </message>
+</context>
+<context>
     <name>ThresholdPanel</name>
     <message>
         <source>Contour level within the map&apos;s value range</source>
@@ -225,6 +1006,402 @@
     <message>
         <source>Range %1 … %2, mean %3, σ %4</source>
         <translation>Bereich %1 … %2, Mittelwert %3, σ %4</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <source>Training diverged (the last good checkpoint is kept): %1</source>
+        <translation>Training divergiert (der letzte gute Kontrollpunkt bleibt erhalten): %1</translation>
+    </message>
+    <message>
+        <source>Training stopped with an unknown error.</source>
+        <translation>Training mit unbekanntem Fehler beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <source>layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>Train a Model</source>
+        <translation>Modell trainieren</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>Start training a new model in the output directory.</source>
+        <translation>Ein neues Modell im Ausgabeverzeichnis trainieren.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue the run already in the output directory from its last saved epoch.</source>
+        <translation>Den Lauf im Ausgabeverzeichnis ab seiner zuletzt gespeicherten Epoche fortsetzen.</translation>
+    </message>
+    <message>
+        <source>The particle images to learn from: a RELION .star, a cryoSPARC .cs or an .mrcs stack. Poses and CTF are taken from it.</source>
+        <translation>Die Partikelbilder, aus denen gelernt wird: eine RELION-.star, eine cryoSPARC-.cs oder ein .mrcs-Stapel. Orientierungen und CTF werden daraus übernommen.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Particles to Train On</source>
+        <translation>Partikel für das Training</translation>
+    </message>
+    <message>
+        <source>Particle datasets (*.star *.cs *.mrcs *.txt);;All files (*)</source>
+        <translation>Partikeldatensätze (*.star *.cs *.mrcs *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Particles:</source>
+        <translation>Partikel:</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Where to look for the image stacks (.mrcs) when they are not where the particle file says, e.g. after copying a RELION project.</source>
+        <translation>Wo nach den Bildstapeln (.mrcs) gesucht wird, wenn sie nicht dort liegen, wo die Partikeldatei angibt, z. B. nach dem Kopieren eines RELION-Projekts.</translation>
+    </message>
+    <message>
+        <source>Image Directory</source>
+        <translation>Bildverzeichnis</translation>
+    </message>
+    <message>
+        <source>Image directory:</source>
+        <translation>Bildverzeichnis:</translation>
+    </message>
+    <message>
+        <source>Where the run is written: run.h5 (losses and latent coordinates) and a checkpoint after every epoch. Created if it does not exist.</source>
+        <translation>Wohin der Lauf geschrieben wird: run.h5 (Verluste und latente Koordinaten) und ein Kontrollpunkt nach jeder Epoche. Wird angelegt, falls es nicht existiert.</translation>
+    </message>
+    <message>
+        <source>Run Directory</source>
+        <translation>Laufverzeichnis</translation>
+    </message>
+    <message>
+        <source>Output directory:</source>
+        <translation>Ausgabeverzeichnis:</translation>
+    </message>
+    <message>
+        <source>Homogeneous (no latent space)</source>
+        <translation>Homogen (kein latenter Raum)</translation>
+    </message>
+    <message>
+        <source>Learn a single structure for all particles: no encoder and no latent coordinates. A quick baseline before looking for heterogeneity.</source>
+        <translation>Eine einzige Struktur für alle Partikel lernen: kein Encoder und keine latenten Koordinaten. Eine schnelle Referenz, bevor nach Heterogenität gesucht wird.</translation>
+    </message>
+    <message>
+        <source>How many numbers describe each particle&apos;s conformation. 8 is a good start; 1 suits a single motion, more can capture several independent changes.</source>
+        <translation>Wie viele Zahlen die Konformation jedes Partikels beschreiben. 8 ist ein guter Anfang; 1 passt zu einer einzelnen Bewegung, mehr können mehrere unabhängige Änderungen erfassen.</translation>
+    </message>
+    <message>
+        <source>Latent dimensions:</source>
+        <translation>Latente Dimensionen:</translation>
+    </message>
+    <message>
+        <source>Neurons per layer: wider networks learn finer detail but train more slowly.</source>
+        <translation>Neuronen pro Schicht: breitere Netze lernen feinere Details, trainieren aber langsamer.</translation>
+    </message>
+    <message>
+        <source>Number of hidden layers: deeper networks can model more complex changes.</source>
+        <translation>Anzahl der verborgenen Schichten: tiefere Netze können komplexere Änderungen modellieren.</translation>
+    </message>
+    <message>
+        <source>Encoder (image → latent coordinates). </source>
+        <translation>Encoder (Bild → latente Koordinaten). </translation>
+    </message>
+    <message>
+        <source>Decoder (coordinates → density). </source>
+        <translation>Decoder (Koordinaten → Dichte). </translation>
+    </message>
+    <message>
+        <source>Encoder:</source>
+        <translation>Encoder:</translation>
+    </message>
+    <message>
+        <source>Decoder:</source>
+        <translation>Decoder:</translation>
+    </message>
+    <message>
+        <source>How many times the model sees every particle. 20–50 is typical; you can stop early and resume later.</source>
+        <translation>Wie oft das Modell jedes Partikel sieht. 20–50 sind üblich; das Training kann früher angehalten und später fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Images per optimisation step. Small batches (8) learn faster per epoch; larger ones run faster per image.</source>
+        <translation>Bilder pro Optimierungsschritt. Kleine Stapel (8) lernen pro Epoche schneller; größere laufen pro Bild schneller.</translation>
+    </message>
+    <message>
+        <source>Step size of the optimiser (Adam). Lower it (e.g. 5e-5) if the loss jumps around or becomes NaN.</source>
+        <translation>Schrittweite des Optimierers (Adam). Verringern (z. B. 5e-5), wenn der Verlust springt oder NaN wird.</translation>
+    </message>
+    <message>
+        <source>automatic (1 / latent dimensions)</source>
+        <translation>automatisch (1 / latente Dimensionen)</translation>
+    </message>
+    <message>
+        <source>Weight of the KL term that keeps the latent space smooth and centred. Larger values give a tidier but less detailed latent space.</source>
+        <translation>Gewicht des KL-Terms, der den latenten Raum glatt und zentriert hält. Größere Werte ergeben einen aufgeräumteren, aber weniger detaillierten latenten Raum.</translation>
+    </message>
+    <message>
+        <source>Starting point of the random numbers: the same seed and settings give the same run.</source>
+        <translation>Ausgangspunkt der Zufallszahlen: gleicher Startwert und gleiche Einstellungen ergeben denselben Lauf.</translation>
+    </message>
+    <message>
+        <source>CPU cores used for training. Leave one free to keep the rest of the computer responsive.</source>
+        <translation>Für das Training genutzte CPU-Kerne. Einen frei lassen, damit der Rest des Computers reaktionsfähig bleibt.</translation>
+    </message>
+    <message>
+        <source>fp32 (exact)</source>
+        <translation>fp32 (exakt)</translation>
+    </message>
+    <message>
+        <source>bf16 (faster on recent CPUs)</source>
+        <translation>bf16 (schneller auf neueren CPUs)</translation>
+    </message>
+    <message>
+        <source>Number format of the network&apos;s matrix products. bf16 is faster on CPUs that support it, with slightly less precise losses.</source>
+        <translation>Zahlenformat der Matrixprodukte des Netzes. bf16 ist auf CPUs, die es unterstützen, schneller, bei etwas weniger genauen Verlusten.</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Stapelgröße:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <source>KL weight β:</source>
+        <translation>KL-Gewicht β:</translation>
+    </message>
+    <message>
+        <source>Random seed:</source>
+        <translation>Zufallsstartwert:</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>Threads:</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>Genauigkeit:</translation>
+    </message>
+    <message>
+        <source>%1 particles · box %2 px · %3 Å/px</source>
+        <translation>%1 Partikel · Box %2 px · %3 Å/px</translation>
+    </message>
+    <message>
+        <source> (epoch %1 of %2 done; its settings are shown below)</source>
+        <translation> (Epoche %1 von %2 abgeschlossen; seine Einstellungen sind unten gezeigt)</translation>
+    </message>
+    <message>
+        <source> (its run.h5 cannot be read: %1)</source>
+        <translation> (seine run.h5 kann nicht gelesen werden: %1)</translation>
+    </message>
+    <message>
+        <source>This directory already holds a run%1. Resume continues it; Train starts it over and replaces it.</source>
+        <translation>Dieses Verzeichnis enthält bereits einen Lauf%1. „Fortsetzen“ setzt ihn fort; „Trainieren“ beginnt ihn neu und ersetzt ihn.</translation>
+    </message>
+    <message>
+        <source>Choose the particle file to train on.</source>
+        <translation>Die Partikeldatei für das Training wählen.</translation>
+    </message>
+    <message>
+        <source>The particle file %1 does not exist.</source>
+        <translation>Die Partikeldatei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The particle file cannot be used: %1</source>
+        <translation>Die Partikeldatei ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>The particle file holds no particles.</source>
+        <translation>Die Partikeldatei enthält keine Partikel.</translation>
+    </message>
+    <message>
+        <source>Choose an output directory for the run.</source>
+        <translation>Ein Ausgabeverzeichnis für den Lauf wählen.</translation>
+    </message>
+    <message>
+        <source>The image directory %1 does not exist.</source>
+        <translation>Das Bildverzeichnis %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The output directory %1 is a file.</source>
+        <translation>Das Ausgabeverzeichnis %1 ist eine Datei.</translation>
+    </message>
+    <message>
+        <source>The learning rate must be a number above 0 and at most 1 (e.g. 1e-4), not “%1”.</source>
+        <translation>Die Lernrate muss eine Zahl über 0 und höchstens 1 sein (z. B. 1e-4), nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>β must be a number of at least 0 (e.g. 0.125), not “%1”.</source>
+        <translation>β muss eine Zahl von mindestens 0 sein (z. B. 0.125), nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>The batch size (%1) is larger than the number of particles (%2).</source>
+        <translation>Die Stapelgröße (%1) ist größer als die Anzahl der Partikel (%2).</translation>
+    </message>
+    <message>
+        <source>There is no run to resume in %1.</source>
+        <translation>In %1 gibt es keinen Lauf zum Fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Start Over?</source>
+        <translation>Neu beginnen?</translation>
+    </message>
+    <message>
+        <source>%1 already holds a run. Start a new one there and replace it?</source>
+        <translation>%1 enthält bereits einen Lauf. Dort einen neuen starten und ihn ersetzen?</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingMonitor</name>
+    <message>
+        <source>Preparing images</source>
+        <translation>Bilder werden vorbereitet</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Saving checkpoint</source>
+        <translation>Kontrollpunkt wird gespeichert</translation>
+    </message>
+    <message>
+        <source>What the training job is doing now.</source>
+        <translation>Was der Trainingsjob gerade tut.</translation>
+    </message>
+    <message>
+        <source>The epoch in progress: one epoch shows every particle image to the model once.</source>
+        <translation>Die laufende Epoche: In einer Epoche sieht das Modell jedes Partikelbild einmal.</translation>
+    </message>
+    <message>
+        <source>Particle images processed per second.</source>
+        <translation>Verarbeitete Partikelbilder pro Sekunde.</translation>
+    </message>
+    <message>
+        <source>Estimated time until the last epoch ends (hours:minutes:seconds).</source>
+        <translation>Geschätzte Zeit bis zum Ende der letzten Epoche (Stunden:Minuten:Sekunden).</translation>
+    </message>
+    <message>
+        <source>Running means over the current epoch: total loss = MSE + β·KL.</source>
+        <translation>Laufende Mittelwerte über die aktuelle Epoche: Gesamtverlust = MSE + β·KL.</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>Phase:</translation>
+    </message>
+    <message>
+        <source>Epoch:</source>
+        <translation>Epoche:</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>Geschwindigkeit:</translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation>Restzeit:</translation>
+    </message>
+    <message>
+        <source>Loss:</source>
+        <translation>Verlust:</translation>
+    </message>
+    <message>
+        <source>Progress over the whole run.</source>
+        <translation>Fortschritt über den gesamten Lauf.</translation>
+    </message>
+    <message>
+        <source>No training running. Model → Train… starts one.</source>
+        <translation>Kein Training aktiv. Modell → Trainieren… startet eines.</translation>
+    </message>
+    <message>
+        <source>Logarithmic loss axis</source>
+        <translation>Logarithmische Verlustachse</translation>
+    </message>
+    <message>
+        <source>Log scale shows the MSE and the much larger KL term together.</source>
+        <translation>Die logarithmische Skala zeigt den MSE und den viel größeren KL-Term zusammen.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop training after the current batch. The last finished epoch is kept; Resume continues from it.</source>
+        <translation>Das Training nach dem aktuellen Stapel anhalten. Die letzte abgeschlossene Epoche bleibt erhalten; „Fortsetzen“ macht dort weiter.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue this run from its last saved epoch.</source>
+        <translation>Diesen Lauf ab seiner zuletzt gespeicherten Epoche fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Resuming</source>
+        <translation>Wird fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Wird gestartet</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Run directory: %1</source>
+        <translation>Laufverzeichnis: %1</translation>
+    </message>
+    <message>
+        <source>%1 images/s</source>
+        <translation>%1 Bilder/s</translation>
+    </message>
+    <message>
+        <source>%1  (MSE %2 · KL %3)</source>
+        <translation>%1  (MSE %2 · KL %3)</translation>
+    </message>
+    <message>
+        <source>Cancelled after epoch %1</source>
+        <translation>Nach Epoche %1 abgebrochen</translation>
+    </message>
+    <message>
+        <source>Finished: %1 epochs in %2</source>
+        <translation>Abgeschlossen: %1 Epochen in %2</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training failed:&lt;/b&gt; %1&lt;br&gt;Run directory: %2</source>
+        <translation>&lt;b&gt;Training fehlgeschlagen:&lt;/b&gt; %1&lt;br&gt;Laufverzeichnis: %2</translation>
+    </message>
+</context>
+<context>
+    <name>UmapJob</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -411,10 +1588,6 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Eine Karte, ein Stapel, eine .star-, .cs- oder .txt-Datei.</translation>
     </message>
     <message>
-        <source>simulate: --%1 needs a number, got &apos;%2&apos;</source>
-        <translation>simulate: --%1 braucht eine Zahl, nicht &apos;%2&apos;</translation>
-    </message>
-    <message>
         <source>Simulate a particle dataset with known ground truth: a complex of Gaussian pseudo-atoms whose domains move (hinge: 1D, two-hinges: 2D, discrete: compositional states), projected at random poses with CTF, shifts and noise. Writes particles.mrcs, particles.star (RELION 3.1), particles.cs (cryoSPARC), truth.h5 and ground-truth maps (.mrc).</source>
         <translation>Einen Partikeldatensatz mit bekannter Wahrheit simulieren: ein Komplex aus gaußschen Pseudoatomen, dessen Domänen sich bewegen (hinge: 1D, two-hinges: 2D, discrete: Zusammensetzungszustände), in zufälligen Orientierungen projiziert, mit CTF, Verschiebungen und Rauschen. Schreibt particles.mrcs, particles.star (RELION 3.1), particles.cs (cryoSPARC), truth.h5 und Referenzkarten (.mrc).</translation>
     </message>
@@ -482,6 +1655,533 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <source>Wrote %1 particles of %2 x %2 px (%3 Å/px, SNR %4, %5) to %6 in %7 s</source>
         <translation>%1 Partikel zu %2 x %2 px (%3 Å/px, SNR %4, %5) in %7 s nach %6 geschrieben</translation>
     </message>
+    <message>
+        <source>PC %1   </source>
+        <translation>PC %1   </translation>
+    </message>
+    <message>
+        <source>k-means</source>
+        <translation>k-means</translation>
+    </message>
+    <message>
+        <source>graph  </source>
+        <translation>Graph  </translation>
+    </message>
+    <message>
+        <source>A run directory or its run.h5.</source>
+        <translation>Ein Laufverzeichnis oder seine run.h5.</translation>
+    </message>
+    <message>
+        <source>RUN</source>
+        <translation>LAUF</translation>
+    </message>
+    <message>
+        <source>Output folder.</source>
+        <translation>Ausgabeordner.</translation>
+    </message>
+    <message>
+        <source>Maps along the first N principal components of z.</source>
+        <translation>Karten entlang der ersten N Hauptkomponenten von z.</translation>
+    </message>
+    <message>
+        <source>How many PCs to traverse (default 2).</source>
+        <translation>Wie viele PCs durchlaufen werden (Vorgabe 2).</translation>
+    </message>
+    <message>
+        <source>Maps per PC trajectory (default 10).</source>
+        <translation>Karten pro PC-Trajektorie (Vorgabe 10).</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>Maps at K on-data k-means centres of z.</source>
+        <translation>Karten an K k-means-Zentren von z auf Datenpunkten.</translation>
+    </message>
+    <message>
+        <source>Maps along the latent kNN graph through these particle indices.</source>
+        <translation>Karten entlang des latenten kNN-Graphen durch diese Partikelindizes.</translation>
+    </message>
+    <message>
+        <source>I,J,...</source>
+        <translation>I,J,...</translation>
+    </message>
+    <message>
+        <source>Landscape analysis: cluster and PCA the volumes of a k-means sketch of z.</source>
+        <translation>Landschaftsanalyse: die Volumen einer k-means-Skizze von z clustern und per PCA analysieren.</translation>
+    </message>
+    <message>
+        <source>Landscape sketch size (default 500, fewer for small datasets).</source>
+        <translation>Größe der Landschaftsskizze (Vorgabe 500, weniger bei kleinen Datensätzen).</translation>
+    </message>
+    <message>
+        <source>Landscape clusters (default 10).</source>
+        <translation>Landschafts-Cluster (Vorgabe 10).</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>ward, average or complete (default ward).</source>
+        <translation>ward, average oder complete (Vorgabe ward).</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>Volume PCs kept (default 10).</source>
+        <translation>Beibehaltene Volumen-PCs (Vorgabe 10).</translation>
+    </message>
+    <message>
+        <source>Mask .mrc for the landscape (default: automatic).</source>
+        <translation>Masken-.mrc für die Landschaft (Vorgabe: automatisch).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>Grow the automatic mask by this many Å (default 10).</source>
+        <translation>Die automatische Maske um so viele Å erweitern (Vorgabe 10).</translation>
+    </message>
+    <message>
+        <source>Landscape on full maps (default: half-size previews, 8× faster).</source>
+        <translation>Landschaft auf vollen Karten (Vorgabe: Vorschauen halber Größe, 8× schneller).</translation>
+    </message>
+    <message>
+        <source>Trajectory maps as half-size previews.</source>
+        <translation>Trajektorienkarten als Vorschauen halber Größe.</translation>
+    </message>
+    <message>
+        <source>Contour level in the ChimeraX scripts (default: half the largest map maximum).</source>
+        <translation>Konturhöhe in den ChimeraX-Skripten (Vorgabe: die Hälfte des größten Kartenmaximums).</translation>
+    </message>
+    <message>
+        <source>Colour in the ChimeraX scripts (default #b4b4ff).</source>
+        <translation>Farbe in den ChimeraX-Skripten (Vorgabe #b4b4ff).</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>Random seed for k-means (default 0).</source>
+        <translation>Startwert des Zufallsgenerators für k-means (Vorgabe 0).</translation>
+    </message>
+    <message>
+        <source>Compute threads (default: all cores).</source>
+        <translation>Rechen-Threads (Vorgabe: alle Kerne).</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>Maps of a trained run along latent trajectories (PCs, k-means centres, graph paths) and the landscape of its volumes (clusters, volume PCA); writes .mrc series with ChimeraX scripts to DIR. Without an analysis flag: --pc-traj.</source>
+        <translation>Karten eines trainierten Laufs entlang latenter Trajektorien (PCs, k-means-Zentren, Graphpfade) und die Landschaft seiner Volumen (Cluster, Volumen-PCA); schreibt .mrc-Serien mit ChimeraX-Skripten nach ORDNER. Ohne Analyseoption: --pc-traj.</translation>
+    </message>
+    <message>
+        <source>analyze: give one RUN and --out DIR.</source>
+        <translation>analyze: einen LAUF und --out ORDNER angeben.</translation>
+    </message>
+    <message>
+        <source>Analyzing</source>
+        <translation>Analysieren</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Landschaft</translation>
+    </message>
+    <message>
+        <source>Landscape: %1 sketch volumes, %2 clusters, %3 volume PCs (PC1 %4 %); regression R² %5; %6 s</source>
+        <translation>Landschaft: %1 Skizzenvolumen, %2 Cluster, %3 Volumen-PCs (PC1 %4 %); Regression R² %5; %6 s</translation>
+    </message>
+    <message>
+        <source>Train a heterogeneous or homogeneous model on particles with poses</source>
+        <translation>Ein heterogenes oder homogenes Modell auf Partikeln mit Orientierungen trainieren</translation>
+    </message>
+    <message>
+        <source>Decode maps from a trained run at latent points</source>
+        <translation>Karten aus einem trainierten Lauf an latenten Punkten dekodieren</translation>
+    </message>
+    <message>
+        <source>Export a selection of a run&apos;s particles as .star, .cs, .pkl or .txt</source>
+        <translation>Eine Auswahl der Partikel eines Laufs als .star, .cs, .pkl oder .txt exportieren</translation>
+    </message>
+    <message>
+        <source>PCA, UMAP and k-means of a training run&apos;s latent coordinates</source>
+        <translation>PCA, UMAP und k-means der latenten Koordinaten eines Trainingslaufs</translation>
+    </message>
+    <message>
+        <source>Maps along latent trajectories and the landscape of a run&apos;s volumes</source>
+        <translation>Karten entlang latenter Trajektorien und die Landschaft der Volumen eines Laufs</translation>
+    </message>
+    <message>
+        <source>--%1 needs WIDTHxLAYERS (e.g. 256x3), got &apos;%2&apos;</source>
+        <translation>--%1 braucht BREITExSCHICHTEN (z. B. 256x3), nicht &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>--%1 needs a number, got &apos;%2&apos;</source>
+        <translation>--%1 braucht eine Zahl, nicht &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>--kmeans needs K ≥ 1</source>
+        <translation>--kmeans braucht K ≥ 1</translation>
+    </message>
+    <message>
+        <source>Latent-space analyses of a training run: PCA, UMAP and k-means of the particles&apos; z, stored in RUN/run.h5 (/particles/pca, /particles/umap, /particles/kmeans). Without --pca, --umap or --kmeans all three are computed, with K = 20.</source>
+        <translation>Analysen des latenten Raums eines Trainingslaufs: PCA, UMAP und k-means der z der Partikel, gespeichert in LAUF/run.h5 (/particles/pca, /particles/umap, /particles/kmeans). Ohne --pca, --umap oder --kmeans werden alle drei berechnet, mit K = 20.</translation>
+    </message>
+    <message>
+        <source>Principal components of z.</source>
+        <translation>Hauptkomponenten von z.</translation>
+    </message>
+    <message>
+        <source>2D UMAP of z.</source>
+        <translation>2D-UMAP von z.</translation>
+    </message>
+    <message>
+        <source>k-means of z with K clusters and on-data centres.</source>
+        <translation>k-means von z mit K Clustern und Zentren auf Datenpunkten.</translation>
+    </message>
+    <message>
+        <source>UMAP neighbours, including the particle itself (default 15).</source>
+        <translation>UMAP-Nachbarn, einschließlich des Partikels selbst (Vorgabe 15).</translation>
+    </message>
+    <message>
+        <source>UMAP minimum distance (default 0.1).</source>
+        <translation>UMAP-Mindestabstand (Vorgabe 0,1).</translation>
+    </message>
+    <message>
+        <source>Random seed for UMAP and k-means (default 0).</source>
+        <translation>Startwert des Zufallsgenerators für UMAP und k-means (Vorgabe 0).</translation>
+    </message>
+    <message>
+        <source>UMAP layout threads (default 1, reproducible; more is faster but varies run to run).</source>
+        <translation>Threads für das UMAP-Layout (Vorgabe 1, reproduzierbar; mehr ist schneller, variiert aber von Lauf zu Lauf).</translation>
+    </message>
+    <message>
+        <source>embed: give one RUN.</source>
+        <translation>embed: einen LAUF angeben.</translation>
+    </message>
+    <message>
+        <source>Embedding</source>
+        <translation>Einbetten</translation>
+    </message>
+    <message>
+        <source>%1 particles, zdim %2</source>
+        <translation>%1 Partikel, zdim %2</translation>
+    </message>
+    <message>
+        <source>Decode maps from a trained run at latent points and write them as .mrc.</source>
+        <translation>Karten aus einem trainierten Lauf an latenten Punkten dekodieren und als .mrc schreiben.</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>lauf</translation>
+    </message>
+    <message>
+        <source>Run directory (or its run.h5).</source>
+        <translation>Laufverzeichnis (oder seine run.h5).</translation>
+    </message>
+    <message>
+        <source>A latent point: zdim numbers in quotes (repeat for several maps).</source>
+        <translation>Ein latenter Punkt: zdim Zahlen in Anführungszeichen (für mehrere Karten wiederholen).</translation>
+    </message>
+    <message>
+        <source>VALUES</source>
+        <translation>WERTE</translation>
+    </message>
+    <message>
+        <source>Text file with one latent point per line.</source>
+        <translation>Textdatei mit einem latenten Punkt pro Zeile.</translation>
+    </message>
+    <message>
+        <source>Output folder for vol_000.mrc, vol_001.mrc, …</source>
+        <translation>Ausgabeordner für vol_000.mrc, vol_001.mrc, …</translation>
+    </message>
+    <message>
+        <source>Decode the coarse preview (half the box size) instead of the full map.</source>
+        <translation>Die grobe Vorschau (halbe Boxgröße) statt der vollen Karte dekodieren.</translation>
+    </message>
+    <message>
+        <source>eval-vol: give one run directory and --out DIR.</source>
+        <translation>eval-vol: ein Laufverzeichnis und --out ORDNER angeben.</translation>
+    </message>
+    <message>
+        <source>Decoding</source>
+        <translation>Dekodieren</translation>
+    </message>
+    <message>
+        <source>Wrote %1 maps to %2 (%3 s per map)</source>
+        <translation>%1 Karten nach %2 geschrieben (%3 s pro Karte)</translation>
+    </message>
+    <message>
+        <source>%1 indices from %2</source>
+        <translation>%1 Indizes aus %2</translation>
+    </message>
+    <message>
+        <source> (%1 repeated entries ignored)</source>
+        <translation> (%1 doppelte Einträge ignoriert)</translation>
+    </message>
+    <message>
+        <source>%1 particles in k-means cluster %2</source>
+        <translation>%1 Partikel im k-means-Cluster %2</translation>
+    </message>
+    <message>
+        <source>Selection: %1%2</source>
+        <translation>Auswahl: %1%2</translation>
+    </message>
+    <message>
+        <source>, inverted</source>
+        <translation>, invertiert</translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2 particles to:</source>
+        <translation>%1 von %2 Partikeln exportiert nach:</translation>
+    </message>
+    <message>
+        <source>Export a selection of a run&apos;s particles (or, with --invert, all others): as a RELION .star (every original column, optics table and row order kept), a cryoSPARC .cs (original dtype), a cryoDRGN index .pkl and a plain index list (.txt). Indices are 0-based, in input order.</source>
+        <translation>Eine Auswahl der Partikel eines Laufs exportieren (oder mit --invert alle übrigen): als RELION-.star (alle ursprünglichen Spalten, Optiktabelle und Zeilenreihenfolge bleiben erhalten), als cryoSPARC-.cs (ursprünglicher dtype), als cryoDRGN-Index-.pkl und als einfache Indexliste (.txt). Indizes sind 0-basiert, in Eingabereihenfolge.</translation>
+    </message>
+    <message>
+        <source>Selection: a file of 0-based particle indices (.txt one per line, or cryoDRGN .pkl).</source>
+        <translation>Auswahl: eine Datei mit 0-basierten Partikelindizes (.txt, einer pro Zeile, oder cryoDRGN-.pkl).</translation>
+    </message>
+    <message>
+        <source>Selection: the particles of k-means cluster C (or C1,C2,...).</source>
+        <translation>Auswahl: die Partikel des k-means-Clusters C (oder C1,C2,...).</translation>
+    </message>
+    <message>
+        <source>Export the particles NOT in the selection.</source>
+        <translation>Die Partikel exportieren, die NICHT in der Auswahl sind.</translation>
+    </message>
+    <message>
+        <source>Write a RELION .star file.</source>
+        <translation>Eine RELION-.star-Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>OUT.star</source>
+        <translation>OUT.star</translation>
+    </message>
+    <message>
+        <source>Write a cryoSPARC .cs file.</source>
+        <translation>Eine cryoSPARC-.cs-Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>OUT.cs</source>
+        <translation>OUT.cs</translation>
+    </message>
+    <message>
+        <source>Write a cryoDRGN index .pkl (int64 NumPy array).</source>
+        <translation>Einen cryoDRGN-Index als .pkl schreiben (int64-NumPy-Array).</translation>
+    </message>
+    <message>
+        <source>OUT.pkl</source>
+        <translation>OUT.pkl</translation>
+    </message>
+    <message>
+        <source>Write the indices as text, one per line.</source>
+        <translation>Die Indizes als Text schreiben, einer pro Zeile.</translation>
+    </message>
+    <message>
+        <source>OUT.txt</source>
+        <translation>OUT.txt</translation>
+    </message>
+    <message>
+        <source>Folder to search for particle stacks by name (default: the run&apos;s).</source>
+        <translation>Ordner, in dem Partikelstapel nach Namen gesucht werden (Vorgabe: der des Laufs).</translation>
+    </message>
+    <message>
+        <source>The run directory (or its run.h5).</source>
+        <translation>Das Laufverzeichnis (oder seine run.h5).</translation>
+    </message>
+    <message>
+        <source>export: give one RUN, either --index FILE or --kmeans-cluster C, and at least one of --star, --cs, --pkl, --txt.</source>
+        <translation>export: einen LAUF, entweder --index DATEI oder --kmeans-cluster C, und mindestens eine der Optionen --star, --cs, --pkl, --txt angeben.</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Train a cryoDRGN-style model on particles with poses and CTF (.star, .cs): an image encoder to a latent z and a coordinate decoder in Hartley space. Writes DIR/run.h5 (z per particle, loss history) and DIR/checkpoints/ after every epoch.</source>
+        <translation>Ein Modell im Stil von cryoDRGN auf Partikeln mit Orientierungen und CTF (.star, .cs) trainieren: ein Bild-Encoder auf ein latentes z und ein Koordinaten-Decoder im Hartley-Raum. Schreibt ORDNER/run.h5 (z pro Partikel, Verlustverlauf) und ORDNER/checkpoints/ nach jeder Epoche.</translation>
+    </message>
+    <message>
+        <source>particles</source>
+        <translation>partikel</translation>
+    </message>
+    <message>
+        <source>Particles: .star, .cs or .mrcs (poses and CTF are read from it).</source>
+        <translation>Partikel: .star, .cs oder .mrcs (Orientierungen und CTF werden daraus gelesen).</translation>
+    </message>
+    <message>
+        <source>Run directory (created if needed).</source>
+        <translation>Laufverzeichnis (wird bei Bedarf angelegt).</translation>
+    </message>
+    <message>
+        <source>Take the poses from this file instead: cryoDRGN pose.pkl, or a .star/.cs with the same particles.</source>
+        <translation>Die Orientierungen stattdessen aus dieser Datei nehmen: cryoDRGN-pose.pkl oder eine .star/.cs mit denselben Partikeln.</translation>
+    </message>
+    <message>
+        <source>Take the CTF from this file instead: cryoDRGN ctf.pkl, or a .star/.cs with the same particles.</source>
+        <translation>Die CTF stattdessen aus dieser Datei nehmen: cryoDRGN-ctf.pkl oder eine .star/.cs mit denselben Partikeln.</translation>
+    </message>
+    <message>
+        <source>Latent dimension (default 8).</source>
+        <translation>Latente Dimension (Vorgabe 8).</translation>
+    </message>
+    <message>
+        <source>Number of epochs (default 20).</source>
+        <translation>Anzahl der Epochen (Vorgabe 20).</translation>
+    </message>
+    <message>
+        <source>Encoder width x hidden layers (default 256x3).</source>
+        <translation>Encoder-Breite x verborgene Schichten (Vorgabe 256x3).</translation>
+    </message>
+    <message>
+        <source>WxL</source>
+        <translation>WxL</translation>
+    </message>
+    <message>
+        <source>Decoder width x hidden layers (default 256x3).</source>
+        <translation>Decoder-Breite x verborgene Schichten (Vorgabe 256x3).</translation>
+    </message>
+    <message>
+        <source>Images per batch (default 8).</source>
+        <translation>Bilder pro Stapel (Vorgabe 8).</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Adam learning rate (default 1e-4).</source>
+        <translation>Adam-Lernrate (Vorgabe 1e-4).</translation>
+    </message>
+    <message>
+        <source>RATE</source>
+        <translation>RATE</translation>
+    </message>
+    <message>
+        <source>Weight of the KL term (default 1/zdim).</source>
+        <translation>Gewicht des KL-Terms (Vorgabe 1/zdim).</translation>
+    </message>
+    <message>
+        <source>BETA</source>
+        <translation>BETA</translation>
+    </message>
+    <message>
+        <source>Train the decoder alone: one map, no encoder, no latent.</source>
+        <translation>Nur den Decoder trainieren: eine Karte, kein Encoder, kein latenter Raum.</translation>
+    </message>
+    <message>
+        <source>Continue the run in --out from its newest checkpoint.</source>
+        <translation>Den Lauf in --out ab seinem neuesten Kontrollpunkt fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Ab initio (cryoDRGN2): ignore the input poses and search them with the model, every --search-every epochs; the found poses go to run.h5. With --homogeneous: the decoder alone.</source>
+        <translation>Ab initio (cryoDRGN2): die eingegebenen Orientierungen ignorieren und sie alle --search-every Epochen mit dem Modell suchen; die gefundenen Orientierungen werden in run.h5 geschrieben. Mit --homogeneous: nur der Decoder.</translation>
+    </message>
+    <message>
+        <source>Ab initio: search the poses every N epochs (default 5).</source>
+        <translation>Ab initio: die Orientierungen alle N Epochen suchen (Vorgabe 5).</translation>
+    </message>
+    <message>
+        <source>Positional encoding: gaussian (default) or geometric.</source>
+        <translation>Positionskodierung: gaussian (Vorgabe) oder geometric.</translation>
+    </message>
+    <message>
+        <source>fp32 (default) or bf16 (bfloat16 matrix products).</source>
+        <translation>fp32 (Vorgabe) oder bf16 (bfloat16-Matrixprodukte).</translation>
+    </message>
+    <message>
+        <source>Folder to look for the image stacks in.</source>
+        <translation>Ordner, in dem die Bildstapel gesucht werden.</translation>
+    </message>
+    <message>
+        <source>Override the pixel size (Å).</source>
+        <translation>Pixelgröße überschreiben (Å).</translation>
+    </message>
+    <message>
+        <source>Do not invert the image contrast (for data with dark particles).</source>
+        <translation>Den Bildkontrast nicht invertieren (für Daten mit dunklen Partikeln).</translation>
+    </message>
+    <message>
+        <source>Keep preprocessed images in memory up to this many GB, else read lazily (default 4).</source>
+        <translation>Vorverarbeitete Bilder bis zu so vielen GB im Speicher halten, sonst bei Bedarf lesen (Vorgabe 4).</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>GB</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2  loss %3  mse %4  kld %5  %6 images/s  %7 s</source>
+        <translation>Epoche %1/%2  Verlust %3  mse %4  kld %5  %6 Bilder/s  %7 s</translation>
+    </message>
+    <message>
+        <source>  poses%1: median rotation error %2°, median shift error %3 px (vs truth.h5)</source>
+        <translation>  Orientierungen%1: Median des Rotationsfehlers %2°, Median des Verschiebungsfehlers %3 px (gegenüber truth.h5)</translation>
+    </message>
+    <message>
+        <source> (searched)</source>
+        <translation> (gesucht)</translation>
+    </message>
+    <message>
+        <source>train: give one particles file and --out DIR.</source>
+        <translation>train: eine Partikeldatei und --out ORDNER angeben.</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Pose search</source>
+        <translation>Orientierungssuche</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 complete epochs; continue with --resume.</source>
+        <translation>Nach %1 vollständigen Epochen angehalten; mit --resume fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Run: %1 (%2 epochs, %3 s)</source>
+        <translation>Lauf: %1 (%2 Epochen, %3 s)</translation>
+    </message>
+</context>
+<context>
+    <name>cryo</name>
+    <message>
+        <source>PCA    </source>
+        <translation>PCA    </translation>
+    </message>
+    <message>
+        <source>PCA: %1 components, explained variance %2 %, %3 s</source>
+        <translation>PCA: %1 Komponenten, erklärte Varianz %2 %, %3 s</translation>
+    </message>
+    <message>
+        <source>UMAP   </source>
+        <translation>UMAP   </translation>
+    </message>
+    <message>
+        <source>UMAP: %1 neighbours, min_dist %2, %3 epochs; kNN %4 s, layout %5 s</source>
+        <translation>UMAP: %1 Nachbarn, min_dist %2, %3 Epochen; kNN %4 s, Layout %5 s</translation>
+    </message>
+    <message>
+        <source>k-means</source>
+        <translation>k-means</translation>
+    </message>
+    <message>
+        <source>k-means: %1 clusters, %2 iterations, inertia %3, %4 s</source>
+        <translation>k-means: %1 Cluster, %2 Iterationen, Trägheit %3, %4 s</translation>
+    </message>
 </context>
 <context>
     <name>gui</name>
@@ -528,6 +2228,14 @@ Befehle ohne Oberfläche (cryoscape &lt;Befehl&gt; --help):
     <message>
         <source>Maps (.mrc) or particle datasets (.star, .cs, .mrcs, .txt) to open.</source>
         <translation>Zu öffnende Karten (.mrc) oder Partikeldatensätze (.star, .cs, .mrcs, .txt).</translation>
+    </message>
+    <message>
+        <source>Wait MS milliseconds before the screenshot (default 400).</source>
+        <translation>MS Millisekunden vor dem Bildschirmfoto warten (Vorgabe 400).</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>MS</translation>
     </message>
 </context>
 </TS>

@@ -263,6 +263,9 @@ private Q_SLOTS:
         t.outDir = dir.filePath("run").toStdString();
         t.config.model.zdim = 8;
         t.config.model.encoderWidth = t.config.model.decoderWidth = 128;
+        // Tuned with the geometric encoding, which fits these tiny D=32 sets in fewer epochs
+        // than the (default) Gaussian one.
+        t.config.model.positionalEncoding = "geometric";
         t.config.model.encoderLayers = t.config.model.decoderLayers = 2;
         t.config.epochs = 8;
         t.config.batchSize = 8;
