@@ -12,33 +12,13 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+#include "support/RunCryoscape.h"
+
 #include <QtTest>
 
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out, err;
-    bool crashed = false;
-};
-
-Result runCryoscape(const QStringList& arguments, int timeoutMs = 120000)
-{
-    QProcess p;
-    p.start(QStringLiteral(CRYOSCAPE_BIN_DIR "/cryoscape"), arguments);
-    Result r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        r.crashed = true;
-        return r;
-    }
-    r.crashed = p.exitStatus() != QProcess::NormalExit;
-    r.exitCode = p.exitCode();
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using Result = CliResult;
 
 QString readText(const QString& path)
 {
