@@ -11,7 +11,8 @@ namespace cryo {
 
 namespace {
 
-void checkSizes(std::span<const double> a, std::span<const double> b)
+template <typename T>
+void checkSizes(std::span<const T> a, std::span<const T> b)
 {
     if (a.size() != b.size() || a.size() < 2)
         throw UsageError("correlation needs two series of equal length ≥ 2");
@@ -37,12 +38,20 @@ std::vector<double> ranks(std::span<const double> values)
 
 } // namespace
 
-double pearsonCorrelation(std::span<const double> a, std::span<const double> b)
+namespace {
+
+template <typename T>
+double pearson(std::span<const T> a, std::span<const T> b)
 {
     checkSizes(a, b);
     const double n = double(a.size());
-    const double ma = std::accumulate(a.begin(), a.end(), 0.0) / n;
-    const double mb = std::accumulate(b.begin(), b.end(), 0.0) / n;
+    double ma = 0, mb = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        ma += a[i];
+        mb += b[i];
+    }
+    ma /= n;
+    mb /= n;
     double ab = 0, aa = 0, bb = 0;
     for (std::size_t i = 0; i < a.size(); ++i) {
         ab += (a[i] - ma) * (b[i] - mb);
@@ -51,6 +60,11 @@ double pearsonCorrelation(std::span<const double> a, std::span<const double> b)
     }
     return aa > 0 && bb > 0 ? ab / std::sqrt(aa * bb) : 0.0;
 }
+
+} // namespace
+
+double pearsonCorrelation(std::span<const double> a, std::span<const double> b) { return pearson(a, b); }
+double pearsonCorrelation(std::span<const float> a, std::span<const float> b) { return pearson(a, b); }
 
 double spearmanCorrelation(std::span<const double> a, std::span<const double> b)
 {

@@ -6,6 +6,8 @@
 namespace cryo {
 
 double pearsonCorrelation(std::span<const double> a, std::span<const double> b);
+// The same for float data (maps, images), accumulated in double.
+double pearsonCorrelation(std::span<const float> a, std::span<const float> b);
 // Pearson correlation of the ranks (ties get their average rank).
 double spearmanCorrelation(std::span<const double> a, std::span<const double> b);
 

@@ -65,24 +65,6 @@ std::vector<Volume> stateMaps()
     return maps;
 }
 
-double correlation(const std::vector<float>& a, const std::vector<float>& b)
-{
-    double ma = 0, mb = 0;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        ma += a[i];
-        mb += b[i];
-    }
-    ma /= double(a.size());
-    mb /= double(b.size());
-    double ab = 0, aa = 0, bb = 0;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        ab += (a[i] - ma) * (b[i] - mb);
-        aa += (a[i] - ma) * (a[i] - ma);
-        bb += (b[i] - mb) * (b[i] - mb);
-    }
-    return ab / std::sqrt(aa * bb);
-}
-
 // A decoder that knows the truth: the nearest blob's state, rendered, plus a little noise
 // drawn from z (so volumes within a state differ).
 VolumeDecoder discreteDecoder(const std::vector<float>& z, const std::vector<std::int32_t>& truth)
@@ -169,8 +151,8 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < 3; ++i) {
             const Volume& mean = r.clusterMeans[std::size_t(r.particleClusters[i])];
             QVERIFY(mean.nx == kBox && mean.voxelSize == float(kApix));
-            const double own = correlation(mean.data, maps[std::size_t(truth[i])].data);
-            const double other = correlation(mean.data, maps[std::size_t((truth[i] + 1) % 3)].data);
+            const double own = pearsonCorrelation(mean.data, maps[std::size_t(truth[i])].data);
+            const double other = pearsonCorrelation(mean.data, maps[std::size_t((truth[i] + 1) % 3)].data);
             QVERIFY2(own > 0.9 && own > other + 0.1, qPrintable(QStringLiteral("%1 vs %2").arg(own).arg(other)));
         }
     }

@@ -3,6 +3,7 @@
 // particle, re-centred with the shift read back from the .star and transformed, matches the
 // central slice of the ground-truth map's 3D Hartley transform taken with the pose read
 // back from the .star and the .cs.
+#include "analysis/RankCorrelation.h"
 #include "formats/NpyFile.h"
 #include "formats/StarFile.h"
 #include "ctf/Ctf.h"
@@ -43,24 +44,6 @@ std::vector<float> readAll(const fs::path& path)
     std::vector<float> v(std::size_t(r.header().nx) * r.header().ny * r.header().nz);
     r.readSections(0, r.header().nz, v.data());
     return v;
-}
-
-double correlation(const std::vector<double>& a, const std::vector<double>& b)
-{
-    double ma = 0, mb = 0;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        ma += a[i];
-        mb += b[i];
-    }
-    ma /= double(a.size());
-    mb /= double(b.size());
-    double ab = 0, aa = 0, bb = 0;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        ab += (a[i] - ma) * (b[i] - mb);
-        aa += (a[i] - ma) * (a[i] - ma);
-        bb += (b[i] - mb) * (b[i] - mb);
-    }
-    return ab / std::sqrt(aa * bb);
 }
 
 // 3D Hartley transform of a cubic map zero-padded ×2 (centre kept at index D), for
@@ -115,7 +98,7 @@ double sliceCorrelation(const std::vector<float>& imageHt, int D, const PaddedHa
             a.push_back(imageHt[std::size_t(y) * D + x]);
             b.push_back(vol.at(sliceRotation.transpose() * Vec3(kx, ky, 0)));
         }
-    return correlation(a, b);
+    return pearsonCorrelation(a, b);
 }
 
 } // namespace
@@ -169,7 +152,7 @@ private Q_SLOTS:
         QCOMPARE(int(r.maps.size()), 5);
         const Volume first = readMrc(r.maps.front()), last = readMrc(r.maps.back());
         std::vector<double> va(first.data.begin(), first.data.end()), vb(last.data.begin(), last.data.end());
-        const double c = correlation(va, vb);
+        const double c = pearsonCorrelation(va, vb);
         QVERIFY2(c < 0.9 && c > 0.3, qPrintable(QString::number(c)));
         QVERIFY(fs::exists(dir.filePath("consensus.mrc").toStdString()));
         QCOMPARE(readMrcHeader(r.maps.front()).pixelSize(), 6.0f);

@@ -24,12 +24,6 @@ using namespace cryo;
 
 namespace {
 
-double correlation(const std::vector<float>& a, const std::vector<float>& b)
-{
-    const std::vector<double> x(a.begin(), a.end()), y(b.begin(), b.end());
-    return pearsonCorrelation(x, y);
-}
-
 SimulationOptions smallDataset(const QString& dir, int particles, double snr)
 {
     SimulationOptions o;
@@ -103,7 +97,7 @@ private Q_SLOTS:
         const Volume truth = readMrc(dir.filePath("data/truth_map_00.mrc").toStdString());
         QCOMPARE(full.nx, 32);
         QCOMPARE(full.voxelSize, 6.0f);
-        const double cc = correlation(full.data, truth.data);
+        const double cc = pearsonCorrelation(full.data, truth.data);
         qInfo("homogeneous map vs truth: correlation %.3f", cc);
         QVERIFY2(cc > 0.9, "the map must match the true map (and have the right hand and sign)");
 
@@ -121,7 +115,7 @@ private Q_SLOTS:
                     cropped[(std::size_t(z) * (n + 1) + y) * (n + 1) + x] =
                         ht[(std::size_t(z + c - n / 2) * 33 + (y + c - n / 2)) * 33 + (x + c - n / 2)];
         const Volume lowPass = volumeFromHartley(cropped.data(), n, true, 12.0f);
-        const double previewCc = correlation(preview.data, lowPass.data);
+        const double previewCc = pearsonCorrelation(preview.data, lowPass.data);
         qInfo("preview vs Fourier-cropped full map: correlation %.3f", previewCc);
         QVERIFY(previewCc > 0.93);
     }
