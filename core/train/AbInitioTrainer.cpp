@@ -8,6 +8,7 @@
 #include "pose/PoseAccuracy.h"
 #include "pose/PoseSearchModel.h"
 #include "run/RunFile.h"
+#include "train/AbInitioState.h"
 #include "train/BatchPrefetcher.h"
 #include "train/Checkpoint.h"
 #include "train/VaeObjective.h"
@@ -87,11 +88,14 @@ public:
 
 private:
     void prepare();
+    void restore();
     void resetModel();
+    void resetModelAfter(int epoch);
     bool searchPoses(int epoch);   // false when cancelled
     bool trainEpoch(int epoch);    // false when cancelled
     void finishEpoch(const EpochRecord& record, bool searched);
     void measurePoseError();
+    LatentTable encodeLatents();
     void report(const std::string& stage, int epoch, std::size_t done, double rate, double loss, bool force);
     int resetEpoch() const;
 
@@ -110,16 +114,18 @@ private:
     std::vector<PoseEstimate> m_poses;   // one per particle, input order
     std::vector<EpochRecord> m_history;
     double m_poseError = -1, m_shiftError = -1;
+    // Resume state (restore()): where the loop starts, the last searching epoch, and the reset
+    // epoch the run was started with (automatic resets depend on the epoch count then).
+    int m_firstEpoch = 1;
+    int m_lastSearchEpoch = 0;
+    std::optional<int> m_storedResetEpoch;
     Clock::time_point m_lastReport{};
     Clock::time_point m_start = Clock::now();
 };
 
 int AbInitioTrainer::resetEpoch() const
 {
-    const int configured = m_options.abInitioOptions.resetAfterEpoch;
-    if (configured >= 0)
-        return configured;
-    return m_config.epochs >= 10 ? m_config.epochs / 2 : 0;
+    return m_storedResetEpoch ? *m_storedResetEpoch : resolvedResetEpoch(m_options.abInitioOptions, m_config.epochs);
 }
 
 void AbInitioTrainer::prepare()
@@ -130,8 +136,6 @@ void AbInitioTrainer::prepare()
     if (c.epochs < 1 || c.batchSize < 1 || !(c.learningRate > 0) || c.model.zdim < 0 ||
         m_options.abInitioOptions.searchEvery < 1 || m_options.abInitioOptions.searchBatch < 1)
         throw UsageError("epochs, batch sizes and the search interval must be at least 1, the learning rate positive");
-    if (m_options.resume)
-        throw UsageError("--resume is not supported for ab initio training yet");
     std::filesystem::create_directories(m_options.outDir);
     m_dataset = std::make_unique<ParticleDataset>(ParticleDataset::open(m_options.particles, m_options.dataset));
     TrainingImagesOptions imageOptions;
@@ -170,6 +174,54 @@ void AbInitioTrainer::resetModel()
     m_model->to(m_device);
     m_optimizer = std::make_unique<torch::optim::Adam>(m_model->parameters(),
                                                        torch::optim::AdamOptions(m_config.learningRate));
+}
+
+// The reset of thesis §5.3.3 draws its weights from (seed, epoch) alone, so a run resumed
+// right after the reset epoch restarts from the same random model as an uninterrupted one.
+void AbInitioTrainer::resetModelAfter(int epoch)
+{
+    torch::manual_seed(m_config.seed * 1000003ULL + 7919ULL * std::uint64_t(epoch));
+    resetModel();
+}
+
+// Continues the run in outDir after the last epoch run.h5 records: that epoch's checkpoint
+// (model, Adam, RNG), the poses and the schedule stored with it (train/AbInitioState.h).
+void AbInitioTrainer::restore()
+{
+    const auto path = m_options.outDir / kRunFileName;
+    if (!std::filesystem::exists(path))
+        throw UsageError(m_options.outDir.string() + ": nothing to resume (no " + kRunFileName + ")");
+    const H5File file(path, H5File::Mode::ReadOnly);
+    const RunConfig stored = readRunConfig(file);
+    const auto record = readAbInitioRecord(file);
+    checkAbInitioResume(m_options.outDir, record, m_options);
+    if (stored.particleCount != m_config.particleCount || stored.boxSize != m_config.boxSize ||
+        stored.model.zdim != m_config.model.zdim)
+        throw UsageError(m_options.outDir.string() + ": the run was trained on other data or another model "
+                         "(particle count, box size or zdim differ); start a new run instead");
+    m_history = readHistory(file);
+    if (m_history.empty())
+        throw UsageError(m_options.outDir.string() + ": nothing to resume (no finished epoch)");
+    const int done = m_history.back().epoch;
+    const auto checkpoint = checkpointPath(m_options.outDir, done);
+    if (!std::filesystem::exists(checkpoint))
+        throw FileError(checkpoint, "missing, but run.h5 records epoch " + std::to_string(done) + " as finished");
+    loadCheckpoint(checkpoint, m_model, m_optimizer.get(), &m_generator);
+    const PoseTable poses = readPoses(file);
+    if (poses.count != m_poses.size())
+        throw FileError(path, "/particles/rotations has " + std::to_string(poses.count) + " rows for " +
+                                  std::to_string(m_poses.size()) + " particles");
+    for (std::size_t i = 0; i < poses.count; ++i) {
+        std::copy_n(poses.rotations.begin() + std::ptrdiff_t(9 * i), 9, m_poses[i].rotation.begin());
+        m_poses[i].shiftX = poses.shifts[2 * i];
+        m_poses[i].shiftY = poses.shifts[2 * i + 1];
+    }
+    m_lastSearchEpoch = readSearchedEpoch(file);
+    m_storedResetEpoch = record->resetEpoch;
+    measurePoseError();
+    m_firstEpoch = done + 1;
+    if (done == resetEpoch() && done < m_config.epochs)
+        resetModelAfter(done);   // the uninterrupted run reset right after saving this epoch
 }
 
 void AbInitioTrainer::report(const std::string& stage, int epoch, std::size_t done, double rate, double loss,
@@ -283,9 +335,39 @@ bool AbInitioTrainer::trainEpoch(int epoch)
     return true;
 }
 
+// z of every particle (posterior means and log-variances, input order) from the images
+// centred by the latest shifts, after the epoch's last update; empty for homogeneous models.
+LatentTable AbInitioTrainer::encodeLatents()
+{
+    LatentTable table;
+    table.zdim = m_model->zdim();
+    table.count = m_images->size();
+    if (table.zdim == 0)
+        return table;
+    std::vector<std::size_t> order(table.count);
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    table.mu.resize(table.count * std::size_t(table.zdim));
+    table.logvar.resize(table.mu.size());
+    BatchPrefetcher prefetcher(*m_images, std::move(order), 256);
+    TrainingBatch batch;
+    const std::int64_t half = std::int64_t(m_images->lattice().halfCount());
+    while (prefetcher.next(batch)) {
+        applyPoses(batch, m_images->lattice(), m_poses);
+        const auto [mu, logvar] = m_objective->encodePosterior(m_model, BatchTensors::from(batch, half, m_device));
+        const std::size_t offset = batch.indices.front() * std::size_t(table.zdim);
+        for (auto [tensor, out] : {std::pair{mu, &table.mu}, std::pair{logvar, &table.logvar}}) {
+            const auto cpu = tensor.to(torch::kCPU, torch::kFloat32).contiguous();
+            std::copy_n(cpu.data_ptr<float>(), cpu.numel(), out->data() + offset);
+        }
+    }
+    return table;
+}
+
 void AbInitioTrainer::finishEpoch(const EpochRecord& record, bool searched)
 {
     report("saving", record.epoch, m_images->size(), record.imagesPerSecond, record.loss, true);
+    if (searched)
+        m_lastSearchEpoch = record.epoch;
     saveCheckpoint(checkpointPath(m_options.outDir, record.epoch), m_model, *m_optimizer, m_generator, record.epoch);
     PoseTable poses;
     poses.count = m_poses.size();
@@ -295,13 +377,19 @@ void AbInitioTrainer::finishEpoch(const EpochRecord& record, bool searched)
     }
     H5File file(m_options.outDir / kRunFileName, H5File::Mode::CreateAtomic);
     writeRunConfig(file, m_config);
+    writeAbInitioRecord(file, {m_options.abInitioOptions, resetEpoch()});
     writeHistory(file, m_history);
     writePoses(file, poses);
+    writeSearchedEpoch(file, m_lastSearchEpoch);
+    const LatentTable latents = encodeLatents();
+    if (latents.zdim > 0)
+        writeLatents(file, latents);
     file.close();
     if (m_callbacks.epochFinished) {
         EpochSummary summary;
         summary.record = record;
         summary.zdim = m_model->zdim();
+        summary.zMu = latents.mu;
         summary.posesSearched = searched;
         summary.poseErrorDeg = m_poseError;
         summary.shiftErrorPx = m_shiftError;
@@ -312,10 +400,13 @@ void AbInitioTrainer::finishEpoch(const EpochRecord& record, bool searched)
 TrainingResult AbInitioTrainer::run()
 {
     prepare();
+    if (m_options.resume)
+        restore();
     TrainingResult result;
     result.runDir = m_options.outDir;
+    result.epochsCompleted = m_firstEpoch - 1;
     const int every = m_options.abInitioOptions.searchEvery, reset = resetEpoch();
-    for (int epoch = 1; epoch <= m_config.epochs; ++epoch) {
+    for (int epoch = m_firstEpoch; epoch <= m_config.epochs; ++epoch) {
         // After a reset the schedule restarts: train on the kept poses, then search again.
         const int sinceReset = reset > 0 && epoch > reset ? epoch - reset - 1 : epoch - 1;
         const bool search = sinceReset % every == 0 && !(reset > 0 && epoch == reset + 1);
@@ -326,7 +417,7 @@ TrainingResult AbInitioTrainer::run()
         finishEpoch(m_history.back(), search);
         result.epochsCompleted = epoch;
         if (epoch == reset && epoch < m_config.epochs)
-            resetModel();
+            resetModelAfter(epoch);
     }
     result.seconds = secondsSince(m_start);
     return result;

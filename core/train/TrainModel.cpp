@@ -3,6 +3,7 @@
 #include "train/TrainingJob.h"
 
 #include "train/AbInitioTrainer.h"
+#include "train/AbInitioState.h"
 
 #include "model/ComputeDevice.h"
 #include "particles/ParticleDataset.h"
@@ -140,6 +141,7 @@ void Trainer::restore()
         throw UsageError(m_options.outDir.string() + ": nothing to resume (no checkpoints/epoch_*.pt)");
     H5File runFile(m_options.outDir / kRunFileName, H5File::Mode::ReadOnly);
     const RunConfig stored = readRunConfig(runFile);
+    checkAbInitioResume(m_options.outDir, readAbInitioRecord(runFile), m_options);
     if (stored.particleCount != m_config.particleCount || stored.boxSize != m_config.boxSize ||
         stored.model.zdim != m_config.model.zdim)
         throw UsageError(m_options.outDir.string() + ": the run was trained on other data or another model "

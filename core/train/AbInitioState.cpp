@@ -1,0 +1,121 @@
+#include "train/AbInitioState.h"
+
+#include "util/Error.h"
+
+#include <cmath>
+#include <sstream>
+
+namespace cryo {
+
+namespace {
+
+constexpr const char* kConfig = "/config";
+constexpr const char* kRotations = "/particles/rotations";
+
+// One stored setting: its attribute name, the name the user knows, and its member.
+struct IntSetting {
+    const char* attribute;
+    const char* label;
+    int AbInitioOptions::*member;
+};
+
+constexpr IntSetting kIntSettings[] = {
+    {"ab_initio_search_every", "search every N epochs", &AbInitioOptions::searchEvery},
+    {"ab_initio_reset_after_epoch", "reset after epoch", &AbInitioOptions::resetAfterEpoch},
+    {"ab_initio_base_resolution", "base grid resolution", &AbInitioOptions::baseResolution},
+    {"ab_initio_refinements", "refinements", &AbInitioOptions::refinements},
+    {"ab_initio_kept", "poses kept", &AbInitioOptions::kept},
+    {"ab_initio_shift_points", "shift points", &AbInitioOptions::shiftPoints},
+    {"ab_initio_l_min", "first frequency radius", &AbInitioOptions::lMin},
+    {"ab_initio_l_max", "last frequency radius", &AbInitioOptions::lMax},
+    {"ab_initio_search_batch", "search batch", &AbInitioOptions::searchBatch},
+};
+
+double requiredNumber(const H5File& file, const char* name)
+{
+    if (!file.hasAttribute(kConfig, name))
+        throw FileError(file.path(), std::string("/config: an ab initio run without the attribute '") + name + "'");
+    const double value = file.numberAttribute(kConfig, name);
+    if (!std::isfinite(value) || std::abs(value) > 1e9)
+        throw FileError(file.path(), std::string("/config: ") + name + " is out of range");
+    return value;
+}
+
+} // namespace
+
+int resolvedResetEpoch(const AbInitioOptions& options, int epochs)
+{
+    if (options.resetAfterEpoch >= 0)
+        return options.resetAfterEpoch;
+    return epochs >= 10 ? epochs / 2 : 0;
+}
+
+void writeAbInitioRecord(H5File& file, const AbInitioRecord& record)
+{
+    file.createGroup(kConfig);
+    file.setAttribute(kConfig, "ab_initio", 1.0);
+    for (const IntSetting& s : kIntSettings)
+        file.setAttribute(kConfig, s.attribute, double(record.options.*s.member));
+    file.setAttribute(kConfig, "ab_initio_shift_extent", record.options.shiftExtent);
+    file.setAttribute(kConfig, "ab_initio_reset_epoch", double(record.resetEpoch));
+}
+
+std::optional<AbInitioRecord> readAbInitioRecord(const H5File& file)
+{
+    if (!file.hasAttribute(kConfig, "ab_initio") || file.numberAttribute(kConfig, "ab_initio") == 0)
+        return std::nullopt;
+    AbInitioRecord record;
+    for (const IntSetting& s : kIntSettings)
+        record.options.*s.member = int(requiredNumber(file, s.attribute));
+    record.options.shiftExtent = requiredNumber(file, "ab_initio_shift_extent");
+    record.resetEpoch = int(requiredNumber(file, "ab_initio_reset_epoch"));
+    const AbInitioOptions& o = record.options;
+    if (o.searchEvery < 1 || o.searchBatch < 1 || o.resetAfterEpoch < -1 || record.resetEpoch < 0 ||
+        o.baseResolution < 0 || o.refinements < 0 || o.kept < 1 || o.shiftPoints < 1 || o.lMin < 1 ||
+        o.lMax < o.lMin || !(o.shiftExtent >= 0))
+        throw FileError(file.path(), "/config: the ab initio settings are out of range");
+    return record;
+}
+
+void writeSearchedEpoch(H5File& file, int epoch) { file.setAttribute(kRotations, "searched_epoch", double(epoch)); }
+
+int readSearchedEpoch(const H5File& file)
+{
+    if (!file.exists(kRotations) || !file.hasAttribute(kRotations, "searched_epoch"))
+        return 0;
+    return int(file.numberAttribute(kRotations, "searched_epoch"));
+}
+
+std::string abInitioDifferences(const AbInitioOptions& stored, const AbInitioOptions& given)
+{
+    std::ostringstream out;
+    const char* separator = "";
+    for (const IntSetting& s : kIntSettings)
+        if (stored.*s.member != given.*s.member) {
+            out << separator << s.label << ": " << stored.*s.member << " in the run, " << given.*s.member << " given";
+            separator = "; ";
+        }
+    if (stored.shiftExtent != given.shiftExtent)
+        out << separator << "shift extent: " << stored.shiftExtent << " px in the run, " << given.shiftExtent
+            << " px given";
+    return out.str();
+}
+
+void checkAbInitioResume(const std::filesystem::path& runDir, const std::optional<AbInitioRecord>& stored,
+                         const TrainingOptions& options)
+{
+    const std::string run = runDir.string();
+    if (stored && !options.abInitio)
+        throw UsageError(run + ": this is an ab initio run (poses searched by the model); resume it as one "
+                               "(cryoscape train --ab-initio --resume)");
+    if (!stored && options.abInitio)
+        throw UsageError(run + ": this run was trained on the poses of the particle file, not ab initio; "
+                               "resume it without --ab-initio, or start a new ab initio run elsewhere");
+    if (!stored)
+        return;
+    const std::string differences = abInitioDifferences(stored->options, options.abInitioOptions);
+    if (!differences.empty())
+        throw UsageError(run + ": resuming needs the run's own ab initio settings (" + differences + ")");
+}
+
+} // namespace cryo

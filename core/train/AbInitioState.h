@@ -1,0 +1,48 @@
+#pragma once
+// What an ab initio run records in run.h5 beyond RunConfig, so that it can be reopened (the
+// training dialog shows its settings) and resumed with the same schedule (docs/run-directory.md):
+//   /config attributes ab_initio = 1, ab_initio_search_every, ab_initio_reset_after_epoch (as
+//     configured, −1 = automatic), ab_initio_reset_epoch (resolved, 0 = never),
+//     ab_initio_base_resolution, ab_initio_refinements, ab_initio_kept, ab_initio_shift_extent,
+//     ab_initio_shift_points, ab_initio_l_min, ab_initio_l_max, ab_initio_search_batch;
+//   /particles/rotations attribute searched_epoch: the epoch whose pose search found the poses
+//     stored beside it (/particles/rotations, /particles/shifts; RunFile.h PoseTable).
+// A run without the ab_initio attribute was trained on the poses of its particle file.
+// Torch-free: the GUI and the CLI read it too.
+#include "io/H5File.h"
+#include "train/TrainingJob.h"
+
+#include <optional>
+#include <string>
+
+namespace cryo {
+
+struct AbInitioRecord {
+    AbInitioOptions options;   // as configured (resetAfterEpoch −1: automatic)
+    int resetEpoch = 0;        // the epoch after which the model was (or will be) reset; 0: never
+};
+
+// The reset epoch of thesis §5.3.3 that `options` gives for a run of `epochs` epochs:
+// resetAfterEpoch when ≥ 0, else (automatic) half of the epochs when there are ≥ 10, else 0.
+int resolvedResetEpoch(const AbInitioOptions& options, int epochs);
+
+void writeAbInitioRecord(H5File& file, const AbInitioRecord& record);
+// std::nullopt for a run trained on given poses. Throws FileError when the attributes are
+// incomplete or out of range.
+std::optional<AbInitioRecord> readAbInitioRecord(const H5File& file);
+
+// The searched_epoch attribute (call after writePoses); 0 when the run has none.
+void writeSearchedEpoch(H5File& file, int epoch);
+int readSearchedEpoch(const H5File& file);
+
+// "search every: 2 in the run, 5 given; …" for the settings in which `given` differs from
+// `stored`; empty when they agree.
+std::string abInitioDifferences(const AbInitioOptions& stored, const AbInitioOptions& given);
+
+// Throws UsageError when resuming the run in `runDir` (its stored record, nullopt for a run
+// on given poses) with `options` contradicts how it was trained: ab initio or not, or other
+// ab initio settings. The message says what to change.
+void checkAbInitioResume(const std::filesystem::path& runDir, const std::optional<AbInitioRecord>& stored,
+                         const TrainingOptions& options);
+
+} // namespace cryo
