@@ -1,5 +1,8 @@
 #include "TrainingDialog.h"
 
+#include "AbInitioSettings.h"
+#include "train/AbInitioState.h"
+
 #include "particles/ParticleDataset.h"
 #include "run/RunFile.h"
 
@@ -85,6 +88,8 @@ TrainingDialog::TrainingDialog(QWidget* parent) : QDialog(parent)
     setMinimumWidth(640);
     auto* form = new QFormLayout;
     buildDataRows(form);
+    m_abInitio = new AbInitioSettings(this);
+    form->addRow(m_abInitio);
     buildModelRows(form);
     buildOptimiserRows(form);
 
@@ -130,7 +135,7 @@ void TrainingDialog::buildDataRows(QFormLayout* form)
 {
     m_particles = new QLineEdit(this);
     m_particles->setToolTip(tr("The particle images to learn from: a RELION .star, a cryoSPARC .cs or an .mrcs stack. "
-                               "Poses and CTF are taken from it."));
+                               "CTF (and poses, unless searched ab initio) are taken from it."));
     auto* browse = new QPushButton(tr("Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Particles to Train On"), m_particles->text(),
@@ -265,6 +270,7 @@ void TrainingDialog::inspectParticles()
     m_inspectedPath = key;
     m_datasetError.clear();
     m_particleCount = 0;
+    m_abInitio->setParticlePoses(std::nullopt);
     m_datasetInfo->setVisible(!path.isEmpty());
     if (path.isEmpty()) {
         m_datasetInfo->clear();
@@ -279,6 +285,7 @@ void TrainingDialog::inspectParticles()
         m_particleCount = dataset.size();
         m_boxSize = dataset.boxSize();
         m_pixelSize = dataset.pixelSize();
+        m_abInitio->setParticlePoses(dataset.hasPoses());
         QString text = tr("%1 particles · box %2 px · %3 Å/px")
                            .arg(QLocale().toString(qulonglong(m_particleCount)))
                            .arg(m_boxSize)
@@ -331,6 +338,7 @@ void TrainingDialog::updateRunNote()
         const cryo::H5File file(cryo::runFilePath(m_outDir->text().trimmed().toStdString()), cryo::H5File::Mode::ReadOnly);
         const auto history = cryo::readHistory(file);
         const cryo::RunConfig config = cryo::readRunConfig(file);
+        const auto abInitio = cryo::readAbInitioRecord(file);
         epochs = tr(" (epoch %1 of %2 done; its settings are shown below)")
                      .arg(history.empty() ? 0 : history.back().epoch)
                      .arg(config.epochs);
@@ -339,6 +347,9 @@ void TrainingDialog::updateRunNote()
             m_appliedRun = dir;
             m_outDirEdited = true;   // the run's zdim must not move the directory away from it
             applyConfig(config);
+            m_abInitio->setAbInitio(abInitio.has_value());
+            if (abInitio)
+                m_abInitio->setOptions(abInitio->options);
         }
     } catch (const std::exception& e) {
         // An unreadable run.h5 is still a run the user may not want to lose: say so, keep the offer.
@@ -423,6 +434,8 @@ cryo::TrainingOptions TrainingDialog::options() const
     c.beta = (c.model.zdim == 0 || m_betaAuto->isChecked() || !ok) ? -1.0 : beta;
     c.seed = std::uint64_t(m_seed->value());
     c.precision = m_precision->currentData().toString().toStdString();
+    o.abInitio = m_abInitio->abInitio();
+    o.abInitioOptions = m_abInitio->options();
     return o;
 }
 

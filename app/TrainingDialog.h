@@ -3,11 +3,13 @@
 // settings, each with a tooltip in the user's words. Shows the dataset's size once a
 // particle file is chosen (errors inline), proposes an output directory next to the
 // data, and offers Resume when that directory already holds a run (whose settings the
-// fields then show, so that Resume continues the same model).
+// fields then show, so that Resume continues the same model). The "Poses" box
+// (AbInitioSettings) chooses the file's poses or an ab initio search.
 #include "train/TrainingJob.h"
 
 #include <QDialog>
 
+class AbInitioSettings;
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
@@ -76,6 +78,7 @@ private:
     QSpinBox* m_seed;
     QSpinBox* m_threads;
     QComboBox* m_precision;
+    AbInitioSettings* m_abInitio;
     QLabel* m_error;
     QPushButton* m_resumeButton;
 

@@ -1,9 +1,12 @@
 // The training dialog: defaults, the dataset summary and the proposed run directory,
 // "Homogeneous" disabling the latent settings, the mapping of every field to
 // TrainingOptions, bad values rejected with a message, and Resume offered for an
-// existing run.
+// existing run; the "Poses" box (ab initio preselected for a file without poses, its
+// fields mapped to TrainingOptions::abInitioOptions, a reopened ab initio run shown as one).
+#include "AbInitioSettings.h"
 #include "TrainingDialog.h"
 #include "run/RunFile.h"
+#include "train/AbInitioState.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,6 +14,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QToolButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QThread>
@@ -30,7 +35,7 @@ class TestTrainingDialog : public QObject {
         return w;
     }
 
-    void makeRun(const QString& dir, int epochsDone)
+    void makeRun(const QString& dir, int epochsDone, const cryo::AbInitioOptions* abInitio = nullptr)
     {
         QDir().mkpath(dir);
         cryo::H5File file(QDir(dir).filePath("run.h5").toStdString(), cryo::H5File::Mode::Create);
@@ -53,6 +58,8 @@ class TestTrainingDialog : public QObject {
         for (int e = 1; e <= epochsDone; ++e)
             history.push_back({e, 1.0 / e, 0.5, 3, 1, 100});
         cryo::writeHistory(file, history);
+        if (abInitio)
+            cryo::writeAbInitioRecord(file, {*abInitio, cryo::resolvedResetEpoch(*abInitio, config.epochs)});
         file.close();
     }
 
@@ -277,6 +284,97 @@ private Q_SLOTS:
         d.acceptResume();
         QVERIFY(d.result() != QDialog::Accepted);
         QVERIFY(d.errorText().contains(QStringLiteral("no run to resume")));
+    }
+
+    void posesChoiceFollowsTheParticleFile()
+    {
+        TrainingDialog d;
+        QVERIFY(field<QRadioButton>(d, "posesFromFile")->isChecked());   // nothing known yet
+        QVERIFY(!d.options().abInitio);
+        QVERIFY(!field<QSpinBox>(d, "searchEvery")->isEnabled());
+        d.setParticles(m_stack);   // a bare stack: no poses
+        auto* settings = d.findChild<AbInitioSettings*>();
+        QVERIFY(settings);
+        QVERIFY(field<QRadioButton>(d, "posesAbInitio")->isChecked());
+        QVERIFY(!field<QRadioButton>(d, "posesFromFile")->isEnabled());
+        QVERIFY2(settings->noteText().contains(QStringLiteral("no poses")), qPrintable(settings->noteText()));
+        QVERIFY(field<QSpinBox>(d, "searchEvery")->isEnabled());
+        QVERIFY(d.options().abInitio);
+        if (const QString shots = qEnvironmentVariable("CRYOSCAPE_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            field<QToolButton>(d, "abInitioAdvanced")->setChecked(true);
+            d.adjustSize();
+            QVERIFY(d.grab().save(QDir(shots).filePath("training-dialog-abinitio.png")));
+        }
+        // A refined .star has poses: they are used unless the user asks for a search.
+        d.setParticles(QStringLiteral(CRYOSCAPE_FIXTURES_DIR "/relion31.star"));
+        QVERIFY(field<QRadioButton>(d, "posesFromFile")->isEnabled());
+        QVERIFY(field<QRadioButton>(d, "posesFromFile")->isChecked());
+        QVERIFY(settings->noteText().isEmpty());
+        QVERIFY(!d.options().abInitio);
+        field<QRadioButton>(d, "posesAbInitio")->setChecked(true);
+        QVERIFY(d.options().abInitio);
+        d.setParticles(m_stack);
+        d.setParticles(QStringLiteral(CRYOSCAPE_FIXTURES_DIR "/relion31.star"));
+        QVERIFY(d.options().abInitio);   // the user's choice is kept
+    }
+
+    void abInitioFieldsMapToOptions_data()
+    {
+        QTest::addColumn<int>("searchEvery");
+        QTest::addColumn<bool>("resetAuto");
+        QTest::addColumn<int>("resetAfter");
+        QTest::addColumn<int>("baseResolution");
+        QTest::addColumn<int>("expectedReset");
+        QTest::newRow("defaults") << 5 << true << 0 << 2 << -1;
+        QTest::newRow("reset after 4") << 3 << false << 4 << 1 << 4;
+        QTest::newRow("never reset") << 1 << false << 0 << 3 << 0;
+    }
+
+    void abInitioFieldsMapToOptions()
+    {
+        QFETCH(int, searchEvery);
+        QFETCH(bool, resetAuto);
+        QFETCH(int, resetAfter);
+        QFETCH(int, baseResolution);
+        QFETCH(int, expectedReset);
+        TrainingDialog d;
+        d.setParticles(m_stack);
+        field<QSpinBox>(d, "searchEvery")->setValue(searchEvery);
+        field<QCheckBox>(d, "resetAuto")->setChecked(resetAuto);
+        QCOMPARE(field<QSpinBox>(d, "resetAfter")->isEnabled(), !resetAuto);
+        field<QSpinBox>(d, "resetAfter")->setValue(resetAfter);
+        field<QSpinBox>(d, "baseResolution")->setValue(baseResolution);
+        const cryo::TrainingOptions o = d.options();
+        QVERIFY(o.abInitio);
+        QCOMPARE(o.abInitioOptions.searchEvery, searchEvery);
+        QCOMPARE(o.abInitioOptions.resetAfterEpoch, expectedReset);
+        QCOMPARE(o.abInitioOptions.baseResolution, baseResolution);
+        const cryo::AbInitioOptions defaults;   // the settings without a field
+        QCOMPARE(o.abInitioOptions.lMax, defaults.lMax);
+        QCOMPARE(o.abInitioOptions.searchBatch, defaults.searchBatch);
+    }
+
+    void reopenedAbInitioRunShowsItsSettings()
+    {
+        const QString run = m_dir.filePath("abinitio_run");
+        cryo::AbInitioOptions stored;
+        stored.searchEvery = 3;
+        stored.resetAfterEpoch = 7;
+        stored.baseResolution = 1;
+        stored.lMax = 20;   // no field: kept for the resume
+        makeRun(run, 2, &stored);
+        TrainingDialog d;
+        d.setParticles(QStringLiteral(CRYOSCAPE_FIXTURES_DIR "/relion31.star"));   // has poses
+        QVERIFY(!d.options().abInitio);
+        d.setOutputDirectory(run);
+        const cryo::TrainingOptions o = d.options();
+        QVERIFY(o.abInitio);
+        QCOMPARE(o.abInitioOptions.searchEvery, 3);
+        QCOMPARE(o.abInitioOptions.resetAfterEpoch, 7);
+        QCOMPARE(o.abInitioOptions.baseResolution, 1);
+        QCOMPARE(o.abInitioOptions.lMax, 20);
+        QVERIFY(cryo::abInitioDifferences(stored, o.abInitioOptions).empty());   // Resume will be accepted
+        QVERIFY(!field<QCheckBox>(d, "resetAuto")->isChecked());
     }
 
     void proposedDirectoryWithRunStaysPut()
