@@ -142,10 +142,13 @@ void MainWindow::showTrainingProgress(const cryo::TrainingProgress& progress)
 {
     m_monitor->showProgress(progress);
     m_trainingProgress->setValue(m_monitor->progressPermille());
-    m_trainingLabel->setText(tr("Training: epoch %1/%2 · %3 left")
-                                 .arg(progress.epoch)
-                                 .arg(progress.epochs)
-                                 .arg(TrainingMonitor::formatDuration(progress.etaSeconds)));
+    if (progress.stage == "pose search")
+        m_trainingLabel->setText(tr("Pose search: epoch %1/%2").arg(progress.epoch).arg(progress.epochs));
+    else
+        m_trainingLabel->setText(tr("Training: epoch %1/%2 · %3 left")
+                                     .arg(progress.epoch)
+                                     .arg(progress.epochs)
+                                     .arg(m_monitor->etaText()));
 }
 
 void MainWindow::trainingFinished(const cryo::TrainingResult& result)

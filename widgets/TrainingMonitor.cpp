@@ -2,11 +2,13 @@
 
 #include "LatentPreview.h"
 #include "LossCurveView.h"
+#include "PoseErrorView.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -35,6 +37,17 @@ QString stageName(const std::string& stage)
     return QString::fromStdString(stage);
 }
 
+QString imageCount(std::size_t n) { return QLocale().toString(qulonglong(n)); }
+
+QString poseErrorString(double rotationDeg, double shiftPx)
+{
+    if (shiftPx < 0)
+        return TrainingMonitor::tr("%1° median rotation error (vs. truth)").arg(rotationDeg, 0, 'f', 1);
+    return TrainingMonitor::tr("%1° rotation · %2 px shift (medians vs. truth)")
+        .arg(rotationDeg, 0, 'f', 1)
+        .arg(shiftPx, 0, 'f', 2);
+}
+
 } // namespace
 
 TrainingMonitor::TrainingMonitor(QWidget* parent) : QWidget(parent)
@@ -50,6 +63,11 @@ TrainingMonitor::TrainingMonitor(QWidget* parent) : QWidget(parent)
     form->addRow(tr("Speed:"), m_speed);
     form->addRow(tr("Time left:"), m_eta);
     form->addRow(tr("Loss:"), m_losses);
+    m_poseError = valueLabel(this, tr("How far the latest searched poses are from the true ones (synthetic data "
+                                      "with a truth.h5 only), after one global rotation: median errors."));
+    m_poseErrorLabel = new QLabel(tr("Pose error:"), this);
+    form->addRow(m_poseErrorLabel, m_poseError);
+    m_poseCurve = new PoseErrorView(this);
 
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
@@ -61,12 +79,14 @@ TrainingMonitor::TrainingMonitor(QWidget* parent) : QWidget(parent)
 
     auto* top = new QHBoxLayout;
     top->addLayout(form, 1);
+    top->addWidget(m_poseCurve, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_progress);
     layout->addLayout(plots, 1);
     layout->addLayout(buttons);
     setRunning(false, false);
+    setPoseErrorShown(false);
     m_status->setText(tr("No training running. Model → Train… starts one."));
 }
 
@@ -122,8 +142,15 @@ void TrainingMonitor::startRun(const cryo::TrainingOptions& options, const std::
         m_curve->clear();
     if (!history.empty())
         m_curve->setHistory(history);
-    if (!options.resume)
+    if (!options.resume) {
         m_preview->clear();
+        m_poseCurve->clear();
+    }
+    m_abInitio = options.abInitio;
+    m_searchEpoch = 0;
+    m_poseCurve->setTotalEpochs(m_epochs);
+    m_poseError->setText(QStringLiteral("–"));
+    setPoseErrorShown(m_abInitio && !m_poseCurve->points().empty());
     m_stage->setText(options.resume ? tr("Resuming") : tr("Starting"));
     m_epoch->setText(history.empty() ? QStringLiteral("– / %1").arg(m_epochs)
                                      : tr("%1 / %2").arg(history.back().epoch).arg(m_epochs));
@@ -137,20 +164,62 @@ void TrainingMonitor::startRun(const cryo::TrainingOptions& options, const std::
 
 void TrainingMonitor::showProgress(const cryo::TrainingProgress& p)
 {
-    m_stage->setText(stageName(p.stage));
+    const bool searching = p.stage == "pose search";
+    if (searching) {
+        m_abInitio = true;
+        m_searchEpoch = p.epoch;
+        showPoseSearch(p);
+    } else {
+        m_stage->setText(stageName(p.stage));
+    }
     m_epochs = p.epochs;
     m_epoch->setText(tr("%1 / %2").arg(p.epoch).arg(p.epochs));
     m_speed->setText(p.imagesPerSecond > 0 ? tr("%1 images/s").arg(p.imagesPerSecond, 0, 'f', 1) : QStringLiteral("–"));
-    m_eta->setText(formatDuration(p.etaSeconds));
-    m_losses->setText(tr("%1  (MSE %2 · KL %3)")
-                          .arg(p.loss, 0, 'g', 5)
-                          .arg(p.mse, 0, 'g', 5)
-                          .arg(p.kld, 0, 'g', 4));
+    // The ab initio job does not estimate the time left (searches and training differ in speed).
+    m_eta->setText(m_abInitio && p.etaSeconds <= 0 ? QStringLiteral("–") : formatDuration(p.etaSeconds));
+    if (!searching)   // a search has no loss: keep the last one
+        m_losses->setText(tr("%1  (MSE %2 · KL %3)")
+                              .arg(p.loss, 0, 'g', 5)
+                              .arg(p.mse, 0, 'g', 5)
+                              .arg(p.kld, 0, 'g', 4));
+    m_progress->setValue(int(std::lround(runFraction(p) * 1000)));
     const double perEpoch = p.imagesPerEpoch > 0 ? double(p.imagesDone) / double(p.imagesPerEpoch) : 0.0;
-    const double done = p.epochs > 0 ? (std::max(0, p.epoch - 1) + std::clamp(perEpoch, 0.0, 1.0)) / p.epochs : 0.0;
-    m_progress->setValue(int(std::lround(std::clamp(done, 0.0, 1.0) * 1000)));
     if (p.stage == "training" && p.imagesDone > 0)
         m_curve->setRunning(std::max(0, p.epoch - 1) + perEpoch, p.loss, p.mse, p.kld);
+    if (m_abInitio && p.poseErrorDeg >= 0) {
+        const auto& points = m_poseCurve->points();
+        m_poseError->setText(poseErrorString(p.poseErrorDeg, points.empty() ? -1.0 : points.back().shiftPx));
+        setPoseErrorShown(true);
+    }
+}
+
+void TrainingMonitor::showPoseSearch(const cryo::TrainingProgress& p)
+{
+    m_stage->setText(tr("Pose search (epoch %1): %2 / %3 images, %4 images/s")
+                         .arg(p.epoch)
+                         .arg(imageCount(p.imagesDone), imageCount(p.imagesPerEpoch))
+                         .arg(p.imagesPerSecond, 0, 'f', p.imagesPerSecond < 10 ? 1 : 0));
+}
+
+// 0..1 over the whole run; an epoch that searches the poses counts its search as its first half.
+double TrainingMonitor::runFraction(const cryo::TrainingProgress& p) const
+{
+    double perEpoch = p.imagesPerEpoch > 0 ? std::clamp(double(p.imagesDone) / double(p.imagesPerEpoch), 0.0, 1.0) : 0.0;
+    if (p.epoch > 0 && p.epoch == m_searchEpoch) {
+        if (p.stage == "pose search")
+            perEpoch *= 0.5;
+        else if (p.stage == "training")
+            perEpoch = 0.5 + 0.5 * perEpoch;
+    }
+    const double done = p.epochs > 0 ? (std::max(0, p.epoch - 1) + perEpoch) / p.epochs : 0.0;
+    return std::clamp(done, 0.0, 1.0);
+}
+
+void TrainingMonitor::setPoseErrorShown(bool shown)
+{
+    m_poseErrorLabel->setVisible(shown);
+    m_poseError->setVisible(shown);
+    m_poseCurve->setVisible(shown);
 }
 
 void TrainingMonitor::addEpoch(const cryo::EpochSummary& summary)
@@ -159,6 +228,11 @@ void TrainingMonitor::addEpoch(const cryo::EpochSummary& summary)
     if (m_latentView == m_preview)
         m_preview->setLatents(summary.zMu, summary.zdim, summary.record.epoch);
     m_epoch->setText(tr("%1 / %2").arg(summary.record.epoch).arg(m_epochs));
+    if (summary.poseErrorDeg >= 0) {
+        m_poseCurve->addEpoch({summary.record.epoch, summary.poseErrorDeg, summary.shiftErrorPx, summary.posesSearched});
+        m_poseError->setText(poseErrorString(summary.poseErrorDeg, summary.shiftErrorPx));
+        setPoseErrorShown(true);
+    }
 }
 
 void TrainingMonitor::showFinished(const cryo::TrainingResult& result)
@@ -221,6 +295,8 @@ QString TrainingMonitor::speedText() const { return m_speed->text(); }
 QString TrainingMonitor::etaText() const { return m_eta->text(); }
 QString TrainingMonitor::lossText() const { return m_losses->text(); }
 QString TrainingMonitor::statusText() const { return m_status->text(); }
+QString TrainingMonitor::poseErrorText() const { return m_poseError->text(); }
+bool TrainingMonitor::showsPoseError() const { return m_poseError->isVisibleTo(this) && m_poseCurve->isVisibleTo(this); }
 int TrainingMonitor::progressPermille() const { return m_progress->value(); }
 bool TrainingMonitor::canCancel() const { return m_cancel->isEnabled(); }
 bool TrainingMonitor::canResume() const { return m_resume->isEnabled(); }

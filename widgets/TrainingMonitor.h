@@ -1,7 +1,9 @@
 #pragma once
 // The live view of a training run (shown in the main window's "Training" dock): stage,
 // epoch i/N, a progress bar over the whole run, speed, ETA, the current loss terms, the
-// loss curves and the latent space after each epoch, Cancel and Resume. It only shows
+// loss curves and the latent space after each epoch, Cancel and Resume. Ab initio runs
+// add the pose-search stage ("Pose search (epoch 6): 1,200 / 3,000 images, 11 images/s")
+// and, on synthetic data, the pose error and its curve (PoseErrorView). It only shows
 // what it is given and emits intent (cancelRequested, resumeRequested); the window wires
 // it to the TrainingController.
 #include "train/TrainingJob.h"
@@ -10,6 +12,7 @@
 
 class LatentPreview;
 class LossCurveView;
+class PoseErrorView;
 class QCheckBox;
 class QLabel;
 class QLayout;
@@ -36,6 +39,7 @@ public:
     QWidget* latentView() const { return m_latentView; }
     LatentPreview* latentPreview() const { return m_preview; }
     LossCurveView* lossCurve() const { return m_curve; }
+    PoseErrorView* poseErrorView() const { return m_poseCurve; }
 
     // The texts shown, for tests and the status bar.
     QString stageText() const;
@@ -44,6 +48,8 @@ public:
     QString etaText() const;
     QString lossText() const;
     QString statusText() const;
+    QString poseErrorText() const;
+    bool showsPoseError() const;   // the pose error line and curve are visible (to the monitor)
     int progressPermille() const;   // 0..1000 over the whole run
     bool canCancel() const;
     bool canResume() const;
@@ -59,6 +65,9 @@ private:
     QLayout* createPlots();
     QLayout* createButtons();
     void setRunning(bool running, bool resumable);
+    void showPoseSearch(const cryo::TrainingProgress& p);
+    void setPoseErrorShown(bool shown);
+    double runFraction(const cryo::TrainingProgress& p) const;
 
     QLabel* m_stage;
     QLabel* m_epoch;
@@ -66,6 +75,9 @@ private:
     QLabel* m_eta;
     QLabel* m_losses;
     QLabel* m_status;
+    QLabel* m_poseErrorLabel;
+    QLabel* m_poseError;
+    PoseErrorView* m_poseCurve;
     QProgressBar* m_progress;
     LossCurveView* m_curve;
     QCheckBox* m_logScale;
@@ -76,4 +88,6 @@ private:
     QPushButton* m_resume;
     QString m_runDir;
     int m_epochs = 0;
+    bool m_abInitio = false;
+    int m_searchEpoch = 0;   // the latest epoch that began with a pose search
 };

@@ -1,11 +1,14 @@
 // The training monitor shows what it is fed: labels (epoch, speed, ETA as h:mm:ss, loss
 // terms), the progress over the whole run, loss curve points per epoch plus the running
-// value, the latent preview, and Cancel/Resume states through a run's life.
+// value, the latent preview, and Cancel/Resume states through a run's life; ab initio runs:
+// the pose-search stage line, the pose error line and curve (hidden otherwise).
 #include "LatentPreview.h"
 #include "LossCurveView.h"
+#include "PoseErrorView.h"
 #include "TrainingMonitor.h"
 #include "support/FakeTraining.h"
 
+#include <QDir>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QtTest>
@@ -25,6 +28,29 @@ cryo::TrainingOptions options(int epochs, bool resume = false)
 cryo::TrainingProgress progress(int epoch, int epochs, std::size_t done, double eta)
 {
     return {"training", epoch, epochs, done, 100, 1.5, 1.25, 2.0, 123.4, eta};
+}
+
+cryo::TrainingProgress search(int epoch, int epochs, std::size_t done, std::size_t total, double rate, double error)
+{
+    cryo::TrainingProgress p;
+    p.stage = "pose search";
+    p.epoch = epoch;
+    p.epochs = epochs;
+    p.imagesDone = done;
+    p.imagesPerEpoch = total;
+    p.imagesPerSecond = rate;
+    p.poseErrorDeg = error;
+    return p;
+}
+
+cryo::EpochSummary abInitioEpoch(int e, bool searched, double rotationDeg, double shiftPx)
+{
+    cryo::EpochSummary s;
+    s.record = {e, 1.0 / e, 0.8 / e, 0, 10, 100};
+    s.posesSearched = searched;
+    s.poseErrorDeg = rotationDeg;
+    s.shiftErrorPx = shiftPx;
+    return s;
 }
 
 cryo::EpochSummary epoch(int e, double loss)
@@ -186,6 +212,74 @@ private Q_SLOTS:
         QCOMPARE(monitor.lossCurve()->epochs().size(), std::size_t(2));
         QCOMPARE(monitor.epochText(), QStringLiteral("2 / 10"));
         QCOMPARE(monitor.progressPermille(), 200);
+    }
+
+    void poseSearchStage()
+    {
+        TrainingMonitor monitor;
+        cryo::TrainingOptions o = options(10);
+        o.abInitio = true;
+        monitor.startRun(o);
+        QVERIFY(!monitor.showsPoseError());   // nothing measured yet
+        monitor.showProgress(progress(5, 10, 100, 0));   // epoch 5 trained: its loss stays on show
+        monitor.showProgress(search(6, 10, 1200, 3000, 11.2, -1));
+        const QString expected = QStringLiteral("Pose search (epoch 6): %1 / %2 images, 11 images/s")
+                                     .arg(QLocale().toString(1200), QLocale().toString(3000));
+        QCOMPARE(monitor.stageText(), expected);
+        QVERIFY(monitor.lossText().contains(QStringLiteral("1.5")));   // not the search's zero
+        QCOMPARE(monitor.etaText(), QStringLiteral("–"));             // the job gives none
+        // The search is the first half of epoch 6: 5 epochs + 0.5 × 0.4.
+        QCOMPARE(monitor.progressPermille(), 520);
+        cryo::TrainingProgress training = progress(6, 10, 50, 0);
+        monitor.showProgress(training);
+        QCOMPARE(monitor.progressPermille(), 575);   // 5 + 0.5 + 0.5 × 0.5
+        QCOMPARE(monitor.stageText(), QStringLiteral("Training"));
+        QVERIFY(!monitor.showsPoseError());   // no truth: no pose error
+        monitor.addEpoch(abInitioEpoch(6, true, -1, -1));
+        QVERIFY(!monitor.showsPoseError());
+    }
+
+    void poseErrorLineAndCurve()
+    {
+        TrainingMonitor monitor;
+        monitor.resize(800, 500);
+        cryo::TrainingOptions o = options(6);
+        o.abInitio = true;
+        monitor.startRun(o);
+        monitor.show();
+        monitor.showProgress(search(1, 6, 10, 100, 50, 80.0));
+        QVERIFY(monitor.showsPoseError());
+        QVERIFY2(monitor.poseErrorText().contains(QStringLiteral("80.0°")), qPrintable(monitor.poseErrorText()));
+        const double rotations[] = {80, 80, 30, 30, 12};
+        const double shifts[] = {3, 3, 1.5, 1.5, 0.5};
+        for (int e = 1; e <= 5; ++e)
+            monitor.addEpoch(abInitioEpoch(e, e % 2 == 1, rotations[e - 1], shifts[e - 1]));
+        QVERIFY2(monitor.poseErrorText().contains(QStringLiteral("12.0°")), qPrintable(monitor.poseErrorText()));
+        QVERIFY(monitor.poseErrorText().contains(QStringLiteral("0.50 px")));
+        PoseErrorView* view = monitor.poseErrorView();
+        QCOMPARE(view->points().size(), std::size_t(5));
+        QVERIFY(view->points()[2].searched && !view->points()[3].searched);
+        for (bool shift : {false, true}) {
+            const auto points = view->seriesPoints(shift);
+            QCOMPARE(points.size(), std::size_t(5));
+            QVERIFY(points[0].x() < points[4].x());
+            QVERIFY(points[0].y() < points[4].y());   // falling error: lower on screen
+            QCOMPARE(points[0].y(), points[1].y());
+        }
+        QVERIFY(pixelsOf(*view, QColor(40, 110, 200)) > 20);   // rotation curve painted
+        QVERIFY(pixelsOf(*view, QColor(200, 90, 40)) > 20);    // shift curve painted
+        if (const QString shots = qEnvironmentVariable("CRYOSCAPE_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(monitor.grab().save(QDir(shots).filePath("monitor-abinitio.png")));
+        // Resuming keeps the curve; a new run that is not ab initio hides it.
+        o.resume = true;
+        monitor.startRun(o);
+        QVERIFY(monitor.showsPoseError());
+        QCOMPARE(view->points().size(), std::size_t(5));
+        monitor.startRun(options(6));
+        QVERIFY(!monitor.showsPoseError());
+        QVERIFY(view->points().empty());
+        monitor.addEpoch(epoch(1, 2.0));   // no pose errors in a run on given poses
+        QVERIFY(!monitor.showsPoseError());
     }
 
     void latentViewCanBeReplaced()
