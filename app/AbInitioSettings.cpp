@@ -30,8 +30,9 @@ AbInitioSettings::AbInitioSettings(QWidget* parent) : QGroupBox(tr("Poses"), par
     m_search = new QRadioButton(tr("Search ab initio (cryoDRGN2)"), this);
     m_search->setToolTip(tr("Use when you have no consensus poses, or do not trust them: the model finds each "
                             "particle's orientation and shift itself, by searching every few epochs. Any poses "
-                            "in the particle file are ignored. Slow: the search handles roughly 30 images/s at "
-                            "box 64 on 8 CPU cores, 10–20 times slower than a training epoch."));
+                            "in the particle file are ignored. Slow: on a CPU the search handles only a few images per "
+                            "second (about 5 images/s at box 64 on 2 cores), several times slower than a "
+                            "training epoch; a GPU helps a lot."));
     m_fromFile->setChecked(true);
     m_note = new QLabel(this);
     m_note->setWordWrap(true);

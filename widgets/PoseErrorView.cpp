@@ -72,7 +72,7 @@ double PoseErrorView::yHigh(bool shift) const
     double high = 0;
     for (const Point& p : m_points)
         high = std::max(high, shift ? p.shiftPx : p.rotationDeg);
-    return roundUp(high);
+    return shift ? roundUp(high) : std::min(roundUp(high), 180.0);   // no rotation is further than 180°
 }
 
 std::vector<QPointF> PoseErrorView::seriesPoints(bool shift) const

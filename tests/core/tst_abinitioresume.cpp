@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace cryo;
@@ -133,6 +134,13 @@ private Q_SLOTS:
         qInfo("largest pose difference %.3g", largest);
         QVERIFY(largest <= 1e-5);
         QCOMPARE(readSearchedEpoch(open(interrupted)), readSearchedEpoch(open(straight)));
+        if (zdim > 0) {   // z of every particle, for the explorer
+            const LatentTable z = readLatents(open(interrupted));
+            QCOMPARE(z.count, std::size_t(240));
+            QCOMPARE(z.zdim, zdim);
+            QVERIFY(std::all_of(z.mu.begin(), z.mu.end(), [](float v) { return std::isfinite(v); }));
+            QCOMPARE(z.mu, readLatents(open(straight)).mu);
+        }
     }
 
     void settingsAreRecorded()

@@ -1,0 +1,103 @@
+// Ab initio from the main window with the real training job (under xvfb-run): the training
+// dialog's Poses box set to "Search ab initio" on a small simulated set (D = 32, 300
+// particles, 3 epochs, search every 2) starts a run whose monitor shows the pose-search stage
+// and the pose error against truth.h5, and the finished run.h5 holds the poses and the ab
+// initio settings. Set CRYOSCAPE_SCREENSHOT_DIR to keep a picture of the window mid-search.
+#include "MainWindow.h"
+#include "PoseErrorView.h"
+#include "TrainingDialog.h"
+#include "TrainingMonitor.h"
+#include "io/H5File.h"
+#include "run/RunFile.h"
+#include "sim/Simulator.h"
+#include "train/AbInitioState.h"
+#include "util/BlasEnvironment.h"
+
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestMainWindowAbInitio : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    template <typename T>
+    static T* field(QWidget& parent, const char* name)
+    {
+        T* w = parent.findChild<T*>(QString::fromLatin1(name));
+        if (!w)
+            qFatal("no field %s", name);
+        return w;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("XDG_CONFIG_HOME", m_dir.path().toUtf8());
+        cryo::SimulationOptions sim;
+        sim.outDir = m_dir.filePath("data").toStdString();
+        sim.particles = 300;
+        sim.box = 32;
+        sim.pixelSize = 6.0;
+        sim.snr = 1.0;
+        sim.seed = 4;
+        cryo::simulateDataset(sim);
+    }
+
+    void dialogStartsAnAbInitioRun()
+    {
+        TrainingDialog dialog;
+        dialog.setParticles(m_dir.filePath("data/particles.star"));
+        QVERIFY(!dialog.options().abInitio);   // the simulated .star has poses
+        field<QRadioButton>(dialog, "posesAbInitio")->setChecked(true);
+        field<QSpinBox>(dialog, "searchEvery")->setValue(2);
+        field<QSpinBox>(dialog, "baseResolution")->setValue(1);   // a quicker search for the test
+        field<QSpinBox>(dialog, "epochs")->setValue(3);
+        field<QCheckBox>(dialog, "homogeneous")->setChecked(true);   // a heterogeneous search is ~10× slower
+        field<QSpinBox>(dialog, "decoderWidth")->setValue(64);
+        field<QSpinBox>(dialog, "batch")->setValue(16);
+        field<QLineEdit>(dialog, "learningRate")->setText(QStringLiteral("1e-3"));
+        dialog.setOutputDirectory(m_dir.filePath("run"));
+        QVERIFY2(dialog.validationError().isEmpty(), qPrintable(dialog.validationError()));
+        const cryo::TrainingOptions options = dialog.options();
+        QVERIFY(options.abInitio);
+
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QSignalSpy finished(&window, &MainWindow::runFinished);
+        QVERIFY(window.startTraining(options));
+        TrainingMonitor* monitor = window.trainingMonitor();
+        QTRY_VERIFY_WITH_TIMEOUT(monitor->stageText().startsWith(QStringLiteral("Pose search (epoch 3)")), 50000);
+        QVERIFY(monitor->showsPoseError());   // measured after the search of epoch 1
+        QVERIFY(window.trainingStatusText().startsWith(QStringLiteral("Pose search")));
+        if (const QString dir = qEnvironmentVariable("CRYOSCAPE_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(window.grab().save(QDir(dir).filePath("mainwindow-abinitio.png")));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 50000);
+        QCOMPARE(monitor->poseErrorView()->points().size(), std::size_t(3));
+        QVERIFY(monitor->poseErrorView()->points()[0].searched);
+        QVERIFY(!monitor->poseErrorView()->points()[1].searched);
+
+        const cryo::H5File run(m_dir.filePath("run/run.h5").toStdString(), cryo::H5File::Mode::ReadOnly);
+        const auto record = cryo::readAbInitioRecord(run);
+        QVERIFY(record.has_value());
+        QCOMPARE(record->options.searchEvery, 2);
+        QCOMPARE(record->options.baseResolution, 1);
+        QCOMPARE(cryo::readPoses(run).count, std::size_t(300));
+        QCOMPARE(cryo::readSearchedEpoch(run), 3);
+        QVERIFY(!run.exists("/particles/z_mu"));   // homogeneous
+    }
+};
+
+int main(int argc, char** argv)
+{
+    cryo::reexecWithFastBlasIfNeeded(argv);
+    QApplication app(argc, argv);
+    TestMainWindowAbInitio test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_mainwindowabinitio.moc"
