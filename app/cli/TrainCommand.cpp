@@ -1,10 +1,12 @@
 // cryoscape train PARTICLES --out DIR [...] — trains a heterogeneous (VAE) or homogeneous
 // model with the poses and CTF of the input (core/train/TrainingJob.h). Ctrl-C stops after
-// the current batch; --resume continues from the newest checkpoint.
+// the current batch; --resume continues from the newest checkpoint (an ab initio run with the
+// poses and schedule recorded in its run.h5).
 #include "cli/CliCommand.h"
 #include "cli/CliOptions.h"
 #include "cli/ProgressPrinter.h"
 
+#include "train/AbInitioState.h"
 #include "train/TrainingJob.h"
 
 #include <QCommandLineParser>
@@ -41,6 +43,10 @@ void addTrainOptions(QCommandLineParser& parser)
         {"ab-initio", tr("Ab initio (cryoDRGN2): ignore the input poses and search them with the model, every "
                          "--search-every epochs; the found poses go to run.h5. With --homogeneous: the decoder alone.")},
         {"search-every", tr("Ab initio: search the poses every N epochs (default 5)."), tr("N")},
+        {"reset-after", tr("Ab initio: restart the model from random weights after epoch N, keeping the poses "
+                           "(0: never; default: half of the epochs when there are at least 10)."), tr("N")},
+        {"base-grid", tr("Ab initio: resolution of the global orientation grid, 0-4 (default 2: 4608 "
+                         "orientations, 15° apart)."), tr("R")},
         {"threads", tr("Compute threads (default: all cores)."), tr("T")},
         {"seed", tr("Random seed (default 1)."), tr("K")},
         {"pe", tr("Positional encoding: gaussian (default) or geometric."), tr("KIND")},
@@ -71,6 +77,8 @@ void readTrainOptions(const QCommandLineParser& parser, cryo::TrainingOptions& o
     layerOption(parser, "enc", model.encoderWidth, model.encoderLayers);
     layerOption(parser, "dec", model.decoderWidth, model.decoderLayers);
     numberOption(parser, "search-every", options.abInitioOptions.searchEvery);
+    numberOption(parser, "reset-after", options.abInitioOptions.resetAfterEpoch);
+    numberOption(parser, "base-grid", options.abInitioOptions.baseResolution);
     options.memoryLimitBytes = std::size_t(std::max(0.0, memoryGb) * double(1 << 30));
     if (parser.isSet("homogeneous"))
         model.zdim = 0;
@@ -86,6 +94,27 @@ void readTrainOptions(const QCommandLineParser& parser, cryo::TrainingOptions& o
     options.particles = parser.positionalArguments().value(0).toStdString();
     options.posesFile = parser.value("poses").toStdString();
     options.ctfFile = parser.value("ctf").toStdString();
+}
+
+// --resume continues a run as it was trained: ab initio with its own settings when run.h5
+// records them, except those given on the command line (trainModel rejects a contradiction).
+void adoptRecordedAbInitio(const QCommandLineParser& parser, cryo::TrainingOptions& options)
+{
+    const auto path = options.outDir / cryo::kRunFileName;
+    if (!options.resume || !std::filesystem::exists(path))
+        return;
+    const auto record = cryo::readAbInitioRecord(cryo::H5File(path, cryo::H5File::Mode::ReadOnly));
+    if (!record)
+        return;
+    const cryo::AbInitioOptions given = options.abInitioOptions;
+    options.abInitio = true;
+    options.abInitioOptions = record->options;
+    if (parser.isSet("search-every"))
+        options.abInitioOptions.searchEvery = given.searchEvery;
+    if (parser.isSet("reset-after"))
+        options.abInitioOptions.resetAfterEpoch = given.resetAfterEpoch;
+    if (parser.isSet("base-grid"))
+        options.abInitioOptions.baseResolution = given.baseResolution;
 }
 
 void printEpoch(const cryo::EpochSummary& s, int epochs)
@@ -138,6 +167,7 @@ int runTrain(const QStringList& arguments)
     InterruptWatcher interrupt;
     return runReportingFailures(QStringLiteral("train"), progress, [&] {
         readTrainOptions(parser, options);
+        adoptRecordedAbInitio(parser, options);
         const cryo::TrainingResult result = cryo::trainModel(options, callbacks, interrupt.token());
         progress.finish();
         if (result.cancelled)

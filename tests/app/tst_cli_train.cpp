@@ -1,6 +1,7 @@
 // `cryoscape train` and `cryoscape eval-vol` end to end on a tiny simulated dataset: a run
 // directory with run.h5 and checkpoints, maps with the run's pixel size, a resumed run,
-// and clear messages (exit code 2 / 1) for bad options and bad input.
+// an ab initio run resumed without repeating its settings (and refused when the resume
+// contradicts them), and clear messages (exit code 2 / 1) for bad options and bad input.
 #include "io/H5File.h"
 #include "io/MrcFile.h"
 #include "run/RunFile.h"
@@ -58,6 +59,44 @@ private Q_SLOTS:
                                                 path("preview")});
         QCOMPARE(preview.exitCode, 0);
         QCOMPARE(cryo::readMrc(path("preview/vol_000.mrc").toStdString()).nx, 8);
+    }
+
+    void abInitioRunResumes()
+    {
+        const QStringList common{"train", path("data/particles.star"), "--out", path("abinitio"), "--homogeneous",
+                                 "--dec", "32x1", "--threads", "1"};
+        const CliResult first = runCryoscape(common + QStringList{"--epochs", "1", "--ab-initio", "--search-every",
+                                                                  "2", "--reset-after", "0", "--base-grid", "0"});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QVERIFY2(first.out.contains("(searched)"), qPrintable(first.out));   // truth.h5 is beside the particles
+        // --resume alone: the run's own ab initio settings (epoch 2 trains on the poses of epoch 1,
+        // epoch 3 searches again: every 2 epochs, as recorded).
+        const CliResult resumed = runCryoscape(common + QStringList{"--epochs", "3", "--resume"});
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err + resumed.out));
+        QVERIFY(resumed.out.contains("epoch 2/3"));
+        QVERIFY(!resumed.out.contains("epoch 1/3"));
+        const QStringList lines = resumed.out.split('\n');
+        int searchedAfter2 = -1, searchedAfter3 = -1;
+        for (int i = 0; i + 1 < lines.size(); ++i) {
+            if (lines[i].startsWith("epoch 2/3"))
+                searchedAfter2 = lines[i + 1].contains("(searched)");
+            if (lines[i].startsWith("epoch 3/3"))
+                searchedAfter3 = lines[i + 1].contains("(searched)");
+        }
+        QCOMPARE(searchedAfter2, 0);
+        QCOMPARE(searchedAfter3, 1);
+        const cryo::H5File run(path("abinitio/run.h5").toStdString(), cryo::H5File::Mode::ReadOnly);
+        QCOMPARE(cryo::readHistory(run).size(), std::size_t(3));
+        QCOMPARE(cryo::readPoses(run).count, std::size_t(64));
+
+        const CliResult other = runCryoscape(common + QStringList{"--epochs", "4", "--resume", "--search-every", "3"});
+        QCOMPARE(other.exitCode, 2);
+        QVERIFY2(other.err.contains("search every N epochs: 2 in the run, 3 given"), qPrintable(other.err));
+        const CliResult notAbInitio = runCryoscape({"train", path("data/particles.star"), "--out", path("run"),
+                                                    "--zdim", "2", "--enc", "32x1", "--dec", "32x1", "--epochs", "3",
+                                                    "--resume", "--ab-initio"});
+        QCOMPARE(notAbInitio.exitCode, 2);
+        QVERIFY2(notAbInitio.err.contains("not ab initio"), qPrintable(notAbInitio.err));
     }
 
     void badInputIsReported_data()
