@@ -1,5 +1,7 @@
 #include "AbInitioSettings.h"
 
+#include "train/AbInitioState.h"
+
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -165,8 +167,20 @@ void AbInitioSettings::setOptions(const cryo::AbInitioOptions& options)
 
 QString AbInitioSettings::noteText() const { return m_note->text(); }
 
+void AbInitioSettings::setEpochs(int epochs)
+{
+    m_epochs = epochs;
+    updateEnabled();
+}
+
 void AbInitioSettings::updateEnabled()
 {
     m_fields->setEnabled(m_search->isChecked());
-    m_resetAfter->setEnabled(!m_resetAuto->isChecked());
+    const bool automatic = m_resetAuto->isChecked();
+    m_resetAfter->setEnabled(!automatic);
+    if (automatic) {
+        cryo::AbInitioOptions options;
+        options.resetAfterEpoch = -1;
+        m_resetAfter->setValue(cryo::resolvedResetEpoch(options, m_epochs));
+    }
 }

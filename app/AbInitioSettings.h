@@ -32,6 +32,8 @@ public:
     cryo::AbInitioOptions options() const;
     void setOptions(const cryo::AbInitioOptions& options);
     QString noteText() const;
+    // The run's epoch count: while the reset is automatic, its field shows the epoch it resolves to.
+    void setEpochs(int epochs);
 
 Q_SIGNALS:
     void changed();
@@ -52,4 +54,5 @@ private:
     QSpinBox* m_baseResolution;
     cryo::AbInitioOptions m_hidden;   // the settings without a field, kept from setOptions
     bool m_forced = false;            // ab initio was chosen because the file has no poses
+    int m_epochs = 20;
 };

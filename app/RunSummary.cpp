@@ -1,5 +1,7 @@
 #include "RunSummary.h"
 
+#include "train/AbInitioState.h"
+
 #include <QLocale>
 
 QString RunSummary::text(const QString& runDirOrFile)
@@ -25,6 +27,14 @@ QString RunSummary::text(const QString& runDirOrFile)
                                           .arg(c.model.encoderLayers)
                                           .arg(c.model.decoderWidth)
                                           .arg(c.model.decoderLayers));
+    if (const auto abInitio = cryo::readAbInitioRecord(file)) {
+        const int searched = cryo::readSearchedEpoch(file);
+        lines << tr("Poses: searched ab initio every %1 epochs, model reset %2, base grid %3%4")
+                     .arg(abInitio->options.searchEvery)
+                     .arg(abInitio->resetEpoch > 0 ? tr("after epoch %1").arg(abInitio->resetEpoch) : tr("never"))
+                     .arg(abInitio->options.baseResolution)
+                     .arg(searched > 0 ? tr("; last searched in epoch %1").arg(searched) : QString());
+    }
     const int done = history.empty() ? 0 : history.back().epoch;
     lines << tr("Epochs: %1 of %2 (batch %3, learning rate %4, β %5, %6)")
                  .arg(done)

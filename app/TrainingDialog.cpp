@@ -240,6 +240,8 @@ void TrainingDialog::buildOptimiserRows(QFormLayout* form)
     m_precision->addItem(tr("bf16 (faster on recent CPUs)"), QStringLiteral("bf16"));
     m_precision->setToolTip(tr("Number format of the network's matrix products. bf16 is faster on CPUs "
                                "that support it, with slightly less precise losses."));
+    connect(m_epochs, &QSpinBox::valueChanged, m_abInitio, &AbInitioSettings::setEpochs);
+    m_abInitio->setEpochs(m_epochs->value());
     form->addRow(tr("Epochs:"), m_epochs);
     form->addRow(tr("Batch size:"), m_batch);
     form->addRow(tr("Learning rate:"), m_learningRate);

@@ -177,7 +177,7 @@ void TrainingMonitor::showProgress(const cryo::TrainingProgress& p)
     m_speed->setText(p.imagesPerSecond > 0 ? tr("%1 images/s").arg(p.imagesPerSecond, 0, 'f', 1) : QStringLiteral("–"));
     // The ab initio job does not estimate the time left (searches and training differ in speed).
     m_eta->setText(m_abInitio && p.etaSeconds <= 0 ? QStringLiteral("–") : formatDuration(p.etaSeconds));
-    if (!searching)   // a search has no loss: keep the last one
+    if (p.stage == "training" || p.stage == "saving")   // preparing and searching have no loss: keep the last
         m_losses->setText(tr("%1  (MSE %2 · KL %3)")
                               .arg(p.loss, 0, 'g', 5)
                               .arg(p.mse, 0, 'g', 5)

@@ -5,6 +5,7 @@
 // initio settings. Set CRYOSCAPE_SCREENSHOT_DIR to keep a picture of the window mid-search.
 #include "MainWindow.h"
 #include "PoseErrorView.h"
+#include "RunSummary.h"
 #include "TrainingDialog.h"
 #include "TrainingMonitor.h"
 #include "io/H5File.h"
@@ -90,6 +91,9 @@ private Q_SLOTS:
         QCOMPARE(cryo::readPoses(run).count, std::size_t(300));
         QCOMPARE(cryo::readSearchedEpoch(run), 3);
         QVERIFY(!run.exists("/particles/z_mu"));   // homogeneous
+        const QString summary = RunSummary::text(m_dir.filePath("run"));
+        QVERIFY2(summary.contains(QStringLiteral("searched ab initio every 2 epochs")), qPrintable(summary));
+        QVERIFY(summary.contains(QStringLiteral("last searched in epoch 3")));
     }
 };
 

@@ -354,6 +354,18 @@ private Q_SLOTS:
         QCOMPARE(o.abInitioOptions.searchBatch, defaults.searchBatch);
     }
 
+    void automaticResetShowsItsEpoch()
+    {
+        TrainingDialog d;
+        d.setParticles(m_stack);
+        QVERIFY(field<QCheckBox>(d, "resetAuto")->isChecked());
+        QCOMPARE(field<QSpinBox>(d, "resetAfter")->value(), 10);   // half of the 20 epochs
+        field<QSpinBox>(d, "epochs")->setValue(8);
+        QCOMPARE(field<QSpinBox>(d, "resetAfter")->value(), 0);    // shown as "never": fewer than 10 epochs
+        QCOMPARE(field<QSpinBox>(d, "resetAfter")->text(), QStringLiteral("never"));
+        QCOMPARE(d.options().abInitioOptions.resetAfterEpoch, -1);   // still automatic
+    }
+
     void reopenedAbInitioRunShowsItsSettings()
     {
         const QString run = m_dir.filePath("abinitio_run");
