@@ -91,6 +91,8 @@ void MainWindow::connectTraining()
         const auto history = options.resume ? RunSummary::history(QString::fromStdString(options.outDir.string()))
                                             : std::vector<cryo::EpochRecord>{};
         m_monitor->startRun(options, history);
+        if (options.resume && options.abInitio)
+            m_monitor->setPoseErrorHistory(RunSummary::poseErrorHistory(QString::fromStdString(options.outDir.string())));
         m_trainingScatter->setEmbeddings({});
         m_trainingDock->show();
         m_trainingDock->raise();

@@ -65,3 +65,13 @@ std::vector<cryo::EpochRecord> RunSummary::history(const QString& runDirOrFile)
         return {};   // no run there yet (a first start) or an unreadable one: nothing to continue
     }
 }
+
+std::vector<cryo::PoseErrorRecord> RunSummary::poseErrorHistory(const QString& runDirOrFile)
+{
+    try {
+        const cryo::H5File file(cryo::runFilePath(runDirOrFile.toStdString()), cryo::H5File::Mode::ReadOnly);
+        return cryo::readPoseErrorHistory(file);
+    } catch (const std::exception&) {
+        return {};   // as history(): nothing to continue
+    }
+}

@@ -2,6 +2,7 @@
 // Reading a run directory's run.h5 for display: a short summary of what was trained and
 // how far it got, and its loss history (for a monitor continuing a resumed run).
 #include "run/RunFile.h"
+#include "train/AbInitioState.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -14,4 +15,6 @@ public:
     static QString text(const QString& runDirOrFile);
     // The run's /history, or empty when there is no readable run there.
     static std::vector<cryo::EpochRecord> history(const QString& runDirOrFile);
+    // An ab initio run's pose errors per epoch (/history/pose_error_deg, …), or empty.
+    static std::vector<cryo::PoseErrorRecord> poseErrorHistory(const QString& runDirOrFile);
 };

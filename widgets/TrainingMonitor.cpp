@@ -162,6 +162,17 @@ void TrainingMonitor::startRun(const cryo::TrainingOptions& options, const std::
     setRunning(true, false);
 }
 
+void TrainingMonitor::setPoseErrorHistory(const std::vector<cryo::PoseErrorRecord>& history)
+{
+    for (const cryo::PoseErrorRecord& r : history) {
+        if (r.rotationDeg < 0 || r.shiftPx < 0)
+            continue;
+        m_poseCurve->addEpoch({r.epoch, r.rotationDeg, r.shiftPx, r.searched});
+        m_poseError->setText(poseErrorString(r.rotationDeg, r.shiftPx));
+    }
+    setPoseErrorShown(m_abInitio && !m_poseCurve->points().empty());
+}
+
 void TrainingMonitor::showProgress(const cryo::TrainingProgress& p)
 {
     const bool searching = p.stage == "pose search";

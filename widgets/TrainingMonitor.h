@@ -6,6 +6,7 @@
 // and, on synthetic data, the pose error and its curve (PoseErrorView). It only shows
 // what it is given and emits intent (cancelRequested, resumeRequested); the window wires
 // it to the TrainingController.
+#include "train/AbInitioState.h"
 #include "train/TrainingJob.h"
 
 #include <QWidget>
@@ -28,6 +29,8 @@ public:
     // A run starts (or resumes): clears the view unless resuming; `history` is what the
     // run directory already holds (its loss curve continues).
     void startRun(const cryo::TrainingOptions& options, const std::vector<cryo::EpochRecord>& history = {});
+    // An ab initio run being resumed: the pose errors its run.h5 holds (after startRun).
+    void setPoseErrorHistory(const std::vector<cryo::PoseErrorRecord>& history);
     void showProgress(const cryo::TrainingProgress& progress);
     void addEpoch(const cryo::EpochSummary& summary);
     void showFinished(const cryo::TrainingResult& result);

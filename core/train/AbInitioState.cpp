@@ -86,6 +86,38 @@ int readSearchedEpoch(const H5File& file)
     return int(file.numberAttribute(kRotations, "searched_epoch"));
 }
 
+void writePoseErrorHistory(H5File& file, const std::vector<PoseErrorRecord>& history)
+{
+    const std::size_t n = history.size();
+    std::vector<std::int32_t> searched(n);
+    std::vector<double> rotation(n), shift(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        searched[i] = history[i].searched ? 1 : 0;
+        rotation[i] = history[i].rotationDeg;
+        shift[i] = history[i].shiftPx;
+    }
+    file.write("/history/poses_searched", searched, {n});
+    file.write("/history/pose_error_deg", rotation, {n});
+    file.write("/history/shift_error_px", shift, {n});
+}
+
+std::vector<PoseErrorRecord> readPoseErrorHistory(const H5File& file)
+{
+    if (!file.exists("/history/poses_searched") || !file.exists("/history/epoch"))
+        return {};
+    const auto epoch = file.read<std::int32_t>("/history/epoch");
+    const auto searched = file.read<std::int32_t>("/history/poses_searched");
+    const auto rotation = file.read<double>("/history/pose_error_deg");
+    const auto shift = file.read<double>("/history/shift_error_px");
+    const std::size_t n = epoch.size();
+    if (searched.size() != n || rotation.size() != n || shift.size() != n)
+        throw FileError(file.path(), "/history: the pose error columns differ in length from /history/epoch");
+    std::vector<PoseErrorRecord> history(n);
+    for (std::size_t i = 0; i < n; ++i)
+        history[i] = {epoch[i], searched[i] != 0, rotation[i], shift[i]};
+    return history;
+}
+
 std::string abInitioDifferences(const AbInitioOptions& stored, const AbInitioOptions& given)
 {
     std::ostringstream out;

@@ -6,7 +6,10 @@
 //     ab_initio_base_resolution, ab_initio_refinements, ab_initio_kept, ab_initio_shift_extent,
 //     ab_initio_shift_points, ab_initio_l_min, ab_initio_l_max, ab_initio_search_batch;
 //   /particles/rotations attribute searched_epoch: the epoch whose pose search found the poses
-//     stored beside it (/particles/rotations, /particles/shifts; RunFile.h PoseTable).
+//     stored beside it (/particles/rotations, /particles/shifts; RunFile.h PoseTable);
+//   /history/poses_searched (int32), /history/pose_error_deg, /history/shift_error_px (float64),
+//     one row per /history/epoch: whether the epoch searched, and the median errors of the
+//     poses against truth.h5 after it (−1 without a truth).
 // A run without the ab_initio attribute was trained on the poses of its particle file.
 // Torch-free: the GUI and the CLI read it too.
 #include "io/H5File.h"
@@ -14,6 +17,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cryo {
 
@@ -30,6 +34,18 @@ void writeAbInitioRecord(H5File& file, const AbInitioRecord& record);
 // std::nullopt for a run trained on given poses. Throws FileError when the attributes are
 // incomplete or out of range.
 std::optional<AbInitioRecord> readAbInitioRecord(const H5File& file);
+
+// One row of the ab initio columns of /history (EpochSummary's pose fields).
+struct PoseErrorRecord {
+    int epoch = 0;
+    bool searched = false;
+    double rotationDeg = -1, shiftPx = -1;
+};
+
+// Written beside writeHistory's columns (same rows). read: empty when the run has none;
+// throws FileError when the columns differ in length from /history/epoch.
+void writePoseErrorHistory(H5File& file, const std::vector<PoseErrorRecord>& history);
+std::vector<PoseErrorRecord> readPoseErrorHistory(const H5File& file);
 
 // The searched_epoch attribute (call after writePoses); 0 when the run has none.
 void writeSearchedEpoch(H5File& file, int epoch);

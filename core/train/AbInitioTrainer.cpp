@@ -118,6 +118,7 @@ private:
     // epoch the run was started with (automatic resets depend on the epoch count then).
     int m_firstEpoch = 1;
     int m_lastSearchEpoch = 0;
+    std::vector<PoseErrorRecord> m_poseHistory;   // rows of m_history
     std::optional<int> m_storedResetEpoch;
     Clock::time_point m_lastReport{};
     Clock::time_point m_start = Clock::now();
@@ -217,6 +218,8 @@ void AbInitioTrainer::restore()
         m_poses[i].shiftY = poses.shifts[2 * i + 1];
     }
     m_lastSearchEpoch = readSearchedEpoch(file);
+    m_poseHistory = readPoseErrorHistory(file);
+    std::erase_if(m_poseHistory, [done](const PoseErrorRecord& r) { return r.epoch > done; });
     m_storedResetEpoch = record->resetEpoch;
     measurePoseError();
     m_firstEpoch = done + 1;
@@ -368,6 +371,7 @@ void AbInitioTrainer::finishEpoch(const EpochRecord& record, bool searched)
     report("saving", record.epoch, m_images->size(), record.imagesPerSecond, record.loss, true);
     if (searched)
         m_lastSearchEpoch = record.epoch;
+    m_poseHistory.push_back({record.epoch, searched, m_poseError, m_shiftError});
     saveCheckpoint(checkpointPath(m_options.outDir, record.epoch), m_model, *m_optimizer, m_generator, record.epoch);
     PoseTable poses;
     poses.count = m_poses.size();
@@ -379,6 +383,7 @@ void AbInitioTrainer::finishEpoch(const EpochRecord& record, bool searched)
     writeRunConfig(file, m_config);
     writeAbInitioRecord(file, {m_options.abInitioOptions, resetEpoch()});
     writeHistory(file, m_history);
+    writePoseErrorHistory(file, m_poseHistory);
     writePoses(file, poses);
     writeSearchedEpoch(file, m_lastSearchEpoch);
     const LatentTable latents = encodeLatents();

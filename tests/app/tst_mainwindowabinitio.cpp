@@ -2,7 +2,8 @@
 // dialog's Poses box set to "Search ab initio" on a small simulated set (D = 32, 300
 // particles, 3 epochs, search every 2) starts a run whose monitor shows the pose-search stage
 // and the pose error against truth.h5, and the finished run.h5 holds the poses and the ab
-// initio settings. Set CRYOSCAPE_SCREENSHOT_DIR to keep a picture of the window mid-search.
+// initio settings; resuming it from a fresh window brings back the stored pose errors and
+// adds an epoch. Set CRYOSCAPE_SCREENSHOT_DIR to keep a picture of the window mid-search.
 #include "MainWindow.h"
 #include "PoseErrorView.h"
 #include "RunSummary.h"
@@ -83,17 +84,37 @@ private Q_SLOTS:
         QVERIFY(monitor->poseErrorView()->points()[0].searched);
         QVERIFY(!monitor->poseErrorView()->points()[1].searched);
 
-        const cryo::H5File run(m_dir.filePath("run/run.h5").toStdString(), cryo::H5File::Mode::ReadOnly);
-        const auto record = cryo::readAbInitioRecord(run);
-        QVERIFY(record.has_value());
-        QCOMPARE(record->options.searchEvery, 2);
-        QCOMPARE(record->options.baseResolution, 1);
-        QCOMPARE(cryo::readPoses(run).count, std::size_t(300));
-        QCOMPARE(cryo::readSearchedEpoch(run), 3);
-        QVERIFY(!run.exists("/particles/z_mu"));   // homogeneous
-        const QString summary = RunSummary::text(m_dir.filePath("run"));
-        QVERIFY2(summary.contains(QStringLiteral("searched ab initio every 2 epochs")), qPrintable(summary));
-        QVERIFY(summary.contains(QStringLiteral("last searched in epoch 3")));
+        {   // closed before the resumed job rewrites run.h5
+            const cryo::H5File run(m_dir.filePath("run/run.h5").toStdString(), cryo::H5File::Mode::ReadOnly);
+            const auto record = cryo::readAbInitioRecord(run);
+            QVERIFY(record.has_value());
+            QCOMPARE(record->options.searchEvery, 2);
+            QCOMPARE(record->options.baseResolution, 1);
+            QCOMPARE(cryo::readPoses(run).count, std::size_t(300));
+            QCOMPARE(cryo::readSearchedEpoch(run), 3);
+            QVERIFY(!run.exists("/particles/z_mu"));   // homogeneous
+            const QString summary = RunSummary::text(m_dir.filePath("run"));
+            QVERIFY2(summary.contains(QStringLiteral("searched ab initio every 2 epochs")), qPrintable(summary));
+            QVERIFY(summary.contains(QStringLiteral("last searched in epoch 3")));
+        }
+
+        // Resumed from a fresh window (the monitor's Resume, or the dialog's on this directory):
+        // the stored pose errors come back, epoch 4 trains on the poses of epoch 3.
+        MainWindow later;
+        later.show();
+        QSignalSpy laterFinished(&later, &MainWindow::runFinished);
+        cryo::TrainingOptions more = options;
+        more.resume = true;
+        more.config.epochs = 4;
+        QVERIFY(later.startTraining(more));
+        QCOMPARE(later.trainingMonitor()->poseErrorView()->points().size(), std::size_t(3));
+        QVERIFY(later.trainingMonitor()->showsPoseError());
+        QTRY_COMPARE_WITH_TIMEOUT(laterFinished.count(), 1, 50000);
+        QCOMPARE(later.trainingMonitor()->poseErrorView()->points().size(), std::size_t(4));
+        QVERIFY(!later.trainingMonitor()->poseErrorView()->points().back().searched);
+        const cryo::H5File resumed(m_dir.filePath("run/run.h5").toStdString(), cryo::H5File::Mode::ReadOnly);
+        QCOMPARE(cryo::readHistory(resumed).size(), std::size_t(4));
+        QCOMPARE(cryo::readPoseErrorHistory(resumed).size(), std::size_t(4));
     }
 };
 

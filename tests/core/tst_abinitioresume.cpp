@@ -134,6 +134,13 @@ private Q_SLOTS:
         qInfo("largest pose difference %.3g", largest);
         QVERIFY(largest <= 1e-5);
         QCOMPARE(readSearchedEpoch(open(interrupted)), readSearchedEpoch(open(straight)));
+        const auto errors = readPoseErrorHistory(open(interrupted));   // all 4 epochs, as EpochSummary gave them
+        QCOMPARE(errors.size(), std::size_t(4));
+        for (std::size_t e = 0; e < 4; ++e) {
+            QCOMPARE(errors[e].epoch, int(e) + 1);
+            QCOMPARE(errors[e].searched, bool(searched[int(e)]));
+            QVERIFY(std::abs(errors[e].rotationDeg - straightErrors[e]) <= 1e-6 * (1 + straightErrors[e]));
+        }
         if (zdim > 0) {   // z of every particle, for the explorer
             const LatentTable z = readLatents(open(interrupted));
             QCOMPARE(z.count, std::size_t(240));

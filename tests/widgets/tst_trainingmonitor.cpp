@@ -278,6 +278,17 @@ private Q_SLOTS:
         monitor.startRun(options(6));
         QVERIFY(!monitor.showsPoseError());
         QVERIFY(view->points().empty());
+        // A resumed ab initio run in a fresh window: its stored pose errors (no truth: skipped).
+        TrainingMonitor fresh;
+        fresh.startRun(o);
+        fresh.setPoseErrorHistory({{1, true, 90, 4}, {2, false, 90, 4}, {3, true, 40, 2}});
+        QVERIFY(fresh.showsPoseError());
+        QCOMPARE(fresh.poseErrorView()->points().size(), std::size_t(3));
+        QVERIFY(fresh.poseErrorText().contains(QStringLiteral("40.0°")));
+        TrainingMonitor noTruth;
+        noTruth.startRun(o);
+        noTruth.setPoseErrorHistory({{1, true, -1, -1}});
+        QVERIFY(!noTruth.showsPoseError());
         monitor.addEpoch(epoch(1, 2.0));   // no pose errors in a run on given poses
         QVERIFY(!monitor.showsPoseError());
     }
