@@ -96,7 +96,9 @@ private:
     void finishEpoch(const EpochRecord& record, bool searched);
     void measurePoseError();
     LatentTable encodeLatents();
-    void report(const std::string& stage, int epoch, std::size_t done, double rate, double loss, bool force);
+    // mse < 0: the same as loss (homogeneous models, stages without a loss).
+    void report(const std::string& stage, int epoch, std::size_t done, double rate, double loss, bool force,
+                double mse = -1, double kld = 0);
     int resetEpoch() const;
 
     const TrainingOptions& m_options;
@@ -228,7 +230,7 @@ void AbInitioTrainer::restore()
 }
 
 void AbInitioTrainer::report(const std::string& stage, int epoch, std::size_t done, double rate, double loss,
-                             bool force)
+                             bool force, double mse, double kld)
 {
     if (!m_callbacks.progress || (!force && Clock::now() - m_lastReport < std::chrono::milliseconds(100)))
         return;
@@ -239,7 +241,9 @@ void AbInitioTrainer::report(const std::string& stage, int epoch, std::size_t do
     p.epochs = m_config.epochs;
     p.imagesDone = done;
     p.imagesPerEpoch = m_images->size();
-    p.loss = p.mse = loss;
+    p.loss = loss;
+    p.mse = mse >= 0 ? mse : loss;
+    p.kld = kld;
     p.imagesPerSecond = rate;
     p.poseErrorDeg = m_poseError;
     m_callbacks.progress(p);
@@ -329,7 +333,8 @@ bool AbInitioTrainer::trainEpoch(int epoch)
         kldSum += terms.kld.defined() ? terms.kld.item<double>() * n : 0.0;
         images += batch.size();
         const double rate = double(images) / std::max(1e-9, secondsSince(start));
-        report("training", epoch, images, rate, lossSum / double(images), false);
+        report("training", epoch, images, rate, lossSum / double(images), false, mseSum / double(images),
+               kldSum / double(images));
         if (m_stop.stop_requested())
             return false;
     }
@@ -368,7 +373,7 @@ LatentTable AbInitioTrainer::encodeLatents()
 
 void AbInitioTrainer::finishEpoch(const EpochRecord& record, bool searched)
 {
-    report("saving", record.epoch, m_images->size(), record.imagesPerSecond, record.loss, true);
+    report("saving", record.epoch, m_images->size(), record.imagesPerSecond, record.loss, true, record.mse, record.kld);
     if (searched)
         m_lastSearchEpoch = record.epoch;
     m_poseHistory.push_back({record.epoch, searched, m_poseError, m_shiftError});
