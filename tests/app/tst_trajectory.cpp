@@ -1,0 +1,471 @@
+// Trajectories in the explorer (issue #6) on a real tiny trained run, in the main window
+// (under xvfb-run: the window holds the 3D view): PC and k-means trajectories match the core
+// functions, a path drawn with clicks snaps its anchors to the nearest particles and follows
+// the latent graph, the path is drawn on both linked panels, the slider shows the cached
+// frame's map at a fixed level, playing advances and loops, exports write the frames and a
+// ChimeraX script, the movie hook, and the layout leaves the 3D view room.
+#include "ExplorerPanel.h"
+#include "LatentGraphJob.h"
+#include "LatentScatterView.h"
+#include "MainWindow.h"
+#include "ScatterPanel.h"
+#include "TrajectoryFrames.h"
+#include "TrajectoryPanel.h"
+#include "VolumeViewer.h"
+#include "VtkView.h"
+#include "analysis/LatentGraph.h"
+#include "analysis/Trajectory.h"
+#include "io/MrcFile.h"
+#include "model/VolumeGenerator.h"
+#include "run/RunAnalyses.h"
+#include "sim/Simulator.h"
+#include "train/TrainingJob.h"
+#include "util/BlasEnvironment.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QFile>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <queue>
+
+namespace {
+
+QAction* findAction(MainWindow& window, const QString& text)
+{
+    for (QAction* a : window.menuBar()->findChildren<QAction*>())
+        if (a->text() == text)
+            return a;
+    return nullptr;
+}
+
+double maxAbsDifference(const std::vector<float>& a, const std::vector<float>& b)
+{
+    if (a.size() != b.size())
+        return INFINITY;
+    double worst = 0;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        worst = std::max(worst, double(std::abs(a[i] - b[i])));
+    return worst;
+}
+
+// Particles reachable from `start` in the graph.
+std::vector<char> component(const cryo::LatentGraph& graph, std::int64_t start)
+{
+    std::vector<char> seen(graph.count(), 0);
+    std::queue<std::int64_t> todo;
+    todo.push(start);
+    seen[std::size_t(start)] = 1;
+    while (!todo.empty()) {
+        const std::int64_t n = todo.front();
+        todo.pop();
+        for (const auto& e : graph.edges(std::size_t(n)))
+            if (!seen[std::size_t(e.to)])
+                seen[std::size_t(e.to)] = 1, todo.push(e.to);
+    }
+    return seen;
+}
+
+} // namespace
+
+class TestTrajectory : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_run;
+    static constexpr int kParticles = 300;
+
+    std::unique_ptr<MainWindow> openWindow(QSize size = {1500, 950})
+    {
+        auto window = std::make_unique<MainWindow>();
+        window->setInteractive(false);
+        window->resize(size);
+        window->show();
+        if (!window->openRun(m_run))
+            return nullptr;
+        return window;
+    }
+
+    static void waitForAllFrames(TrajectoryPanel* panel)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(panel->frames()->isComplete(), 30000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("XDG_CONFIG_HOME", m_dir.path().toUtf8());
+        cryo::SimulationOptions sim;
+        sim.outDir = m_dir.filePath("data").toStdString();
+        sim.particles = kParticles;
+        sim.box = 16;
+        sim.pixelSize = 12.0;
+        sim.snr = 1;
+        sim.motion = cryo::MotionKind::Hinge;   // a continuum: drawn paths have somewhere to go
+        sim.seed = 7;
+        cryo::simulateDataset(sim);
+        cryo::TrainingOptions t;
+        t.particles = m_dir.filePath("data/particles.star").toStdString();
+        m_run = m_dir.filePath("run");
+        t.outDir = m_run.toStdString();
+        t.threads = 1;
+        t.config.model.zdim = 4;
+        t.config.model.encoderWidth = t.config.model.decoderWidth = 32;
+        t.config.model.encoderLayers = t.config.model.decoderLayers = 2;
+        t.config.epochs = 1;
+        t.config.batchSize = 16;
+        QCOMPARE(cryo::trainModel(t, {}, {}).epochsCompleted, 1);
+        // A stand-in UMAP (z3, z4 scaled): a panel whose positions do not follow from z1, z2.
+        cryo::H5File file(cryo::runFilePath(t.outDir), cryo::H5File::Mode::ReadOnly);
+        const cryo::LatentTable z = cryo::readLatents(file);
+        file.close();
+        cryo::UmapTable umap;
+        umap.count = z.count;
+        for (std::size_t i = 0; i < z.count; ++i) {
+            umap.coordinates.push_back(10 * z.mu[i * 4 + 2]);
+            umap.coordinates.push_back(10 * z.mu[i * 4 + 3]);
+        }
+        cryo::RunAnalysesUpdate update;
+        update.umap = umap;
+        cryo::updateRunAnalyses(cryo::runFilePath(t.outDir), update);
+    }
+
+    void pcTrajectoryMatchesCore_data()
+    {
+        QTest::addColumn<int>("component");
+        QTest::addColumn<int>("points");
+        QTest::addColumn<double>("low");
+        QTest::addColumn<double>("high");
+        QTest::newRow("PC1 default") << 0 << 20 << 5.0 << 95.0;
+        QTest::newRow("PC2 narrow") << 1 << 7 << 20.0 << 80.0;
+    }
+
+    void pcTrajectoryMatchesCore()
+    {
+        QFETCH(int, component);
+        QFETCH(int, points);
+        QFETCH(double, low);
+        QFETCH(double, high);
+        auto window = openWindow();
+        QVERIFY(window);
+        TrajectoryPanel* panel = window->trajectoryPanel();
+        QVERIFY(panel);
+        QVERIFY(window->trajectoryDock()->isVisible());
+        panel->setSource(TrajectoryPanel::Source::PcOfZ);
+        panel->setPcOptions(component, points, low, high);
+        QVERIFY(panel->compute());
+        const RunTables& t = window->explorer()->tables();
+        const std::vector<float> expected =
+            cryo::pcTrajectory(t.latents.mu.data(), t.count(), t.zdim(), component, points, low, high);
+        QCOMPARE(panel->trajectory().frameCount(), points);
+        QCOMPARE(panel->trajectory().frames, expected);
+        // On the PCA 1/2 panel the frames lie on the PC's axis (the other PC at 0), in order.
+        const ScatterOverlay& o = window->explorer()->panel(0)->view()->overlay();
+        QCOMPARE(o.frames.size(), qsizetype(points));
+        const std::vector<float> pc = t.pcaColumn(component);
+        const double spread = *std::max_element(pc.begin(), pc.end()) - *std::min_element(pc.begin(), pc.end());
+        for (int f = 1; f < points; ++f) {
+            const double along = component == 0 ? o.frames[f].x() - o.frames[f - 1].x() : o.frames[f].y() - o.frames[f - 1].y();
+            const double across = component == 0 ? o.frames[f].y() : o.frames[f].x();
+            QVERIFY2(std::abs(along) > 1e-6 * spread, qPrintable(QString::number(f)));
+            QVERIFY2(std::abs(across) < 1e-3 * spread, qPrintable(QString::number(across)));
+        }
+        // On the UMAP panel: the positions of the particles nearest each frame.
+        const ScatterOverlay& u = window->explorer()->panel(1)->view()->overlay();
+        QCOMPARE(u.frames.size(), qsizetype(points));
+        const std::int64_t p = panel->trajectory().frameParticles.back();
+        QCOMPARE(u.frames.back(), QPointF(t.umap->coordinates[std::size_t(2 * p)], t.umap->coordinates[std::size_t(2 * p + 1)]));
+    }
+
+    void centreTrajectoryChainsKMeans()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        TrajectoryPanel* panel = window->trajectoryPanel();
+        panel->setSource(TrajectoryPanel::Source::KMeansCentres);
+        panel->setStepsPerLeg(3);
+        QVERIFY(panel->compute());
+        const cryo::KMeansTable& km = *window->explorer()->tables().kmeans;
+        std::vector<float> chained;
+        for (int c : cryo::chainCentres(km.centers.data(), km.clusters, km.zdim))
+            chained.insert(chained.end(), km.centers.begin() + c * km.zdim, km.centers.begin() + (c + 1) * km.zdim);
+        QCOMPARE(panel->trajectory().frames, cryo::interpolateAnchors(chained.data(), km.clusters, km.zdim, 3));
+        QCOMPARE(panel->trajectory().frameCount(), (km.clusters - 1) * 3 + 1);
+        QCOMPARE(window->explorer()->panel(1)->view()->overlay().anchors.size(), qsizetype(km.clusters));
+    }
+
+    void drawnPathFollowsTheGraph()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        TrajectoryPanel* panel = window->trajectoryPanel();
+        const RunTables& t = window->explorer()->tables();
+        const cryo::LatentGraph graph = cryo::LatentGraph::build(t.latents.mu.data(), t.count(), t.zdim());
+        // Anchors: the leftmost and rightmost particles on UMAP of the graph's largest component.
+        const std::vector<float> ux = t.umapColumn(0), uy = t.umapColumn(1);
+        std::vector<char> largest;
+        std::size_t largestSize = 0;
+        for (std::size_t start = 0; start < t.count(); start += 7) {
+            std::vector<char> c = component(graph, std::int64_t(start));
+            const auto size = std::size_t(std::count(c.begin(), c.end(), 1));
+            if (size > largestSize)
+                largest = std::move(c), largestSize = size;
+        }
+        QVERIFY2(largestSize > t.count() / 2, qPrintable(QString::number(largestSize)));
+        std::int64_t first = -1, last = -1;
+        for (std::size_t i = 0; i < ux.size(); ++i)
+            if (largest[i]) {
+                if (first < 0 || ux[i] < ux[std::size_t(first)])
+                    first = std::int64_t(i);
+                if (last < 0 || ux[i] > ux[std::size_t(last)])
+                    last = std::int64_t(i);
+            }
+        QVERIFY(last != first);
+
+        LatentScatterView* view = window->explorer()->panel(1)->view();
+        view->setTool(LatentScatterView::Tool::DrawPath);
+        QSignalSpy drawn(view, &LatentScatterView::pathDrawn);
+        std::vector<std::int64_t> clicked;
+        for (std::int64_t target : {first, last}) {
+            // A click a few pixels off the particle: the anchor is the particle nearest the click.
+            const QPoint at = (view->dataToWidget(ux[std::size_t(target)], uy[std::size_t(target)]) + QPointF(2, 1)).toPoint();
+            double best = INFINITY;
+            std::int64_t nearest = -1;
+            for (std::size_t i = 0; i < ux.size(); ++i) {
+                const QPointF w = view->dataToWidget(ux[i], uy[i]);
+                const double d = std::hypot(w.x() - at.x(), w.y() - at.y());
+                if (d < best)
+                    best = d, nearest = std::int64_t(i);
+            }
+            clicked.push_back(nearest);
+            QTest::mouseClick(view, Qt::LeftButton, {}, at);
+        }
+        QCOMPARE(view->pathAnchors().size(), qsizetype(2));
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(drawn.size(), 1);
+        QCOMPARE(panel->source(), TrajectoryPanel::Source::DrawnPath);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->trajectory().frameCount() > 0 || panel->statusText().contains("No path"), 20000);
+        QCOMPARE(panel->trajectory().anchorParticles, clicked);
+        const cryo::LatentPath path = graph.path(clicked);
+        QCOMPARE(panel->trajectory().pathParticles, path.nodes);
+        QCOMPARE(panel->graphJob()->graph()->cutoff(), graph.cutoff());
+        // Frames: path nodes, first and last anchors included, each frame's z its particle's.
+        const LatentTrajectory& traj = panel->trajectory();
+        QVERIFY(traj.frameCount() >= 2 && traj.frameCount() <= 20);
+        QCOMPARE(traj.frameParticles.front(), clicked.front());
+        QCOMPARE(traj.frameParticles.back(), clicked.back());
+        for (int f = 0; f < traj.frameCount(); ++f) {
+            QVERIFY(std::find(path.nodes.begin(), path.nodes.end(), traj.frameParticles[std::size_t(f)]) != path.nodes.end());
+            QCOMPARE(traj.frameZ(f), t.zRow(std::size_t(traj.frameParticles[std::size_t(f)])));
+        }
+        // The polyline on both panels: the nodes' positions in each embedding.
+        const ScatterOverlay& onUmap = view->overlay();
+        const ScatterOverlay& onPca = window->explorer()->panel(0)->view()->overlay();
+        QCOMPARE(onUmap.path.size(), qsizetype(path.nodes.size()));
+        QCOMPARE(onPca.path.size(), qsizetype(path.nodes.size()));
+        const std::vector<float> pc1 = t.pcaColumn(0), pc2 = t.pcaColumn(1);
+        for (std::size_t k = 0; k < path.nodes.size(); ++k) {
+            const std::size_t n = std::size_t(path.nodes[k]);
+            QCOMPARE(onUmap.path[qsizetype(k)], QPointF(ux[n], uy[n]));
+            QVERIFY(std::abs(onPca.path[qsizetype(k)].x() - pc1[n]) < 1e-4 && std::abs(onPca.path[qsizetype(k)].y() - pc2[n]) < 1e-4);
+        }
+        QCOMPARE(onPca.anchors.size(), qsizetype(2));
+        // Esc cancels a path being drawn; a new embedding on a panel redraws the path there.
+        QTest::mouseClick(view, Qt::LeftButton, {}, view->plotRect().center());
+        QCOMPARE(view->pathAnchors().size(), qsizetype(1));
+        QTest::keyClick(view, Qt::Key_Escape);
+        QVERIFY(view->pathAnchors().isEmpty());
+        QVERIFY(window->explorer()->setEmbeddingKey(0, QStringLiteral("z:0,1")));
+        const std::size_t n0 = std::size_t(path.nodes.front());
+        QCOMPARE(window->explorer()->panel(0)->view()->overlay().path.front(),
+                 QPointF(t.latents.mu[n0 * 4], t.latents.mu[n0 * 4 + 1]));
+        if (const QString dir = qEnvironmentVariable("CRYOSCAPE_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(window->grab().save(QDir(dir).filePath("trajectory-path.png")));
+    }
+
+    void disconnectedAnchorsAreExplained()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        const RunTables& t = window->explorer()->tables();
+        const cryo::LatentGraph graph = cryo::LatentGraph::build(t.latents.mu.data(), t.count(), t.zdim());
+        const std::vector<char> reachable = component(graph, 0);
+        const auto other = std::find(reachable.begin(), reachable.end(), 0);
+        if (other == reachable.end())
+            QSKIP("the graph of this run is connected");
+        TrajectoryPanel* panel = window->trajectoryPanel();
+        panel->setPathAnchors({0, std::int64_t(other - reachable.begin())});
+        QTRY_VERIFY_WITH_TIMEOUT(panel->statusText().contains(QStringLiteral("not connected")), 20000);
+        QCOMPARE(panel->trajectory().frameCount(), 0);
+    }
+
+    void sliderShowsCachedFramesAtAFixedLevel()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        QSignalSpy shown(window.get(), &MainWindow::mapShown);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 2, 20000);   // the first cluster's map
+        TrajectoryPanel* panel = window->trajectoryPanel();
+        panel->setPcOptions(0, 6, 5, 95);
+        QVERIFY(panel->compute());
+        waitForAllFrames(panel);
+        QCOMPARE(panel->progressText(), QStringLiteral("decoded 6/6"));
+        const double level = window->shownLevel();
+        auto generator = cryo::VolumeGenerator::open(m_run.toStdString(), 1);
+        for (int f : {3, 1, 5}) {
+            panel->slider()->setValue(f);   // as the user drags it
+            QCOMPARE(panel->currentFrame(), f);
+            const auto cached = panel->frames()->frame(f);
+            QVERIFY(cached);
+            QCOMPARE(window->shownVolume().data, cached->data);   // shown at once, from the cache
+            QCOMPARE(window->shownLevel(), level);
+            QCOMPARE(window->explorer()->panel(0)->view()->overlay().current, f);
+            // The cached map is the decoder's map of that frame's z.
+            const cryo::Volume fresh = generator->generate(panel->trajectory().frameZ(f));
+            const auto top = *std::max_element(fresh.data.begin(), fresh.data.end());
+            QVERIFY2(maxAbsDifference(fresh.data, cached->data) <= 1e-4 * std::max(1.0f, top),
+                     qPrintable(QString::number(maxAbsDifference(fresh.data, cached->data))));
+        }
+        // Play at 25 frames/s from frame 5 of 6: loops to 0 and goes on.
+        panel->setFramesPerSecond(25);
+        panel->setLoop(true);
+        panel->play();
+        QVERIFY(panel->isPlaying());
+        QTRY_VERIFY_WITH_TIMEOUT(panel->currentFrame() == 2, 5000);
+        panel->pause();
+        QVERIFY(!panel->isPlaying());
+        QCOMPARE(window->shownVolume().data, panel->frames()->frame(panel->currentFrame())->data);
+        QCOMPARE(window->shownLevel(), level);
+        // Without loop it stops at the last frame.
+        panel->setLoop(false);
+        panel->play();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isPlaying(), 5000);
+        QCOMPARE(panel->currentFrame(), 5);
+    }
+
+    void uncachedFrameShowsPreviewFirst()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        TrajectoryPanel* panel = window->trajectoryPanel();
+        QSignalSpy shown(window.get(), &MainWindow::mapShown);
+        panel->setPcOptions(1, 40, 5, 95);
+        QVERIFY(panel->compute());
+        panel->slider()->setValue(39);   // decoded last unless asked for: a preview comes first
+        if (!panel->frames()->frame(39)) {
+            QTRY_VERIFY_WITH_TIMEOUT(window->shownVolume().nx == 8 || panel->frames()->frame(39), 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(panel->frames()->frame(39), 20000);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(window->shownVolume().nx, 16, 20000);
+        QCOMPARE(window->shownVolume().data, panel->frames()->frame(39)->data);
+        QVERIFY(panel->frames()->decodedCount() < 40 || panel->frames()->isComplete());
+    }
+
+    void exportsWriteFramesAndScript()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        TrajectoryPanel* panel = window->trajectoryPanel();
+        const QString early = m_dir.filePath("too_early");
+        panel->setPcOptions(0, 5, 5, 95);
+        QVERIFY(panel->compute());
+        waitForAllFrames(panel);
+        panel->setCurrentFrame(2);
+        const QString dir = m_dir.filePath("frames");
+        QVERIFY(window->exportTrajectoryMaps(dir));
+        const RunTables& t = window->explorer()->tables();
+        QFile script(QDir(dir).filePath("trajectory.cxc"));
+        QVERIFY(script.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(script.readAll());
+        for (int f = 0; f < 5; ++f) {
+            const QString name = QStringLiteral("frame_%1.mrc").arg(f, 3, 10, QLatin1Char('0'));
+            const cryo::Volume back = cryo::readMrc(QDir(dir).filePath(name).toStdString());
+            const auto decoded = panel->frames()->frame(f);
+            QCOMPARE(back.nx, 16);
+            QCOMPARE(back.voxelSize, float(t.config.pixelSize));   // full maps: the run's pixel size
+            QCOMPARE(back.voxelSize, decoded->voxelSize);
+            QCOMPARE(back.origin, decoded->origin);
+            QCOMPARE(back.data, decoded->data);
+            QVERIFY2(text.contains(name), qPrintable(text));
+        }
+        QVERIFY2(text.contains(QStringLiteral("level %1").arg(window->shownLevel(), 0, 'g', 6)), qPrintable(text));
+        QVERIFY2(text.contains(window->viewer()->surfaceColor().name()), qPrintable(text));
+        QVERIFY(QFile::exists(QDir(dir).filePath("z.txt")));
+        // The shown map.
+        const QString one = m_dir.filePath("shown.mrc");
+        QVERIFY(window->exportShownMap(one));
+        const cryo::Volume back = cryo::readMrc(one.toStdString());
+        QCOMPARE(back.data, window->shownVolume().data);
+        QCOMPARE(back.voxelSize, window->shownVolume().voxelSize);
+        QVERIFY(!window->exportShownMap(m_dir.filePath("no/such/dir/x.mrc")));   // reported, no crash
+        // A new trajectory still decoding cannot be exported yet.
+        panel->setPcOptions(1, 60, 5, 95);
+        QVERIFY(panel->compute());
+        if (!panel->frames()->isComplete())
+            QVERIFY(!window->exportTrajectoryMaps(early));
+    }
+
+    void movieButtonNeedsAListener()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        TrajectoryPanel* panel = window->trajectoryPanel();
+        QPushButton* movie = nullptr;
+        for (QPushButton* b : panel->findChildren<QPushButton*>())
+            if (b->text() == QStringLiteral("Movie…"))
+                movie = b;
+        QVERIFY(movie);
+        panel->setPcOptions(0, 4, 5, 95);
+        QVERIFY(panel->compute());
+        QVERIFY(!movie->isEnabled());
+        QCOMPARE(movie->toolTip(), QStringLiteral("available when movie export is merged"));
+        std::vector<float> received;
+        int zdim = 0;
+        connect(panel, &TrajectoryPanel::movieRequested, this, [&](std::vector<float> z, int d, QString) {
+            received = std::move(z);
+            zdim = d;
+        });
+        QTRY_VERIFY(movie->isEnabled());
+        movie->click();
+        QCOMPARE(received, panel->trajectory().frames);
+        QCOMPARE(zdim, 4);
+    }
+
+    void layoutLeavesTheViewerRoom()
+    {
+        auto window = openWindow({1600, 1000});
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QAction* menu = findAction(*window, QStringLiteral("&Trajectory…"));
+        QVERIFY(menu);
+        menu->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window->viewer()->width() >= 600, 5000);
+        QVERIFY(window->trajectoryDock()->isVisible());
+        QVERIFY(!window->trajectoryDock()->visibleRegion().isEmpty());
+        QVERIFY(window->explorer()->panel(0)->view()->width() >= 250);
+        qInfo("3D view %d × %d px in a 1600 × 1000 window", window->viewer()->width(), window->viewer()->height());
+        if (const QString dir = qEnvironmentVariable("CRYOSCAPE_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(window->grab().save(QDir(dir).filePath("trajectory-layout.png")));
+    }
+};
+
+int main(int argc, char** argv)
+{
+    cryo::reexecWithFastBlasIfNeeded(argv);
+    QSurfaceFormat::setDefaultFormat(cryo::VtkView::surfaceFormat());
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName("CryoscapeTest");
+    QCoreApplication::setApplicationName("tst_trajectory");
+    TestTrajectory test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_trajectory.moc"
