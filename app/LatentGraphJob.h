@@ -1,17 +1,16 @@
 #pragma once
-// Builds the latent kNN graph of a run (cryo::LatentGraph, default options: the issue's
-// cutoff for mean degree ≈ 5, at most 10 neighbours) on a worker thread, once; drawn paths
-// are then snapped to it on the GUI thread (Dijkstra is fast).
+// Builds the latent kNN graph of a run (cryo::LatentGraph; default options: the issue's
+// cutoff for a mean of ≈ 5 kept edges, at most 10 neighbours) on a worker thread, once per
+// set of options; drawn paths are then snapped to it on the GUI thread (Dijkstra is fast).
+// Also counts the largest connected part, so that the panel can say how fragmented it is.
 #include "RunTables.h"
+#include "analysis/LatentGraph.h"
 
 #include <QObject>
 
 #include <memory>
+#include <optional>
 #include <thread>
-
-namespace cryo {
-class LatentGraph;
-}
 
 class LatentGraphJob : public QObject {
     Q_OBJECT
@@ -19,19 +18,28 @@ public:
     explicit LatentGraphJob(std::shared_ptr<const RunTables> tables, QObject* parent = nullptr);
     ~LatentGraphJob() override;   // stops and joins a build in progress
 
-    // Starts the build unless it is running or done.
-    void start();
+    // Starts a build unless one with these options is running or done; a build with other
+    // options in progress is followed by this one.
+    void start(const cryo::LatentGraphOptions& options = {});
     bool isRunning() const { return m_running; }
-    // Null until ready.
+    // Null until ready (and while a build with new options runs).
     std::shared_ptr<const cryo::LatentGraph> graph() const { return m_graph; }
+    cryo::LatentGraphOptions options() const { return m_options; }
+    std::size_t largestComponent() const { return m_largest; }   // particles in the largest connected part
 
 Q_SIGNALS:
     void ready();
     void failed(const QString& message);
 
 private:
+    void launch();
+    void finished(std::shared_ptr<const cryo::LatentGraph> graph, std::size_t largest);
+
     std::shared_ptr<const RunTables> m_tables;
     std::shared_ptr<const cryo::LatentGraph> m_graph;
+    cryo::LatentGraphOptions m_options;                 // of m_graph, or of the build running
+    std::optional<cryo::LatentGraphOptions> m_next;     // requested while another build ran
+    std::size_t m_largest = 0;
     bool m_running = false;
     std::jthread m_thread;
 };

@@ -179,7 +179,7 @@ ScatterOverlay trajectoryOverlay(const RunTables& tables, const LatentTrajectory
                                  const QString& embeddingKey, int current)
 {
     ScatterOverlay o;
-    if (trajectory.frameCount() == 0 || embeddingKey.isEmpty())
+    if (embeddingKey.isEmpty())
         return o;
     const AxisMap m = axisMap(embeddingKey);
     const bool exact = m.fromZ() && !trajectory.framesAtParticles;
@@ -190,7 +190,7 @@ ScatterOverlay trajectoryOverlay(const RunTables& tables, const LatentTrajectory
     }
     for (std::int64_t p : trajectory.pathParticles)
         o.path << position(tables, m, tables.zRow(std::size_t(p)).data(), p);
-    if (o.path.isEmpty())
+    if (o.path.isEmpty() && trajectory.frameCount() > 1)
         o.path = o.frames;
     for (std::int64_t p : trajectory.anchorParticles)
         o.anchors << position(tables, m, tables.zRow(std::size_t(p)).data(), p);

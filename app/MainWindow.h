@@ -144,6 +144,7 @@ private:
     void createTrajectoryUi();
     void createTrajectoryMenus(QMenu* file, QMenu* analysis);
     void createTrajectoryPanel();   // for the run just opened
+    void arrangeExplorerDocks();    // dock sizes when a run opens
     void showTrajectoryMap(std::shared_ptr<const cryo::Volume> map, const QString& description);
     void requestTrajectoryPreview(const std::vector<float>& z, const QString& description);
     void chooseShownMapPath();

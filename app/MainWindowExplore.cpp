@@ -157,14 +157,8 @@ bool MainWindow::openRun(const QString& runDirOrFile)
     m_galleryDock->raise();
     createTrajectoryPanel();
     // Once the docks are laid out: the scatter panels and the 3D view share the width, the
-    // right-hand docks and the gallery strip stay small.
-    QTimer::singleShot(0, this, [this] {
-        // The right-hand column (contour level, selections) at its narrowest useful width,
-        // so the 3D view keeps about a third of the window.
-        resizeDocks({m_explorerDock, m_selectionDock}, {int(width() * 0.40), m_selectionDock->minimumSizeHint().width()},
-                    Qt::Horizontal);
-        resizeDocks({m_galleryDock}, {190}, Qt::Vertical);
-    });
+    // right-hand column and the bottom strip stay small (MainWindowTrajectory.cpp).
+    QTimer::singleShot(0, this, &MainWindow::arrangeExplorerDocks);
     updateMontage();
     updateUndoActions();
     m_sessionPath.clear();

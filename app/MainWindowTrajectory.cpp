@@ -31,7 +31,22 @@ void MainWindow::createTrajectoryUi()
 {
     m_trajectoryDock = new QDockWidget(tr("Trajectory"), this);
     m_trajectoryDock->setObjectName(QStringLiteral("trajectoryDock"));
+    // The 3D view needs room between the latent panels (left) and the contour level (right):
+    // the selections leave the right-hand column for the bottom strip, beside the trajectory
+    // controls and the cluster maps: [cluster maps | particles] [trajectory] [selections].
     addDockWidget(Qt::BottomDockWidgetArea, m_trajectoryDock);
+    splitDockWidget(m_trajectoryDock, m_selectionDock, Qt::Horizontal);
+}
+
+void MainWindow::arrangeExplorerDocks()
+{
+    auto* contour = findChild<QDockWidget*>(QStringLiteral("contourDock"));
+    const int w = width();
+    resizeDocks({m_explorerDock, contour}, {int(w * 0.38), contour->minimumSizeHint().width()}, Qt::Horizontal);
+    const int selections = m_selectionDock->minimumSizeHint().width();
+    resizeDocks({m_galleryDock, m_trajectoryDock, m_selectionDock},
+                {int(w * 0.30), std::max(200, w - int(w * 0.30) - selections), selections}, Qt::Horizontal);
+    resizeDocks({m_galleryDock}, {190}, Qt::Vertical);
 }
 
 void MainWindow::createTrajectoryMenus(QMenu* file, QMenu* analysis)

@@ -52,7 +52,7 @@ TrajectoryPanel::TrajectoryPanel(ExplorerPanel* explorer, MapDecoder* decoder, Q
       m_graph(new LatentGraphJob(m_tables, this)), m_frames(new TrajectoryFrames(decoder, this)),
       m_timer(new QTimer(this))
 {
-    m_status = new QLabel(tr("Choose a source and press Compute, or draw a path on a panel (its “Draw path” tool)."),
+    m_status = new QLabel(tr("Choose a source and press Compute, or draw a path on a panel (its “Path” tool)."),
                           this);
     m_status->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
@@ -67,10 +67,12 @@ TrajectoryPanel::TrajectoryPanel(ExplorerPanel* explorer, MapDecoder* decoder, Q
     connect(m_frames, &TrajectoryFrames::frameDecoded, this, &TrajectoryPanel::frameDecoded);
     connect(m_frames, &TrajectoryFrames::progress, this, [this] { m_progress->setText(progressText()); });
     connect(m_graph, &LatentGraphJob::ready, this, [this] {
-        setStatus(tr("Latent graph: %1 particles, cutoff %2, mean degree %3")
+        setStatus(tr("Latent graph: %1 particles, cutoff %2, mean degree %3; the largest connected part has "
+                     "%4 particles")
                       .arg(m_graph->graph()->count())
                       .arg(m_graph->graph()->cutoff(), 0, 'g', 3)
-                      .arg(m_graph->graph()->meanDegree(), 0, 'f', 1));
+                      .arg(m_graph->graph()->meanDegree(), 0, 'f', 1)
+                      .arg(m_graph->largestComponent()));
         if (m_pathPending)
             computePath();
     });
@@ -104,8 +106,16 @@ QWidget* TrajectoryPanel::buildSourceRow()
     m_options->addWidget(row({{tr("frames per leg"), m_steps}}, this));
     m_pathFrames = spinBox(2, 500, 20, this);
     m_pathFrames->setToolTip(tr("At most this many frames: path nodes at evenly spaced lengths along it"));
+    m_degree = new QDoubleSpinBox(this);
+    m_degree->setRange(1, 10);
+    m_degree->setDecimals(1);
+    m_degree->setValue(cryo::LatentGraphOptions{}.meanDegree);
+    m_degree->setToolTip(tr("Mean number of kNN edges kept per particle (of at most %1): more joins more of the "
+                            "data, fewer keeps paths on dense regions")
+                             .arg(cryo::LatentGraphOptions{}.maxNeighbors));
     m_anchorLabel = new QLabel(tr("no path drawn yet"), this);
-    m_options->addWidget(row({{tr("frames ≤"), m_pathFrames}, {QString(), m_anchorLabel}}, this));
+    m_options->addWidget(
+        row({{tr("frames ≤"), m_pathFrames}, {tr("neighbours"), m_degree}, {QString(), m_anchorLabel}}, this));
     connect(m_source, &QComboBox::currentIndexChanged, m_options, &QStackedWidget::setCurrentIndex);
     m_compute = new QPushButton(tr("Compute"), this);
     m_compute->setToolTip(tr("Build the trajectory's frames and decode their maps in the background"));
@@ -159,7 +169,7 @@ void TrajectoryPanel::connectExplorer()
         LatentScatterView* view = panel->view();
         connect(panel, &ScatterPanel::embeddingChanged, this, &TrajectoryPanel::rebuildOverlays);
         connect(view, &LatentScatterView::pathAnchorsChanged, this, [this](const QList<qint64>& anchors) {
-            m_graph->start();   // while the user is still clicking
+            m_graph->start(graphOptions());   // while the user is still clicking
             m_anchorLabel->setText(tr("drawing: %1 anchors (double-click or Enter ends)").arg(anchors.size()));
         });
         connect(view, &LatentScatterView::pathDrawn, this, [this](const QList<qint64>& anchors) {
@@ -190,12 +200,21 @@ void TrajectoryPanel::setStepsPerLeg(int steps) { m_steps->setValue(steps); }
 
 void TrajectoryPanel::setPathFrames(int frames) { m_pathFrames->setValue(frames); }
 
+void TrajectoryPanel::setGraphMeanDegree(double meanDegree) { m_degree->setValue(meanDegree); }
+
 void TrajectoryPanel::setPathAnchors(const std::vector<std::int64_t>& anchors)
 {
     m_anchors = anchors;
     setSource(Source::DrawnPath);
     m_anchorLabel->setText(tr("%1 anchors").arg(anchors.size()));
     compute();
+}
+
+cryo::LatentGraphOptions TrajectoryPanel::graphOptions() const
+{
+    cryo::LatentGraphOptions options;
+    options.meanDegree = m_degree->value();
+    return options;
 }
 
 bool TrajectoryPanel::compute()
@@ -211,16 +230,15 @@ bool TrajectoryPanel::compute()
             return true;
         case Source::DrawnPath:
             if (m_anchors.empty()) {
-                setStatus(tr("No path yet: choose “Draw path” on a panel's tool bar and click particles."));
+                setStatus(tr("No path yet: choose “Path” on a panel's tool bar and click particles."));
                 return false;
             }
             m_pathPending = true;
-            if (m_graph->graph())
+            m_graph->start(graphOptions());
+            if (m_graph->graph() && !m_graph->isRunning())
                 computePath();
-            else {
-                m_graph->start();
+            else
                 setStatus(tr("Building the latent graph…"));
-            }
             return true;
         }
     } catch (const std::exception& e) {
@@ -235,6 +253,16 @@ void TrajectoryPanel::computePath()
     try {
         setTrajectory(makeGraphTrajectory(*m_tables, *m_graph->graph(), m_anchors, m_pathFrames->value()));
     } catch (const std::exception& e) {
+        // No frames; the anchors stay marked so that the user sees which ones to move.
+        pause();
+        m_trajectory = {};
+        m_trajectory.zdim = m_tables->zdim();
+        m_trajectory.anchorParticles = m_anchors;
+        m_frames->clear();
+        m_slider->setRange(0, 0);
+        m_frameLabel->clear();
+        rebuildOverlays();
+        updateButtons();
         setStatus(tr("No path: %1. Put the anchors on connected parts of the data (the graph joins only close "
                      "particles).")
                       .arg(QString::fromUtf8(e.what())));

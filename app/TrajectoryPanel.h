@@ -5,6 +5,7 @@
 // play through the frames' maps (decoded in the background, cached). Exports go through the
 // main window (it knows the viewer's level and colour); a movie through movieRequested.
 #include "LatentTrajectory.h"
+#include "analysis/LatentGraph.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -45,6 +46,8 @@ public:
     void setPcOptions(int component, int points, double lowPercentile, double highPercentile);
     void setStepsPerLeg(int steps);
     void setPathFrames(int frames);
+    // The latent graph's target mean degree (default 5; more joins more of the data).
+    void setGraphMeanDegree(double meanDegree);
     // Anchors of a drawn path (particle indices): the source becomes "path"; computed as soon
     // as the latent graph is built.
     void setPathAnchors(const std::vector<std::int64_t>& anchors);
@@ -89,6 +92,7 @@ private:
     void connectExplorer();
     void setTrajectory(LatentTrajectory trajectory);
     void computePath();
+    cryo::LatentGraphOptions graphOptions() const;
     void rebuildOverlays();
     void showCurrentOverlay();
     void showFrame();
@@ -117,6 +121,7 @@ private:
     QDoubleSpinBox* m_high;
     QSpinBox* m_steps;
     QSpinBox* m_pathFrames;
+    QDoubleSpinBox* m_degree;
     QLabel* m_anchorLabel;
     QPushButton* m_compute;
     QSlider* m_slider;

@@ -35,7 +35,7 @@ ScatterPanel::ScatterPanel(QWidget* parent)
         {tr("Pointer"), tr("Click a particle; drag to pan; wheel to zoom.")},
         {tr("Lasso"), tr("Draw around particles to select them. %1").arg(modifiers)},
         {tr("Rectangle"), tr("Drag a rectangle to select particles. %1").arg(modifiers)},
-        {tr("Draw path"), tr("Click particles to set the anchors of a trajectory; double-click or Enter finishes, "
+        {tr("Path"), tr("Draw a path: click particles to set the anchors of a trajectory; double-click or Enter finishes, "
                              "Esc cancels. The path follows the latent kNN graph through them.")},
     }};
     for (int k = 0; k < int(toolTexts.size()); ++k) {
@@ -60,7 +60,7 @@ ScatterPanel::ScatterPanel(QWidget* parent)
     auto* choosers = new QHBoxLayout;
     for (QComboBox* box : {m_embeddingBox, m_colourBox}) {
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        box->setMinimumContentsLength(10);
+        box->setMinimumContentsLength(8);   // narrow enough for two panels beside a 600 px 3D view
     }
     choosers->addWidget(new QLabel(tr("Axes:"), this));
     choosers->addWidget(m_embeddingBox, 1);

@@ -19,7 +19,7 @@ public:
 
     LatentScatterView* view() const { return m_view; }
     void setSelectionModel(SelectionModel* model);
-    // The "Draw path" tool button (LatentScatterView::Tool::DrawPath); hidden by default.
+    // The "Path" (draw path) tool button (LatentScatterView::Tool::DrawPath); hidden by default.
     void setPathToolVisible(bool visible);
 
     // The caller's coordinate sources; all columns must have the particle count's length.

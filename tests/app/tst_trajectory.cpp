@@ -306,6 +306,8 @@ private Q_SLOTS:
         panel->setPathAnchors({0, std::int64_t(other - reachable.begin())});
         QTRY_VERIFY_WITH_TIMEOUT(panel->statusText().contains(QStringLiteral("not connected")), 20000);
         QCOMPARE(panel->trajectory().frameCount(), 0);
+        QCOMPARE(window->explorer()->panel(1)->view()->overlay().anchors.size(), qsizetype(2));   // still marked
+        QVERIFY(window->explorer()->panel(1)->view()->overlay().path.isEmpty());
     }
 
     void sliderShowsCachedFramesAtAFixedLevel()
