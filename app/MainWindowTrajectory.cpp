@@ -45,7 +45,7 @@ void MainWindow::arrangeExplorerDocks()
     resizeDocks({m_explorerDock, contour}, {int(w * 0.38), contour->minimumSizeHint().width()}, Qt::Horizontal);
     const int selections = m_selectionDock->minimumSizeHint().width();
     resizeDocks({m_galleryDock, m_trajectoryDock, m_selectionDock},
-                {int(w * 0.30), std::max(200, w - int(w * 0.30) - selections), selections}, Qt::Horizontal);
+                {int(w * 0.36), std::max(200, w - int(w * 0.36) - selections), selections}, Qt::Horizontal);
     resizeDocks({m_galleryDock}, {190}, Qt::Vertical);
 }
 

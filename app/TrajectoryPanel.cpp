@@ -120,13 +120,17 @@ QWidget* TrajectoryPanel::buildSourceRow()
     m_compute = new QPushButton(tr("Compute"), this);
     m_compute->setToolTip(tr("Build the trajectory's frames and decode their maps in the background"));
     connect(m_compute, &QPushButton::clicked, this, &TrajectoryPanel::compute);
+    // Two rows (source, its options) keep the dock narrow beside the selections.
     auto* w = new QWidget(this);
-    auto* layout = new QHBoxLayout(w);
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Source:"), w));
+    top->addWidget(m_source);
+    top->addStretch(1);
+    top->addWidget(m_compute);
+    auto* layout = new QVBoxLayout(w);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new QLabel(tr("Source:"), w));
-    layout->addWidget(m_source);
-    layout->addWidget(m_options, 1);
-    layout->addWidget(m_compute);
+    layout->addLayout(top);
+    layout->addWidget(m_options);
     return w;
 }
 
@@ -153,11 +157,20 @@ QWidget* TrajectoryPanel::buildPlayerRow()
         Q_EMIT movieRequested(m_trajectory.frames, m_trajectory.zdim, m_trajectory.title);
     });
     auto* w = new QWidget(this);
-    auto* layout = new QHBoxLayout(w);
+    auto* scrub = new QHBoxLayout;
+    scrub->addWidget(m_play);
+    scrub->addWidget(m_slider, 1);
+    scrub->addWidget(m_frameLabel);
+    auto* more = new QHBoxLayout;
+    for (QWidget* item : {static_cast<QWidget*>(m_loop), static_cast<QWidget*>(m_fps), static_cast<QWidget*>(m_progress)})
+        more->addWidget(item);
+    more->addStretch(1);
+    more->addWidget(m_export);
+    more->addWidget(m_movie);
+    auto* layout = new QVBoxLayout(w);
     layout->setContentsMargins(0, 0, 0, 0);
-    for (QWidget* item : std::initializer_list<QWidget*>{m_play, m_slider, m_frameLabel, m_loop, m_fps, m_progress,
-                                                         m_export, m_movie})
-        layout->addWidget(item, item == m_slider ? 1 : 0);
+    layout->addLayout(scrub);
+    layout->addLayout(more);
     return w;
 }
 
@@ -250,8 +263,24 @@ bool TrajectoryPanel::compute()
 void TrajectoryPanel::computePath()
 {
     m_pathPending = false;
+    // Anchors on different connected parts cannot be joined: those off the largest part move
+    // to its particle nearest them in z (a click on a sparse region lands on a loose particle).
+    std::vector<std::int64_t> anchors = m_anchors;
+    QStringList moved;
+    if (!m_graph->connected(anchors))
+        for (std::int64_t& a : anchors)
+            if (const std::int64_t b = m_graph->nearestInLargest(a); b != a) {
+                moved << tr("%1 → %2").arg(a).arg(b);
+                a = b;
+            }
     try {
-        setTrajectory(makeGraphTrajectory(*m_tables, *m_graph->graph(), m_anchors, m_pathFrames->value()));
+        setTrajectory(makeGraphTrajectory(*m_tables, *m_graph->graph(), anchors, m_pathFrames->value()));
+        if (!moved.isEmpty())
+            setStatus(statusText() + tr(". Anchors moved onto the graph's largest connected part (%1 of %2 "
+                                        "particles; nearest in z): %3")
+                                         .arg(m_graph->largestComponent())
+                                         .arg(m_tables->count())
+                                         .arg(moved.join(QStringLiteral(", "))));
     } catch (const std::exception& e) {
         // No frames; the anchors stay marked so that the user sees which ones to move.
         pause();
@@ -263,9 +292,11 @@ void TrajectoryPanel::computePath()
         m_frameLabel->clear();
         rebuildOverlays();
         updateButtons();
-        setStatus(tr("No path: %1. Put the anchors on connected parts of the data (the graph joins only close "
-                     "particles).")
-                      .arg(QString::fromUtf8(e.what())));
+        setStatus(tr("No path: %1. The largest connected part of the graph has %2 of %3 particles: put the anchors "
+                     "there, or raise “neighbours”.")
+                      .arg(QString::fromUtf8(e.what()))
+                      .arg(m_graph->largestComponent())
+                      .arg(m_tables->count()));
     }
 }
 

@@ -21,6 +21,7 @@
 #include "sim/Simulator.h"
 #include "train/TrainingJob.h"
 #include "util/BlasEnvironment.h"
+#include "util/Error.h"
 
 #include <QAction>
 #include <QApplication>
@@ -292,22 +293,39 @@ private Q_SLOTS:
             QVERIFY(window->grab().save(QDir(dir).filePath("trajectory-path.png")));
     }
 
-    void disconnectedAnchorsAreExplained()
+    void anchorsOffTheLargestPartAreMoved()
     {
         auto window = openWindow();
         QVERIFY(window);
         const RunTables& t = window->explorer()->tables();
         const cryo::LatentGraph graph = cryo::LatentGraph::build(t.latents.mu.data(), t.count(), t.zdim());
-        const std::vector<char> reachable = component(graph, 0);
-        const auto other = std::find(reachable.begin(), reachable.end(), 0);
-        if (other == reachable.end())
+        const LatentGraphJob::Parts parts = LatentGraphJob::connectedParts(graph);
+        // One anchor on the largest part, one off it (if this run's graph has such particles).
+        std::int64_t on = -1, off = -1;
+        for (std::size_t i = 0; i < t.count(); ++i)
+            (parts.of[i] == parts.largest ? on : off) = std::int64_t(i);
+        if (off < 0)
             QSKIP("the graph of this run is connected");
+        // Independently: the largest part's particle nearest `off` in z.
+        double best = INFINITY;
+        std::int64_t expected = -1;
+        for (std::size_t i = 0; i < t.count(); ++i) {
+            if (parts.of[i] != parts.largest)
+                continue;
+            double d = 0;
+            for (int c = 0; c < t.zdim(); ++c)
+                d += std::pow(double(t.latents.mu[i * 4 + std::size_t(c)]) - t.latents.mu[std::size_t(off) * 4 + std::size_t(c)], 2);
+            if (d < best)
+                best = d, expected = std::int64_t(i);
+        }
+        QVERIFY_THROWS_EXCEPTION(cryo::UsageError, graph.path({on, off}));   // as drawn: not connected
         TrajectoryPanel* panel = window->trajectoryPanel();
-        panel->setPathAnchors({0, std::int64_t(other - reachable.begin())});
-        QTRY_VERIFY_WITH_TIMEOUT(panel->statusText().contains(QStringLiteral("not connected")), 20000);
-        QCOMPARE(panel->trajectory().frameCount(), 0);
-        QCOMPARE(window->explorer()->panel(1)->view()->overlay().anchors.size(), qsizetype(2));   // still marked
-        QVERIFY(window->explorer()->panel(1)->view()->overlay().path.isEmpty());
+        panel->setPathAnchors({on, off});
+        QTRY_VERIFY_WITH_TIMEOUT(panel->trajectory().frameCount() > 0, 20000);
+        QCOMPARE(panel->trajectory().anchorParticles, (std::vector<std::int64_t>{on, expected}));
+        QCOMPARE(panel->trajectory().pathParticles, graph.path({on, expected}).nodes);
+        QVERIFY2(panel->statusText().contains(QStringLiteral("%1 → %2").arg(off).arg(expected)), qPrintable(panel->statusText()));
+        QCOMPARE(window->explorer()->panel(1)->view()->overlay().anchors.size(), qsizetype(2));
     }
 
     void sliderShowsCachedFramesAtAFixedLevel()
