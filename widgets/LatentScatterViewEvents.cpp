@@ -225,8 +225,15 @@ void LatentScatterView::mouseDoubleClickEvent(QMouseEvent* event)
 {
     if (event->button() == Qt::LeftButton && m_tool == Tool::Pointer)
         resetView();
-    else if (event->button() == Qt::LeftButton && m_tool == Tool::DrawPath)
+    else if (event->button() == Qt::LeftButton && m_tool == Tool::DrawPath) {
+        m_drag = Drag::None;   // the release that follows must not start a new path
+        // The double-click's point is the last anchor (already added when its first click
+        // was released; synthetic double-clicks may come without that release).
+        const std::int64_t index = pointNear(event->position());
+        if (index >= 0 && (m_pathAnchors.isEmpty() || m_pathAnchors.last() != index))
+            m_pathAnchors << index;
         finishPath();
+    }
 }
 
 void LatentScatterView::wheelEvent(QWheelEvent* event)

@@ -280,6 +280,13 @@ private Q_SLOTS:
             QVERIFY(std::abs(onPca.path[qsizetype(k)].x() - pc1[n]) < 1e-4 && std::abs(onPca.path[qsizetype(k)].y() - pc2[n]) < 1e-4);
         }
         QCOMPARE(onPca.anchors.size(), qsizetype(2));
+        // A double-click ends a path too (its first click adds the last anchor), once.
+        QSignalSpy again(view, &LatentScatterView::pathDrawn);
+        QTest::mouseClick(view, Qt::LeftButton, {}, view->dataToWidget(ux[std::size_t(first)], uy[std::size_t(first)]).toPoint());
+        QTest::mouseDClick(view, Qt::LeftButton, {}, view->dataToWidget(ux[std::size_t(last)], uy[std::size_t(last)]).toPoint());
+        QCOMPARE(again.size(), 1);
+        QCOMPARE(again[0][0].value<QList<qint64>>().size(), qsizetype(2));
+        QVERIFY(view->pathAnchors().isEmpty());
         // Esc cancels a path being drawn; a new embedding on a panel redraws the path there.
         QTest::mouseClick(view, Qt::LeftButton, {}, view->plotRect().center());
         QCOMPARE(view->pathAnchors().size(), qsizetype(1));
