@@ -40,9 +40,9 @@ void MainWindow::createTrajectoryUi()
 
 void MainWindow::arrangeExplorerDocks()
 {
-    auto* contour = findChild<QDockWidget*>(QStringLiteral("contourDock"));
     const int w = width();
-    resizeDocks({m_explorerDock, contour}, {int(w * 0.38), contour->minimumSizeHint().width()}, Qt::Horizontal);
+    if (auto* contour = findChild<QDockWidget*>(QStringLiteral("contourDock")))
+        resizeDocks({m_explorerDock, contour}, {int(w * 0.38), contour->minimumSizeHint().width()}, Qt::Horizontal);
     const int selections = m_selectionDock->minimumSizeHint().width();
     resizeDocks({m_galleryDock, m_trajectoryDock, m_selectionDock},
                 {int(w * 0.36), std::max(200, w - int(w * 0.36) - selections), selections}, Qt::Horizontal);

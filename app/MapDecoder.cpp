@@ -187,16 +187,18 @@ void MapDecoder::request(std::vector<float> z, quint64 tag, bool previewOnly)
     m_worker->post(std::move(r));
 }
 
-void MapDecoder::requestSeries(std::vector<float> zRows, int zdim, quint64 tag)
+quint64 MapDecoder::requestSeries(std::vector<float> zRows, int zdim)
 {
-    if (zdim <= 0 || zRows.size() % std::size_t(zdim) != 0)
-        return;
+    if (zdim <= 0 || zRows.empty() || zRows.size() % std::size_t(zdim) != 0)
+        return 0;
+    const quint64 tag = ++m_seriesTag;
     Series s;
     s.done.assign(zRows.size() / std::size_t(zdim), 0);
     s.z = std::move(zRows);
     s.zdim = zdim;
     s.tag = tag;
     m_worker->postSeries(std::move(s));
+    return tag;
 }
 
 void MapDecoder::prioritizeSeriesFrame(int index)

@@ -27,8 +27,9 @@ public:
     // previewOnly: stop after the preview (thumbnails).
     void request(std::vector<float> z, quint64 tag, bool previewOnly = false);
     // Full maps of all rows of zRows (frames × zdim), in order (a prioritised frame first);
-    // replaces the series being decoded. Each arrives as seriesFrameReady.
-    void requestSeries(std::vector<float> zRows, int zdim, quint64 tag);
+    // replaces the series being decoded. Each arrives as seriesFrameReady with the returned
+    // tag (unique for this decoder; 0 for bad input, nothing decoded).
+    quint64 requestSeries(std::vector<float> zRows, int zdim);
     void prioritizeSeriesFrame(int index);   // decode this frame next, if not done yet
     void cancelSeries();
     bool isOpen() const;
@@ -43,4 +44,5 @@ Q_SIGNALS:
 private:
     struct Worker;
     std::unique_ptr<Worker> m_worker;
+    quint64 m_seriesTag = 0;
 };

@@ -10,24 +10,29 @@ TrajectoryFrames::TrajectoryFrames(MapDecoder* decoder, QObject* parent) : QObje
             });
 }
 
+TrajectoryFrames::~TrajectoryFrames()
+{
+    if (m_decoder && m_tag)
+        m_decoder->cancelSeries();
+}
+
 void TrajectoryFrames::start(std::vector<float> zRows, int zdim)
 {
-    ++m_tag;
     m_decoded = 0;
     m_frames.assign(zdim > 0 ? zRows.size() / std::size_t(zdim) : 0, nullptr);
-    if (m_frames.empty())
+    m_tag = m_frames.empty() || !m_decoder ? 0 : m_decoder->requestSeries(std::move(zRows), zdim);
+    if (!m_tag && m_decoder)
         m_decoder->cancelSeries();
-    else
-        m_decoder->requestSeries(std::move(zRows), zdim, m_tag);
     Q_EMIT progress(0, frameCount());
 }
 
 void TrajectoryFrames::clear()
 {
-    ++m_tag;
+    if (m_decoder && m_tag)
+        m_decoder->cancelSeries();
+    m_tag = 0;
     m_decoded = 0;
     m_frames.clear();
-    m_decoder->cancelSeries();
     Q_EMIT progress(0, 0);
 }
 
@@ -48,13 +53,13 @@ std::vector<cryo::Volume> TrajectoryFrames::volumes() const
 
 void TrajectoryFrames::prioritize(int index)
 {
-    if (index >= 0 && index < frameCount() && !m_frames[std::size_t(index)])
+    if (m_decoder && index >= 0 && index < frameCount() && !m_frames[std::size_t(index)])
         m_decoder->prioritizeSeriesFrame(index);
 }
 
 void TrajectoryFrames::received(std::shared_ptr<const cryo::Volume> map, int index, quint64 tag)
 {
-    if (tag != m_tag || index < 0 || index >= frameCount() || !map)
+    if (tag == 0 || tag != m_tag || index < 0 || index >= frameCount() || !map)
         return;   // a replaced trajectory's frame
     if (!m_frames[std::size_t(index)])
         ++m_decoded;

@@ -6,6 +6,7 @@
 #include "io/Volume.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <memory>
 #include <vector>
@@ -16,6 +17,7 @@ class TrajectoryFrames : public QObject {
     Q_OBJECT
 public:
     explicit TrajectoryFrames(MapDecoder* decoder, QObject* parent = nullptr);
+    ~TrajectoryFrames() override;   // stops decoding this trajectory
 
     // zRows: frames × zdim. Starts decoding all of them.
     void start(std::vector<float> zRows, int zdim);
@@ -38,8 +40,8 @@ Q_SIGNALS:
 private:
     void received(std::shared_ptr<const cryo::Volume> map, int index, quint64 tag);
 
-    MapDecoder* m_decoder;
+    QPointer<MapDecoder> m_decoder;   // may go first when the window closes
     std::vector<std::shared_ptr<const cryo::Volume>> m_frames;
     int m_decoded = 0;
-    quint64 m_tag = 0;   // of the series being decoded; results of older ones are dropped
+    quint64 m_tag = 0;   // the decoder's tag of this series (0: none); other series' results are dropped
 };
