@@ -1,42 +1,34 @@
 // Trajectories in the explorer (issue #6) on a real tiny trained run, in the main window
 // (under xvfb-run: the window holds the 3D view): PC and k-means trajectories match the core
 // functions, a path drawn with clicks snaps its anchors to the nearest particles and follows
-// the latent graph, the path is drawn on both linked panels, the slider shows the cached
-// frame's map at a fixed level, playing advances and loops, exports write the frames and a
-// ChimeraX script, the movie hook, and the layout leaves the 3D view room.
+// the latent graph, the path is drawn on both linked panels, anchors off the graph's largest
+// part move onto it, the drawing keys, the movie hook, and the layout leaves the 3D view room.
+// Frames, playing and exports: tst_trajectoryframes.
 #include "ExplorerPanel.h"
 #include "LatentGraphJob.h"
 #include "LatentScatterView.h"
 #include "MainWindow.h"
 #include "ScatterPanel.h"
-#include "TrajectoryFrames.h"
+#include "TinyTrajectoryRun.h"
 #include "TrajectoryPanel.h"
 #include "VolumeViewer.h"
 #include "VtkView.h"
 #include "analysis/LatentGraph.h"
 #include "analysis/Trajectory.h"
-#include "io/MrcFile.h"
-#include "model/VolumeGenerator.h"
-#include "run/RunAnalyses.h"
-#include "sim/Simulator.h"
-#include "train/TrainingJob.h"
 #include "util/BlasEnvironment.h"
 #include "util/Error.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
-#include <QFile>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QSlider>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <queue>
 
 namespace {
@@ -47,16 +39,6 @@ QAction* findAction(MainWindow& window, const QString& text)
         if (a->text() == text)
             return a;
     return nullptr;
-}
-
-double maxAbsDifference(const std::vector<float>& a, const std::vector<float>& b)
-{
-    if (a.size() != b.size())
-        return INFINITY;
-    double worst = 0;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        worst = std::max(worst, double(std::abs(a[i] - b[i])));
-    return worst;
 }
 
 // Particles reachable from `start` in the graph.
@@ -82,61 +64,59 @@ class TestTrajectory : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
     QString m_run;
-    static constexpr int kParticles = 300;
 
-    std::unique_ptr<MainWindow> openWindow(QSize size = {1500, 950})
+    std::unique_ptr<MainWindow> openWindow(QSize size = {1500, 950}) { return openTinyRunWindow(m_run, size); }
+
+    // The leftmost and rightmost particles on UMAP of the graph's largest connected part.
+    static std::pair<std::int64_t, std::int64_t> extremeAnchors(const RunTables& t, const cryo::LatentGraph& graph)
     {
-        auto window = std::make_unique<MainWindow>();
-        window->setInteractive(false);
-        window->resize(size);
-        window->show();
-        if (!window->openRun(m_run))
-            return nullptr;
-        return window;
+        std::vector<char> largest;
+        std::size_t largestSize = 0;
+        for (std::size_t start = 0; start < t.count(); start += 7) {
+            std::vector<char> c = component(graph, std::int64_t(start));
+            const auto size = std::size_t(std::count(c.begin(), c.end(), 1));
+            if (size > largestSize)
+                largest = std::move(c), largestSize = size;
+        }
+        if (largestSize < t.count() / 2)
+            return {-1, -1};
+        const std::vector<float> ux = t.umapColumn(0);
+        std::int64_t first = -1, last = -1;
+        for (std::size_t i = 0; i < ux.size(); ++i)
+            if (largest[i]) {
+                if (first < 0 || ux[i] < ux[std::size_t(first)])
+                    first = std::int64_t(i);
+                if (last < 0 || ux[i] > ux[std::size_t(last)])
+                    last = std::int64_t(i);
+            }
+        return {first, last};
     }
 
-    static void waitForAllFrames(TrajectoryPanel* panel)
+    static QPointF umapWidgetPosition(const RunTables& t, LatentScatterView* view, std::int64_t particle)
     {
-        QTRY_VERIFY_WITH_TIMEOUT(panel->frames()->isComplete(), 30000);
+        const auto p = std::size_t(particle);
+        return view->dataToWidget(t.umap->coordinates[2 * p], t.umap->coordinates[2 * p + 1]);
+    }
+
+    // The particle nearest a widget position on the UMAP panel, by screen distance.
+    static std::int64_t nearestOnScreen(const RunTables& t, LatentScatterView* view, QPoint at)
+    {
+        double best = INFINITY;
+        std::int64_t nearest = -1;
+        for (std::size_t i = 0; i < t.count(); ++i) {
+            const QPointF w = umapWidgetPosition(t, view, std::int64_t(i));
+            const double d = std::hypot(w.x() - at.x(), w.y() - at.y());
+            if (d < best)
+                best = d, nearest = std::int64_t(i);
+        }
+        return nearest;
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
         qputenv("XDG_CONFIG_HOME", m_dir.path().toUtf8());
-        cryo::SimulationOptions sim;
-        sim.outDir = m_dir.filePath("data").toStdString();
-        sim.particles = kParticles;
-        sim.box = 16;
-        sim.pixelSize = 12.0;
-        sim.snr = 1;
-        sim.motion = cryo::MotionKind::Hinge;   // a continuum: drawn paths have somewhere to go
-        sim.seed = 7;
-        cryo::simulateDataset(sim);
-        cryo::TrainingOptions t;
-        t.particles = m_dir.filePath("data/particles.star").toStdString();
-        m_run = m_dir.filePath("run");
-        t.outDir = m_run.toStdString();
-        t.threads = 1;
-        t.config.model.zdim = 4;
-        t.config.model.encoderWidth = t.config.model.decoderWidth = 32;
-        t.config.model.encoderLayers = t.config.model.decoderLayers = 2;
-        t.config.epochs = 1;
-        t.config.batchSize = 16;
-        QCOMPARE(cryo::trainModel(t, {}, {}).epochsCompleted, 1);
-        // A stand-in UMAP (z3, z4 scaled): a panel whose positions do not follow from z1, z2.
-        cryo::H5File file(cryo::runFilePath(t.outDir), cryo::H5File::Mode::ReadOnly);
-        const cryo::LatentTable z = cryo::readLatents(file);
-        file.close();
-        cryo::UmapTable umap;
-        umap.count = z.count;
-        for (std::size_t i = 0; i < z.count; ++i) {
-            umap.coordinates.push_back(10 * z.mu[i * 4 + 2]);
-            umap.coordinates.push_back(10 * z.mu[i * 4 + 3]);
-        }
-        cryo::RunAnalysesUpdate update;
-        update.umap = umap;
-        cryo::updateRunAnalyses(cryo::runFilePath(t.outDir), update);
+        m_run = makeTinyTrajectoryRun(m_dir.path());
     }
 
     void pcTrajectoryMatchesCore_data()
@@ -211,43 +191,16 @@ private Q_SLOTS:
         TrajectoryPanel* panel = window->trajectoryPanel();
         const RunTables& t = window->explorer()->tables();
         const cryo::LatentGraph graph = cryo::LatentGraph::build(t.latents.mu.data(), t.count(), t.zdim());
-        // Anchors: the leftmost and rightmost particles on UMAP of the graph's largest component.
-        const std::vector<float> ux = t.umapColumn(0), uy = t.umapColumn(1);
-        std::vector<char> largest;
-        std::size_t largestSize = 0;
-        for (std::size_t start = 0; start < t.count(); start += 7) {
-            std::vector<char> c = component(graph, std::int64_t(start));
-            const auto size = std::size_t(std::count(c.begin(), c.end(), 1));
-            if (size > largestSize)
-                largest = std::move(c), largestSize = size;
-        }
-        QVERIFY2(largestSize > t.count() / 2, qPrintable(QString::number(largestSize)));
-        std::int64_t first = -1, last = -1;
-        for (std::size_t i = 0; i < ux.size(); ++i)
-            if (largest[i]) {
-                if (first < 0 || ux[i] < ux[std::size_t(first)])
-                    first = std::int64_t(i);
-                if (last < 0 || ux[i] > ux[std::size_t(last)])
-                    last = std::int64_t(i);
-            }
-        QVERIFY(last != first);
-
+        const auto [first, last] = extremeAnchors(t, graph);
+        QVERIFY(first >= 0 && last != first);
         LatentScatterView* view = window->explorer()->panel(1)->view();
         view->setTool(LatentScatterView::Tool::DrawPath);
         QSignalSpy drawn(view, &LatentScatterView::pathDrawn);
         std::vector<std::int64_t> clicked;
         for (std::int64_t target : {first, last}) {
             // A click a few pixels off the particle: the anchor is the particle nearest the click.
-            const QPoint at = (view->dataToWidget(ux[std::size_t(target)], uy[std::size_t(target)]) + QPointF(2, 1)).toPoint();
-            double best = INFINITY;
-            std::int64_t nearest = -1;
-            for (std::size_t i = 0; i < ux.size(); ++i) {
-                const QPointF w = view->dataToWidget(ux[i], uy[i]);
-                const double d = std::hypot(w.x() - at.x(), w.y() - at.y());
-                if (d < best)
-                    best = d, nearest = std::int64_t(i);
-            }
-            clicked.push_back(nearest);
+            const QPoint at = (umapWidgetPosition(t, view, target) + QPointF(2, 1)).toPoint();
+            clicked.push_back(nearestOnScreen(t, view, at));
             QTest::mouseClick(view, Qt::LeftButton, {}, at);
         }
         QCOMPARE(view->pathAnchors().size(), qsizetype(2));
@@ -268,36 +221,69 @@ private Q_SLOTS:
             QVERIFY(std::find(path.nodes.begin(), path.nodes.end(), traj.frameParticles[std::size_t(f)]) != path.nodes.end());
             QCOMPARE(traj.frameZ(f), t.zRow(std::size_t(traj.frameParticles[std::size_t(f)])));
         }
+        if (const QString dir = qEnvironmentVariable("CRYOSCAPE_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(window->grab().save(QDir(dir).filePath("trajectory-path.png")));
+    }
+
+    void pathIsDrawnOnBothPanels()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        TrajectoryPanel* panel = window->trajectoryPanel();
+        const RunTables& t = window->explorer()->tables();
+        const cryo::LatentGraph graph = cryo::LatentGraph::build(t.latents.mu.data(), t.count(), t.zdim());
+        const auto [first, last] = extremeAnchors(t, graph);
+        panel->setPathAnchors({first, last});
+        QTRY_VERIFY_WITH_TIMEOUT(panel->trajectory().frameCount() > 0, 20000);
+        const cryo::LatentPath path = graph.path({first, last});
         // The polyline on both panels: the nodes' positions in each embedding.
-        const ScatterOverlay& onUmap = view->overlay();
+        const ScatterOverlay& onUmap = window->explorer()->panel(1)->view()->overlay();
         const ScatterOverlay& onPca = window->explorer()->panel(0)->view()->overlay();
         QCOMPARE(onUmap.path.size(), qsizetype(path.nodes.size()));
         QCOMPARE(onPca.path.size(), qsizetype(path.nodes.size()));
-        const std::vector<float> pc1 = t.pcaColumn(0), pc2 = t.pcaColumn(1);
+        const std::vector<float> ux = t.umapColumn(0), uy = t.umapColumn(1), pc1 = t.pcaColumn(0), pc2 = t.pcaColumn(1);
         for (std::size_t k = 0; k < path.nodes.size(); ++k) {
             const std::size_t n = std::size_t(path.nodes[k]);
             QCOMPARE(onUmap.path[qsizetype(k)], QPointF(ux[n], uy[n]));
             QVERIFY(std::abs(onPca.path[qsizetype(k)].x() - pc1[n]) < 1e-4 && std::abs(onPca.path[qsizetype(k)].y() - pc2[n]) < 1e-4);
         }
         QCOMPARE(onPca.anchors.size(), qsizetype(2));
-        // A double-click ends a path too (its first click adds the last anchor), once.
-        QSignalSpy again(view, &LatentScatterView::pathDrawn);
-        QTest::mouseClick(view, Qt::LeftButton, {}, view->dataToWidget(ux[std::size_t(first)], uy[std::size_t(first)]).toPoint());
-        QTest::mouseDClick(view, Qt::LeftButton, {}, view->dataToWidget(ux[std::size_t(last)], uy[std::size_t(last)]).toPoint());
-        QCOMPARE(again.size(), 1);
-        QCOMPARE(again[0][0].value<QList<qint64>>().size(), qsizetype(2));
-        QVERIFY(view->pathAnchors().isEmpty());
-        // Esc cancels a path being drawn; a new embedding on a panel redraws the path there.
-        QTest::mouseClick(view, Qt::LeftButton, {}, view->plotRect().center());
-        QCOMPARE(view->pathAnchors().size(), qsizetype(1));
-        QTest::keyClick(view, Qt::Key_Escape);
-        QVERIFY(view->pathAnchors().isEmpty());
+        QCOMPARE(onUmap.frames.size(), qsizetype(panel->trajectory().frameCount()));
+        // A new embedding on a panel redraws the path there.
         QVERIFY(window->explorer()->setEmbeddingKey(0, QStringLiteral("z:0,1")));
         const std::size_t n0 = std::size_t(path.nodes.front());
         QCOMPARE(window->explorer()->panel(0)->view()->overlay().path.front(),
                  QPointF(t.latents.mu[n0 * 4], t.latents.mu[n0 * 4 + 1]));
-        if (const QString dir = qEnvironmentVariable("CRYOSCAPE_SCREENSHOT_DIR"); !dir.isEmpty())
-            QVERIFY(window->grab().save(QDir(dir).filePath("trajectory-path.png")));
+    }
+
+    void doubleClickEndsAndEscCancels()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        const RunTables& t = window->explorer()->tables();
+        LatentScatterView* view = window->explorer()->panel(1)->view();
+        view->setTool(LatentScatterView::Tool::DrawPath);
+        QSignalSpy drawn(view, &LatentScatterView::pathDrawn);
+        // A double-click ends a path (its point is the last anchor), once.
+        QTest::mouseClick(view, Qt::LeftButton, {}, umapWidgetPosition(t, view, 3).toPoint());
+        QTest::mouseDClick(view, Qt::LeftButton, {}, umapWidgetPosition(t, view, 11).toPoint());
+        QCOMPARE(drawn.size(), 1);
+        const auto anchors = drawn[0][0].value<QList<qint64>>();
+        QCOMPARE(anchors, (QList<qint64>{nearestOnScreen(t, view, umapWidgetPosition(t, view, 3).toPoint()),
+                                         nearestOnScreen(t, view, umapWidgetPosition(t, view, 11).toPoint())}));
+        QVERIFY(view->pathAnchors().isEmpty());
+        // Esc cancels a path being drawn; so does another tool.
+        QSignalSpy cancelled(view, &LatentScatterView::pathCancelled);
+        QTest::mouseClick(view, Qt::LeftButton, {}, view->plotRect().center());
+        QCOMPARE(view->pathAnchors().size(), qsizetype(1));
+        QTest::keyClick(view, Qt::Key_Escape);
+        QVERIFY(view->pathAnchors().isEmpty());
+        QTest::mouseClick(view, Qt::LeftButton, {}, view->plotRect().center());
+        view->setTool(LatentScatterView::Tool::Pointer);
+        QVERIFY(view->pathAnchors().isEmpty());
+        QCOMPARE(cancelled.size(), 2);
+        QCOMPARE(drawn.size(), 1);
     }
 
     void anchorsOffTheLargestPartAreMoved()
@@ -333,112 +319,6 @@ private Q_SLOTS:
         QCOMPARE(panel->trajectory().pathParticles, graph.path({on, expected}).nodes);
         QVERIFY2(panel->statusText().contains(QStringLiteral("%1 → %2").arg(off).arg(expected)), qPrintable(panel->statusText()));
         QCOMPARE(window->explorer()->panel(1)->view()->overlay().anchors.size(), qsizetype(2));
-    }
-
-    void sliderShowsCachedFramesAtAFixedLevel()
-    {
-        auto window = openWindow();
-        QVERIFY(window);
-        QSignalSpy shown(window.get(), &MainWindow::mapShown);
-        QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 2, 20000);   // the first cluster's map
-        TrajectoryPanel* panel = window->trajectoryPanel();
-        panel->setPcOptions(0, 6, 5, 95);
-        QVERIFY(panel->compute());
-        waitForAllFrames(panel);
-        QCOMPARE(panel->progressText(), QStringLiteral("decoded 6/6"));
-        const double level = window->shownLevel();
-        auto generator = cryo::VolumeGenerator::open(m_run.toStdString(), 1);
-        for (int f : {3, 1, 5}) {
-            panel->slider()->setValue(f);   // as the user drags it
-            QCOMPARE(panel->currentFrame(), f);
-            const auto cached = panel->frames()->frame(f);
-            QVERIFY(cached);
-            QCOMPARE(window->shownVolume().data, cached->data);   // shown at once, from the cache
-            QCOMPARE(window->shownLevel(), level);
-            QCOMPARE(window->explorer()->panel(0)->view()->overlay().current, f);
-            // The cached map is the decoder's map of that frame's z.
-            const cryo::Volume fresh = generator->generate(panel->trajectory().frameZ(f));
-            const auto top = *std::max_element(fresh.data.begin(), fresh.data.end());
-            QVERIFY2(maxAbsDifference(fresh.data, cached->data) <= 1e-4 * std::max(1.0f, top),
-                     qPrintable(QString::number(maxAbsDifference(fresh.data, cached->data))));
-        }
-        // Play at 25 frames/s from frame 5 of 6: loops to 0 and goes on.
-        panel->setFramesPerSecond(25);
-        panel->setLoop(true);
-        panel->play();
-        QVERIFY(panel->isPlaying());
-        QTRY_VERIFY_WITH_TIMEOUT(panel->currentFrame() == 2, 5000);
-        panel->pause();
-        QVERIFY(!panel->isPlaying());
-        QCOMPARE(window->shownVolume().data, panel->frames()->frame(panel->currentFrame())->data);
-        QCOMPARE(window->shownLevel(), level);
-        // Without loop it stops at the last frame.
-        panel->setLoop(false);
-        panel->play();
-        QTRY_VERIFY_WITH_TIMEOUT(!panel->isPlaying(), 5000);
-        QCOMPARE(panel->currentFrame(), 5);
-    }
-
-    void uncachedFrameShowsPreviewFirst()
-    {
-        auto window = openWindow();
-        QVERIFY(window);
-        TrajectoryPanel* panel = window->trajectoryPanel();
-        QSignalSpy shown(window.get(), &MainWindow::mapShown);
-        panel->setPcOptions(1, 40, 5, 95);
-        QVERIFY(panel->compute());
-        panel->slider()->setValue(39);   // decoded last unless asked for: a preview comes first
-        if (!panel->frames()->frame(39)) {
-            QTRY_VERIFY_WITH_TIMEOUT(window->shownVolume().nx == 8 || panel->frames()->frame(39), 20000);
-            QTRY_VERIFY_WITH_TIMEOUT(panel->frames()->frame(39), 20000);
-        }
-        QTRY_COMPARE_WITH_TIMEOUT(window->shownVolume().nx, 16, 20000);
-        QCOMPARE(window->shownVolume().data, panel->frames()->frame(39)->data);
-        QVERIFY(panel->frames()->decodedCount() < 40 || panel->frames()->isComplete());
-    }
-
-    void exportsWriteFramesAndScript()
-    {
-        auto window = openWindow();
-        QVERIFY(window);
-        TrajectoryPanel* panel = window->trajectoryPanel();
-        const QString early = m_dir.filePath("too_early");
-        panel->setPcOptions(0, 5, 5, 95);
-        QVERIFY(panel->compute());
-        waitForAllFrames(panel);
-        panel->setCurrentFrame(2);
-        const QString dir = m_dir.filePath("frames");
-        QVERIFY(window->exportTrajectoryMaps(dir));
-        const RunTables& t = window->explorer()->tables();
-        QFile script(QDir(dir).filePath("trajectory.cxc"));
-        QVERIFY(script.open(QIODevice::ReadOnly));
-        const QString text = QString::fromUtf8(script.readAll());
-        for (int f = 0; f < 5; ++f) {
-            const QString name = QStringLiteral("frame_%1.mrc").arg(f, 3, 10, QLatin1Char('0'));
-            const cryo::Volume back = cryo::readMrc(QDir(dir).filePath(name).toStdString());
-            const auto decoded = panel->frames()->frame(f);
-            QCOMPARE(back.nx, 16);
-            QCOMPARE(back.voxelSize, float(t.config.pixelSize));   // full maps: the run's pixel size
-            QCOMPARE(back.voxelSize, decoded->voxelSize);
-            QCOMPARE(back.origin, decoded->origin);
-            QCOMPARE(back.data, decoded->data);
-            QVERIFY2(text.contains(name), qPrintable(text));
-        }
-        QVERIFY2(text.contains(QStringLiteral("level %1").arg(window->shownLevel(), 0, 'g', 6)), qPrintable(text));
-        QVERIFY2(text.contains(window->viewer()->surfaceColor().name()), qPrintable(text));
-        QVERIFY(QFile::exists(QDir(dir).filePath("z.txt")));
-        // The shown map.
-        const QString one = m_dir.filePath("shown.mrc");
-        QVERIFY(window->exportShownMap(one));
-        const cryo::Volume back = cryo::readMrc(one.toStdString());
-        QCOMPARE(back.data, window->shownVolume().data);
-        QCOMPARE(back.voxelSize, window->shownVolume().voxelSize);
-        QVERIFY(!window->exportShownMap(m_dir.filePath("no/such/dir/x.mrc")));   // reported, no crash
-        // A new trajectory still decoding cannot be exported yet.
-        panel->setPcOptions(1, 60, 5, 95);
-        QVERIFY(panel->compute());
-        if (!panel->frames()->isComplete())
-            QVERIFY(!window->exportTrajectoryMaps(early));
     }
 
     void movieButtonNeedsAListener()
