@@ -19,6 +19,8 @@ TrajectoryFrames::~TrajectoryFrames()
 void TrajectoryFrames::start(std::vector<float> zRows, int zdim)
 {
     m_decoded = 0;
+    m_seconds = -1;
+    m_clock.start();
     m_frames.assign(zdim > 0 ? zRows.size() / std::size_t(zdim) : 0, nullptr);
     m_tag = m_frames.empty() || !m_decoder ? 0 : m_decoder->requestSeries(std::move(zRows), zdim);
     if (!m_tag && m_decoder)
@@ -32,6 +34,7 @@ void TrajectoryFrames::clear()
         m_decoder->cancelSeries();
     m_tag = 0;
     m_decoded = 0;
+    m_seconds = -1;
     m_frames.clear();
     Q_EMIT progress(0, 0);
 }
@@ -64,6 +67,8 @@ void TrajectoryFrames::received(std::shared_ptr<const cryo::Volume> map, int ind
     if (!m_frames[std::size_t(index)])
         ++m_decoded;
     m_frames[std::size_t(index)] = std::move(map);
+    if (isComplete())
+        m_seconds = double(m_clock.nsecsElapsed()) / 1e9;
     Q_EMIT frameDecoded(index);
     Q_EMIT progress(m_decoded, frameCount());
 }

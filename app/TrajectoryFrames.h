@@ -5,6 +5,7 @@
 // once. A new trajectory replaces the old one (and cancels its decoding).
 #include "io/Volume.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 
@@ -26,6 +27,8 @@ public:
     int frameCount() const { return int(m_frames.size()); }
     int decodedCount() const { return m_decoded; }
     bool isComplete() const { return frameCount() > 0 && m_decoded == frameCount(); }
+    // Seconds from start() to the last frame decoded (-1 until complete).
+    double secondsToComplete() const { return m_seconds; }
     // The full map of frame `index`, or null while it is not decoded.
     std::shared_ptr<const cryo::Volume> frame(int index) const;
     // All maps, in order (empty unless complete).
@@ -43,5 +46,7 @@ private:
     QPointer<MapDecoder> m_decoder;   // may go first when the window closes
     std::vector<std::shared_ptr<const cryo::Volume>> m_frames;
     int m_decoded = 0;
+    QElapsedTimer m_clock;
+    double m_seconds = -1;
     quint64 m_tag = 0;   // the decoder's tag of this series (0: none); other series' results are dropped
 };

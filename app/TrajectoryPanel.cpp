@@ -470,5 +470,6 @@ QString TrajectoryPanel::progressText() const
 {
     if (m_frames->frameCount() == 0)
         return {};
-    return tr("decoded %1/%2").arg(m_frames->decodedCount()).arg(m_frames->frameCount());
+    const QString text = tr("decoded %1/%2").arg(m_frames->decodedCount()).arg(m_frames->frameCount());
+    return m_frames->isComplete() ? tr("%1 in %2 s").arg(text).arg(m_frames->secondsToComplete(), 0, 'f', 1) : text;
 }

@@ -69,7 +69,8 @@ private Q_SLOTS:
         panel->setPcOptions(0, 6, 5, 95);
         QVERIFY(panel->compute());
         waitForAllFrames(panel);
-        QCOMPARE(panel->progressText(), QStringLiteral("decoded 6/6"));
+        QVERIFY2(panel->progressText().startsWith(QStringLiteral("decoded 6/6 in ")), qPrintable(panel->progressText()));
+        QVERIFY(panel->frames()->secondsToComplete() > 0);
         const double level = window->shownLevel();
         auto generator = cryo::VolumeGenerator::open(m_run.toStdString(), 1);
         for (int f : {3, 1, 5}) {
