@@ -101,7 +101,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     createExplorerMenus(file, edit);
-    createTrajectoryMenus(file, menuBar()->addMenu(tr("&Analysis")));
+    createTrajectoryMenus(file, analysisMenu());
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -143,6 +143,7 @@ private:
     // MainWindowTrajectory.cpp
     void createTrajectoryUi();
     void createTrajectoryMenus(QMenu* file, QMenu* analysis);
+    QMenu* analysisMenu();   // the menu bar's "Analysis" menu, made on first use
     void createTrajectoryPanel();   // for the run just opened
     void arrangeExplorerDocks();    // dock sizes when a run opens
     void showTrajectoryMap(std::shared_ptr<const cryo::Volume> map, const QString& description);

@@ -22,6 +22,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
+#include <QMenuBar>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -47,6 +48,14 @@ void MainWindow::arrangeExplorerDocks()
     resizeDocks({m_galleryDock, m_trajectoryDock, m_selectionDock},
                 {int(w * 0.36), std::max(200, w - int(w * 0.36) - selections), selections}, Qt::Horizontal);
     resizeDocks({m_galleryDock}, {190}, Qt::Vertical);
+}
+
+QMenu* MainWindow::analysisMenu()
+{
+    for (QAction* action : menuBar()->actions())   // other analyses may have made it already
+        if (action->menu() && action->text() == tr("&Analysis"))
+            return action->menu();
+    return menuBar()->addMenu(tr("&Analysis"));
 }
 
 void MainWindow::createTrajectoryMenus(QMenu* file, QMenu* analysis)
