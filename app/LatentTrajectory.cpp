@@ -2,6 +2,7 @@
 
 #include "analysis/LatentGraph.h"
 #include "analysis/Trajectory.h"
+#include "util/Error.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -135,6 +136,27 @@ LatentTrajectory makeCentreTrajectory(const RunTables& tables, int stepsPerLeg)
     t.frames = cryo::interpolateAnchors(chained.data(), km.clusters, km.zdim, stepsPerLeg);
     t.frameParticles = nearestParticles(tables, t.frames);
     t.title = tr("%1 k-means centres, %2 steps per leg").arg(km.clusters).arg(stepsPerLeg);
+    return t;
+}
+
+LatentTrajectory makeGroupMeansTrajectory(const RunTables& tables, const std::vector<std::vector<std::size_t>>& groups,
+                                          int stepsPerLeg, const QString& title)
+{
+    LatentTrajectory t;
+    t.zdim = tables.zdim();
+    std::vector<float> means;
+    for (const std::vector<std::size_t>& group : groups)
+        if (!group.empty()) {
+            const std::vector<float> mean = tables.meanZ(group);
+            means.insert(means.end(), mean.begin(), mean.end());
+        }
+    const int count = t.zdim > 0 ? int(means.size() / std::size_t(t.zdim)) : 0;
+    if (count < 2)
+        throw cryo::UsageError("a trajectory between selections needs at least two non-empty selections");
+    t.frames = cryo::interpolateAnchors(means.data(), count, t.zdim, stepsPerLeg);
+    t.frameParticles = nearestParticles(tables, t.frames);
+    t.anchorParticles = nearestParticles(tables, means);
+    t.title = title;
     return t;
 }
 

@@ -36,6 +36,11 @@ LatentTrajectory makePcTrajectory(const RunTables& tables, int component, int po
 // The run's k-means centres chained by cryo::chainCentres, straight lines between them with
 // `stepsPerLeg` frames per leg (cryo::interpolateAnchors). Anchors: the centres' particles.
 LatentTrajectory makeCentreTrajectory(const RunTables& tables, int stepsPerLeg);
+// Straight lines between the means of z over each group of particles (e.g. named
+// selections, in order), `stepsPerLeg` frames per leg; anchors: the particles nearest the
+// means. Throws UsageError for fewer than 2 non-empty groups.
+LatentTrajectory makeGroupMeansTrajectory(const RunTables& tables, const std::vector<std::vector<std::size_t>>& groups,
+                                          int stepsPerLeg, const QString& title);
 // The graph's shortest path through `anchors` (particle indices). Frames: the path's nodes
 // when it has at most `frames` of them, else `frames` nodes at evenly spaced arc length (always
 // the first and last), so every frame is a real particle. Throws UsageError when two anchors

@@ -4,8 +4,10 @@
 #include "LatentGraphJob.h"
 #include "LatentScatterView.h"
 #include "ScatterPanel.h"
+#include "SelectionModel.h"
 #include "TrajectoryFrames.h"
 #include "analysis/LatentGraph.h"
+#include "util/Error.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -86,7 +88,8 @@ QWidget* TrajectoryPanel::buildSourceRow()
 {
     const int zdim = std::max(1, m_tables->zdim());
     m_source = new QComboBox(this);
-    m_source->addItems({tr("PC of z"), tr("k-means centres"), tr("Path drawn on a panel")});
+    m_source->addItems({tr("PC of z"), tr("k-means centres"), tr("Path drawn on a panel"),
+                        tr("Named selections (means)")});
     m_options = new QStackedWidget(this);
     m_component = spinBox(1, zdim, 1, this);
     m_points = spinBox(2, 500, 20, this);
@@ -116,6 +119,11 @@ QWidget* TrajectoryPanel::buildSourceRow()
     m_anchorLabel = new QLabel(tr("no path drawn yet"), this);
     m_options->addWidget(
         row({{tr("frames ≤"), m_pathFrames}, {tr("neighbours"), m_degree}, {QString(), m_anchorLabel}}, this));
+    m_selectionSteps = spinBox(1, 100, 6, this);
+    m_selectionSteps->setToolTip(tr("Frames per leg between the means of consecutive named selections"));
+    m_options->addWidget(row({{tr("frames per leg"), m_selectionSteps},
+                              {QString(), new QLabel(tr("through the named selections' mean z, in list order"), this)}},
+                             this));
     connect(m_source, &QComboBox::currentIndexChanged, m_options, &QStackedWidget::setCurrentIndex);
     m_compute = new QPushButton(tr("Compute"), this);
     m_compute->setToolTip(tr("Build the trajectory's frames and decode their maps in the background"));
@@ -209,7 +217,11 @@ void TrajectoryPanel::setPcOptions(int component, int points, double lowPercenti
     m_high->setValue(highPercentile);
 }
 
-void TrajectoryPanel::setStepsPerLeg(int steps) { m_steps->setValue(steps); }
+void TrajectoryPanel::setStepsPerLeg(int steps)
+{
+    m_steps->setValue(steps);
+    m_selectionSteps->setValue(steps);
+}
 
 void TrajectoryPanel::setPathFrames(int frames) { m_pathFrames->setValue(frames); }
 
@@ -241,6 +253,9 @@ bool TrajectoryPanel::compute()
         case Source::KMeansCentres:
             setTrajectory(makeCentreTrajectory(*m_tables, m_steps->value()));
             return true;
+        case Source::SelectionMeans:
+            setTrajectory(selectionMeansTrajectory());
+            return true;
         case Source::DrawnPath:
             if (m_anchors.empty()) {
                 setStatus(tr("No path yet: choose “Path” on a panel's tool bar and click particles."));
@@ -258,6 +273,22 @@ bool TrajectoryPanel::compute()
         setStatus(tr("No trajectory: %1").arg(QString::fromUtf8(e.what())));
     }
     return false;
+}
+
+LatentTrajectory TrajectoryPanel::selectionMeansTrajectory() const
+{
+    std::vector<std::vector<std::size_t>> groups;
+    QStringList names;
+    const SelectionModel* model = m_explorer->selection();
+    for (int i = 0; i < model->namedCount(); ++i)
+        if (model->named()[std::size_t(i)].set.count() > 0) {
+            groups.push_back(model->named()[std::size_t(i)].set.indices());
+            names << model->namedName(i);
+        }
+    if (groups.size() < 2)
+        throw cryo::UsageError(tr("save at least two named selections (Selections → Save as new)").toStdString());
+    return makeGroupMeansTrajectory(*m_tables, groups, m_selectionSteps->value(),
+                                    tr("means of %1").arg(names.join(QStringLiteral(" → "))));
 }
 
 void TrajectoryPanel::computePath()

@@ -35,14 +35,14 @@ struct Volume;
 class TrajectoryPanel : public QWidget {
     Q_OBJECT
 public:
-    enum class Source { PcOfZ, KMeansCentres, DrawnPath };
+    enum class Source { PcOfZ, KMeansCentres, DrawnPath, SelectionMeans };
 
     TrajectoryPanel(ExplorerPanel* explorer, MapDecoder* decoder, QWidget* parent = nullptr);
 
     void setSource(Source source);
     Source source() const;
-    // PC source: component (0-based), frames, percentiles. Centres: frames per leg. Path: at
-    // most this many frames (the path's nodes, evenly spaced).
+    // PC source: component (0-based), frames, percentiles. Centres and selection means: frames
+    // per leg. Path: at most this many frames (the path's nodes, evenly spaced).
     void setPcOptions(int component, int points, double lowPercentile, double highPercentile);
     void setStepsPerLeg(int steps);
     void setPathFrames(int frames);
@@ -92,6 +92,7 @@ private:
     void connectExplorer();
     void setTrajectory(LatentTrajectory trajectory);
     void computePath();
+    LatentTrajectory selectionMeansTrajectory() const;   // throws UsageError
     cryo::LatentGraphOptions graphOptions() const;
     void rebuildOverlays();
     void showCurrentOverlay();
@@ -120,6 +121,7 @@ private:
     QDoubleSpinBox* m_low;
     QDoubleSpinBox* m_high;
     QSpinBox* m_steps;
+    QSpinBox* m_selectionSteps;
     QSpinBox* m_pathFrames;
     QDoubleSpinBox* m_degree;
     QLabel* m_anchorLabel;

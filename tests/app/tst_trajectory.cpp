@@ -9,6 +9,7 @@
 #include "LatentScatterView.h"
 #include "MainWindow.h"
 #include "ScatterPanel.h"
+#include "SelectionModel.h"
 #include "TinyTrajectoryRun.h"
 #include "TrajectoryPanel.h"
 #include "VolumeViewer.h"
@@ -181,6 +182,38 @@ private Q_SLOTS:
         QCOMPARE(panel->trajectory().frames, cryo::interpolateAnchors(chained.data(), km.clusters, km.zdim, 3));
         QCOMPARE(panel->trajectory().frameCount(), (km.clusters - 1) * 3 + 1);
         QCOMPARE(window->explorer()->panel(1)->view()->overlay().anchors.size(), qsizetype(km.clusters));
+    }
+
+    void selectionMeansTrajectory()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        TrajectoryPanel* panel = window->trajectoryPanel();
+        SelectionModel* model = window->explorer()->selection();
+        const RunTables& t = window->explorer()->tables();
+        panel->setSource(TrajectoryPanel::Source::SelectionMeans);
+        panel->setStepsPerLeg(5);
+        QVERIFY(!panel->compute());   // no named selections yet: said so
+        QVERIFY2(panel->statusText().contains(QStringLiteral("two named selections")), qPrintable(panel->statusText()));
+        // Two selections: left and right of PC 1 = 0 on the PCA panel.
+        const std::vector<float> pc1 = t.pcaColumn(0);
+        std::vector<std::vector<std::size_t>> groups(2);
+        for (std::size_t i = 0; i < pc1.size(); ++i)
+            groups[pc1[i] < 0 ? 0 : 1].push_back(i);
+        const QPolygonF left({QPointF(-1e3, -1e3), QPointF(0, -1e3), QPointF(0, 1e3), QPointF(-1e3, 1e3)});
+        const QPolygonF right({QPointF(0, -1e3), QPointF(1e3, -1e3), QPointF(1e3, 1e3), QPointF(0, 1e3)});
+        for (const QPolygonF& region : {left, right}) {
+            window->explorer()->panel(0)->view()->selectRegion(region, cryo::SelectionMode::Replace);
+            model->addNamedFromCurrent(QStringLiteral("side"), QColor(Qt::red));
+        }
+        QCOMPARE(model->named()[0].set.indices(), groups[0]);
+        QVERIFY(panel->compute());
+        std::vector<float> means = t.meanZ(groups[0]);
+        const std::vector<float> second = t.meanZ(groups[1]);
+        means.insert(means.end(), second.begin(), second.end());
+        QCOMPARE(panel->trajectory().frames, cryo::interpolateAnchors(means.data(), 2, t.zdim(), 5));
+        QCOMPARE(panel->trajectory().frameCount(), 6);
+        QCOMPARE(window->explorer()->panel(0)->view()->overlay().anchors.size(), qsizetype(2));
     }
 
     void drawnPathFollowsTheGraph()
