@@ -64,6 +64,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     createTrainingUi();
     createExplorerUi();
+    createTrajectoryUi();
     createMenus();
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
@@ -77,6 +78,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_selectionDock->hide();
     m_galleryDock->hide();
     m_montageDock->hide();
+    m_trajectoryDock->hide();
     const QColor background = settings.value(QStringLiteral("view/background")).value<QColor>();
     if (background.isValid())
         m_viewer->setBackground(background);
@@ -99,6 +101,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     createExplorerMenus(file, edit);
+    createTrajectoryMenus(file, analysisMenu());
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

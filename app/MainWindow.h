@@ -26,6 +26,7 @@ class QTimer;
 class ScatterPanel;
 class ClusterGallery;
 class ParticleMontage;
+class TrajectoryPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -89,6 +90,17 @@ public:
     bool autosave();   // to the autosave path; false when there is nothing to save
     QString sessionPath() const { return m_sessionPath; }
 
+    // Trajectories (MainWindowTrajectory.cpp): the "Trajectory" dock of the open run.
+    TrajectoryPanel* trajectoryPanel() const { return m_trajectory; }
+    QDockWidget* trajectoryDock() const { return m_trajectoryDock; }
+    // The map in the viewer as .mrc (its voxel size and origin). Errors are reported.
+    bool exportShownMap(const QString& path);
+    // All frames of the trajectory (once decoded) as DIR/frame_000.mrc …, DIR/z.txt and
+    // DIR/trajectory.cxc (a ChimeraX volume series at the viewer's level and colour).
+    bool exportTrajectoryMaps(const QString& dir);
+    const cryo::Volume& shownVolume() const { return m_volume; }
+    double shownLevel() const { return m_level; }
+
 Q_SIGNALS:
     // A decoded map was put in the viewer (tag: the request's number).
     void mapShown(bool preview, quint64 tag);
@@ -128,6 +140,16 @@ private:
     void chooseSessionToOpen();
     void updateUndoActions();
     void updateMontage();
+    // MainWindowTrajectory.cpp
+    void createTrajectoryUi();
+    void createTrajectoryMenus(QMenu* file, QMenu* analysis);
+    QMenu* analysisMenu();   // the menu bar's "Analysis" menu, made on first use
+    void createTrajectoryPanel();   // for the run just opened
+    void arrangeExplorerDocks();    // dock sizes when a run opens
+    void showTrajectoryMap(std::shared_ptr<const cryo::Volume> map, const QString& description);
+    void requestTrajectoryPreview(const std::vector<float>& z, const QString& description);
+    void chooseShownMapPath();
+    void chooseTrajectoryExportDir();
     // MainWindowSession.cpp
     struct ExplorerSession currentSession() const;
     void applySession(const struct ExplorerSession& session);
@@ -184,4 +206,7 @@ private:
     QAction* m_axesAction = nullptr;
     QString m_sessionPath;
     QTimer* m_autosaveTimer = nullptr;
+    QDockWidget* m_trajectoryDock = nullptr;
+    TrajectoryPanel* m_trajectory = nullptr;
+    quint64 m_trajectoryPreviewTag = 0;   // a preview shown at the viewer's level (not σ)
 };

@@ -155,15 +155,10 @@ bool MainWindow::openRun(const QString& runDirOrFile)
     m_galleryDock->show();
     m_montageDock->show();
     m_galleryDock->raise();
+    createTrajectoryPanel();
     // Once the docks are laid out: the scatter panels and the 3D view share the width, the
-    // right-hand docks and the gallery strip stay small.
-    QTimer::singleShot(0, this, [this] {
-        // The right-hand column (contour level, selections) at its narrowest useful width,
-        // so the 3D view keeps about a third of the window.
-        resizeDocks({m_explorerDock, m_selectionDock}, {int(width() * 0.40), m_selectionDock->minimumSizeHint().width()},
-                    Qt::Horizontal);
-        resizeDocks({m_galleryDock}, {190}, Qt::Vertical);
-    });
+    // right-hand column and the bottom strip stay small (MainWindowTrajectory.cpp).
+    QTimer::singleShot(0, this, &MainWindow::arrangeExplorerDocks);
     updateMontage();
     updateUndoActions();
     m_sessionPath.clear();
@@ -206,9 +201,12 @@ void MainWindow::showDecodedMap(std::shared_ptr<const cryo::Volume> map, bool pr
         return;   // an older click: a newer map is on its way
     // Keep the camera and the contour level in σ units from one decoded map to the next.
     const double sigma = m_decodedShown ? m_threshold->sigmaLevel() : std::nan("");
+    const double shownLevel = m_level;
     m_volume = *map;
     m_stats = cryo::computeStats(m_volume);
     m_level = std::isnan(sigma) ? cryo::defaultContourLevel(m_stats) : m_stats.mean + sigma * m_stats.rms;
+    if (tag == m_trajectoryPreviewTag && m_decodedShown)
+        m_level = shownLevel;   // trajectory frames keep the absolute level
     if (m_hasPendingLevel && !preview) {   // a session's level applies to full maps
         m_level = m_pendingLevel;
         m_hasPendingLevel = false;

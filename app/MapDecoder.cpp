@@ -21,6 +21,26 @@ struct Request {
     bool previewOnly = false;
 };
 
+// A trajectory's frames: decoded one at a time, first the prioritised one, then in order.
+struct Series {
+    std::vector<float> z;   // frames × zdim
+    int zdim = 0;
+    quint64 tag = 0;
+    std::vector<char> done;
+    int priority = -1;
+
+    // The next frame to decode, or -1 when all are done.
+    int next() const
+    {
+        if (priority >= 0 && priority < int(done.size()) && !done[std::size_t(priority)])
+            return priority;
+        for (std::size_t i = 0; i < done.size(); ++i)
+            if (!done[i])
+                return int(i);
+        return -1;
+    }
+};
+
 } // namespace
 
 struct MapDecoder::Worker {
@@ -28,6 +48,7 @@ struct MapDecoder::Worker {
     std::mutex mutex;
     std::condition_variable_any wake;
     std::optional<Request> pending;   // the newest request only
+    std::optional<Series> series;     // frames to decode when no request waits
     std::unique_ptr<cryo::VolumeGenerator> generator;   // touched by the thread only
     std::atomic<int> zdim{-1};
     std::jthread thread;
@@ -77,14 +98,53 @@ struct MapDecoder::Worker {
         }
     }
 
+    void postSeries(std::optional<Series> s)
+    {
+        std::lock_guard lock(mutex);
+        series = std::move(s);
+        wake.notify_all();
+    }
+
+    bool seriesWaiting() const { return generator && series && series->next() >= 0; }
+
+    // One frame of the series (the lock is held on entry and on return, not while decoding).
+    void decodeSeriesFrame(std::unique_lock<std::mutex>& lock)
+    {
+        const int index = series->next();
+        const quint64 tag = series->tag;
+        const std::vector<float> z(series->z.begin() + std::ptrdiff_t(index) * series->zdim,
+                                   series->z.begin() + std::ptrdiff_t(index + 1) * series->zdim);
+        lock.unlock();
+        try {
+            QElapsedTimer clock;
+            clock.start();
+            auto map = std::make_shared<const cryo::Volume>(generator->generate(z, cryo::VolumeGenerator::Quality::Full));
+            const double ms = double(clock.nsecsElapsed()) / 1e6;
+            toGui([o = owner, map, index, tag, ms] { Q_EMIT o->seriesFrameReady(map, index, tag, ms); });
+        } catch (const std::exception& e) {
+            toGui([o = owner, message = QString::fromUtf8(e.what())] { Q_EMIT o->failed(message); });
+            lock.lock();
+            if (series && series->tag == tag)
+                series.reset();   // the same error would follow for every frame
+            return;
+        }
+        lock.lock();
+        if (series && series->tag == tag)
+            series->done[std::size_t(index)] = 1;
+    }
+
     void run(std::stop_token stop)
     {
         while (true) {
             Request r;
             {
                 std::unique_lock lock(mutex);
-                if (!wake.wait(lock, stop, [this] { return pending.has_value(); }))
+                if (!wake.wait(lock, stop, [this] { return pending.has_value() || seriesWaiting(); }))
                     return;
+                if (!pending) {
+                    decodeSeriesFrame(lock);
+                    continue;
+                }
                 r = std::move(*pending);
                 pending.reset();
             }
@@ -111,6 +171,7 @@ MapDecoder::~MapDecoder()
 void MapDecoder::openRun(const QString& runDir)
 {
     m_worker->zdim = -1;
+    m_worker->postSeries(std::nullopt);   // frames of the previous run's model
     Request r;
     r.openRun = runDir;
     m_worker->post(std::move(r));
@@ -124,6 +185,32 @@ void MapDecoder::request(std::vector<float> z, quint64 tag, bool previewOnly)
     r.tag = tag;
     r.decode = true;
     m_worker->post(std::move(r));
+}
+
+quint64 MapDecoder::requestSeries(std::vector<float> zRows, int zdim)
+{
+    if (zdim <= 0 || zRows.empty() || zRows.size() % std::size_t(zdim) != 0)
+        return 0;
+    const quint64 tag = ++m_seriesTag;
+    Series s;
+    s.done.assign(zRows.size() / std::size_t(zdim), 0);
+    s.z = std::move(zRows);
+    s.zdim = zdim;
+    s.tag = tag;
+    m_worker->postSeries(std::move(s));
+    return tag;
+}
+
+void MapDecoder::prioritizeSeriesFrame(int index)
+{
+    std::lock_guard lock(m_worker->mutex);
+    if (m_worker->series)
+        m_worker->series->priority = index;
+}
+
+void MapDecoder::cancelSeries()
+{
+    m_worker->postSeries(std::nullopt);
 }
 
 bool MapDecoder::isOpen() const { return m_worker->zdim >= 0; }

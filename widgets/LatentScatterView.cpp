@@ -99,6 +99,8 @@ void LatentScatterView::setPointDescriber(std::function<QString(qint64)> describ
 
 void LatentScatterView::setTool(Tool tool)
 {
+    if (tool != Tool::DrawPath)
+        cancelPath();
     m_tool = tool;
     setCursor(tool == Tool::Pointer ? Qt::ArrowCursor : Qt::CrossCursor);
 }

@@ -2,8 +2,11 @@
 // Latent scatter plot for up to millions of particles: its own rasteriser (ScatterRaster),
 // cached until data, colours, view or selection change; wheel zoom around the cursor,
 // drag to pan (middle/right button in every tool), Home / double-click resets the view;
-// tools: pointer (click -> nearest particle, hover tooltip), lasso, rectangle.
+// tools: pointer (click -> nearest particle, hover tooltip), lasso, rectangle, draw path
+// (each click adds the nearest particle as an anchor; double-click or Enter finishes, Esc
+// cancels). An overlay (a trajectory) can be drawn on top.
 // Selection modifiers: none = replace, Shift = add, Ctrl = subtract, Shift+Ctrl = intersect.
+#include "ScatterOverlay.h"
 #include "ScatterRaster.h"
 #include "ScatterTypes.h"
 #include "analysis/PointGrid.h"
@@ -20,7 +23,7 @@ class SelectionModel;
 class LatentScatterView : public QWidget {
     Q_OBJECT
 public:
-    enum class Tool { Pointer, Lasso, Rectangle };
+    enum class Tool { Pointer, Lasso, Rectangle, DrawPath };
 
     explicit LatentScatterView(QWidget* parent = nullptr);
 
@@ -58,6 +61,15 @@ public:
     QImage renderToImage();
     double lastRasterMs() const { return m_lastRasterMs; }
 
+    // A trajectory drawn over the points (data coordinates of this view's embedding).
+    void setOverlay(const ScatterOverlay& overlay);
+    const ScatterOverlay& overlay() const { return m_overlay; }
+    // Anchors (particle indices) of the path being drawn with the DrawPath tool.
+    const QList<qint64>& pathAnchors() const { return m_pathAnchors; }
+    // Ends the path being drawn: emits pathDrawn with its anchors (when there are any).
+    void finishPath();
+    void cancelPath();
+
     QSize sizeHint() const override { return {520, 420}; }
     QSize minimumSizeHint() const override { return {200, 160}; }
 
@@ -73,6 +85,10 @@ Q_SIGNALS:
     void regionSelected(const cryo::SelectionSet& region, cryo::SelectionMode mode,
                         const QPolygonF& dataPolygon);
     void viewChanged(const QRectF& dataRect);
+    // DrawPath tool: an anchor was added; the path was finished (≥ 1 anchor) or cancelled.
+    void pathAnchorsChanged(const QList<qint64>& anchors);
+    void pathDrawn(const QList<qint64>& anchors);
+    void pathCancelled();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -92,6 +108,7 @@ private:
     void finishRegion(Qt::KeyboardModifiers modifiers);
     void showHover(QPointF pos, QPointF globalPos);
     void markViewChanged();
+    void paintOverlays(QPainter& painter);
     std::vector<ScatterRaster::Layer> selectionLayers() const;
     const cryo::PointGrid& grid() const;
     int pointSize() const;
@@ -124,4 +141,6 @@ private:
     // The last region drawn here (data coordinates), outlined until the selection changes
     // by other means.
     QPolygonF m_regionOutline;
+    ScatterOverlay m_overlay;
+    QList<qint64> m_pathAnchors;   // DrawPath tool: the path in progress
 };

@@ -74,6 +74,46 @@ void LatentScatterView::paintEvent(QPaintEvent*)
         p.setBrush(QColor(0, 0, 0, 20));
         p.drawPolygon(m_outline);
     }
+    paintOverlays(p);
+}
+
+void LatentScatterView::paintOverlays(QPainter& painter)
+{
+    if (m_overlay.isEmpty() && m_pathAnchors.isEmpty())
+        return;
+    painter.save();
+    painter.setClipRect(plotRect());
+    const auto toWidget = [this](QPointF d) { return dataToWidget(d.x(), d.y()); };
+    paintScatterOverlay(painter, m_overlay, toWidget);
+    QPolygonF anchors;
+    for (qint64 i : m_pathAnchors)
+        if (i >= 0 && std::size_t(i) < pointCount())
+            anchors << QPointF((*m_x)[std::size_t(i)], (*m_y)[std::size_t(i)]);
+    paintPathInProgress(painter, anchors, toWidget);
+    painter.restore();
+}
+
+void LatentScatterView::setOverlay(const ScatterOverlay& overlay)
+{
+    m_overlay = overlay;
+    update();
+}
+
+void LatentScatterView::finishPath()
+{
+    const QList<qint64> anchors = std::exchange(m_pathAnchors, {});
+    update();
+    if (!anchors.isEmpty())
+        Q_EMIT pathDrawn(anchors);
+}
+
+void LatentScatterView::cancelPath()
+{
+    const bool had = !m_pathAnchors.isEmpty();
+    m_pathAnchors.clear();
+    update();
+    if (had)
+        Q_EMIT pathCancelled();
 }
 
 void LatentScatterView::resizeEvent(QResizeEvent*)
@@ -127,8 +167,14 @@ void LatentScatterView::mouseReleaseEvent(QMouseEvent* event)
     const Drag drag = std::exchange(m_drag, Drag::None);
     if (drag == Drag::MaybeClick && event->button() == Qt::LeftButton) {
         const std::int64_t index = pointNear(event->position());
-        if (index >= 0)
+        if (index >= 0 && m_tool == Tool::DrawPath) {
+            if (m_pathAnchors.isEmpty() || m_pathAnchors.last() != index)   // a double-click's second click
+                m_pathAnchors << index;
+            update();
+            Q_EMIT pathAnchorsChanged(m_pathAnchors);
+        } else if (index >= 0) {
             Q_EMIT pointClicked(index, (*m_x)[std::size_t(index)], (*m_y)[std::size_t(index)]);
+        }
     } else if (drag == Drag::Lasso || drag == Drag::Rectangle) {
         if (drag == Drag::Lasso)
             m_outline << event->position();
@@ -179,6 +225,15 @@ void LatentScatterView::mouseDoubleClickEvent(QMouseEvent* event)
 {
     if (event->button() == Qt::LeftButton && m_tool == Tool::Pointer)
         resetView();
+    else if (event->button() == Qt::LeftButton && m_tool == Tool::DrawPath) {
+        m_drag = Drag::None;   // the release that follows must not start a new path
+        // The double-click's point is the last anchor (already added when its first click
+        // was released; synthetic double-clicks may come without that release).
+        const std::int64_t index = pointNear(event->position());
+        if (index >= 0 && (m_pathAnchors.isEmpty() || m_pathAnchors.last() != index))
+            m_pathAnchors << index;
+        finishPath();
+    }
 }
 
 void LatentScatterView::wheelEvent(QWheelEvent* event)
@@ -193,6 +248,10 @@ void LatentScatterView::keyPressEvent(QKeyEvent* event)
 {
     if (event->key() == Qt::Key_Home || event->key() == Qt::Key_R) {
         resetView();
+    } else if (m_tool == Tool::DrawPath && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)) {
+        finishPath();
+    } else if (m_tool == Tool::DrawPath && event->key() == Qt::Key_Escape && m_drag == Drag::None) {
+        cancelPath();
     } else if (event->key() == Qt::Key_Escape && m_drag != Drag::None) {
         m_drag = Drag::None;
         m_outline.clear();

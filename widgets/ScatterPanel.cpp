@@ -31,17 +31,23 @@ ScatterPanel::ScatterPanel(QWidget* parent)
     auto* bar = new QHBoxLayout;
     auto* tools = new QButtonGroup(this);
     const QString modifiers = tr("Shift: add, Ctrl: subtract, Shift+Ctrl: intersect.");
-    const std::array<std::pair<QString, QString>, 3> toolTexts{{
+    const std::array<std::pair<QString, QString>, 4> toolTexts{{
         {tr("Pointer"), tr("Click a particle; drag to pan; wheel to zoom.")},
         {tr("Lasso"), tr("Draw around particles to select them. %1").arg(modifiers)},
         {tr("Rectangle"), tr("Drag a rectangle to select particles. %1").arg(modifiers)},
+        {tr("Path"), tr("Draw a path: click particles to set the anchors of a trajectory; double-click or Enter finishes, "
+                             "Esc cancels. The path follows the latent kNN graph through them.")},
     }};
-    for (int k = 0; k < 3; ++k) {
+    for (int k = 0; k < int(toolTexts.size()); ++k) {
         QToolButton* button = toolButton(toolTexts[std::size_t(k)].first, toolTexts[std::size_t(k)].second, this);
         button->setCheckable(true);
         button->setChecked(k == 0);
         tools->addButton(button, k);
         bar->addWidget(button);
+        if (k == int(LatentScatterView::Tool::DrawPath)) {
+            m_pathButton = button;
+            button->hide();   // until a trajectory panel listens (setPathToolVisible)
+        }
     }
     connect(tools, &QButtonGroup::idClicked, this,
             [this](int id) { m_view->setTool(LatentScatterView::Tool(id)); });
@@ -54,7 +60,7 @@ ScatterPanel::ScatterPanel(QWidget* parent)
     auto* choosers = new QHBoxLayout;
     for (QComboBox* box : {m_embeddingBox, m_colourBox}) {
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        box->setMinimumContentsLength(10);
+        box->setMinimumContentsLength(8);   // narrow enough for two panels beside a 600 px 3D view
     }
     choosers->addWidget(new QLabel(tr("Axes:"), this));
     choosers->addWidget(m_embeddingBox, 1);
@@ -75,6 +81,11 @@ ScatterPanel::ScatterPanel(QWidget* parent)
         showColourSource(index);
         Q_EMIT colourSourceChanged(index);
     });
+}
+
+void ScatterPanel::setPathToolVisible(bool visible)
+{
+    m_pathButton->setVisible(visible);
 }
 
 void ScatterPanel::setSelectionModel(SelectionModel* model)

@@ -19,6 +19,8 @@ public:
 
     LatentScatterView* view() const { return m_view; }
     void setSelectionModel(SelectionModel* model);
+    // The "Path" (draw path) tool button (LatentScatterView::Tool::DrawPath); hidden by default.
+    void setPathToolVisible(bool visible);
 
     // The caller's coordinate sources; all columns must have the particle count's length.
     // Keeps the chosen entry by name where possible, else shows the first.
@@ -40,6 +42,7 @@ private:
     LatentScatterView* m_view;
     QComboBox* m_embeddingBox;
     QComboBox* m_colourBox;
+    QToolButton* m_pathButton = nullptr;
     QList<ScatterEmbedding> m_embeddings;
     QList<ScatterColourSource> m_colourSources;
 };

@@ -119,6 +119,8 @@ QWidget* SelectionPanel::buildPicks()
     for (QDoubleSpinBox* spin : {m_rangeLow, m_rangeHigh}) {
         spin->setDecimals(4);
         spin->setRange(-1e12, 1e12);
+        // Else the ±1e12 range makes each box ~200 px wide and the panel too wide for a dock column.
+        spin->setMinimumWidth(spin->fontMetrics().horizontalAdvance(QStringLiteral("-99999.9999")) + 28);
         rangeRow->addWidget(spin, 1);
     }
     m_rangeButton = new QPushButton(tr("Select range"), box);

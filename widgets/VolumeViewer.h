@@ -32,6 +32,8 @@ public:
     void setOutlineVisible(bool visible);
     void setAxesVisible(bool visible);
     long long triangleCount() const;
+    // The isosurface's colour (exports write it into ChimeraX scripts).
+    QColor surfaceColor() const;
 
     // The rendered 3D frame (empty without OpenGL).
     QImage grabFrame();
