@@ -99,6 +99,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     createExplorerMenus(file, edit);
+    createMovieMenu(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -26,6 +26,8 @@ class QTimer;
 class ScatterPanel;
 class ClusterGallery;
 class ParticleMontage;
+class MovieExportJob;
+struct MovieExportRequest;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -89,7 +91,18 @@ public:
     bool autosave();   // to the autosave path; false when there is nothing to save
     QString sessionPath() const { return m_sessionPath; }
 
+    // Movies (MainWindowMovie.cpp). A trajectory's maps (zRows: frames × zdim latent points
+    // of the open run) offered in the Export Movie dialog under `title`.
+    void exportMovieOfFrames(std::vector<float> zRows, int zdim, QString title);
+    // Renders and encodes `request` (a turn or z rows of the open run) with the viewer's
+    // camera and, unless request.style.level is set, its level; a progress dialog with
+    // Cancel. False when a movie is being made already. movieExportEnded follows.
+    bool exportMovie(MovieExportRequest request);
+    MovieExportJob* movieJob() const { return m_movieJob; }
+
 Q_SIGNALS:
+    // A movie was written (ok, its path) or not (cancelled or failed: the reason).
+    void movieExportEnded(bool ok, const QString& pathOrMessage);
     // A decoded map was put in the viewer (tag: the request's number).
     void mapShown(bool preview, quint64 tag);
     // A run ended normally (not cancelled, not failed): the exploration code opens it.
@@ -102,6 +115,8 @@ protected:
 
 private:
     void createMenus();
+    void createMovieMenu(QMenu* file);
+    void showMovieDialog(std::vector<float> zRows, int zdim, const QString& title);
     void chooseMapToOpen();
     void chooseParticlesToOpen();
     void chooseBackground();
@@ -184,4 +199,5 @@ private:
     QAction* m_axesAction = nullptr;
     QString m_sessionPath;
     QTimer* m_autosaveTimer = nullptr;
+    MovieExportJob* m_movieJob = nullptr;
 };
