@@ -2,6 +2,7 @@
 
 #include "OffscreenRenderWindow.h"
 #include "analysis/EnclosedLevel.h"
+#include "analysis/MapMeasures.h"
 
 #include <vtkCamera.h>
 #include <vtkRenderer.h>
@@ -58,7 +59,7 @@ void MovieRenderer::turn(double degrees)
 double MovieRenderer::levelFor(const Volume& map)
 {
     if (m_frames == 0) {
-        const double level = m_style.level ? *m_style.level : IsoSurfaceScene::suggestedThreshold(map);
+        const double level = m_style.level ? *m_style.level : defaultContourLevel(computeStats(map));
         m_enclosed = voxelsAbove(map, level);
         return level;
     }

@@ -29,7 +29,7 @@ struct MovieStyle {
     RgbColor background{1.0, 1.0, 1.0};
     std::optional<RgbColor> surface;               // none: the scene's default colour
     MovieLevelMode levelMode = MovieLevelMode::Fixed;
-    std::optional<double> level;                   // none: suggestedThreshold() of the first map
+    std::optional<double> level;                   // none: the viewer's default for the first map (mean + 2σ)
     bool outline = false;                          // the map's bounding box
     bool axes = false;                             // orientation marker, lower left
 };

@@ -223,7 +223,7 @@ void addOptions(QCommandLineParser& parser)
         {"fps", tr("Frames per second (default 24)."), tr("F")},
         {"background", tr("Background: white, black, a colour name or #rrggbb (default white)."), tr("C")},
         {"color", tr("Surface colour (default light tan)."), tr("C")},
-        {"level", tr("auto (the first map's 1% level, kept), constant-volume (per frame, enclosing as many "
+        {"level", tr("auto (the first map's mean + 2 standard deviations, as in the viewer, kept), constant-volume (per frame, enclosing as many "
                      "voxels as the first map) or a fixed density value."), tr("L")},
         {"preview", tr("Half-size maps (8x faster decoding).")},
         {"threads", tr("Decoding threads (default: all cores)."), tr("T")},

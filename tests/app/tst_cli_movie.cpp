@@ -3,6 +3,7 @@
 // (MP4) and a 360° turn (GIF), read back with libav: codec, size, frame count, frames not
 // blank and changing. Bad input gives exit code 1 or 2 and leaves no file; without an X
 // display the command says it needs one.
+#include "run/RunFile.h"
 #include "support/DecodeMovie.h"
 #include "support/RunCryoscape.h"
 
@@ -76,9 +77,17 @@ private Q_SLOTS:
         QFETCH(QString, file);
         QFETCH(QString, codec);
         QFETCH(int, frames);
+        // A particle path from the lowest to the highest z₁ through particle 57.
+        const cryo::LatentTable z =
+            cryo::readLatents(cryo::H5File((m_run + "/run.h5").toStdString(), cryo::H5File::Mode::ReadOnly));
+        std::size_t low = 0, high = 0;
+        for (std::size_t i = 0; i < z.count; ++i) {
+            low = z.mu[i * 2] < z.mu[low * 2] ? i : low;
+            high = z.mu[i * 2] > z.mu[high * 2] ? i : high;
+        }
         QFile pathFile(path("particles.txt"));
         QVERIFY(pathFile.open(QIODevice::WriteOnly));
-        pathFile.write("# particle indices\n0\n57\n120\n");
+        pathFile.write(QStringLiteral("# particle indices\n%1\n57\n%2\n").arg(low).arg(high).toUtf8());
         pathFile.close();
         arguments.replaceInStrings("PATHFILE", pathFile.fileName());
 
@@ -94,12 +103,16 @@ private Q_SLOTS:
         QCOMPARE(movie.width, 96);
         QCOMPARE(movie.height, 64);
         QCOMPARE(int(movie.frames.size()), frames);
+        // A 2-epoch D = 16 model gives a compact blob in the middle of the framed box: ~1% of
+        // the pixels (about 60 of 96×64), never none and never most of them.
         for (const auto& frame : movie.frames) {
             const double covered = coveredFraction(frame);
-            QVERIFY2(covered > 0.02 && covered < 0.95, qPrintable(QString::number(covered)));
+            QVERIFY2(covered > 0.004 && covered < 0.5, qPrintable(QString::number(covered)));
         }
-        const double change = meanAbsDifference(movie.frames.front(), movie.frames[std::size_t(frames / 2)]);
-        QVERIFY2(change > 0.5, qPrintable(QString::number(change)));
+        // The maps (or the view) change from the first frame to the last: a path through one
+        // particle twice gives identical frames (0.0 measured), the tiny blob moving ~0.3.
+        const double change = meanAbsDifference(movie.frames.front(), movie.frames.back());
+        QVERIFY2(change > 0.12, qPrintable(QString::number(change)));
     }
 
     void badInput_data()
@@ -154,5 +167,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliMovie)
+QTEST_MAIN(TestCliMovie)   // a QGuiApplication: the test runs with -platform xcb
 #include "tst_cli_movie.moc"
