@@ -1,9 +1,10 @@
 #pragma once
 // Movie frames of isosurfaces at a fixed camera and lighting: an IsoSurfaceScene on an
-// OffscreenRenderWindow. The first map fixes the camera (framing its box, unless a camera
+// OffscreenRenderWindow. The first map fixes the camera (framing its surface, unless a camera
 // was copied in) and the level: either the level stays fixed, or each later frame gets the
 // level that encloses as many voxels as the first frame did (constant enclosed volume).
-// GUI thread of a QGuiApplication only (see OffscreenRenderWindow).
+// Framing: looking down -z with +y up at the voxels above the first frame's level, with a
+// 25% margin for the motion. GUI thread of a QGuiApplication only (see OffscreenRenderWindow).
 #include "IsoSurfaceScene.h"
 #include "io/Volume.h"
 

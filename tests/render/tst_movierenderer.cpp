@@ -1,5 +1,5 @@
 // MovieRenderer on an offscreen OpenGL context (DISPLAY: runs under xvfb-run): frames of a
-// synthetic two-blob map are not blank and show the background colour at the corners, a
+// synthetic two-blob map are framed on the surface, show the background colour at the corners, a
 // camera turn changes the image (and 360° brings it back), the constant-volume level keeps
 // the enclosed voxel count on a rescaled map while the fixed level does not move, and a
 // copied camera is kept.
@@ -8,7 +8,6 @@
 #include "SyntheticMaps.h"
 #include "analysis/EnclosedLevel.h"
 
-#include <QImage>
 #include <QtTest>
 
 #include <vtkCamera.h>
@@ -79,8 +78,6 @@ private Q_SLOTS:
         MovieRenderer renderer(smallStyle(MovieLevelMode::Fixed));
         const Volume map = twoBlobs();
         const auto first = renderer.renderFrame(map);
-        if (qEnvironmentVariableIsSet("MOVIE_DEBUG"))
-            QImage(first.data(), kWidth, kHeight, 3 * kWidth, QImage::Format_RGB888).save("/tmp/movtest/first.png");
         QCOMPARE(first.size(), std::size_t(kWidth) * kHeight * 3);
         const std::uint8_t background[3] = {0x33, 0x66, 0x99};
         const double covered = coveredFraction(first, background);
@@ -96,6 +93,31 @@ private Q_SLOTS:
         const auto back = renderer.renderFrame(map);
         QVERIFY2(meanAbsDifference(first, back) < 1.0, qPrintable(QString::number(meanAbsDifference(first, back))));
         QCOMPARE(renderer.frameCount(), 3);
+    }
+
+    void framesTheSurfaceNotTheBox()
+    {
+        // One small blob (surface radius 6 Å) off-centre in a 96 Å box: framing the box's
+        // bounding sphere it would cover ≈ 0.3% of the frame; framed on the voxels above the
+        // level (VTK fits the bounding sphere of those bounds + 25%) ≈ 6%, in the middle.
+        const Volume map = makeBlobMap(48, 2.0f, {0, 0, 0}, {{30, 40, 50, 4.0}});
+        MovieRenderer renderer(smallStyle(MovieLevelMode::Fixed));
+        const auto frame = renderer.renderFrame(map);
+        const std::uint8_t background[3] = {0x33, 0x66, 0x99};
+        const double covered = coveredFraction(frame, background);
+        QVERIFY2(covered > 0.03 && covered < 0.9, qPrintable(QString::number(covered)));
+        double sumX = 0, sumY = 0, count = 0;
+        for (int y = 0; y < kHeight; ++y)
+            for (int x = 0; x < kWidth; ++x) {
+                const std::uint8_t* p = &frame[(std::size_t(y) * kWidth + x) * 3];
+                if (std::abs(p[0] - background[0]) + std::abs(p[1] - background[1]) + std::abs(p[2] - background[2]) > 12) {
+                    sumX += x;
+                    sumY += y;
+                    ++count;
+                }
+            }
+        QVERIFY(std::abs(sumX / count - kWidth / 2.0) < kWidth / 10.0);
+        QVERIFY(std::abs(sumY / count - kHeight / 2.0) < kHeight / 10.0);
     }
 
     void levelModes_data()
