@@ -21,6 +21,10 @@ fi
 echo "== PC 1, 60 frames, 800x600, MP4"
 /usr/bin/time -f "wall %e s, max RSS %M kB" "${run[@]}" "$bin" movie "$work/run" --pc 1 --frames 60 \
     --out "$work/pc1.mp4" --threads 2
+echo "== the same, decoding every 3rd map (blending the others)"
+"${run[@]}" "$bin" movie "$work/run" --pc 1 --frames 60 --keyframe-step 3 --out "$work/pc1_k3.mp4" --threads 2
+echo "== the same, half-size maps"
+"${run[@]}" "$bin" movie "$work/run" --pc 1 --frames 60 --preview --out "$work/pc1_preview.mp4" --threads 2
 echo "== PC 1, 60 frames, 800x600, constant volume, GIF"
 "${run[@]}" "$bin" movie "$work/run" --pc 1 --frames 60 --level constant-volume --out "$work/pc1.gif" --threads 2
 echo "== 360° turn of the mean map, 60 frames, black background, MP4"

@@ -1,17 +1,20 @@
 // `cryoscape movie` end to end (DISPLAY: under xvfb-run): a tiny hinge dataset simulated and
-// trained through the CLI (D = 16, seconds), then movies along PC 1 (MP4), a particle path
-// (MP4) and a 360° turn (GIF), read back with libav: codec, size, frame count, frames not
-// blank and changing. Bad input gives exit code 1 or 2 and leaves no file; without an X
-// display the command says it needs one.
+// trained through the CLI (D = 16, seconds), then movies along PC 1 (MP4, also with
+// keyframes), a particle path (MP4) and a 360° turn (GIF), read back with libav: codec,
+// size, frame count, frames not blank and changing. Ctrl-C stops a movie and leaves no
+// file; bad input gives exit code 1 or 2 and leaves no file; without an X display the
+// command says it needs one.
 #include "run/RunFile.h"
 #include "support/DecodeMovie.h"
 #include "support/RunCryoscape.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
 #include <cstdlib>
 
 namespace {
@@ -67,6 +70,8 @@ private Q_SLOTS:
                                    << "pc1.mp4" << "h264" << 8;
         QTest::newRow("particle path, mp4") << QStringList{"--path", "PATHFILE", "--frames", "5", "--background", "black"}
                                             << "path.mp4" << "h264" << 5;
+        QTest::newRow("pc 1, keyframes") << QStringList{"--pc", "1", "--frames", "7", "--keyframe-step", "3"}
+                                         << "keyframes.mp4" << "h264" << 7;
         QTest::newRow("turn, gif") << QStringList{"--turn", "--frames", "6", "--background", "#336699"}
                                    << "turn.gif" << "gif" << 6;
     }
@@ -96,6 +101,9 @@ private Q_SLOTS:
                                                      "--threads", "2"} + arguments);
         QVERIFY2(r.exitCode == 0 && !r.crashed, qPrintable(r.err));
         QVERIFY2(r.out.contains("Wrote"), qPrintable(r.out));
+        // Keyframes 0, 3 and 6 of 7 are decoded, the others blended; a turn decodes one map.
+        const int decoded = arguments.contains("--keyframe-step") ? 3 : arguments.contains("--turn") ? 1 : frames;
+        QVERIFY2(r.out.contains(QStringLiteral("decoding %1 maps").arg(decoded)), qPrintable(r.out));
         QVERIFY(!QFile::exists(out + ".part"));
 
         const cryo::test::DecodedMovie movie = cryo::test::decodeMovie(out.toStdString());
@@ -125,6 +133,7 @@ private Q_SLOTS:
         QTest::newRow("extension") << QStringList{"--turn", "--out", "x.avi"} << 2 << ".mp4 or .gif";
         QTest::newRow("odd mp4") << QStringList{"--turn", "--size", "95x64", "--out", "x.mp4"} << 2 << "even";
         QTest::newRow("pc too big") << QStringList{"--pc", "3", "--out", "x.mp4"} << 2 << "--pc 3";
+        QTest::newRow("keyframe step") << QStringList{"--pc", "1", "--keyframe-step", "0", "--out", "x.mp4"} << 2 << "--keyframe-step";
         QTest::newRow("level") << QStringList{"--turn", "--level", "high", "--out", "x.mp4"} << 2 << "--level";
         QTest::newRow("colour") << QStringList{"--turn", "--background", "#12", "--out", "x.mp4"} << 2 << "--background";
         QTest::newRow("bad path file") << QStringList{"--path", "BADPATH", "--out", "x.mp4"} << 1 << "line 2";
@@ -150,6 +159,26 @@ private Q_SLOTS:
             QVERIFY(!QFile::exists(path(name)));
         if (QTest::currentDataTag() == QLatin1String("bad path file"))
             QVERIFY(r.err.contains(bad.fileName()));
+    }
+
+    void ctrlCCancels()
+    {
+        const QString out = path("interrupted.mp4");
+        QProcess p;
+        p.start(QStringLiteral(CRYOSCAPE_BIN_DIR "/cryoscape"),
+                {"movie", m_run, "--turn", "--frames", "100000", "--size", "64x48", "--out", out});
+        QVERIFY(p.waitForStarted());
+        // Wait for the .part file (frames are being encoded), then Ctrl-C.
+        for (int i = 0; i < 300 && !QFile::exists(out + ".part"); ++i)
+            QTest::qWait(100);
+        QVERIFY(QFile::exists(out + ".part"));
+        QTest::qWait(300);
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(p.readAllStandardError().contains("Interrupted"), "no 'Interrupted' message");
+        QVERIFY(!QFile::exists(out) && !QFile::exists(out + ".part"));
     }
 
     void withoutDisplay()
