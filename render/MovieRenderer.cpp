@@ -8,6 +8,7 @@
 #include <vtkRenderer.h>
 
 #include <algorithm>
+#include <vector>
 
 namespace cryo {
 
@@ -40,26 +41,37 @@ void copyView(vtkCamera* from, vtkCamera* to)
     to->SetParallelScale(from->GetParallelScale());
 }
 
-// World bounds (Å) {xmin, xmax, ymin, ymax, zmin, zmax} of the voxels above `level`, grown
-// by `margin` of their size on each side (room for a trajectory's motion); false if none.
+// World bounds (Å) {xmin, xmax, ymin, ymax, zmin, zmax} of the voxels above `level`, their
+// outer 1% on each side of each axis left out (specks of noise above the level would
+// otherwise set the framing), grown by `margin` of their size on each side (room for a
+// trajectory's motion); false if no voxel is above the level.
 bool boundsAbove(const Volume& map, double level, double margin, double bounds[6])
 {
-    int lo[3] = {map.nx, map.ny, map.nz}, hi[3] = {-1, -1, -1};
+    const int sizes[3] = {map.nx, map.ny, map.nz};
+    std::vector<std::size_t> counts[3] = {std::vector<std::size_t>(std::size_t(map.nx)),
+                                          std::vector<std::size_t>(std::size_t(map.ny)),
+                                          std::vector<std::size_t>(std::size_t(map.nz))};
+    std::size_t total = 0;
     for (int z = 0; z < map.nz; ++z)
         for (int y = 0; y < map.ny; ++y)
             for (int x = 0; x < map.nx; ++x)
                 if (double(map.at(x, y, z)) > level) {
-                    const int v[3] = {x, y, z};
-                    for (int a = 0; a < 3; ++a) {
-                        lo[a] = std::min(lo[a], v[a]);
-                        hi[a] = std::max(hi[a], v[a]);
-                    }
+                    ++counts[0][std::size_t(x)];
+                    ++counts[1][std::size_t(y)];
+                    ++counts[2][std::size_t(z)];
+                    ++total;
                 }
-    if (hi[0] < 0)
+    if (total == 0)
         return false;
+    const std::size_t trim = total / 100;
     for (int a = 0; a < 3; ++a) {
-        const double low = map.origin[std::size_t(a)] + lo[a] * double(map.voxelSize);
-        const double high = map.origin[std::size_t(a)] + hi[a] * double(map.voxelSize);
+        int lo = 0, hi = sizes[a] - 1;
+        for (std::size_t below = counts[a][0]; below <= trim && lo < hi; below += counts[a][std::size_t(lo)])
+            ++lo;
+        for (std::size_t above = counts[a][std::size_t(hi)]; above <= trim && hi > lo; above += counts[a][std::size_t(hi)])
+            --hi;
+        const double low = map.origin[std::size_t(a)] + lo * double(map.voxelSize);
+        const double high = map.origin[std::size_t(a)] + hi * double(map.voxelSize);
         const double grow = margin * (high - low) + map.voxelSize;
         bounds[2 * a] = low - grow;
         bounds[2 * a + 1] = high + grow;
