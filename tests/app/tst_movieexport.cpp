@@ -1,14 +1,18 @@
 // Export Movie in the main window (runs under xvfb-run): a 360° turn of the shown map with
 // the viewer's camera and level → a GIF with the frames asked for, changing from frame to
 // frame; Cancel stops it and leaves no file; a run that cannot be read fails with a message
-// naming it; a second movie is refused while one is being made.
+// naming it; a second movie is refused while one is being made; the dialog's choices
+// (even sizes, background, level mode, turn-only frame count).
 #include "MainWindow.h"
+#include "MovieExportDialog.h"
 #include "MovieExportJob.h"
 #include "VtkView.h"
 #include "support/DecodeMovie.h"
 #include "support/TestMaps.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QSpinBox>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -87,6 +91,35 @@ private Q_SLOTS:
         QCOMPARE(ended.count(), 1);
         QCOMPARE(ended.at(0).at(0).toBool(), false);
         QVERIFY(!QFile::exists(path) && !QFile::exists(path + ".part"));
+    }
+
+    void dialogChoices()
+    {
+        MovieExportDialog dialog({"trajectory", "turn", "clusters"}, 1, QColor(10, 20, 30));
+        const auto frames = dialog.findChildren<QSpinBox*>();
+        QCOMPARE(frames.size(), 3);   // width, height, frames of the turn
+        frames[0]->setValue(641);     // odd: MP4 needs even sizes
+        frames[1]->setValue(480);
+        const auto combos = dialog.findChildren<QComboBox*>();
+        QCOMPARE(combos.size(), 3);   // source, background, level
+        combos[0]->setCurrentIndex(1);
+        QVERIFY(frames[2]->isEnabled());   // the turn asks for its frame count
+        combos[1]->setCurrentIndex(0);     // as in the viewer
+        combos[2]->setCurrentIndex(1);     // constant enclosed volume
+        dialog.setPath(m_dir.filePath("x.gif"));
+        MovieExportChoices c = dialog.choices();
+        QCOMPARE(c.source, 1);
+        QCOMPARE(c.width, 640);
+        QCOMPARE(c.height, 480);
+        QCOMPARE(c.background, QColor(10, 20, 30));
+        QVERIFY(c.constantVolume);
+        QCOMPARE(c.path, m_dir.filePath("x.gif"));
+        combos[0]->setCurrentIndex(2);
+        QVERIFY(!frames[2]->isEnabled());
+        combos[1]->setCurrentIndex(2);
+        c = dialog.choices();
+        QCOMPARE(c.background, QColor(Qt::black));
+        QCOMPARE(c.source, 2);
     }
 
     void unreadableRunFails()
