@@ -123,16 +123,22 @@ GifPalette GifPalette::build(const std::vector<std::span<const std::uint8_t>>& f
     for (std::size_t b = boxes.size(); b < 256; ++b)
         palette.m_argb[b] = 0xFF000000u;
 
+    palette.buildLookup();
+    return palette;
+}
+
+void GifPalette::buildLookup()
+{
     // Nearest entry for every 15-bit colour (brute force: 32768 × colours, a few ms).
-    palette.m_lookup.assign(kBins, 0);
-    const int colours = std::max(1, palette.m_colors);
+    m_lookup.assign(kBins, 0);
+    const int colours = std::max(1, m_colors);
     for (int c = 0; c < kBins; ++c) {
         const int rgb[3] = {((c >> 10) & 31) * 8 + 4, ((c >> 5) & 31) * 8 + 4, (c & 31) * 8 + 4};
         int best = 0, bestDistance = std::numeric_limits<int>::max();
         for (int p = 0; p < colours; ++p) {
             int distance = 0;
             for (int a = 0; a < 3; ++a) {
-                const int d = rgb[a] - int((palette.m_argb[std::size_t(p)] >> (16 - 8 * a)) & 0xFF);
+                const int d = rgb[a] - int((m_argb[std::size_t(p)] >> (16 - 8 * a)) & 0xFF);
                 distance += d * d;
             }
             if (distance < bestDistance) {
@@ -140,9 +146,8 @@ GifPalette GifPalette::build(const std::vector<std::span<const std::uint8_t>>& f
                 best = p;
             }
         }
-        palette.m_lookup[std::size_t(c)] = std::uint8_t(best);
+        m_lookup[std::size_t(c)] = std::uint8_t(best);
     }
-    return palette;
 }
 
 void GifPalette::map(std::span<const std::uint8_t> rgb, int width, int height, std::uint8_t* out, int stride) const

@@ -29,6 +29,8 @@ public:
     void map(std::span<const std::uint8_t> rgb, int width, int height, std::uint8_t* out, int stride) const;
 
 private:
+    void buildLookup();
+
     std::array<std::uint32_t, 256> m_argb{};
     std::vector<std::uint8_t> m_lookup;   // 32768 entries, 15-bit colour → index
     int m_colors = 0;
