@@ -102,6 +102,7 @@ void MainWindow::createMenus()
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     createExplorerMenus(file, edit);
     createTrajectoryMenus(file, analysisMenu());
+    createMovieMenu(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -27,6 +27,8 @@ class ScatterPanel;
 class ClusterGallery;
 class ParticleMontage;
 class TrajectoryPanel;
+class MovieExportJob;
+struct MovieExportRequest;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -100,8 +102,18 @@ public:
     bool exportTrajectoryMaps(const QString& dir);
     const cryo::Volume& shownVolume() const { return m_volume; }
     double shownLevel() const { return m_level; }
+    // Movies (MainWindowMovie.cpp). A trajectory's maps (zRows: frames × zdim latent points
+    // of the open run) offered in the Export Movie dialog under `title`.
+    void exportMovieOfFrames(std::vector<float> zRows, int zdim, QString title);
+    // Renders and encodes `request` (a turn or z rows of the open run) with the viewer's
+    // camera and, unless request.style.level is set, its level; a progress dialog with
+    // Cancel. False when a movie is being made already. movieExportEnded follows.
+    bool exportMovie(MovieExportRequest request);
+    MovieExportJob* movieJob() const { return m_movieJob; }
 
 Q_SIGNALS:
+    // A movie was written (ok, its path) or not (cancelled or failed: the reason).
+    void movieExportEnded(bool ok, const QString& pathOrMessage);
     // A decoded map was put in the viewer (tag: the request's number).
     void mapShown(bool preview, quint64 tag);
     // A run ended normally (not cancelled, not failed): the exploration code opens it.
@@ -114,6 +126,8 @@ protected:
 
 private:
     void createMenus();
+    void createMovieMenu(QMenu* file);
+    void showMovieDialog(std::vector<float> zRows, int zdim, const QString& title);
     void chooseMapToOpen();
     void chooseParticlesToOpen();
     void chooseBackground();
@@ -209,4 +223,5 @@ private:
     QDockWidget* m_trajectoryDock = nullptr;
     TrajectoryPanel* m_trajectory = nullptr;
     quint64 m_trajectoryPreviewTag = 0;   // a preview shown at the viewer's level (not σ)
+    MovieExportJob* m_movieJob = nullptr;
 };

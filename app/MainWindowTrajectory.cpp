@@ -85,6 +85,7 @@ void MainWindow::createTrajectoryPanel()
     connect(m_trajectory, &TrajectoryPanel::showMap, this, &MainWindow::showTrajectoryMap);
     connect(m_trajectory, &TrajectoryPanel::previewRequested, this, &MainWindow::requestTrajectoryPreview);
     connect(m_trajectory, &TrajectoryPanel::exportRequested, this, &MainWindow::chooseTrajectoryExportDir);
+    connect(m_trajectory, &TrajectoryPanel::movieRequested, this, &MainWindow::exportMovieOfFrames);
     connect(m_trajectory, &TrajectoryPanel::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
 }

@@ -13,7 +13,6 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMetaMethod>
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
@@ -155,6 +154,7 @@ QWidget* TrajectoryPanel::buildPlayerRow()
     m_export = new QPushButton(tr("Export Maps…"), this);
     m_export->setToolTip(tr("Write every frame as .mrc and a ChimeraX script opening them as a volume series"));
     m_movie = new QPushButton(tr("Movie…"), this);
+    m_movie->setToolTip(tr("Render a movie (MP4 or GIF) along the trajectory"));
     connect(m_slider, &QSlider::valueChanged, this, &TrajectoryPanel::setCurrentFrame);
     connect(m_play, &QPushButton::clicked, this, [this] { isPlaying() ? pause() : play(); });
     connect(m_fps, &QSpinBox::valueChanged, this, &TrajectoryPanel::setFramesPerSecond);
@@ -372,23 +372,8 @@ void TrajectoryPanel::updateButtons()
     m_export->setToolTip(m_frames->isComplete()
                              ? tr("Write every frame as .mrc and a ChimeraX script opening them as a volume series")
                              : tr("Available when all frames are decoded"));
-    const bool movieWired = isSignalConnected(QMetaMethod::fromSignal(&TrajectoryPanel::movieRequested));
-    m_movie->setEnabled(any && movieWired);
-    m_movie->setToolTip(movieWired ? tr("Render a movie along the trajectory")
-                                   : tr("available when movie export is merged"));
+    m_movie->setEnabled(any);
     m_progress->setText(progressText());
-}
-
-void TrajectoryPanel::connectNotify(const QMetaMethod& signal)
-{
-    if (signal == QMetaMethod::fromSignal(&TrajectoryPanel::movieRequested))
-        QTimer::singleShot(0, this, &TrajectoryPanel::updateButtons);
-}
-
-void TrajectoryPanel::disconnectNotify(const QMetaMethod& signal)
-{
-    if (signal == QMetaMethod::fromSignal(&TrajectoryPanel::movieRequested))
-        QTimer::singleShot(0, this, &TrajectoryPanel::updateButtons);
 }
 
 void TrajectoryPanel::setStatus(const QString& text)

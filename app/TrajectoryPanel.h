@@ -77,14 +77,10 @@ Q_SIGNALS:
     // The frame is not decoded yet: show its preview meanwhile.
     void previewRequested(const std::vector<float>& z, const QString& description);
     void exportRequested();
-    // Render a movie along the trajectory (frames × zdim z's); wired by the movie export.
+    // Render a movie along the trajectory (frames × zdim z's): the main window's Export Movie dialog.
     void movieRequested(std::vector<float> zRows, int zdim, QString title);
     void trajectoryChanged();
     void message(const QString& text);
-
-protected:
-    void connectNotify(const QMetaMethod& signal) override;
-    void disconnectNotify(const QMetaMethod& signal) override;
 
 private:
     QWidget* buildSourceRow();

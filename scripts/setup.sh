@@ -13,7 +13,7 @@ if [[ "$mode" != demo && "$mode" != test ]]; then
 fi
 
 # Debian 12 packages. libopenblas0-openmp: LibTorch is ~18x slower on the reference BLAS.
-# xvfb/xauth + Mesa: the OpenGL tests run under xvfb-run.
+# xvfb/xauth + Mesa: the OpenGL tests run under xvfb-run. libav* (with libx264): movies.
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libqt6opengl6-dev
@@ -21,6 +21,7 @@ packages=(
     libtorch-dev libopenblas0-openmp
     libfftw3-dev libeigen3-dev libhdf5-dev
     libnanoflann-dev libhnswlib-dev libhealpix-cxx-dev
+    libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
     xvfb xauth
 )
 

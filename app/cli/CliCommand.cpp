@@ -5,8 +5,10 @@
 #include "util/Error.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cstdio>
+#include <memory>
 
 namespace cli {
 
@@ -29,6 +31,9 @@ std::vector<Command> commands()
          QCoreApplication::translate("cli", "PCA, UMAP and k-means of a training run's latent coordinates"), runEmbed},
         {QStringLiteral("analyze"),
          QCoreApplication::translate("cli", "Maps along latent trajectories and the landscape of a run's volumes"), runAnalyze},
+        {QStringLiteral("movie"),
+         QCoreApplication::translate("cli", "Render a trajectory or a 360° turn of a run's maps as an MP4 or GIF movie"),
+         runMovie, true},
     };
 }
 
@@ -58,9 +63,27 @@ int runReportingFailures(const QString& command, ProgressPrinter& progress, cons
     }
 }
 
+namespace {
+
+// Commands that render need a QGuiApplication. Without a platform chosen, "offscreen": it
+// starts without any display and still makes OpenGL contexts (GLX) when an X display is
+// around; without one the command reports that it needs one instead of Qt aborting.
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv)
+{
+    const Command* command = argc > 1 ? findCommand(QString::fromLocal8Bit(argv[1])) : nullptr;
+    if (!command || !command->rendersOpenGL)
+        return std::make_unique<QCoreApplication>(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QGuiApplication>(argc, argv);
+}
+
+} // namespace
+
 int runCommand(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> application = makeApplication(argc, argv);
+    QCoreApplication& app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("cryoscape"));
     installTranslations(app, requestedLanguage(app.arguments()));
     QStringList arguments = app.arguments().mid(1);   // drop the program name

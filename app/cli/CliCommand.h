@@ -12,6 +12,7 @@ struct Command {
     QString name;
     QString summary;   // one line, translated
     std::function<int(const QStringList& arguments)> run;   // arguments after the command name
+    bool rendersOpenGL = false;   // runs in a QGuiApplication (offscreen OpenGL), not a QCoreApplication
 };
 
 std::vector<Command> commands();
@@ -35,5 +36,6 @@ int runEvalVol(const QStringList& arguments);
 int runExport(const QStringList& arguments);
 int runEmbed(const QStringList& arguments);
 int runAnalyze(const QStringList& arguments);
+int runMovie(const QStringList& arguments);
 
 } // namespace cli

@@ -1,0 +1,123 @@
+// File → Export Movie… and the movie hooks of the main window (issue #6): a 360° turn of
+// the shown map, the k-means cluster maps of the open run, or a trajectory another panel
+// hands in, rendered with the viewer's camera and level by a MovieExportJob.
+#include "MainWindow.h"
+
+#include "ExplorerPanel.h"
+#include "MovieExportDialog.h"
+#include "MovieExportJob.h"
+#include "RunTables.h"
+#include "VolumeViewer.h"
+#include "VtkView.h"
+
+#include <QAction>
+#include <QFileInfo>
+#include <QMenu>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QStatusBar>
+
+#include <vtkCamera.h>
+#include <vtkRenderer.h>
+
+void MainWindow::createMovieMenu(QMenu* file)
+{
+    QAction* movie = file->addAction(tr("Export &Movie…"), this, [this] { showMovieDialog({}, 0, {}); });
+    movie->setStatusTip(tr("Render a 360° turn of the map, the cluster maps or a trajectory as an MP4 or GIF movie"));
+}
+
+void MainWindow::exportMovieOfFrames(std::vector<float> zRows, int zdim, QString title)
+{
+    showMovieDialog(std::move(zRows), zdim, title);
+}
+
+void MainWindow::showMovieDialog(std::vector<float> zRows, int zdim, const QString& title)
+{
+    // The sources on offer, each with the z rows to decode (empty: the turn).
+    QStringList names;
+    std::vector<std::vector<float>> rows;
+    int turn = -1;
+    if (zdim > 0 && !zRows.empty() && zRows.size() % std::size_t(zdim) == 0) {
+        names << (title.isEmpty() ? tr("The trajectory (%1 maps)").arg(zRows.size() / std::size_t(zdim)) : title);
+        rows.push_back(std::move(zRows));
+    }
+    if (!m_volume.data.empty()) {
+        turn = int(names.size());
+        names << tr("360° turn of the shown map");
+        rows.emplace_back();
+    }
+    if (m_explorer && m_explorer->tables().kmeans) {
+        const RunTables& tables = m_explorer->tables();
+        std::vector<float> centres;
+        for (std::int64_t particle : tables.kmeans->centerParticles) {
+            const std::vector<float> z = tables.zRow(std::size_t(particle));
+            centres.insert(centres.end(), z.begin(), z.end());
+        }
+        names << tr("The k-means cluster maps (%1)").arg(tables.kmeans->clusters);
+        rows.push_back(std::move(centres));
+    }
+    if (names.isEmpty()) {
+        reportError(tr("Export Movie"), tr("Open a map or a trained run first."));
+        return;
+    }
+    MovieExportDialog dialog(names, turn, m_viewer->background(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const MovieExportChoices c = dialog.choices();
+    QSettings().setValue(QStringLiteral("lastDirectory"), QFileInfo(c.path).absolutePath());
+    MovieExportRequest request;
+    request.path = c.path;
+    request.fps = c.fps;
+    request.frames = c.frames;
+    request.preview = c.preview;
+    request.style.width = c.width;
+    request.style.height = c.height;
+    request.style.background = {c.background.redF(), c.background.greenF(), c.background.blueF()};
+    request.style.levelMode = c.constantVolume ? cryo::MovieLevelMode::ConstantVolume : cryo::MovieLevelMode::Fixed;
+    if (c.source == turn)
+        request.turnMap = m_volume;
+    else {
+        request.zRows = rows[std::size_t(c.source)];
+        request.runDir = m_explorer ? m_explorer->tables().runDir : QString();
+    }
+    exportMovie(std::move(request));
+}
+
+bool MainWindow::exportMovie(MovieExportRequest request)
+{
+    if (m_movieJob && m_movieJob->isRunning()) {
+        reportError(tr("Export Movie"), tr("A movie is being made already."));
+        return false;
+    }
+    // The viewer's level, camera and (default) surface colour.
+    if (!request.style.level && !m_volume.data.empty())
+        request.style.level = m_level;
+    vtkCamera* camera = m_viewer->hasOpenGL() ? m_viewer->view()->renderer()->GetActiveCamera() : nullptr;
+    delete m_movieJob;
+    m_movieJob = new MovieExportJob(std::move(request), camera, this);
+    auto* progress = new QProgressDialog(tr("Rendering the movie…"), tr("Cancel"), 0, 1, this);
+    progress->setWindowTitle(tr("Export Movie"));
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setMinimumDuration(300);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    connect(progress, &QProgressDialog::canceled, m_movieJob, &MovieExportJob::cancel);
+    connect(m_movieJob, &MovieExportJob::progress, progress, [progress](int done, int total) {
+        progress->setMaximum(total);
+        progress->setValue(done);
+    });
+    auto done = [this, progress](bool ok, const QString& text) {
+        progress->close();
+        if (ok)
+            statusBar()->showMessage(tr("Wrote %1").arg(text), 10000);
+        Q_EMIT movieExportEnded(ok, text);
+    };
+    connect(m_movieJob, &MovieExportJob::finished, this, [done](const QString& path) { done(true, path); });
+    connect(m_movieJob, &MovieExportJob::cancelled, this, [done] { done(false, tr("Cancelled")); });
+    connect(m_movieJob, &MovieExportJob::failed, this, [this, done](const QString& message) {
+        done(false, message);
+        reportError(tr("Export Movie"), message);
+    });
+    m_movieJob->start();
+    return true;
+}
