@@ -26,6 +26,7 @@ class QTimer;
 class ScatterPanel;
 class ClusterGallery;
 class ParticleMontage;
+class LandscapeController;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -88,6 +89,12 @@ public:
     bool openSession(const QString& path);
     bool autosave();   // to the autosave path; false when there is nothing to save
     QString sessionPath() const { return m_sessionPath; }
+
+    // Landscape analysis (LandscapeController, MainWindowLandscape.cpp): Analysis → Landscape…
+    LandscapeController* landscape() const { return m_landscape; }
+    // Shows a map computed in memory (cluster mean, volume along a PC) like a decoded one:
+    // camera and σ level kept; cancels the display of decodes still on their way.
+    void showMapKeepingView(const cryo::Volume& map, const QString& description);
 
 Q_SIGNALS:
     // A decoded map was put in the viewer (tag: the request's number).
@@ -184,4 +191,5 @@ private:
     QAction* m_axesAction = nullptr;
     QString m_sessionPath;
     QTimer* m_autosaveTimer = nullptr;
+    LandscapeController* m_landscape = nullptr;
 };
