@@ -101,7 +101,7 @@ void LandscapeController::openRun(ExplorerPanel* explorer)
     }
     m_panel->setState(state);
     if (state) {
-        m_dock->show();
+        showDock();
         if (!state->maps)
             message(tr("Landscape maps not available: %1").arg(state->mapsProblem));
     } else {
@@ -125,8 +125,7 @@ bool LandscapeController::start(const cryo::LandscapeOptions& options, bool full
     m_lastOptions = options;
     m_lastFullMaps = fullMaps;
     m_panel->showProgress(0, tr("starting…"));
-    m_dock->show();
-    m_dock->raise();
+    showDock();
     return true;
 }
 
@@ -146,8 +145,7 @@ void LandscapeController::jobFinished(std::shared_ptr<const LandscapeState> stat
         return;   // another run has been opened since
     m_panel->showIdle();
     m_panel->setState(state);
-    m_dock->show();
-    m_dock->raise();
+    showDock();
     const auto& t = state->table;
     message(storeProblem.isEmpty()
                 ? tr("Landscape: %1 clusters of %2 sketch volumes, stored in run.h5 and %3")
@@ -157,6 +155,17 @@ void LandscapeController::jobFinished(std::shared_ptr<const LandscapeState> stat
                 : tr("Landscape computed, but not stored: %1").arg(storeProblem));
     if (state->maps && !state->maps->clusterMeans.empty())
         m_panel->setCurrentCluster(0);
+}
+
+void LandscapeController::showDock()
+{
+    // A tab beside the latent-space dock: both scatters are wide and share one selection.
+    if (!m_tabbed && m_window->explorerDock() && !m_window->explorerDock()->isFloating()) {
+        m_window->tabifyDockWidget(m_window->explorerDock(), m_dock);
+        m_tabbed = true;
+    }
+    m_dock->show();
+    m_dock->raise();
 }
 
 void LandscapeController::jobFailed(const QString& message)

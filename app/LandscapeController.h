@@ -54,6 +54,7 @@ private:
     void jobFailed(const QString& message);
     void showVolume(std::shared_ptr<const cryo::Volume> map, const QString& description);
     void message(const QString& text);
+    void showDock();
 
     MainWindow* m_window;
     QDockWidget* m_dock;
@@ -64,4 +65,5 @@ private:
     QString m_jobRunDir;   // the run the running job belongs to
     cryo::LandscapeOptions m_lastOptions;
     bool m_lastFullMaps = false;
+    bool m_tabbed = false;
 };

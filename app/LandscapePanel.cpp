@@ -25,7 +25,7 @@
 
 namespace {
 
-constexpr int kThumbnail = 96;     // pixels
+constexpr int kThumbnail = 80;     // pixels
 constexpr int kStepsPerSigma = 4;  // slider resolution: ¼ σ
 constexpr int kSigmas = 2;         // slider range: ±2 σ
 
@@ -120,7 +120,8 @@ QWidget* LandscapePanel::buildGallery()
     m_gallery = new QListWidget(box);
     m_gallery->setViewMode(QListView::IconMode);
     m_gallery->setIconSize(QSize(kThumbnail, kThumbnail));
-    m_gallery->setGridSize(QSize(kThumbnail + 40, kThumbnail + 44));
+    m_gallery->setGridSize(QSize(kThumbnail + 64, kThumbnail + 38));
+    m_gallery->setMinimumHeight(kThumbnail + 60);   // one row with its captions, and a scroll bar
     m_gallery->setResizeMode(QListView::Adjust);
     m_gallery->setMovement(QListView::Static);
     m_gallery->setWordWrap(true);
@@ -174,8 +175,7 @@ void LandscapePanel::setState(std::shared_ptr<const LandscapeState> state)
     const bool live = m_state && m_state->result;
     m_variance->setValues(m_state ? m_state->table.explainedVariance : std::vector<float>{},
                           live ? m_state->result->pca.totalVariance() : 0,
-                          live ? tr("explained variance (% of all)")
-                               : tr("explained variance (% of the %1 kept PCs)").arg(m_state ? m_state->table.components : 0));
+                          live ? tr("variance explained (%)") : tr("variance (% of kept PCs)"));
 }
 
 void LandscapePanel::fillScatter()
@@ -235,7 +235,7 @@ void LandscapePanel::fillGallery()
         for (int m = 0; m < t.clusters; ++m) {
             const QImage image = ClusterGallery::projectionImage(m_state->maps->clusterMeans[std::size_t(m)], kThumbnail);
             auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(image)),
-                                             tr("%1: %2 vol · %3 ptcl").arg(m).arg(volumes[std::size_t(m)])
+                                             tr("%1: %2 volumes · %3 particles").arg(m).arg(volumes[std::size_t(m)])
                                                  .arg(particles[std::size_t(m)]),
                                              m_gallery);
             item->setData(Qt::UserRole, m);
