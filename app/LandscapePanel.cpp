@@ -89,8 +89,7 @@ LandscapePanel::LandscapePanel(std::shared_ptr<const RunTables> tables, Selectio
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addLayout(bar);
     layout->addWidget(split, 1);
-    showIdle();
-    setState(nullptr);
+    showIdle();   // and, with no state yet, fills the panel with the "no analysis yet" advice
 }
 
 QWidget* LandscapePanel::buildAlongPc()
@@ -333,6 +332,8 @@ void LandscapePanel::showProgress(double fraction, const QString& text)
     m_progressText->show();
     m_cancel->show();
     m_compute->setEnabled(false);
+    if (!m_state)   // not the "no analysis yet" advice while one is running
+        m_summary->setText(tr("Landscape analysis of %1 particles:").arg(m_tables->count()));
 }
 
 void LandscapePanel::showIdle()
@@ -341,6 +342,8 @@ void LandscapePanel::showIdle()
     m_progressText->hide();
     m_cancel->hide();
     m_compute->setEnabled(true);
+    if (!m_state)
+        setState(nullptr);
 }
 
 QString LandscapePanel::describeParticle(qint64 index) const
