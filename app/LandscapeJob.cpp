@@ -71,6 +71,7 @@ cryo::LandscapeTable LandscapeJob::table(const cryo::LandscapeResult& result, co
     t.quality = request.fullMaps ? "full" : "preview";
     t.maskVoxels = double(result.mask.insideCount());
     t.regressionR2 = result.regressionR2;
+    t.totalVariance = result.pca.totalVariance();
     t.seed = request.options.seed;
     return t;
 }

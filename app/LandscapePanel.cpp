@@ -171,10 +171,11 @@ void LandscapePanel::setState(std::shared_ptr<const LandscapeState> state)
     fillScatter();
     fillGallery();
     fillAlongPc();
-    const bool live = m_state && m_state->result;
+    // Older run files lack the total: percentages of the kept PCs then.
+    const bool total = m_state && m_state->table.totalVariance > 0;
     m_variance->setValues(m_state ? m_state->table.explainedVariance : std::vector<float>{},
-                          live ? m_state->result->pca.totalVariance() : 0,
-                          live ? tr("variance explained (%)") : tr("variance (% of kept PCs)"));
+                          total ? m_state->table.totalVariance : 0,
+                          total ? tr("variance explained (%)") : tr("variance (% of kept PCs)"));
 }
 
 void LandscapePanel::fillScatter()

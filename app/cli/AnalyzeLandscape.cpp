@@ -66,6 +66,7 @@ cryo::LandscapeTable landscapeTable(const cryo::LandscapeResult& result, const L
     t.quality = request.fullMaps ? "full" : "preview";
     t.maskVoxels = double(result.mask.insideCount());
     t.regressionR2 = result.regressionR2;
+    t.totalVariance = result.pca.totalVariance();
     t.seed = request.options.seed;
     return t;
 }

@@ -158,6 +158,8 @@ private Q_SLOTS:
         QVERIFY(stored);
         QCOMPARE(stored->labels, t.labels);
         QCOMPARE(stored->volumePc, t.volumePc);
+        QCOMPARE(stored->totalVariance, state->result->pca.totalVariance());
+        QVERIFY(stored->totalVariance > 0);
         m_stored = *stored;
         const auto maps = cryo::readLandscapeMaps(m_run.toStdString(), kClusters);
         QVERIFY(maps);
@@ -220,6 +222,9 @@ private Q_SLOTS:
         const std::vector<double> percent = panel->varianceView()->percentages();
         QCOMPARE(int(percent.size()), m_stored.components);
         QVERIFY(std::is_sorted(percent.rbegin(), percent.rend()));
+        for (std::size_t c = 0; c < percent.size(); ++c)   // of all the variance, as when it was computed
+            QVERIFY(std::abs(percent[c] - 100.0 * m_stored.explainedVariance[c] / m_stored.totalVariance) < 1e-9);
+        QVERIFY(percent[0] + (percent.size() > 1 ? percent[1] : 0) <= 100.0 + 1e-9);
         const QString dir = qEnvironmentVariable("CRYOSCAPE_SCREENSHOT_DIR");
         if (!dir.isEmpty())
             QVERIFY(window->grab().save(QDir(dir).filePath("landscape-panel.png")));
