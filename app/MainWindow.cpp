@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "LandscapeController.h"
 #include "ParticlesDialog.h"
 #include "RecentFiles.h"
 #include "ThresholdPanel.h"
@@ -79,6 +80,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_galleryDock->hide();
     m_montageDock->hide();
     m_trajectoryDock->hide();
+    m_landscape = new LandscapeController(this);   // Analysis → Landscape… and its dock
     const QColor background = settings.value(QStringLiteral("view/background")).value<QColor>();
     if (background.isValid())
         m_viewer->setBackground(background);

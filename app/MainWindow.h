@@ -29,6 +29,7 @@ class ParticleMontage;
 class TrajectoryPanel;
 class MovieExportJob;
 struct MovieExportRequest;
+class LandscapeController;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -110,6 +111,13 @@ public:
     // Cancel. False when a movie is being made already. movieExportEnded follows.
     bool exportMovie(MovieExportRequest request);
     MovieExportJob* movieJob() const { return m_movieJob; }
+    // Landscape analysis (LandscapeController, MainWindowLandscape.cpp): Analysis → Landscape…
+    LandscapeController* landscape() const { return m_landscape; }
+    // The menu bar's "Analysis" menu (trajectories, landscape), made on first use.
+    QMenu* analysisMenu();
+    // Shows a map computed in memory (cluster mean, volume along a PC) like a decoded one:
+    // camera and σ level kept; cancels the display of decodes still on their way.
+    void showMapKeepingView(const cryo::Volume& map, const QString& description);
 
 Q_SIGNALS:
     // A movie was written (ok, its path) or not (cancelled or failed: the reason).
@@ -157,7 +165,6 @@ private:
     // MainWindowTrajectory.cpp
     void createTrajectoryUi();
     void createTrajectoryMenus(QMenu* file, QMenu* analysis);
-    QMenu* analysisMenu();   // the menu bar's "Analysis" menu, made on first use
     void createTrajectoryPanel();   // for the run just opened
     void arrangeExplorerDocks();    // dock sizes when a run opens
     void showTrajectoryMap(std::shared_ptr<const cryo::Volume> map, const QString& description);
@@ -224,4 +231,5 @@ private:
     TrajectoryPanel* m_trajectory = nullptr;
     quint64 m_trajectoryPreviewTag = 0;   // a preview shown at the viewer's level (not σ)
     MovieExportJob* m_movieJob = nullptr;
+    LandscapeController* m_landscape = nullptr;
 };

@@ -5,6 +5,7 @@
 
 #include "ClusterGallery.h"
 #include "ExplorerPanel.h"
+#include "LandscapeController.h"
 #include "ParticleMontage.h"
 #include "MapDecoder.h"
 #include "RunSummary.h"
@@ -156,6 +157,7 @@ bool MainWindow::openRun(const QString& runDirOrFile)
     m_montageDock->show();
     m_galleryDock->raise();
     createTrajectoryPanel();
+    m_landscape->openRun(m_explorer);   // the run's landscape analysis, when stored
     // Once the docks are laid out: the scatter panels and the 3D view share the width, the
     // right-hand column and the bottom strip stay small (MainWindowTrajectory.cpp).
     QTimer::singleShot(0, this, &MainWindow::arrangeExplorerDocks);

@@ -64,6 +64,14 @@ void VolumeViewer::setBackground(const QColor& color)
     m_view->requestRender();
 }
 
+QColor VolumeViewer::surfaceColor() const
+{
+    if (!m_scene)
+        return QColor::fromRgbF(0.80f, 0.72f, 0.52f);   // the scene's default surface colour
+    const cryo::RgbColor c = m_scene->surfaceColor();
+    return QColor::fromRgbF(float(c.r), float(c.g), float(c.b));
+}
+
 void VolumeViewer::setOutlineVisible(bool visible)
 {
     if (!m_scene)

@@ -29,6 +29,8 @@ public:
     void resetCamera();
     void setBackground(const QColor& color);
     QColor background() const { return m_background; }
+    // The isosurface colour (the scene's default, light tan, without OpenGL).
+    QColor surfaceColor() const;
     void setOutlineVisible(bool visible);
     void setAxesVisible(bool visible);
     long long triangleCount() const;

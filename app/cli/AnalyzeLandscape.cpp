@@ -5,6 +5,7 @@
 #include "io/MapSeries.h"
 #include "io/MrcFile.h"
 #include "model/VolumeGenerator.h"
+#include "run/LandscapeMaps.h"
 #include "run/RunAnalyses.h"
 
 #include <QCoreApplication>
@@ -65,6 +66,7 @@ cryo::LandscapeTable landscapeTable(const cryo::LandscapeResult& result, const L
     t.quality = request.fullMaps ? "full" : "preview";
     t.maskVoxels = double(result.mask.insideCount());
     t.regressionR2 = result.regressionR2;
+    t.totalVariance = result.pca.totalVariance();
     t.seed = request.options.seed;
     return t;
 }
@@ -116,6 +118,8 @@ void runLandscape(const LandscapeRequest& request, const std::filesystem::path& 
     writeVolumePcSeries(result, dir, request);
     writeSummary(result, request, summary);
 
+    // The GUI's landscape panel reads the cluster means and eigenvolumes from RUN/landscape/.
+    cryo::writeLandscapeMaps(std::filesystem::absolute(runFile).parent_path(), cryo::landscapeMaps(result));
     cryo::RunAnalysesUpdate update;
     update.landscape = landscapeTable(result, request, z.count);
     cryo::updateRunAnalyses(runFile, update);

@@ -49,6 +49,7 @@ void writeLandscape(H5File& file, const LandscapeTable& t)
     file.setAttribute(kGroup, "mask_voxels", t.maskVoxels);
     file.setAttribute(kGroup, "regression_r2", t.regressionR2);
     file.setAttribute(kGroup, "seed", double(t.seed));
+    file.setAttribute(kGroup, "total_variance", t.totalVariance);
 }
 
 std::optional<LandscapeTable> readLandscape(const H5File& file)
@@ -93,6 +94,8 @@ std::optional<LandscapeTable> readLandscape(const H5File& file)
         t.regressionR2 = file.numberAttribute(kGroup, "regression_r2");
     if (file.hasAttribute(kGroup, "seed"))
         t.seed = std::uint64_t(file.numberAttribute(kGroup, "seed"));
+    if (file.hasAttribute(kGroup, "total_variance"))
+        t.totalVariance = file.numberAttribute(kGroup, "total_variance");
     return t;
 }
 

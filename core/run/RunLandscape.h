@@ -8,7 +8,7 @@
 //   /analysis/landscape/sketch_volume_pc  float32 k×P
 //   /analysis/landscape/explained_variance float32 P (of the masked volumes)
 //   attributes on /analysis/landscape: clusters, sketch, linkage, mask_voxels,
-//   regression_r2, quality ("preview" or "full"), seed
+//   regression_r2, quality ("preview" or "full"), seed, total_variance
 #include "io/H5File.h"
 
 #include <cstdint>
@@ -29,6 +29,7 @@ struct LandscapeTable {
     std::vector<float> explainedVariance;       // components
     std::string linkage = "average", quality = "preview";
     double maskVoxels = 0, regressionR2 = 0;
+    double totalVariance = 0;   // of the masked volumes, all PCs (0: not stored, older files)
     std::uint64_t seed = 0;
 };
 

@@ -1,0 +1,134 @@
+#include "LandscapeJob.h"
+
+#include "model/VolumeGenerator.h"
+
+#include <QCoreApplication>
+#include <QMetaObject>
+
+#include <atomic>
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("LandscapeJob", text); }
+
+// The progress text for a fraction of LandscapeAnalysis::run (k-means 0–5 %, decoding
+// 5–85 %, clustering and PCA after), with the decoding count when there is one.
+QString stepText(double fraction, int decoded, int sketch)
+{
+    if (fraction < 0.05)
+        return tr("k-means sketch of z (%1 centres)").arg(sketch);
+    if (fraction < 0.85)
+        return tr("decoding sketch volumes %1/%2").arg(decoded).arg(sketch);
+    if (fraction < 1.0)
+        return tr("clustering and PCA of %1 volumes").arg(sketch);
+    return tr("placing every particle in volume-PC space");
+}
+
+} // namespace
+
+LandscapeJob::LandscapeJob(QObject* parent) : QObject(parent) {}
+
+LandscapeJob::~LandscapeJob()
+{
+    if (m_thread.joinable()) {
+        m_thread.request_stop();
+        m_thread.join();   // before `this` (the target of its queued signals) goes away
+    }
+}
+
+bool LandscapeJob::start(LandscapeJobRequest request)
+{
+    if (m_running || !request.z)
+        return false;
+    if (m_thread.joinable())
+        m_thread.join();
+    m_running = true;
+    m_thread = std::jthread([this, request = std::move(request)](std::stop_token stop) { work(request, stop); });
+    return true;
+}
+
+void LandscapeJob::cancel()
+{
+    if (m_thread.joinable())
+        m_thread.request_stop();
+}
+
+cryo::LandscapeTable LandscapeJob::table(const cryo::LandscapeResult& result, const LandscapeJobRequest& request)
+{
+    const std::size_t count = request.z->count;
+    cryo::LandscapeTable t;
+    t.count = count;
+    t.clusters = int(result.clusterMeans.size());
+    t.components = result.pca.componentCount();
+    t.labels = result.particleClusters;
+    t.volumePc = result.particleVolumePc;
+    t.volumePc.resize(count * std::size_t(t.components), 0.0f);
+    t.sketchParticles = result.sketch.centerRows;
+    t.sketchClusters = result.centreClusters;
+    t.sketchVolumePc = result.centreVolumePc;
+    t.explainedVariance = result.pca.explainedVariance();
+    t.linkage = cryo::linkageName(request.options.linkage);
+    t.quality = request.fullMaps ? "full" : "preview";
+    t.maskVoxels = double(result.mask.insideCount());
+    t.regressionR2 = result.regressionR2;
+    t.totalVariance = result.pca.totalVariance();
+    t.seed = request.options.seed;
+    return t;
+}
+
+void LandscapeJob::work(const LandscapeJobRequest& request, std::stop_token stop)
+{
+    auto toGui = [this](auto f) { QMetaObject::invokeMethod(this, std::move(f), Qt::QueuedConnection); };
+    try {
+        const cryo::LandscapeAnalysis analysis(request.options);
+        const int sketch = analysis.sketchSize(request.z->count);
+        toGui([this, sketch] { Q_EMIT progress(0, stepText(0, 0, sketch)); });
+        std::unique_ptr<cryo::VolumeGenerator> generator =
+            cryo::VolumeGenerator::open(request.runDir.toStdString(), request.decoderThreads);
+        const auto quality = request.fullMaps ? cryo::VolumeGenerator::Quality::Full : cryo::VolumeGenerator::Quality::Preview;
+        std::atomic<int> decoded{0};
+        const cryo::VolumeDecoder decode = [&](std::span<const float> z) {
+            cryo::Volume v = generator->generate(z, quality);
+            ++decoded;
+            return v;
+        };
+        const cryo::AnalysisContext context{stop, [&](double f) {
+            toGui([this, f, text = stepText(f, decoded, sketch)] { Q_EMIT progress(f, text); });
+        }};
+        auto result = std::make_shared<cryo::LandscapeResult>(
+            analysis.run(request.z->mu.data(), request.z->count, request.z->zdim, decode, context));
+        auto state = std::make_shared<LandscapeState>();
+        state->runDir = request.runDir;
+        state->table = table(*result, request);
+        state->maps = cryo::landscapeMaps(*result);
+        state->result = result;
+        QString problem;
+        if (request.store) {
+            const std::filesystem::path runDir = request.runDir.toStdString();
+            try {   // maps first, so that a stored table always has its maps
+                cryo::writeLandscapeMaps(runDir, *state->maps);
+                cryo::RunAnalysesUpdate update;
+                update.landscape = state->table;
+                cryo::updateRunAnalyses(cryo::runFilePath(runDir), update);
+            } catch (const std::exception& e) {   // shown, but the result is still used
+                problem = QString::fromUtf8(e.what());
+                std::error_code ignored;   // no maps beside an older table they do not belong to
+                std::filesystem::remove_all(cryo::landscapeMapsDir(runDir), ignored);
+            }
+        }
+        toGui([this, state = std::shared_ptr<const LandscapeState>(state), problem] {
+            m_running = false;
+            Q_EMIT finished(state, problem);
+        });
+    } catch (const cryo::AnalysisCancelled&) {
+        toGui([this] {
+            m_running = false;
+            Q_EMIT failed(tr("cancelled"));
+        });
+    } catch (const std::exception& e) {
+        toGui([this, message = QString::fromUtf8(e.what())] {
+            m_running = false;
+            Q_EMIT failed(message);
+        });
+    }
+}

@@ -1,0 +1,66 @@
+#pragma once
+// Runs the landscape analysis of a run (core/analysis/LandscapeAnalysis.h) off the GUI
+// thread, with its own VolumeGenerator (LibTorch model) on the worker, like UmapJob does
+// for UMAP. Progress arrives as a fraction and a text ("decoding sketch volumes 120/500");
+// cancel() stops it before the next sketch volume. The result is stored where the next
+// opening of the run finds it: the tables in run.h5 (updateRunAnalyses: copy, update,
+// rename) and the cluster means, mean map and eigenvolumes in RUN/landscape/
+// (run/LandscapeMaps.h). Destroying the job cancels and joins it.
+#include "analysis/LandscapeAnalysis.h"
+#include "run/LandscapeMaps.h"
+#include "run/RunAnalyses.h"
+#include "run/RunFile.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <thread>
+
+struct LandscapeJobRequest {
+    QString runDir;                                  // the run (directory) to decode maps from
+    std::shared_ptr<const cryo::LatentTable> z;      // its latents
+    cryo::LandscapeOptions options;
+    bool fullMaps = false;                           // false: preview maps (half the box), ~8× faster
+    bool store = true;                               // write run.h5 and RUN/landscape/
+    int decoderThreads = 1;                          // LibTorch threads (the GUI keeps a core)
+};
+
+// What the GUI shows of a landscape: the stored table and maps, plus the whole in-memory
+// result when it was computed in this session (null after reopening).
+struct LandscapeState {
+    QString runDir;
+    cryo::LandscapeTable table;
+    std::optional<cryo::LandscapeMaps> maps;   // absent: not stored (mapsProblem says why)
+    QString mapsProblem;
+    std::shared_ptr<const cryo::LandscapeResult> result;
+};
+
+class LandscapeJob : public QObject {
+    Q_OBJECT
+public:
+    explicit LandscapeJob(QObject* parent = nullptr);
+    ~LandscapeJob() override;
+
+    // False when a job is already running.
+    bool start(LandscapeJobRequest request);
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+    // The table stored in run.h5 for a result (count particles; volume PCs padded with 0
+    // when the regression was skipped).
+    static cryo::LandscapeTable table(const cryo::LandscapeResult& result, const LandscapeJobRequest& request);
+
+Q_SIGNALS:
+    void progress(double fraction, const QString& text);
+    // storeProblem is "" when stored (or storing was not asked for).
+    void finished(std::shared_ptr<const LandscapeState> state, const QString& storeProblem);
+    void failed(const QString& message);   // also after cancel() ("cancelled")
+
+private:
+    void work(const LandscapeJobRequest& request, std::stop_token stop);
+
+    std::jthread m_thread;
+    bool m_running = false;
+};
