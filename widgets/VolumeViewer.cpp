@@ -92,10 +92,3 @@ long long VolumeViewer::triangleCount() const { return m_scene ? m_scene->triang
 
 QImage VolumeViewer::grabFrame() { return m_view ? m_view->grabFrame() : QImage(); }
 
-QColor VolumeViewer::surfaceColor() const
-{
-    if (!m_scene)
-        return QColor::fromRgbF(0.80f, 0.72f, 0.52f);   // the scene's default surface
-    const cryo::RgbColor c = m_scene->surfaceColor();
-    return QColor::fromRgbF(float(c.r), float(c.g), float(c.b));
-}

@@ -29,13 +29,12 @@ public:
     void resetCamera();
     void setBackground(const QColor& color);
     QColor background() const { return m_background; }
-    // The isosurface colour (the scene's default, light tan, without OpenGL).
+    // The isosurface colour (the scene's default, light tan, without OpenGL); exports write
+    // it into ChimeraX scripts.
     QColor surfaceColor() const;
     void setOutlineVisible(bool visible);
     void setAxesVisible(bool visible);
     long long triangleCount() const;
-    // The isosurface's colour (exports write it into ChimeraX scripts).
-    QColor surfaceColor() const;
 
     // The rendered 3D frame (empty without OpenGL).
     QImage grabFrame();
