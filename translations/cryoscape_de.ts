@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AbInitioSettings</name>
+    <message>
+        <source>%1 orientations, %2° apart</source>
+        <translation>%1 Orientierungen im Abstand von %2°</translation>
+    </message>
+    <message>
+        <source>Poses</source>
+        <translation>Orientierungen</translation>
+    </message>
+    <message>
+        <source>From the particle file</source>
+        <translation>Aus der Partikeldatei</translation>
+    </message>
+    <message>
+        <source>Use the particle orientations and shifts that RELION or cryoSPARC refined (a consensus refinement). Fastest, and the usual choice.</source>
+        <translation>Die Orientierungen und Verschiebungen der Partikel verwenden, die RELION oder cryoSPARC verfeinert haben (eine Konsensus-Verfeinerung). Am schnellsten und die übliche Wahl.</translation>
+    </message>
+    <message>
+        <source>Search ab initio (cryoDRGN2)</source>
+        <translation>Ab initio suchen (cryoDRGN2)</translation>
+    </message>
+    <message>
+        <source>Use when you have no consensus poses, or do not trust them: the model finds each particle&apos;s orientation and shift itself, by searching every few epochs. Any poses in the particle file are ignored. Slow: on a CPU the search handles only a few images per second (about 5 images/s at box 64 on 2 cores), several times slower than a training epoch; a GPU helps a lot.</source>
+        <translation>Verwenden, wenn keine Konsensus-Orientierungen vorliegen oder ihnen nicht zu trauen ist: Das Modell findet Orientierung und Verschiebung jedes Partikels selbst, indem es alle paar Epochen sucht. Orientierungen in der Partikeldatei werden ignoriert. Langsam: Auf einer CPU schafft die Suche nur wenige Bilder pro Sekunde (etwa 5 Bilder/s bei Box 64 auf 2 Kernen), ein Mehrfaches langsamer als eine Trainingsepoche; eine GPU hilft sehr.</translation>
+    </message>
+    <message>
+        <source>How often the poses are searched again with the improving model. The epochs in between train on the latest poses and are much faster. Smaller: better poses sooner, longer training.</source>
+        <translation>Wie oft die Orientierungen mit dem sich verbessernden Modell neu gesucht werden. Die Epochen dazwischen trainieren auf den zuletzt gefundenen Orientierungen und sind viel schneller. Kleiner: früher bessere Orientierungen, längeres Training.</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>After this epoch the model restarts from random weights but keeps the poses found so far, which escapes a poor start. Automatic: halfway through runs of 10 epochs or more, never in shorter ones.</source>
+        <translation>Nach dieser Epoche startet das Modell mit zufälligen Gewichten neu, behält aber die bisher gefundenen Orientierungen; so entkommt es einem schlechten Start. Automatisch: nach der Hälfte bei Läufen mit 10 oder mehr Epochen, nie bei kürzeren.</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <source>Show the settings of the search itself.</source>
+        <translation>Die Einstellungen der Suche selbst anzeigen.</translation>
+    </message>
+    <message>
+        <source>How finely the first, global step of the search samples orientations; each step up tries 8 times as many (and takes about 8 times longer) but misses fewer poses. 2 suits most data.</source>
+        <translation>Wie fein der erste, globale Schritt der Suche die Orientierungen abtastet; jede Stufe höher probiert 8-mal so viele (und dauert etwa 8-mal so lange), verpasst aber weniger Orientierungen. 2 passt für die meisten Daten.</translation>
+    </message>
+    <message>
+        <source>Base grid resolution:</source>
+        <translation>Auflösung des Basisgitters:</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Search every:</source>
+        <translation>Suchen alle:</translation>
+    </message>
+    <message>
+        <source>Reset the model after epoch:</source>
+        <translation>Modell zurücksetzen nach Epoche:</translation>
+    </message>
+    <message>
+        <source>The particle file has no poses: they will be searched ab initio.</source>
+        <translation>Die Partikeldatei enthält keine Orientierungen: Sie werden ab initio gesucht.</translation>
+    </message>
+</context>
+<context>
     <name>ClusterGallery</name>
     <message>
         <source>Select Cluster</source>
@@ -18,6 +93,13 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainedVarianceView</name>
+    <message>
+        <source>PC %1: %2 %</source>
+        <translation>PC %1: %2 %</translation>
     </message>
 </context>
 <context>
@@ -150,6 +232,372 @@ Cluster %2</translation>
     <message>
         <source>Histogram of map values (log scale). Click or drag to set the contour level.</source>
         <translation>Histogramm der Kartenwerte (logarithmisch). Klicken oder ziehen, um die Konturhöhe zu setzen.</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeController</name>
+    <message>
+        <source>Landscape</source>
+        <translation>Landschaft</translation>
+    </message>
+    <message>
+        <source>&amp;Landscape…</source>
+        <translation>&amp;Landschaft…</translation>
+    </message>
+    <message>
+        <source>Decode volumes across the latent space, cluster them and find their principal components (landscape analysis)</source>
+        <translation>Volumen über den latenten Raum hinweg dekodieren, clustern und ihre Hauptkomponenten bestimmen (Landschaftsanalyse)</translation>
+    </message>
+    <message>
+        <source>%1 not found (made by an older version?): run the analysis again</source>
+        <translation>%1 nicht gefunden (mit einer älteren Version erstellt?): die Analyse erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Landscape analysis not read: %1</source>
+        <translation>Landschaftsanalyse nicht gelesen: %1</translation>
+    </message>
+    <message>
+        <source>Landscape maps not available: %1</source>
+        <translation>Landschaftskarten nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Landscape: %1 clusters of %2 sketch volumes, stored in run.h5 and %3</source>
+        <translation>Landschaft: %1 Cluster aus %2 Skizzenvolumen, gespeichert in run.h5 und %3</translation>
+    </message>
+    <message>
+        <source>Landscape computed, but not stored: %1</source>
+        <translation>Landschaft berechnet, aber nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Landscape analysis not done: %1</source>
+        <translation>Landschaftsanalyse nicht durchgeführt: %1</translation>
+    </message>
+    <message>
+        <source>no cluster maps to export</source>
+        <translation>keine Cluster-Karten zum Exportieren</translation>
+    </message>
+    <message>
+        <source>Export Cluster Maps</source>
+        <translation>Cluster-Karten exportieren</translation>
+    </message>
+    <message>
+        <source>Cluster maps not exported: %1</source>
+        <translation>Cluster-Karten nicht exportiert: %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 cluster maps and cluster_maps.cxc to %2</source>
+        <translation>%1 Cluster-Karten und cluster_maps.cxc nach %2 geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeDialog</name>
+    <message>
+        <source>Landscape Analysis</source>
+        <translation>Landschaftsanalyse</translation>
+    </message>
+    <message>
+        <source>How many volumes to decode: the k-means centres of z that sketch the latent space. Scaled down for small datasets to max(particles / 10, 2 × clusters). Decoding is most of the time.</source>
+        <translation>Wie viele Volumen dekodiert werden: die k-means-Zentren von z, die den latenten Raum skizzieren. Bei kleinen Datensätzen verringert auf max(Partikel / 10, 2 × Cluster). Das Dekodieren macht den Großteil der Zeit aus.</translation>
+    </message>
+    <message>
+        <source>Sketch volumes (k):</source>
+        <translation>Skizzenvolumen (k):</translation>
+    </message>
+    <message>
+        <source>Number of clusters (M) the sketch volumes are grouped into by agglomerative clustering of their masked voxels.</source>
+        <translation>Anzahl der Cluster (M), in die die Skizzenvolumen durch agglomeratives Clustern ihrer maskierten Voxel gruppiert werden.</translation>
+    </message>
+    <message>
+        <source>Clusters (M):</source>
+        <translation>Cluster (M):</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Ward</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Mittlere Verknüpfung</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Vollständige Verknüpfung</translation>
+    </message>
+    <message>
+        <source>How the distance between two groups of volumes is measured (Euclidean distances of masked voxels). Ward keeps clusters compact and rarely isolates one odd volume; average and complete follow cryoDRGN&apos;s options.</source>
+        <translation>Wie der Abstand zwischen zwei Gruppen von Volumen gemessen wird (euklidische Abstände der maskierten Voxel). Ward hält Cluster kompakt und isoliert selten ein einzelnes abweichendes Volumen; mittlere und vollständige Verknüpfung entsprechen den Optionen von cryoDRGN (average, complete).</translation>
+    </message>
+    <message>
+        <source>Linkage:</source>
+        <translation>Verknüpfung:</translation>
+    </message>
+    <message>
+        <source>Principal components of the masked volumes to keep (volume PCs). The panel shows PC 1–3; every particle gets coordinates on all of them.</source>
+        <translation>Beizubehaltende Hauptkomponenten der maskierten Volumen (Volumen-PCs). Das Panel zeigt PC 1–3; jedes Partikel erhält Koordinaten auf allen.</translation>
+    </message>
+    <message>
+        <source>Volume PCs:</source>
+        <translation>Volumen-PCs:</translation>
+    </message>
+    <message>
+        <source>Full-size maps</source>
+        <translation>Karten in voller Größe</translation>
+    </message>
+    <message>
+        <source>Off: decode preview maps (half the box, twice the voxel size), about 8× faster and enough to tell states apart. On: full-size maps, sharper cluster means.</source>
+        <translation>Aus: Vorschaukarten dekodieren (halbe Box, doppelte Voxelgröße), etwa 8× schneller und ausreichend, um Zustände zu unterscheiden. Ein: Karten in voller Größe, schärfere Cluster-Mittel.</translation>
+    </message>
+    <message>
+        <source>Decoding:</source>
+        <translation>Dekodieren:</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Automatic, grown by</source>
+        <translation>Automatisch, erweitert um</translation>
+    </message>
+    <message>
+        <source>Voxels above half of some sketch volume&apos;s maximum (union over the volumes), grown by this distance so that clustering sees more than the densest cores.</source>
+        <translation>Voxel über der Hälfte des Maximums eines der Skizzenvolumen (Vereinigung über alle Volumen), um diesen Abstand erweitert, damit das Clustern mehr als die dichtesten Kerne sieht.</translation>
+    </message>
+    <message>
+        <source> Å</source>
+        <translation> Å</translation>
+    </message>
+    <message>
+        <source>Mask:</source>
+        <translation>Maske:</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Your own mask (.mrc): voxels above 0.5 are in. It must have the size of the decoded maps: the box, or half of it for preview maps.</source>
+        <translation>Eigene Maske (.mrc): Voxel über 0,5 gehören dazu. Sie muss die Größe der dekodierten Karten haben: die Box oder deren Hälfte bei Vorschaukarten.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>Maske</translation>
+    </message>
+    <message>
+        <source>MRC maps (*.mrc *.map)</source>
+        <translation>MRC-Karten (*.mrc *.map)</translation>
+    </message>
+    <message>
+        <source>%1 clusters for %2 particles</source>
+        <translation>%1 Cluster für %2 Partikel</translation>
+    </message>
+    <message>
+        <source>Choose a mask file, or use the automatic mask.</source>
+        <translation>Eine Maskendatei wählen oder die automatische Maske verwenden.</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>%1 particles: %2 %3 maps will be decoded, then grouped into %4 clusters.</source>
+        <translation>%1 Partikel: %2 Karten (%3) werden dekodiert und dann in %4 Cluster gruppiert.</translation>
+    </message>
+    <message>
+        <source>full-size</source>
+        <translation>volle Größe</translation>
+    </message>
+    <message>
+        <source>preview</source>
+        <translation>Vorschau</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeJob</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapePanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the landscape analysis (nothing is stored)</source>
+        <translation>Die Landschaftsanalyse anhalten (nichts wird gespeichert)</translation>
+    </message>
+    <message>
+        <source>Run Landscape…</source>
+        <translation>Landschaft berechnen…</translation>
+    </message>
+    <message>
+        <source>Decode volumes across the latent space, cluster them and find their principal components (Analysis → Landscape…)</source>
+        <translation>Volumen über den latenten Raum hinweg dekodieren, clustern und ihre Hauptkomponenten bestimmen (Analyse → Landschaft…)</translation>
+    </message>
+    <message>
+        <source>Explained variance of the volume PCs</source>
+        <translation>Erklärte Varianz der Volumen-PCs</translation>
+    </message>
+    <message>
+        <source>Volumes along a volume PC</source>
+        <translation>Volumen entlang einer Volumen-PC</translation>
+    </message>
+    <message>
+        <source>Which volume PC to move along</source>
+        <translation>Entlang welcher Volumen-PC bewegt wird</translation>
+    </message>
+    <message>
+        <source>Mean volume plus this many standard deviations of the sketch volumes along the PC</source>
+        <translation>Mittleres Volumen plus so viele Standardabweichungen der Skizzenvolumen entlang der PC</translation>
+    </message>
+    <message>
+        <source>Mean volume of each landscape cluster; click to show it</source>
+        <translation>Mittleres Volumen jedes Landschafts-Clusters; zum Anzeigen anklicken</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Replace the current selection with the cluster&apos;s particles, or add them to it</source>
+        <translation>Die aktuelle Auswahl durch die Partikel des Clusters ersetzen oder sie hinzufügen</translation>
+    </message>
+    <message>
+        <source>Select Particles</source>
+        <translation>Partikel auswählen</translation>
+    </message>
+    <message>
+        <source>Select the particles of the clicked cluster (then File → Export Selection…)</source>
+        <translation>Die Partikel des angeklickten Clusters auswählen (dann Datei → Auswahl exportieren…)</translation>
+    </message>
+    <message>
+        <source>Export Cluster Maps…</source>
+        <translation>Cluster-Karten exportieren…</translation>
+    </message>
+    <message>
+        <source>Write every cluster mean as .mrc, with a ChimeraX script opening them as a series</source>
+        <translation>Jedes Cluster-Mittel als .mrc schreiben, mit einem ChimeraX-Skript, das sie als Serie öffnet</translation>
+    </message>
+    <message>
+        <source>No landscape analysis yet: Analysis → Landscape… decodes volumes across the latent space, clusters them and finds their principal components.</source>
+        <translation>Noch keine Landschaftsanalyse: Analyse → Landschaft… dekodiert Volumen über den latenten Raum hinweg, clustert sie und bestimmt ihre Hauptkomponenten.</translation>
+    </message>
+    <message>
+        <source>%1 sketch volumes (%2 maps) · %3 clusters (%4 linkage) · mask %5 voxels · z → volume-PC regression R² %6</source>
+        <translation>%1 Skizzenvolumen (Karten: %2) · %3 Cluster (Verknüpfung: %4) · Maske %5 Voxel · Regression z → Volumen-PC R² %6</translation>
+    </message>
+    <message>
+        <source>variance explained (%)</source>
+        <translation>erklärte Varianz (%)</translation>
+    </message>
+    <message>
+        <source>variance (% of kept PCs)</source>
+        <translation>Varianz (% der beibehaltenen PCs)</translation>
+    </message>
+    <message>
+        <source>volume PC%1 × PC%2</source>
+        <translation>Volumen-PC%1 × PC%2</translation>
+    </message>
+    <message>
+        <source>volume PC %1</source>
+        <translation>Volumen-PC %1</translation>
+    </message>
+    <message>
+        <source>volume PC1 / particle</source>
+        <translation>Volumen-PC1 / Partikel</translation>
+    </message>
+    <message>
+        <source>volume PC 1</source>
+        <translation>Volumen-PC 1</translation>
+    </message>
+    <message>
+        <source>particle</source>
+        <translation>Partikel</translation>
+    </message>
+    <message>
+        <source>landscape cluster</source>
+        <translation>Landschafts-Cluster</translation>
+    </message>
+    <message>
+        <source>landscape cluster (%1)</source>
+        <translation>Landschafts-Cluster (%1)</translation>
+    </message>
+    <message>
+        <source>density</source>
+        <translation>Dichte</translation>
+    </message>
+    <message>
+        <source>k-means</source>
+        <translation>k-means</translation>
+    </message>
+    <message>
+        <source>k-means (%1)</source>
+        <translation>k-means (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2 volumes · %3 particles</source>
+        <translation>%1: %2 Volumen · %3 Partikel</translation>
+    </message>
+    <message>
+        <source>Cluster %1: mean of %2 sketch volumes; %3 particles</source>
+        <translation>Cluster %1: Mittel von %2 Skizzenvolumen; %3 Partikel</translation>
+    </message>
+    <message>
+        <source>Cluster maps not available: %1</source>
+        <translation>Cluster-Karten nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Run a landscape analysis first.</source>
+        <translation>Zuerst eine Landschaftsanalyse ausführen.</translation>
+    </message>
+    <message>
+        <source>Not available: the mean map and eigenvolumes were not stored with this run (run the analysis again).</source>
+        <translation>Nicht verfügbar: Mittlere Karte und Eigenvolumen wurden mit diesem Lauf nicht gespeichert (die Analyse erneut ausführen).</translation>
+    </message>
+    <message>
+        <source>Move the slider: mean volume ± up to %1 σ along the chosen PC.</source>
+        <translation>Den Schieberegler bewegen: mittleres Volumen ± bis zu %1 σ entlang der gewählten PC.</translation>
+    </message>
+    <message>
+        <source>volume PC %1 = %2 σ (%3)</source>
+        <translation>Volumen-PC %1 = %2 σ (%3)</translation>
+    </message>
+    <message>
+        <source>landscape: volume PC %1 at %2 σ</source>
+        <translation>Landschaft: Volumen-PC %1 bei %2 σ</translation>
+    </message>
+    <message>
+        <source>landscape cluster %1 · mean map</source>
+        <translation>Landschafts-Cluster %1 · mittlere Karte</translation>
+    </message>
+    <message>
+        <source>Landscape cluster %1</source>
+        <translation>Landschafts-Cluster %1</translation>
+    </message>
+    <message>
+        <source>Landscape analysis of %1 particles:</source>
+        <translation>Landschaftsanalyse von %1 Partikeln:</translation>
+    </message>
+    <message>
+        <source>landscape cluster %1
+volume PC 1–3: (%2)</source>
+        <translation>Landschafts-Cluster %1
+Volumen-PC 1–3: (%2)</translation>
     </message>
 </context>
 <context>
@@ -693,6 +1141,216 @@ Cluster %2</translation>
         <source>Training is running — stop it and quit? The last finished epoch is kept and can be resumed.</source>
         <translation>Ein Training läuft — anhalten und beenden? Die letzte abgeschlossene Epoche bleibt erhalten und kann fortgesetzt werden.</translation>
     </message>
+    <message>
+        <source>Export &amp;Movie…</source>
+        <translation>Fil&amp;m exportieren…</translation>
+    </message>
+    <message>
+        <source>Render a 360° turn of the map, the cluster maps or a trajectory as an MP4 or GIF movie</source>
+        <translation>Eine 360°-Drehung der Karte, die Cluster-Karten oder eine Trajektorie als MP4- oder GIF-Film rendern</translation>
+    </message>
+    <message>
+        <source>The trajectory (%1 maps)</source>
+        <translation>Die Trajektorie (%1 Karten)</translation>
+    </message>
+    <message>
+        <source>360° turn of the shown map</source>
+        <translation>360°-Drehung der angezeigten Karte</translation>
+    </message>
+    <message>
+        <source>The k-means cluster maps (%1)</source>
+        <translation>Die k-means-Cluster-Karten (%1)</translation>
+    </message>
+    <message>
+        <source>Export Movie</source>
+        <translation>Film exportieren</translation>
+    </message>
+    <message>
+        <source>Open a map or a trained run first.</source>
+        <translation>Zuerst eine Karte oder einen trainierten Lauf öffnen.</translation>
+    </message>
+    <message>
+        <source>A movie is being made already.</source>
+        <translation>Es wird bereits ein Film erstellt.</translation>
+    </message>
+    <message>
+        <source>Rendering the movie…</source>
+        <translation>Film wird gerendert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Pose search: epoch %1/%2</source>
+        <translation>Orientierungssuche: Epoche %1/%2</translation>
+    </message>
+    <message>
+        <source>Trajectory</source>
+        <translation>Trajektorie</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>A&amp;nalyse</translation>
+    </message>
+    <message>
+        <source>&amp;Trajectory…</source>
+        <translation>&amp;Trajektorie…</translation>
+    </message>
+    <message>
+        <source>Maps along a PC of z, through the k-means centres or along a path drawn on a panel</source>
+        <translation>Karten entlang einer PC von z, durch die k-means-Zentren oder entlang eines auf einem Panel gezeichneten Pfads</translation>
+    </message>
+    <message>
+        <source>Export Shown &amp;Map…</source>
+        <translation>&amp;Angezeigte Karte exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the map in the 3D view as .mrc</source>
+        <translation>Die Karte der 3D-Ansicht als .mrc schreiben</translation>
+    </message>
+    <message>
+        <source>Export &amp;Trajectory Maps…</source>
+        <translation>&amp;Trajektorienkarten exportieren…</translation>
+    </message>
+    <message>
+        <source>Write every frame of the trajectory as .mrc with a ChimeraX script</source>
+        <translation>Jedes Bild der Trajektorie als .mrc mit einem ChimeraX-Skript schreiben</translation>
+    </message>
+    <message>
+        <source>%1 · full map (cached)</source>
+        <translation>%1 · volle Karte (zwischengespeichert)</translation>
+    </message>
+    <message>
+        <source>Export Shown Map</source>
+        <translation>Angezeigte Karte exportieren</translation>
+    </message>
+    <message>
+        <source>No map is shown.</source>
+        <translation>Es wird keine Karte angezeigt.</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 × %3 × %4, %5 Å/voxel)</source>
+        <translation>%1 geschrieben (%2 × %3 × %4, %5 Å/Voxel)</translation>
+    </message>
+    <message>
+        <source>Export Trajectory Maps</source>
+        <translation>Trajektorienkarten exportieren</translation>
+    </message>
+    <message>
+        <source>Compute a trajectory first (Analysis → Trajectory…).</source>
+        <translation>Zuerst eine Trajektorie berechnen (Analyse → Trajektorie…).</translation>
+    </message>
+    <message>
+        <source>The frames are still being decoded (%1). Try again when all are done.</source>
+        <translation>Die Bilder werden noch dekodiert (%1). Erneut versuchen, wenn alle fertig sind.</translation>
+    </message>
+    <message>
+        <source>Wrote %1 maps and trajectory.cxc to %2</source>
+        <translation>%1 Karten und trajectory.cxc nach %2 geschrieben</translation>
+    </message>
+    <message>
+        <source>MRC maps (*.mrc)</source>
+        <translation>MRC-Karten (*.mrc)</translation>
+    </message>
+    <message>
+        <source>Export Trajectory Maps to Folder</source>
+        <translation>Trajektorienkarten in Ordner exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>MovieExportDialog</name>
+    <message>
+        <source>Export Movie</source>
+        <translation>Film exportieren</translation>
+    </message>
+    <message>
+        <source>Frames of:</source>
+        <translation>Bilder von:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>File (.mp4 or .gif):</source>
+        <translation>Datei (.mp4 oder .gif):</translation>
+    </message>
+    <message>
+        <source>Size (pixels):</source>
+        <translation>Größe (Pixel):</translation>
+    </message>
+    <message>
+        <source>Frames per second:</source>
+        <translation>Bilder pro Sekunde:</translation>
+    </message>
+    <message>
+        <source>Frames of the turn:</source>
+        <translation>Bilder der Drehung:</translation>
+    </message>
+    <message>
+        <source>As in the viewer</source>
+        <translation>Wie in der Ansicht</translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation>Weiß</translation>
+    </message>
+    <message>
+        <source>Black</source>
+        <translation>Schwarz</translation>
+    </message>
+    <message>
+        <source>Background:</source>
+        <translation>Hintergrund:</translation>
+    </message>
+    <message>
+        <source>Fixed (the viewer&apos;s level)</source>
+        <translation>Fest (Konturhöhe der Ansicht)</translation>
+    </message>
+    <message>
+        <source>Constant enclosed volume</source>
+        <translation>Konstantes eingeschlossenes Volumen</translation>
+    </message>
+    <message>
+        <source>Constant enclosed volume: every frame gets the level that encloses as many voxels as the first frame, so maps that change in scale keep their size.</source>
+        <translation>Konstantes eingeschlossenes Volumen: Jedes Bild erhält die Konturhöhe, die so viele Voxel einschließt wie das erste Bild, sodass Karten, deren Werteskala sich ändert, ihre Größe behalten.</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Höhe:</translation>
+    </message>
+    <message>
+        <source>Half-size maps (faster decoding)</source>
+        <translation>Karten halber Größe (schnelleres Dekodieren)</translation>
+    </message>
+    <message>
+        <source>Render</source>
+        <translation>Rendern</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4);;Animated GIF (*.gif)</source>
+        <translation>MP4-Video (*.mp4);;Animiertes GIF (*.gif)</translation>
+    </message>
+</context>
+<context>
+    <name>MovieExportJob</name>
+    <message>
+        <source>No map to turn and no run to decode maps from.</source>
+        <translation>Keine Karte zum Drehen und kein Lauf, aus dem Karten dekodiert werden können.</translation>
+    </message>
+    <message>
+        <source>There are no frames to render.</source>
+        <translation>Es gibt keine Bilder zum Rendern.</translation>
+    </message>
 </context>
 <context>
     <name>ParticleMontage</name>
@@ -726,6 +1384,68 @@ Cluster %2</translation>
     <message>
         <source>The images cannot be shown: some stacks are missing (see Problems).</source>
         <translation>Die Bilder können nicht gezeigt werden: einige Stapel fehlen (siehe Probleme).</translation>
+    </message>
+</context>
+<context>
+    <name>PoseErrorView</name>
+    <message>
+        <source>How far the poses found so far are from the true ones (synthetic data only): the median rotation error in degrees (blue, left axis) and the median shift error in pixels (orange, right axis) after each epoch. Filled marks: epochs that searched the poses.</source>
+        <translation>Wie weit die bisher gefundenen Orientierungen von den wahren entfernt sind (nur synthetische Daten): der Median des Rotationsfehlers in Grad (blau, linke Achse) und der Median des Verschiebungsfehlers in Pixeln (orange, rechte Achse) nach jeder Epoche. Gefüllte Markierungen: Epochen, in denen die Orientierungen gesucht wurden.</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>0 px</source>
+        <translation>0 px</translation>
+    </message>
+    <message>
+        <source>epoch (1 … %1)</source>
+        <translation>Epoche (1 … %1)</translation>
+    </message>
+    <message>
+        <source>median pose error: rotation (°), shift (px)</source>
+        <translation>Median des Orientierungsfehlers: Rotation (°), Verschiebung (px)</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Movie rendering needs an X display or xvfb-run (e.g. xvfb-run -a cryoscape movie ...): no OpenGL 3.2 context could be created on the Qt platform &quot;%1&quot;.</source>
+        <translation>Das Rendern von Filmen braucht eine X-Anzeige oder xvfb-run (z. B. xvfb-run -a cryoscape movie ...): Auf der Qt-Plattform "%1" konnte kein OpenGL-3.2-Kontext erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Movie rendering needs a graphical application (QGuiApplication).</source>
+        <translation>Das Rendern von Filmen braucht eine grafische Anwendung (QGuiApplication).</translation>
+    </message>
+    <message>
+        <source>Movie rendering needs OpenGL 3.2 core; this display offers %1.%2.</source>
+        <translation>Das Rendern von Filmen braucht OpenGL 3.2 core; diese Anzeige bietet %1.%2.</translation>
+    </message>
+    <message>
+        <source>No OpenGL context could be created (needed: OpenGL %1.%2 core).</source>
+        <translation>Es konnte kein OpenGL-Kontext erstellt werden (benötigt: OpenGL %1.%2 core).</translation>
+    </message>
+    <message>
+        <source>An OpenGL context was created but could not be made current.</source>
+        <translation>Ein OpenGL-Kontext wurde erstellt, konnte aber nicht aktiviert werden.</translation>
+    </message>
+    <message>
+        <source>OpenGL %1.%2 is available (%3); the 3D view needs OpenGL %4.%5 core.</source>
+        <translation>OpenGL %1.%2 ist verfügbar (%3); die 3D-Ansicht braucht OpenGL %4.%5 core.</translation>
+    </message>
+    <message>
+        <source>There is no graphical application (QGuiApplication) to show OpenGL in.</source>
+        <translation>Es gibt keine grafische Anwendung (QGuiApplication), in der OpenGL angezeigt werden kann.</translation>
+    </message>
+    <message>
+        <source>The Qt platform &quot;%1&quot; cannot show OpenGL views (run with a display, e.g. under xvfb-run, for the 3D view).</source>
+        <translation>Die Qt-Plattform "%1" kann keine OpenGL-Ansichten zeigen (für die 3D-Ansicht mit einer Anzeige starten, z. B. unter xvfb-run).</translation>
+    </message>
+    <message>
+        <source>Qt was set up for OpenGL ES; the 3D view needs desktop OpenGL 3.2 core.</source>
+        <translation>Qt wurde für OpenGL ES eingerichtet; die 3D-Ansicht braucht Desktop-OpenGL 3.2 core.</translation>
     </message>
 </context>
 <context>
@@ -764,6 +1484,22 @@ Cluster %2</translation>
     <message>
         <source>Last loss: %1 (MSE %2, KL %3); %4 s of training</source>
         <translation>Letzter Verlust: %1 (MSE %2, KL %3); %4 s Training</translation>
+    </message>
+    <message>
+        <source>Poses: searched ab initio every %1 epochs, model reset %2, base grid %3%4</source>
+        <translation>Orientierungen: ab initio alle %1 Epochen gesucht, Zurücksetzen des Modells: %2, Basisgitter %3%4</translation>
+    </message>
+    <message>
+        <source>after epoch %1</source>
+        <translation>nach Epoche %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>; last searched in epoch %1</source>
+        <translation>; zuletzt gesucht in Epoche %1</translation>
     </message>
 </context>
 <context>
@@ -829,6 +1565,14 @@ Cluster %2</translation>
     <message>
         <source>Colour:</source>
         <translation>Farbe:</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Draw a path: click particles to set the anchors of a trajectory; double-click or Enter finishes, Esc cancels. The path follows the latent kNN graph through them.</source>
+        <translation>Einen Pfad zeichnen: Partikel anklicken, um die Ankerpunkte einer Trajektorie zu setzen; Doppelklick oder Eingabetaste beendet, Esc bricht ab. Der Pfad folgt dem latenten kNN-Graphen durch sie hindurch.</translation>
     </message>
 </context>
 <context>
@@ -1044,10 +1788,6 @@ Cluster %2</translation>
     <message>
         <source>Continue the run already in the output directory from its last saved epoch.</source>
         <translation>Den Lauf im Ausgabeverzeichnis ab seiner zuletzt gespeicherten Epoche fortsetzen.</translation>
-    </message>
-    <message>
-        <source>The particle images to learn from: a RELION .star, a cryoSPARC .cs or an .mrcs stack. Poses and CTF are taken from it.</source>
-        <translation>Die Partikelbilder, aus denen gelernt wird: eine RELION-.star, eine cryoSPARC-.cs oder ein .mrcs-Stapel. Orientierungen und CTF werden daraus übernommen.</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1269,6 +2009,10 @@ Cluster %2</translation>
         <source>%1 already holds a run. Start a new one there and replace it?</source>
         <translation>%1 enthält bereits einen Lauf. Dort einen neuen starten und ihn ersetzen?</translation>
     </message>
+    <message>
+        <source>The particle images to learn from: a RELION .star, a cryoSPARC .cs or an .mrcs stack. CTF (and poses, unless searched ab initio) are taken from it.</source>
+        <translation>Die Partikelbilder, aus denen gelernt wird: eine RELION-.star, eine cryoSPARC-.cs oder ein .mrcs-Stapel. CTF (und Orientierungen, sofern sie nicht ab initio gesucht werden) werden daraus übernommen.</translation>
+    </message>
 </context>
 <context>
     <name>TrainingMonitor</name>
@@ -1395,6 +2139,233 @@ Cluster %2</translation>
     <message>
         <source>&lt;b&gt;Training failed:&lt;/b&gt; %1&lt;br&gt;Run directory: %2</source>
         <translation>&lt;b&gt;Training fehlgeschlagen:&lt;/b&gt; %1&lt;br&gt;Laufverzeichnis: %2</translation>
+    </message>
+    <message>
+        <source>%1° median rotation error (vs. truth)</source>
+        <translation>%1° Median des Rotationsfehlers (gegenüber der Wahrheit)</translation>
+    </message>
+    <message>
+        <source>%1° rotation · %2 px shift (medians vs. truth)</source>
+        <translation>%1° Rotation · %2 px Verschiebung (Mediane gegenüber der Wahrheit)</translation>
+    </message>
+    <message>
+        <source>How far the latest searched poses are from the true ones (synthetic data with a truth.h5 only), after one global rotation: median errors.</source>
+        <translation>Wie weit die zuletzt gesuchten Orientierungen von den wahren entfernt sind (nur synthetische Daten mit truth.h5), nach einer globalen Rotation: Mediane der Fehler.</translation>
+    </message>
+    <message>
+        <source>Pose error:</source>
+        <translation>Orientierungsfehler:</translation>
+    </message>
+    <message>
+        <source>Pose search (epoch %1): %2 / %3 images, %4 images/s</source>
+        <translation>Orientierungssuche (Epoche %1): %2 / %3 Bilder, %4 Bilder/s</translation>
+    </message>
+</context>
+<context>
+    <name>TrajectoryPanel</name>
+    <message>
+        <source>Choose a source and press Compute, or draw a path on a panel (its “Path” tool).</source>
+        <translation>Eine Quelle wählen und „Berechnen“ drücken oder einen Pfad auf einem Panel zeichnen (mit dessen Werkzeug „Pfad“).</translation>
+    </message>
+    <message>
+        <source>Latent graph: %1 particles, cutoff %2, mean degree %3; the largest connected part has %4 particles</source>
+        <translation>Latenter Graph: %1 Partikel, Grenzwert %2, mittlerer Grad %3; die größte zusammenhängende Komponente hat %4 Partikel</translation>
+    </message>
+    <message>
+        <source>The latent graph could not be built: %1</source>
+        <translation>Der latente Graph konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>PC of z</source>
+        <translation>PC von z</translation>
+    </message>
+    <message>
+        <source>k-means centres</source>
+        <translation>k-means-Zentren</translation>
+    </message>
+    <message>
+        <source>Path drawn on a panel</source>
+        <translation>Auf einem Panel gezeichneter Pfad</translation>
+    </message>
+    <message>
+        <source>Named selections (means)</source>
+        <translation>Benannte Auswahlen (Mittel)</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>PC</source>
+        <translation>PC</translation>
+    </message>
+    <message>
+        <source>frames</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Frames per leg between consecutive centres of the chain</source>
+        <translation>Bilder pro Abschnitt zwischen aufeinanderfolgenden Zentren der Kette</translation>
+    </message>
+    <message>
+        <source>frames per leg</source>
+        <translation>Bilder pro Abschnitt</translation>
+    </message>
+    <message>
+        <source>At most this many frames: path nodes at evenly spaced lengths along it</source>
+        <translation>Höchstens so viele Bilder: Pfadknoten in gleichmäßigen Abständen entlang des Pfads</translation>
+    </message>
+    <message>
+        <source>Mean number of kNN edges kept per particle (of at most %1): more joins more of the data, fewer keeps paths on dense regions</source>
+        <translation>Mittlere Anzahl der pro Partikel behaltenen kNN-Kanten (von höchstens %1): mehr verbindet mehr der Daten, weniger hält Pfade in dichten Bereichen</translation>
+    </message>
+    <message>
+        <source>no path drawn yet</source>
+        <translation>noch kein Pfad gezeichnet</translation>
+    </message>
+    <message>
+        <source>frames ≤</source>
+        <translation>Bilder ≤</translation>
+    </message>
+    <message>
+        <source>neighbours</source>
+        <translation>Nachbarn</translation>
+    </message>
+    <message>
+        <source>Frames per leg between the means of consecutive named selections</source>
+        <translation>Bilder pro Abschnitt zwischen den Mitteln aufeinanderfolgender benannter Auswahlen</translation>
+    </message>
+    <message>
+        <source>through the named selections&apos; mean z, in list order</source>
+        <translation>durch das mittlere z der benannten Auswahlen, in Listenreihenfolge</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Berechnen</translation>
+    </message>
+    <message>
+        <source>Build the trajectory&apos;s frames and decode their maps in the background</source>
+        <translation>Die Bilder der Trajektorie erstellen und ihre Karten im Hintergrund dekodieren</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>Schleife</translation>
+    </message>
+    <message>
+        <source> frames/s</source>
+        <translation> Bilder/s</translation>
+    </message>
+    <message>
+        <source>Export Maps…</source>
+        <translation>Karten exportieren…</translation>
+    </message>
+    <message>
+        <source>Write every frame as .mrc and a ChimeraX script opening them as a volume series</source>
+        <translation>Jedes Bild als .mrc schreiben, dazu ein ChimeraX-Skript, das sie als Volumenserie öffnet</translation>
+    </message>
+    <message>
+        <source>Movie…</source>
+        <translation>Film…</translation>
+    </message>
+    <message>
+        <source>Render a movie (MP4 or GIF) along the trajectory</source>
+        <translation>Einen Film (MP4 oder GIF) entlang der Trajektorie rendern</translation>
+    </message>
+    <message>
+        <source>drawing: %1 anchors (double-click or Enter ends)</source>
+        <translation>Zeichnen: %1 Ankerpunkte (Doppelklick oder Eingabetaste beendet)</translation>
+    </message>
+    <message>
+        <source>path cancelled</source>
+        <translation>Pfad abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 anchors</source>
+        <translation>%1 Ankerpunkte</translation>
+    </message>
+    <message>
+        <source>%1: %2 frames</source>
+        <translation>%1: %2 Bilder</translation>
+    </message>
+    <message>
+        <source> (path length %1 in z)</source>
+        <translation> (Pfadlänge %1 in z)</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>trajectory frame %1 of %2 (%3)</source>
+        <translation>Trajektorienbild %1 von %2 (%3)</translation>
+    </message>
+    <message>
+        <source> · particle %1</source>
+        <translation> · Partikel %1</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Available when all frames are decoded</source>
+        <translation>Verfügbar, sobald alle Bilder dekodiert sind</translation>
+    </message>
+    <message>
+        <source>decoded %1/%2</source>
+        <translation>%1/%2 dekodiert</translation>
+    </message>
+    <message>
+        <source>%1 in %2 s</source>
+        <translation>%1 in %2 s</translation>
+    </message>
+    <message>
+        <source>No path yet: choose “Path” on a panel&apos;s tool bar and click particles.</source>
+        <translation>Noch kein Pfad: in der Werkzeugleiste eines Panels „Pfad“ wählen und Partikel anklicken.</translation>
+    </message>
+    <message>
+        <source>Building the latent graph…</source>
+        <translation>Latenter Graph wird erstellt…</translation>
+    </message>
+    <message>
+        <source>No trajectory: %1</source>
+        <translation>Keine Trajektorie: %1</translation>
+    </message>
+    <message>
+        <source>save at least two named selections (Selections → Save as new)</source>
+        <translation>mindestens zwei benannte Auswahlen speichern (Auswahlen → Als neue speichern)</translation>
+    </message>
+    <message>
+        <source>means of %1</source>
+        <translation>Mittel von %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>. Anchors moved onto the graph&apos;s largest connected part (%1 of %2 particles; nearest in z): %3</source>
+        <translation>. Ankerpunkte auf die größte zusammenhängende Komponente des Graphen verschoben (%1 von %2 Partikeln; nächste in z): %3</translation>
+    </message>
+    <message>
+        <source>No path: %1. The largest connected part of the graph has %2 of %3 particles: put the anchors there, or raise “neighbours”.</source>
+        <translation>Kein Pfad: %1. Die größte zusammenhängende Komponente des Graphen hat %2 von %3 Partikeln: die Ankerpunkte dorthin setzen oder „Nachbarn“ erhöhen.</translation>
     </message>
 </context>
 <context>
@@ -2155,6 +3126,154 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <source>Run: %1 (%2 epochs, %3 s)</source>
         <translation>Lauf: %1 (%2 Epochen, %3 s)</translation>
     </message>
+    <message>
+        <source>Render a trajectory or a 360° turn of a run&apos;s maps as an MP4 or GIF movie</source>
+        <translation>Eine Trajektorie oder eine 360°-Drehung der Karten eines Laufs als MP4- oder GIF-Film rendern</translation>
+    </message>
+    <message>
+        <source>--size needs WIDTHxHEIGHT between 16 and 8192 (e.g. 800x600), got &apos;%1&apos;</source>
+        <translation>--size braucht BREITExHÖHE zwischen 16 und 8192 (z. B. 800x600), nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--level needs auto, constant-volume or a number, got &apos;%1&apos;</source>
+        <translation>--level braucht auto, constant-volume oder eine Zahl, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--z: &apos;%1&apos; is not a number</source>
+        <translation>--z: &apos;%1&apos; ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>movie: give exactly one of --pc N, --path FILE, --turn</source>
+        <translation>movie: genau eine der Optionen --pc N, --path DATEI, --turn angeben</translation>
+    </message>
+    <message>
+        <source>movie: --pc needs N ≥ 1, --frames 2 or more, --threads ≥ 0, --keyframe-step ≥ 1</source>
+        <translation>movie: --pc braucht N ≥ 1, --frames 2 oder mehr, --threads ≥ 0, --keyframe-step ≥ 1</translation>
+    </message>
+    <message>
+        <source>--path-kind needs auto, z or particles, got &apos;%1&apos;</source>
+        <translation>--path-kind braucht auto, z oder particles, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>movie: the run is homogeneous (no z): only --turn makes sense</source>
+        <translation>movie: der Lauf ist homogen (kein z): nur --turn ist sinnvoll</translation>
+    </message>
+    <message>
+        <source>--z has %1 values, the run&apos;s z has %2</source>
+        <translation>--z hat %1 Werte, das z des Laufs hat %2</translation>
+    </message>
+    <message>
+        <source>--pc %1: z has only %2 dimensions</source>
+        <translation>--pc %1: z hat nur %2 Dimensionen</translation>
+    </message>
+    <message>
+        <source>Rendering</source>
+        <translation>Rendern</translation>
+    </message>
+    <message>
+        <source>Interrupted: no movie written</source>
+        <translation>Unterbrochen: kein Film geschrieben</translation>
+    </message>
+    <message>
+        <source>The movie: .mp4 (H.264) or .gif.</source>
+        <translation>Der Film: .mp4 (H.264) oder .gif.</translation>
+    </message>
+    <message>
+        <source>Maps along principal component N of z (1-based), 5th to 95th percentile.</source>
+        <translation>Karten entlang der Hauptkomponente N von z (1-basiert), 5. bis 95. Perzentil.</translation>
+    </message>
+    <message>
+        <source>Maps along a path: a text file of z rows or particle indices, one per line.</source>
+        <translation>Karten entlang eines Pfads: eine Textdatei mit z-Zeilen oder Partikelindizes, einer pro Zeile.</translation>
+    </message>
+    <message>
+        <source>What the --path lines are: auto, z or particles (default auto).</source>
+        <translation>Was die Zeilen von --path sind: auto, z oder particles (Vorgabe auto).</translation>
+    </message>
+    <message>
+        <source>One map (at the mean z, or --z) turned 360° about the vertical axis.</source>
+        <translation>Eine Karte (am mittleren z oder an --z) um 360° um die senkrechte Achse gedreht.</translation>
+    </message>
+    <message>
+        <source>The latent point of the map for --turn.</source>
+        <translation>Der latente Punkt der Karte für --turn.</translation>
+    </message>
+    <message>
+        <source>v1,v2,...</source>
+        <translation>v1,v2,...</translation>
+    </message>
+    <message>
+        <source>Frames (default 60).</source>
+        <translation>Bilder (Vorgabe 60).</translation>
+    </message>
+    <message>
+        <source>Frame size in pixels (default 800x600; MP4 needs even numbers).</source>
+        <translation>Bildgröße in Pixeln (Vorgabe 800x600; MP4 braucht gerade Zahlen).</translation>
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation>WxH</translation>
+    </message>
+    <message>
+        <source>Frames per second (default 24).</source>
+        <translation>Bilder pro Sekunde (Vorgabe 24).</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>Background: white, black, a colour name or #rrggbb (default white).</source>
+        <translation>Hintergrund: white, black, ein Farbname oder #rrggbb (Vorgabe white).</translation>
+    </message>
+    <message>
+        <source>Surface colour (default light tan).</source>
+        <translation>Oberflächenfarbe (Vorgabe helles Beige).</translation>
+    </message>
+    <message>
+        <source>auto (the first map&apos;s mean + 2 standard deviations, as in the viewer, kept), constant-volume (per frame, enclosing as many voxels as the first map) or a fixed density value.</source>
+        <translation>auto (Mittelwert der ersten Karte + 2 Standardabweichungen, wie in der Ansicht, beibehalten), constant-volume (pro Bild, schließt so viele Voxel ein wie die erste Karte) oder ein fester Dichtewert.</translation>
+    </message>
+    <message>
+        <source>Half-size maps (8x faster decoding).</source>
+        <translation>Karten halber Größe (8x schnelleres Dekodieren).</translation>
+    </message>
+    <message>
+        <source>Decode every K-th map of a trajectory only and blend the maps in between (K times faster decoding; default 1: decode all).</source>
+        <translation>Nur jede K-te Karte einer Trajektorie dekodieren und die Karten dazwischen überblenden (K-mal schnelleres Dekodieren; Vorgabe 1: alle dekodieren).</translation>
+    </message>
+    <message>
+        <source>Decoding threads (default: all cores).</source>
+        <translation>Threads zum Dekodieren (Vorgabe: alle Kerne).</translation>
+    </message>
+    <message>
+        <source>Render maps of a trained run as a movie (MP4 or GIF): along a PC of z, along a path, or one map turned 360°. Needs an X display (or xvfb-run).</source>
+        <translation>Karten eines trainierten Laufs als Film (MP4 oder GIF) rendern: entlang einer PC von z, entlang eines Pfads oder eine um 360° gedrehte Karte. Braucht eine X-Anzeige (oder xvfb-run).</translation>
+    </message>
+    <message>
+        <source>movie: give one RUN and --out FILE.</source>
+        <translation>movie: einen LAUF und --out DATEI angeben.</translation>
+    </message>
+    <message>
+        <source>movie</source>
+        <translation>Film</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 frames %3x%4 at %5 fps, %6 kB in %7 s (decoding %11 maps %8 s on a worker, rendering %9 s, encoding %10 s)</source>
+        <translation>%1 geschrieben: %2 Bilder %3x%4 mit %5 fps, %6 kB in %7 s (Dekodieren von %11 Karten %8 s in einem Hintergrund-Thread, Rendern %9 s, Kodieren %10 s)</translation>
+    </message>
+    <message>
+        <source>Ab initio: restart the model from random weights after epoch N, keeping the poses (0: never; default: half of the epochs when there are at least 10).</source>
+        <translation>Ab initio: das Modell nach Epoche N mit zufälligen Gewichten neu starten und die Orientierungen behalten (0: nie; Vorgabe: nach der Hälfte der Epochen, wenn es mindestens 10 sind).</translation>
+    </message>
+    <message>
+        <source>Ab initio: resolution of the global orientation grid, 0-4 (default 2: 4608 orientations, 15° apart).</source>
+        <translation>Ab initio: Auflösung des globalen Orientierungsgitters, 0-4 (Vorgabe 2: 4608 Orientierungen im Abstand von 15°).</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
 </context>
 <context>
     <name>cryo</name>
@@ -2181,6 +3300,10 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     <message>
         <source>k-means: %1 clusters, %2 iterations, inertia %3, %4 s</source>
         <translation>k-means: %1 Cluster, %2 Iterationen, Trägheit %3, %4 s</translation>
+    </message>
+    <message>
+        <source>--%1 needs a colour name or #rrggbb, got &apos;%2&apos;</source>
+        <translation>--%1 braucht einen Farbnamen oder #rrggbb, nicht &apos;%2&apos;</translation>
     </message>
 </context>
 <context>
