@@ -94,6 +94,7 @@ private:
     void measurePoseError();
     void report(const std::string& stage, int epoch, std::size_t done, double rate, double loss, bool force);
     int resetEpoch() const;
+    int searchRadius() const;   // the frequency ramp (AbInitioOptions)
 
     const TrainingOptions& m_options;
     const TrainingCallbacks& m_callbacks;
@@ -110,9 +111,17 @@ private:
     std::vector<PoseEstimate> m_poses;   // one per particle, input order
     std::vector<EpochRecord> m_history;
     double m_poseError = -1, m_shiftError = -1;
+    int m_searches = 0;   // pose-search passes so far
     Clock::time_point m_lastReport{};
     Clock::time_point m_start = Clock::now();
 };
+
+int AbInitioTrainer::searchRadius() const
+{
+    const AbInitioOptions& a = m_options.abInitioOptions;
+    const int top = std::min(a.lMax, m_config.boxSize / 2);
+    return a.lMaxStart <= 0 ? top : std::max(1, std::min(top, a.lMaxStart + m_searches * a.lMaxStep));
+}
 
 int AbInitioTrainer::resetEpoch() const
 {
@@ -199,8 +208,11 @@ bool AbInitioTrainer::searchPoses(int epoch)
     options.kept = a.kept;
     options.shiftExtent = a.shiftExtent;
     options.shiftPoints = a.shiftPoints;
+    options.keptBase = a.keptBase;
     options.lMin = a.lMin;
-    options.lMax = a.lMax;
+    options.lMax = searchRadius();
+    m_objective->setFrequencyLimit(options.lMax);   // the training epochs until the next search
+    ++m_searches;
     auto search = makePoseSearch(m_model, m_config.boxSize, options, m_device);
     const auto start = Clock::now();
     const std::int64_t half = std::int64_t(m_images->lattice().halfCount());
