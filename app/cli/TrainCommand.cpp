@@ -41,6 +41,8 @@ void addTrainOptions(QCommandLineParser& parser)
         {"ab-initio", tr("Ab initio (cryoDRGN2): ignore the input poses and search them with the model, every "
                          "--search-every epochs; the found poses go to run.h5. With --homogeneous: the decoder alone.")},
         {"search-every", tr("Ab initio: search the poses every N epochs (default 5)."), tr("N")},
+        {"reset-after", tr("Ab initio: restart the model from random weights after epoch N, keeping the poses "
+                           "(default: half of the epochs when there are at least 10; 0: never)."), tr("N")},
         {"threads", tr("Compute threads (default: all cores)."), tr("T")},
         {"seed", tr("Random seed (default 1)."), tr("K")},
         {"pe", tr("Positional encoding: gaussian (default) or geometric."), tr("KIND")},
@@ -71,6 +73,7 @@ void readTrainOptions(const QCommandLineParser& parser, cryo::TrainingOptions& o
     layerOption(parser, "enc", model.encoderWidth, model.encoderLayers);
     layerOption(parser, "dec", model.decoderWidth, model.decoderLayers);
     numberOption(parser, "search-every", options.abInitioOptions.searchEvery);
+    numberOption(parser, "reset-after", options.abInitioOptions.resetAfterEpoch);
     options.memoryLimitBytes = std::size_t(std::max(0.0, memoryGb) * double(1 << 30));
     if (parser.isSet("homogeneous"))
         model.zdim = 0;
