@@ -180,6 +180,13 @@ void benchmark(const fs::path& root, const Setup& s, PoseSearchOptions options, 
     const auto within = std::count_if(rotationErrors.begin(), rotationErrors.end(), [](double e) { return e <= 5; });
     std::printf("  accuracy: median rotation error %.2f deg (%lld/%zu within 5 deg), median shift error %.2f px\n",
                 median(rotationErrors), static_cast<long long>(within), rotationErrors.size(), median(shiftErrors));
+    {
+        std::vector<double> sorted = rotationErrors;
+        std::sort(sorted.begin(), sorted.end());
+        const auto q = [&](double f) { return sorted[std::min(sorted.size() - 1, std::size_t(f * double(sorted.size())))]; };
+        std::printf("  rotation error quantiles 10/25/50/75/90%%: %.1f %.1f %.1f %.1f %.1f deg\n", q(0.1), q(0.25), q(0.5),
+                    q(0.75), q(0.9));
+    }
     const PoseAccuracy aligned = comparePoses(foundRotations, foundShifts, trueRotations, trueShifts);
     std::printf("  after the best global alignment: median %.2f deg (alignment a rotation by %.2f deg%s)\n",
                 aligned.medianRotationDeg, rotationDistanceDeg(aligned.alignment, Mat3::Identity()),

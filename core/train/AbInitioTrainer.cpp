@@ -209,6 +209,12 @@ bool AbInitioTrainer::searchPoses(int epoch)
     options.shiftExtent = a.shiftExtent;
     options.shiftPoints = a.shiftPoints;
     options.keptBase = a.keptBase;
+    if (m_searches == 0) {
+        // The first pass searches a random model: its shifts are noise, and training on them
+        // smears the model. Rotations alone, the particles as centred as picked.
+        options.shiftExtent = 0;
+        options.shiftPoints = 1;
+    }
     options.lMin = a.lMin;
     options.lMax = searchRadius();
     m_objective->setFrequencyLimit(options.lMax);   // the training epochs until the next search
