@@ -5,6 +5,11 @@
 // conformation). Accuracy: median angle between found and true rotation, median shift error.
 // Reference: cryoDRGN2's abinit_homo pose search ≈ 1.3 images/s at D=64 on these 2-core CPUs.
 // Data and runs are kept in $TMPDIR/cryoscape_bench_pose (reused unless --fresh).
+// Diagnosis: for the images found > 5° off, whether the true pose fits better (the grids lost
+// it) or worse (the objective prefers the wrong pose). --kept0 K0 (rotations kept from the
+// global search, default 32); --model-images SIGMA: search the model's own projections at the
+// true poses plus white noise; --clean DIR: a noise-free simulation of the same particles
+// (same seed), plus --model-images SIGMA noise if given.
 #include "io/H5File.h"
 #include "particles/ParticleDataset.h"
 #include "pose/PoseAccuracy.h"
