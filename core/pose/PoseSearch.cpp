@@ -93,8 +93,9 @@ struct PoseSearch::Impl {
 void PoseSearch::Impl::setup()
 {
     const PoseSearchOptions& o = options;
-    if (o.baseResolution < 0 || o.refinements < 0 || o.baseResolution + o.refinements > 12 || o.kept < 1 || o.keptBase < 1 ||
-        o.shiftPoints < 1 || o.shiftExtent < 0 || o.lMin < 1 || o.refineShiftPoints < 1 || o.refineShiftPoints % 2 == 0 || o.volumeOversampling < 1 || o.volumeOversampling > 4)
+    if (o.baseResolution < 0 || o.refinements < 0 || o.baseResolution + o.refinements > 12 || o.kept < 1 ||
+        o.keptBase < 1 || o.shiftPoints < 1 || o.shiftExtent < 0 || o.lMin < 1 || o.refineShiftPoints < 1 ||
+        o.refineShiftPoints % 2 == 0 || o.volumeOversampling < 1 || o.volumeOversampling > 4)
         throw UsageError("pose search: invalid grid options");
     lattice = TrainingLattice::make(D);
     const auto Ph = std::int64_t(lattice.halfCount());

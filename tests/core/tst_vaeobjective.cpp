@@ -34,7 +34,8 @@ Setup makeSetup(int D, std::int64_t B)
     std::vector<float> r;
     for (std::int64_t b = 0; b < B; ++b) {
         const double a = 0.4 * double(b);
-        r.insert(r.end(), {float(std::cos(a)), float(-std::sin(a)), 0, float(std::sin(a)), float(std::cos(a)), 0, 0, 0, 1});
+        const auto c = float(std::cos(a)), sn = float(std::sin(a));
+        r.insert(r.end(), {c, -sn, 0, sn, c, 0, 0, 0, 1});
     }
     s.batch.rotations = torch::from_blob(r.data(), {B, 3, 3}).clone();
     return s;
@@ -54,7 +55,8 @@ double manualMse(Setup& s, double radius)
     double sum = 0;
     std::int64_t count = 0;
     for (std::int64_t p = 0; p < P; ++p) {
-        const double kx = s.lattice.halfCoords[std::size_t(2 * p)] * D, ky = s.lattice.halfCoords[std::size_t(2 * p + 1)] * D;
+        const double kx = s.lattice.halfCoords[std::size_t(2 * p)] * D;
+        const double ky = s.lattice.halfCoords[std::size_t(2 * p + 1)] * D;
         if (kx * kx + ky * ky > radius * radius + 1e-6)
             continue;
         sum += (predHalf.select(1, p) - s.batch.target.select(1, p)).square().sum().item<double>();
