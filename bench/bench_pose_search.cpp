@@ -5,8 +5,14 @@
 // conformation). Accuracy: median angle between found and true rotation, median shift error.
 // Reference: cryoDRGN2's abinit_homo pose search ≈ 1.3 images/s at D=64 on these 2-core CPUs.
 // Data and runs are kept in $TMPDIR/cryoscape_bench_pose (reused unless --fresh).
+// Diagnosis: for the images found > 5° off, whether the true pose fits better (the grids lost
+// it) or worse (the objective prefers the wrong pose). --kept0 K0 (rotations kept from the
+// global search, default 32); --model-images SIGMA: search the model's own projections at the
+// true poses plus white noise; --clean DIR: a noise-free simulation of the same particles
+// (same seed), plus --model-images SIGMA noise if given.
 #include "io/H5File.h"
 #include "particles/ParticleDataset.h"
+#include "pose/PoseAccuracy.h"
 #include "pose/PoseSearch.h"
 #include "run/RunFile.h"
 #include "sim/Simulator.h"
@@ -21,6 +27,8 @@
 #include <cstring>
 #include <filesystem>
 #include <numeric>
+#include <optional>
+#include <random>
 #include <thread>
 
 using namespace cryo;
@@ -67,10 +75,16 @@ double median(std::vector<double> v)
     return v.empty() ? 0.0 : v[v.size() / 2];
 }
 
-void benchmark(const fs::path& root, const Setup& s, PoseSearchOptions options)
+// modelNoise ≥ 0: search the model's projections at the true poses plus noise of this std
+// (normalised Hartley units) instead of the dataset's images.
+// clean: a noise-free simulation of the same particles (same seed) to search instead; with
+// modelNoise > 0, noise of that std is added to it.
+void benchmark(const fs::path& root, const Setup& s, PoseSearchOptions options, double modelNoise,
+               const fs::path& clean)
 {
-    std::printf("D=%d, K=%d, base r=%d, L0=%d, shifts %d^2 over +-%.0f px:\n", s.D, options.kept,
-                options.baseResolution, options.lMin, options.shiftPoints, options.shiftExtent);
+    std::mt19937 rng(5);
+    std::printf("D=%d, K=%d (K0=%d), base r=%d, L0=%d, shifts %d^2 over +-%.0f px:\n", s.D, options.kept,
+                options.keptBase, options.baseResolution, options.lMin, options.shiftPoints, options.shiftExtent);
     const fs::path run = prepareRun(root, s);
     const fs::path data = root / ("data_D" + std::to_string(s.D));
     auto search = PoseSearch::fromRun(run, options, 0);
@@ -78,12 +92,28 @@ void benchmark(const fs::path& root, const Setup& s, PoseSearchOptions options)
     TrainingImagesOptions imageOptions;
     imageOptions.centreByShift = false;
     TrainingImages images(dataset, imageOptions);
+    std::unique_ptr<TrainingImages> cleanImages;
+    std::optional<ParticleDataset> cleanDataset;
+    TrainingBatch cleanBatch;
+    if (!clean.empty()) {
+        cleanDataset.emplace(ParticleDataset::open(clean / "particles.star"));
+        cleanImages = std::make_unique<TrainingImages>(*cleanDataset, imageOptions);
+    }
     const H5File truth(data / "truth.h5", H5File::Mode::ReadOnly);
     const auto rotations = truth.read<double>("/particles/rotations");
     const auto shifts = truth.read<double>("/particles/shifts_px");
 
     const std::size_t batchSize = 16;
     std::vector<double> rotationErrors, shiftErrors;
+    // Diagnosis of the images found more than 5° off: does the true pose fit them better (the
+    // grids lost it) or worse (the objective prefers the wrong pose)?
+    int badLost = 0, badObjective = 0;
+    std::vector<double> residuals;   // mean squared residual per pixel at the true pose
+    std::vector<std::array<float, 9>> foundRotations;
+    std::vector<std::array<float, 2>> foundShifts;
+    std::vector<Mat3> trueRotations;
+    std::vector<std::array<double, 2>> trueShifts;
+    double searchSeconds = 0;
     TrainingBatch batch;
     {
         // Once per pose-search pass (per epoch in ab initio training): the model's Hartley
@@ -98,23 +128,51 @@ void benchmark(const fs::path& root, const Setup& s, PoseSearchOptions options)
                     t.slicing, std::chrono::duration<double>(Clock::now() - start).count());
     }
     search->resetTiming();
-    const auto start = Clock::now();
     for (std::size_t first = 0; first < std::size_t(s.searched); first += batchSize) {
         std::vector<std::size_t> indices(std::min(batchSize, std::size_t(s.searched) - first));
         std::iota(indices.begin(), indices.end(), first);
         images.fill(indices, batch);
+        std::vector<PoseEstimate> truePoses(indices.size());
+        for (std::size_t b = 0; b < indices.size(); ++b) {
+            const std::size_t i = indices[b];
+            for (std::size_t j = 0; j < 9; ++j)
+                truePoses[b].rotation[j] = float(rotations[9 * i + j]);
+            truePoses[b].shiftX = float(shifts[2 * i]);
+            truePoses[b].shiftY = float(shifts[2 * i + 1]);
+        }
+        if (cleanImages) {   // the noise-free simulation, in the noisy images' normalisation
+            cleanImages->fill(indices, cleanBatch);
+            const auto scale = float(cleanImages->norm().std / images.norm().std);
+            for (std::size_t v = 0; v < batch.target.size(); ++v)
+                batch.target[v] = cleanBatch.target[v] * scale;
+        } else if (modelNoise >= 0) {   // the model's own projections: the search without model error
+            batch.target = search->projectModel(batch, truePoses);
+        }
+        if (modelNoise > 0) {
+            std::normal_distribution<float> gauss(0.0f, float(modelNoise));
+            for (float& v : batch.target)
+                v += gauss(rng);
+        }
+        const auto searchStart = Clock::now();
         const auto found = search->search(batch);
+        searchSeconds += std::chrono::duration<double>(Clock::now() - searchStart).count();
+        const auto trueErrors = search->poseErrors(batch, truePoses);
+        residuals.insert(residuals.end(), trueErrors.begin(), trueErrors.end());
         for (std::size_t b = 0; b < found.size(); ++b) {
             const std::size_t i = indices[b];
-            Mat3 R;
-            for (int r = 0; r < 3; ++r)
-                for (int c = 0; c < 3; ++c)
-                    R(r, c) = rotations[9 * i + std::size_t(3 * r + c)];
-            rotationErrors.push_back(rotationDistanceDeg(matrixFromRowMajor(found[b].rotation), R));
+            const double e = rotationDistanceDeg(matrixFromRowMajor(found[b].rotation),
+                                                 matrixFromRowMajor(truePoses[b].rotation));
+            rotationErrors.push_back(e);
             shiftErrors.push_back(std::hypot(found[b].shiftX - shifts[2 * i], found[b].shiftY - shifts[2 * i + 1]));
+            foundRotations.push_back(found[b].rotation);
+            foundShifts.push_back({found[b].shiftX, found[b].shiftY});
+            trueRotations.push_back(matrixFromRowMajor(truePoses[b].rotation));
+            trueShifts.push_back({shifts[2 * i], shifts[2 * i + 1]});
+            if (e > 5)
+                ++(trueErrors[b] < found[b].error ? badLost : badObjective);
         }
     }
-    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    const double seconds = searchSeconds;
     const auto& t = search->timing();
     const auto radii = search->stageRadii();
     std::printf("  %d images (batch %zu), L per stage:", s.searched, batchSize);
@@ -127,6 +185,21 @@ void benchmark(const fs::path& root, const Setup& s, PoseSearchOptions options)
     const auto within = std::count_if(rotationErrors.begin(), rotationErrors.end(), [](double e) { return e <= 5; });
     std::printf("  accuracy: median rotation error %.2f deg (%lld/%zu within 5 deg), median shift error %.2f px\n",
                 median(rotationErrors), static_cast<long long>(within), rotationErrors.size(), median(shiftErrors));
+    {
+        std::vector<double> sorted = rotationErrors;
+        std::sort(sorted.begin(), sorted.end());
+        const auto q = [&](double f) { return sorted[std::min(sorted.size() - 1, std::size_t(f * double(sorted.size())))]; };
+        std::printf("  rotation error quantiles 10/25/50/75/90%%: %.1f %.1f %.1f %.1f %.1f deg\n", q(0.1), q(0.25), q(0.5),
+                    q(0.75), q(0.9));
+    }
+    const PoseAccuracy aligned = comparePoses(foundRotations, foundShifts, trueRotations, trueShifts);
+    std::printf("  after the best global alignment: median %.2f deg (alignment a rotation by %.2f deg%s)\n",
+                aligned.medianRotationDeg, rotationDistanceDeg(aligned.alignment, Mat3::Identity()),
+                aligned.mirrored ? ", mirrored" : "");
+    std::printf("  median squared residual per pixel at the true pose (final L): %.3f\n", median(residuals));
+    std::printf("  of the %d images more than 5 deg off, the true pose fits %d better (lost by the search), "
+                "%d worse (the objective prefers the found pose)\n",
+                badLost + badObjective, badLost, badObjective);
     std::fflush(stdout);
 }
 
@@ -136,6 +209,8 @@ int main(int argc, char** argv)
 {
     reexecWithFastBlasIfNeeded(argv);
     bool quick = false, fresh = false, only64 = false, custom = false;
+    double modelNoise = -1;
+    fs::path clean;
     PoseSearchOptions base;
     for (int i = 1; i < argc; ++i) {
         quick |= std::strcmp(argv[i], "--quick") == 0;
@@ -148,11 +223,16 @@ int main(int argc, char** argv)
             }
         };
         value("--kept", base.kept);
+        value("--kept0", base.keptBase);
         value("--lmin", base.lMin);
         value("--base", base.baseResolution);
         value("--shifts", base.shiftPoints);
         value("--extent", base.shiftExtent);
         value("--lmax", base.lMax);
+        if (std::strcmp(argv[i], "--clean") == 0 && i + 1 < argc)
+            clean = argv[++i];
+        if (std::strcmp(argv[i], "--model-images") == 0 && i + 1 < argc)
+            modelNoise = std::atof(argv[++i]);
         fresh |= std::strcmp(argv[i], "--fresh") == 0;
     }
     std::printf("bench_pose_search: %u threads; %s\n", std::thread::hardware_concurrency(),
@@ -166,9 +246,9 @@ int main(int argc, char** argv)
     for (int kept : {8, 32}) {
         PoseSearchOptions options = base;
         options.kept = custom ? base.kept : kept;
-        benchmark(root, d64, options);
+        benchmark(root, d64, options, modelNoise, clean);
         if (!only64)
-            benchmark(root, d128, options);
+            benchmark(root, d128, options, modelNoise, clean);
         if (custom)
             break;
     }

@@ -33,7 +33,7 @@ int runSimulate(const QStringList& arguments)
         {"box", tr("Box size in pixels, even (default 64)."), tr("D")},
         {"apix", tr("Pixel size in Å (default 3.0)."), tr("Å")},
         {"snr", tr("Signal-to-noise ratio (default 0.1; 0: no noise)."), tr("S")},
-        {"motion", tr("hinge, two-hinges or discrete (default hinge)."), tr("KIND")},
+        {"motion", tr("hinge, two-hinges, discrete or none (one conformation) (default hinge)."), tr("KIND")},
         {"seed", tr("Random seed (default 1)."), tr("K")},
         {"no-ctf", tr("Do not apply a CTF.")},
         {"lang", tr("User interface language (e.g. de, en)."), tr("code")},
@@ -54,7 +54,10 @@ int runSimulate(const QStringList& arguments)
         numberOption(parser, "apix", options.pixelSize);
         numberOption(parser, "snr", options.snr);
         numberOption(parser, "seed", options.seed);
-        if (parser.isSet("motion"))
+        // "none": one conformation (the hinge fixed at 40°), for homogeneous reconstructions
+        if (parser.value("motion") == QStringLiteral("none"))
+            options.hingeMin = options.hingeMax = 40;
+        else if (parser.isSet("motion"))
             options.motion = cryo::motionFromName(parser.value("motion").toStdString());
         const cryo::SimulationResult result = cryo::simulateDataset(options);
         progress.finish();

@@ -94,7 +94,8 @@ void PoseSearch::Impl::setup()
 {
     const PoseSearchOptions& o = options;
     if (o.baseResolution < 0 || o.refinements < 0 || o.baseResolution + o.refinements > 12 || o.kept < 1 ||
-        o.shiftPoints < 1 || o.shiftExtent < 0 || o.lMin < 1 || o.refineShiftPoints < 1 || o.refineShiftPoints % 2 == 0 || o.volumeOversampling < 1 || o.volumeOversampling > 4)
+        o.keptBase < 1 || o.shiftPoints < 1 || o.shiftExtent < 0 || o.lMin < 1 || o.refineShiftPoints < 1 ||
+        o.refineShiftPoints % 2 == 0 || o.volumeOversampling < 1 || o.volumeOversampling > 4)
         throw UsageError("pose search: invalid grid options");
     lattice = TrainingLattice::make(D);
     const auto Ph = std::int64_t(lattice.halfCount());
@@ -211,7 +212,7 @@ Candidates PoseSearch::Impl::globalSearch(const StageImages& im, const torch::Te
     }
     Stopwatch watch(timing.selection);
     const auto [best, bestShift] = error.min(1);   // [B, R]
-    const std::int64_t K = std::min<std::int64_t>(options.kept, R);
+    const std::int64_t K = std::min<std::int64_t>(std::max(options.kept, options.keptBase), R);
     const auto [topError, topRotation] = best.topk(K, 1, false, true);
     const auto shiftIndex = bestShift.gather(1, topRotation);
     return {topRotation.to(torch::kCPU), baseShifts.index_select(0, shiftIndex.flatten()).view({B, K, 2}), topError};
@@ -266,10 +267,11 @@ Candidates PoseSearch::Impl::refine(const StageImages& im, const torch::Tensor& 
     }
     Stopwatch watch(timing.selection);
     const auto [best, bestShift] = error.min(2);   // [B, K, 8]
-    const auto [topError, top] = best.reshape({B, C}).topk(K, 1, false, true);
+    const std::int64_t Kout = std::min<std::int64_t>(options.kept, C);
+    const auto [topError, top] = best.reshape({B, C}).topk(Kout, 1, false, true);
     const auto topCpu = top.to(torch::kCPU);
     const auto shiftIndex = torch::div(top, 8, "floor") * T + bestShift.reshape({B, C}).gather(1, top);
-    const auto newShifts = shifts.gather(1, shiftIndex.unsqueeze(2).expand({B, K, 2}));
+    const auto newShifts = shifts.gather(1, shiftIndex.unsqueeze(2).expand({B, Kout, 2}));
     return {children.gather(1, topCpu), newShifts, topError};
 }
 

@@ -3,7 +3,8 @@
 // shift whose model slice (CTF applied) best matches it in squared error, found by
 //   1. a global search over the base Hopf grid (So3Grid, resolution r0) × a base shift grid,
 //      comparing only frequencies |k|·D < L0 (12 px⁻¹·D by default);
-//   2. keeping the K best rotations (each with its best shift) and refining M times: the 8
+//   2. keeping the K0 best rotations (each with its best shift; K0 ≥ K, pruned to K by the
+//      first refinement) and refining M times: the 8
 //      children of each kept rotation × a local shift grid at half the previous step, with
 //      L rising linearly to min(lMax, D/2) ("frequency marching").
 // Scores use |y − c·s|² = |y|² + |c·s|² − 2 y·(c·s): all rotations × shifts of a batch are
@@ -35,6 +36,10 @@ struct PoseSearchOptions {
     int baseResolution = 2;     // r0: 4608 rotations (cryoDRGN2's base_healpy = 2)
     int refinements = 4;        // M
     int kept = 8;               // K
+    // Rotations kept from the global search (each with its best shift); the first refinement
+    // subdivides all of them and keeps K. The global ranking at L0 is noisy: at SNR 0.1 the
+    // true basin is often not among the best 8 of 4608 (bench_pose_search, model images).
+    int keptBase = 32;
     // px: the base shift grid spans [−extent, extent]² in 1 px steps. (cryoDRGN2's ±10 px in
     // 7×7 steps of 3.3 px is too coarse for L0 = 12: a 1.7 px error turns the phase at |k|·D = 12
     // of D = 64 by 110°, and the global ranking becomes noise.)

@@ -100,6 +100,12 @@ private:
     void report(const std::string& stage, int epoch, std::size_t done, double rate, double loss, bool force,
                 double mse = -1, double kld = 0);
     int resetEpoch() const;
+    // The frequency ramp (AbInitioOptions): the radius search pass `pass` (0-based) compares,
+    // and the training epochs after it fit.
+    int searchRadius(int pass) const;
+    // Whether `epoch` starts with a pose search: every searchEvery epochs, the schedule
+    // restarting after the model reset (the epoch right after it trains on the kept poses).
+    bool searchesIn(int epoch) const;
 
     const TrainingOptions& m_options;
     const TrainingCallbacks& m_callbacks;
@@ -122,9 +128,24 @@ private:
     int m_lastSearchEpoch = 0;
     std::vector<PoseErrorRecord> m_poseHistory;   // rows of m_history
     std::optional<int> m_storedResetEpoch;
+    int m_searches = 0;   // pose-search passes so far
     Clock::time_point m_lastReport{};
     Clock::time_point m_start = Clock::now();
 };
+
+int AbInitioTrainer::searchRadius(int pass) const
+{
+    const AbInitioOptions& a = m_options.abInitioOptions;
+    const int top = std::min(a.lMax, m_config.boxSize / 2);
+    return a.lMaxStart <= 0 ? top : std::max(1, std::min(top, a.lMaxStart + pass * a.lMaxStep));
+}
+
+bool AbInitioTrainer::searchesIn(int epoch) const
+{
+    const int every = m_options.abInitioOptions.searchEvery, reset = resetEpoch();
+    const int sinceReset = reset > 0 && epoch > reset ? epoch - reset - 1 : epoch - 1;
+    return sinceReset % every == 0 && !(reset > 0 && epoch == reset + 1);
+}
 
 int AbInitioTrainer::resetEpoch() const
 {
@@ -225,6 +246,12 @@ void AbInitioTrainer::restore()
     m_storedResetEpoch = record->resetEpoch;
     measurePoseError();
     m_firstEpoch = done + 1;
+    // The frequency ramp goes on where it was: the passes done so far, and the band the
+    // training epochs since the last one fit.
+    for (int epoch = 1; epoch <= done; ++epoch)
+        m_searches += searchesIn(epoch) ? 1 : 0;
+    if (m_searches > 0)
+        m_objective->setFrequencyLimit(searchRadius(m_searches - 1));
     if (done == resetEpoch() && done < m_config.epochs)
         resetModelAfter(done);   // the uninterrupted run reset right after saving this epoch
 }
@@ -258,8 +285,17 @@ bool AbInitioTrainer::searchPoses(int epoch)
     options.kept = a.kept;
     options.shiftExtent = a.shiftExtent;
     options.shiftPoints = a.shiftPoints;
+    options.keptBase = a.keptBase;
+    if (m_searches == 0) {
+        // The first pass searches a random model: its shifts are noise, and training on them
+        // smears the model. Rotations alone, the particles as centred as picked.
+        options.shiftExtent = 0;
+        options.shiftPoints = 1;
+    }
     options.lMin = a.lMin;
-    options.lMax = a.lMax;
+    options.lMax = searchRadius(m_searches);
+    m_objective->setFrequencyLimit(options.lMax);   // the training epochs until the next search
+    ++m_searches;
     auto search = makePoseSearch(m_model, m_config.boxSize, options, m_device);
     const auto start = Clock::now();
     const std::int64_t half = std::int64_t(m_images->lattice().halfCount());
@@ -415,11 +451,9 @@ TrainingResult AbInitioTrainer::run()
     TrainingResult result;
     result.runDir = m_options.outDir;
     result.epochsCompleted = m_firstEpoch - 1;
-    const int every = m_options.abInitioOptions.searchEvery, reset = resetEpoch();
+    const int reset = resetEpoch();
     for (int epoch = m_firstEpoch; epoch <= m_config.epochs; ++epoch) {
-        // After a reset the schedule restarts: train on the kept poses, then search again.
-        const int sinceReset = reset > 0 && epoch > reset ? epoch - reset - 1 : epoch - 1;
-        const bool search = sinceReset % every == 0 && !(reset > 0 && epoch == reset + 1);
+        const bool search = searchesIn(epoch);
         if ((search && !searchPoses(epoch)) || !trainEpoch(epoch)) {
             result.cancelled = true;
             break;

@@ -24,10 +24,16 @@ namespace cryo {
 // pose with the current model (pose/PoseSearch.h), the other epochs train on the latest poses.
 // After resetAfterEpoch (thesis §5.3.3; 0: never, −1: half of the epochs when there are ≥ 10)
 // the model and optimizer restart from random weights, keeping the poses.
+// Frequency ramp (cryoDRGN2 raises k_max over the epochs): search pass s (0-based) compares
+// |k|·D up to min(lMax, D/2, lMaxStart + s·lMaxStep), and the training epochs after it fit only
+// the pixels up to that radius (faster: the decoder runs on fewer points); lMaxStart ≤ 0: no ramp.
+// The first pass (a random model) searches rotations only, keeping the shifts at 0.
 struct AbInitioOptions {
     int searchEvery = 5;
     int resetAfterEpoch = -1;
     int baseResolution = 2, refinements = 4, kept = 8;   // PoseSearchOptions (pose/PoseSearch.h)
+    int keptBase = 32;
+    int lMaxStart = 16, lMaxStep = 4;
     double shiftExtent = 6;                              // px
     int shiftPoints = 13, lMin = 12, lMax = 48;
     int searchBatch = 16;                                // images per pose-search batch

@@ -15,10 +15,23 @@ BatchTensors BatchTensors::from(TrainingBatch& batch, std::int64_t halfCount, co
 }
 
 VaeObjective::VaeObjective(const TrainingLattice& lattice, double beta, const torch::Device& device)
-    : m_beta(beta)
+    : m_beta(beta), m_D(lattice.D)
 {
     const auto P = std::int64_t(lattice.halfCount());
-    m_halfCoords = torch::from_blob(const_cast<float*>(lattice.halfCoords.data()), {P, 2}).clone().to(device);
+    m_allHalfCoords = torch::from_blob(const_cast<float*>(lattice.halfCoords.data()), {P, 2}).clone().to(device);
+    m_halfCoords = m_allHalfCoords;
+}
+
+void VaeObjective::setFrequencyLimit(double radius)
+{
+    if (radius <= 0 || radius >= 0.5 * m_D) {
+        m_halfCoords = m_allHalfCoords;
+        m_selection = torch::Tensor();
+        return;
+    }
+    const auto k2 = (m_allHalfCoords * double(m_D)).square().sum(1);
+    m_selection = torch::nonzero(k2 <= radius * radius + 1e-6).flatten();
+    m_halfCoords = m_allHalfCoords.index_select(0, m_selection);
 }
 
 torch::Tensor VaeObjective::encoderInput(const BatchTensors& batch) const
@@ -41,12 +54,19 @@ LossTerms VaeObjective::evaluate(CryoModel& model, const BatchTensors& batch, at
     }
     const auto out = model->decode(coords, z);            // [B, Ph, 2]
     const auto a = out.select(2, 0), b = out.select(2, 1);
-    const auto prediction = torch::cat({a - b, a + b}, 1) * batch.ctf.repeat({1, 2});
-    terms.mse = torch::mse_loss(prediction, batch.target);
+    auto target = batch.target, ctf = batch.ctf;
+    if (m_selection.defined()) {
+        const std::int64_t Ph = batch.ctf.size(1);
+        target = torch::cat({target.narrow(1, 0, Ph).index_select(1, m_selection),
+                             target.narrow(1, Ph, Ph).index_select(1, m_selection)}, 1);
+        ctf = ctf.index_select(1, m_selection);
+    }
+    const auto prediction = torch::cat({a - b, a + b}, 1) * ctf.repeat({1, 2});
+    terms.mse = torch::mse_loss(prediction, target);
     terms.loss = terms.mse;
     if (model->zdim() > 0) {
         terms.kld = (-0.5 * (1 + logvar - terms.mu.pow(2) - logvar.exp()).sum(1)).mean();
-        terms.loss = terms.mse + (m_beta / double(batch.target.size(1))) * terms.kld;
+        terms.loss = terms.mse + (m_beta / double(target.size(1))) * terms.kld;
     }
     return terms;
 }

@@ -25,14 +25,21 @@ public:
     VaeObjective(const TrainingLattice& lattice, double beta, const torch::Device& device);
 
     LossTerms evaluate(CryoModel& model, const BatchTensors& batch, at::Generator& generator) const;
+    // Compare only the pixels with |k|·D ≤ radius (lattice units) from now on; radius ≤ 0 or
+    // ≥ D/2: all of them. Ab initio training uses it to fit the low frequencies first (and
+    // faster: the decoder runs on fewer points), as cryoDRGN2 raises k_max over the epochs.
+    void setFrequencyLimit(double radius);
     // Posterior (mu, logvar) without gradients, each [B, zdim].
     std::pair<torch::Tensor, torch::Tensor> encodePosterior(CryoModel& model, const BatchTensors& batch) const;
 
 private:
     torch::Tensor encoderInput(const BatchTensors& batch) const;
 
-    torch::Tensor m_halfCoords;   // [Ph, 2] cycles/px
+    torch::Tensor m_allHalfCoords;   // [Ph, 2] cycles/px
+    torch::Tensor m_halfCoords;      // [P, 2] the compared half points
+    torch::Tensor m_selection;       // [P] their indices in the half lattice (undefined: all)
     double m_beta;
+    int m_D = 0;
 };
 
 } // namespace cryo

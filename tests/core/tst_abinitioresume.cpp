@@ -39,6 +39,8 @@ class TestAbInitioResume : public QObject {
         t.abInitioOptions.shiftPoints = 3;
         t.abInitioOptions.lMin = 6;
         t.abInitioOptions.lMax = 8;
+        t.abInitioOptions.lMaxStart = 4;   // the frequency ramp 4, 6, 8: a resume must go on with it
+        t.abInitioOptions.lMaxStep = 2;
         t.config.model.zdim = zdim;
         t.config.model.encoderWidth = t.config.model.decoderWidth = 32;
         t.config.model.encoderLayers = t.config.model.decoderLayers = 1;
