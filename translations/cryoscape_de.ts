@@ -2596,7 +2596,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     </message>
     <message>
         <source>hinge, two-hinges, discrete or none (one conformation) (default hinge).</source>
-        <translation>hinge, two-hinges, discrete oder none (eine Konformation) (Vorgabe hinge).</translation>
+        <translation>hinge, two-hinges, discrete oder none (eine Konformation) (Vorgabe: hinge).</translation>
     </message>
     <message>
         <source>KIND</source>
@@ -3065,10 +3065,6 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     <message>
         <source>Ab initio: search the poses every N epochs (default 5).</source>
         <translation>Ab initio: die Orientierungen alle N Epochen suchen (Vorgabe 5).</translation>
-    </message>
-    <message>
-        <source>Ab initio: restart the model from random weights after epoch N, keeping the poses (default: half of the epochs when there are at least 10; 0: never).</source>
-        <translation>Ab initio: das Modell nach Epoche N mit zufälligen Gewichten neu beginnen und die Orientierungen behalten (Vorgabe: nach der Hälfte der Epochen, wenn es mindestens 10 sind; 0: nie).</translation>
     </message>
     <message>
         <source>Positional encoding: gaussian (default) or geometric.</source>
