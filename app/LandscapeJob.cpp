@@ -53,29 +53,6 @@ void LandscapeJob::cancel()
         m_thread.request_stop();
 }
 
-cryo::LandscapeTable LandscapeJob::table(const cryo::LandscapeResult& result, const LandscapeJobRequest& request)
-{
-    const std::size_t count = request.z->count;
-    cryo::LandscapeTable t;
-    t.count = count;
-    t.clusters = int(result.clusterMeans.size());
-    t.components = result.pca.componentCount();
-    t.labels = result.particleClusters;
-    t.volumePc = result.particleVolumePc;
-    t.volumePc.resize(count * std::size_t(t.components), 0.0f);
-    t.sketchParticles = result.sketch.centerRows;
-    t.sketchClusters = result.centreClusters;
-    t.sketchVolumePc = result.centreVolumePc;
-    t.explainedVariance = result.pca.explainedVariance();
-    t.linkage = cryo::linkageName(request.options.linkage);
-    t.quality = request.fullMaps ? "full" : "preview";
-    t.maskVoxels = double(result.mask.insideCount());
-    t.regressionR2 = result.regressionR2;
-    t.totalVariance = result.pca.totalVariance();
-    t.seed = request.options.seed;
-    return t;
-}
-
 void LandscapeJob::work(const LandscapeJobRequest& request, std::stop_token stop)
 {
     auto toGui = [this](auto f) { QMetaObject::invokeMethod(this, std::move(f), Qt::QueuedConnection); };
@@ -99,7 +76,7 @@ void LandscapeJob::work(const LandscapeJobRequest& request, std::stop_token stop
             analysis.run(request.z->mu.data(), request.z->count, request.z->zdim, decode, context));
         auto state = std::make_shared<LandscapeState>();
         state->runDir = request.runDir;
-        state->table = table(*result, request);
+        state->table = cryo::landscapeTable(*result, request.z->count, request.options, request.fullMaps);
         state->maps = cryo::landscapeMaps(*result);
         state->result = result;
         QString problem;

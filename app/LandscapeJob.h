@@ -48,10 +48,6 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
 
-    // The table stored in run.h5 for a result (count particles; volume PCs padded with 0
-    // when the regression was skipped).
-    static cryo::LandscapeTable table(const cryo::LandscapeResult& result, const LandscapeJobRequest& request);
-
 Q_SIGNALS:
     void progress(double fraction, const QString& text);
     // storeProblem is "" when stored (or storing was not asked for).

@@ -48,29 +48,6 @@ void writeVolumePcSeries(const cryo::LandscapeResult& result, const std::filesys
     }
 }
 
-cryo::LandscapeTable landscapeTable(const cryo::LandscapeResult& result, const LandscapeRequest& request,
-                                    std::size_t count)
-{
-    cryo::LandscapeTable t;
-    t.count = count;
-    t.clusters = int(result.clusterMeans.size());
-    t.components = result.pca.componentCount();
-    t.labels = result.particleClusters;
-    t.volumePc = result.particleVolumePc;
-    t.volumePc.resize(count * std::size_t(t.components), 0.0f);
-    t.sketchParticles = result.sketch.centerRows;
-    t.sketchClusters = result.centreClusters;
-    t.sketchVolumePc = result.centreVolumePc;
-    t.explainedVariance = result.pca.explainedVariance();
-    t.linkage = cryo::linkageName(request.options.linkage);
-    t.quality = request.fullMaps ? "full" : "preview";
-    t.maskVoxels = double(result.mask.insideCount());
-    t.regressionR2 = result.regressionR2;
-    t.totalVariance = result.pca.totalVariance();
-    t.seed = request.options.seed;
-    return t;
-}
-
 void writeSummary(const cryo::LandscapeResult& r, const LandscapeRequest& request, std::ofstream& summary)
 {
     summary << "landscape: sketch of " << r.sketchCount << " volumes (" << (request.fullMaps ? "full" : "preview")
@@ -121,7 +98,7 @@ void runLandscape(const LandscapeRequest& request, const std::filesystem::path& 
     // The GUI's landscape panel reads the cluster means and eigenvolumes from RUN/landscape/.
     cryo::writeLandscapeMaps(std::filesystem::absolute(runFile).parent_path(), cryo::landscapeMaps(result));
     cryo::RunAnalysesUpdate update;
-    update.landscape = landscapeTable(result, request, z.count);
+    update.landscape = cryo::landscapeTable(result, z.count, request.options, request.fullMaps);
     cryo::updateRunAnalyses(runFile, update);
     std::printf("%s\n", qPrintable(tr("Landscape: %1 sketch volumes, %2 clusters, %3 volume PCs (PC1 %4 %); "
                                       "regression R² %5; %6 s")

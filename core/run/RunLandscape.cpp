@@ -30,6 +30,29 @@ void checkRange(const H5File& file, const std::string& name, const std::vector<T
 
 } // namespace
 
+LandscapeTable landscapeTable(const LandscapeResult& result, std::size_t count, const LandscapeOptions& options,
+                              bool fullMaps)
+{
+    LandscapeTable t;
+    t.count = count;
+    t.clusters = int(result.clusterMeans.size());
+    t.components = result.pca.componentCount();
+    t.labels = result.particleClusters;
+    t.volumePc = result.particleVolumePc;
+    t.volumePc.resize(count * std::size_t(t.components), 0.0f);
+    t.sketchParticles = result.sketch.centerRows;
+    t.sketchClusters = result.centreClusters;
+    t.sketchVolumePc = result.centreVolumePc;
+    t.explainedVariance = result.pca.explainedVariance();
+    t.linkage = linkageName(options.linkage);
+    t.quality = fullMaps ? "full" : "preview";
+    t.maskVoxels = double(result.mask.insideCount());
+    t.regressionR2 = result.regressionR2;
+    t.totalVariance = result.pca.totalVariance();
+    t.seed = options.seed;
+    return t;
+}
+
 void writeLandscape(H5File& file, const LandscapeTable& t)
 {
     const std::size_t P = std::size_t(t.components), k = t.sketchParticles.size();

@@ -9,6 +9,7 @@
 //   /analysis/landscape/explained_variance float32 P (of the masked volumes)
 //   attributes on /analysis/landscape: clusters, sketch, linkage, mask_voxels,
 //   regression_r2, quality ("preview" or "full"), seed, total_variance
+#include "analysis/LandscapeAnalysis.h"
 #include "io/H5File.h"
 
 #include <cstdint>
@@ -32,6 +33,12 @@ struct LandscapeTable {
     double totalVariance = 0;   // of the masked volumes, all PCs (0: not stored, older files)
     std::uint64_t seed = 0;
 };
+
+// The table to store for a finished analysis of `count` particles (fullMaps: the sketch
+// volumes were decoded at full size, else as previews); volume PCs padded with 0 when the
+// regression was skipped.
+LandscapeTable landscapeTable(const LandscapeResult& result, std::size_t count, const LandscapeOptions& options,
+                              bool fullMaps);
 
 // Throws UsageError when the table's sizes disagree.
 void writeLandscape(H5File& file, const LandscapeTable& table);
