@@ -15,8 +15,7 @@
 #include "analysis/PolygonSelect.h"
 #include "particles/ParticleDataset.h"
 #include "run/RunAnalyses.h"
-#include "sim/Simulator.h"
-#include "train/TrainingJob.h"
+#include "support/TinyRun.h"
 #include "util/BlasEnvironment.h"
 
 #include <QAction>
@@ -88,55 +87,16 @@ class TestExplorer : public QObject {
         return out;
     }
 
-    std::unique_ptr<MainWindow> openWindow()
-    {
-        auto window = std::make_unique<MainWindow>();
-        window->setInteractive(false);
-        window->resize(1500, 950);
-        window->show();
-        return window;
-    }
+    std::unique_ptr<MainWindow> openWindow() { return showTinyRunWindow(); }
 
 private Q_SLOTS:
     void initTestCase()
     {
         qputenv("XDG_CONFIG_HOME", m_dir.path().toUtf8());
-        cryo::SimulationOptions sim;
-        sim.outDir = m_dir.filePath("data").toStdString();
-        sim.particles = kParticles;
-        sim.box = 16;
-        sim.pixelSize = 12.0;
-        sim.snr = 1;
-        sim.motion = cryo::MotionKind::Discrete;
-        sim.seed = 5;
-        cryo::simulateDataset(sim);
-        cryo::TrainingOptions t;
-        t.particles = m_dir.filePath("data/particles.star").toStdString();
-        m_run = m_dir.filePath("run");
-        t.outDir = m_run.toStdString();
-        t.threads = 1;
-        t.config.model.zdim = 4;
-        t.config.model.encoderWidth = t.config.model.decoderWidth = 32;
-        t.config.model.encoderLayers = t.config.model.decoderLayers = 2;
-        t.config.epochs = 1;
-        t.config.batchSize = 16;
-        const cryo::TrainingResult result = cryo::trainModel(t, {}, {});
-        QCOMPARE(result.epochsCompleted, 1);
-        std::filesystem::copy(t.outDir, m_dir.filePath("run_no_umap").toStdString(),
+        m_run = makeTinyRun(m_dir.path(), {.particles = kParticles, .motion = cryo::MotionKind::Discrete, .seed = 5});
+        std::filesystem::copy(m_run.toStdString(), m_dir.filePath("run_no_umap").toStdString(),
                               std::filesystem::copy_options::recursive);
-        // A stand-in UMAP (z1, z2 scaled) so that the right panel has one to show.
-        cryo::H5File file(cryo::runFilePath(t.outDir), cryo::H5File::Mode::ReadOnly);
-        const cryo::LatentTable z = cryo::readLatents(file);
-        file.close();
-        cryo::UmapTable umap;
-        umap.count = z.count;
-        for (std::size_t i = 0; i < z.count; ++i) {
-            umap.coordinates.push_back(10 * z.mu[i * 4]);
-            umap.coordinates.push_back(10 * z.mu[i * 4 + 1]);
-        }
-        cryo::RunAnalysesUpdate update;
-        update.umap = umap;
-        cryo::updateRunAnalyses(cryo::runFilePath(t.outDir), update);
+        addStandInUmap(m_run, 0);   // z1, z2: so that the right panel has a UMAP to show
     }
 
     void openRunFillsLinkedPanels()

@@ -17,8 +17,7 @@
 #include "ThresholdPanel.h"
 #include "VolumeViewer.h"
 #include "io/MrcFile.h"
-#include "sim/Simulator.h"
-#include "train/TrainingJob.h"
+#include "support/TinyRun.h"
 
 #include <QComboBox>
 #include <QDockWidget>
@@ -85,40 +84,14 @@ class TestLandscapePanel : public QObject {
         return r;
     }
 
-    std::unique_ptr<MainWindow> openWindow()
-    {
-        auto window = std::make_unique<MainWindow>();
-        window->setInteractive(false);
-        window->resize(1500, 950);
-        window->show();
-        return window;
-    }
+    std::unique_ptr<MainWindow> openWindow() { return showTinyRunWindow(); }
 
 private Q_SLOTS:
     void initTestCase()
     {
         qputenv("XDG_CONFIG_HOME", m_dir.path().toUtf8());
-        cryo::SimulationOptions sim;
-        sim.outDir = m_dir.filePath("data").toStdString();
-        sim.particles = kParticles;
-        sim.box = 16;
-        sim.pixelSize = kPixel;
-        sim.snr = 1;
-        sim.motion = cryo::MotionKind::Discrete;
-        sim.seed = 7;
-        cryo::simulateDataset(sim);
-        cryo::TrainingOptions t;
-        t.particles = m_dir.filePath("data/particles.star").toStdString();
-        m_run = m_dir.filePath("run");
-        t.outDir = m_run.toStdString();
-        t.threads = 1;
-        t.config.model.zdim = 4;
-        t.config.model.encoderWidth = t.config.model.decoderWidth = 32;
-        t.config.model.encoderLayers = t.config.model.decoderLayers = 2;
-        t.config.epochs = 1;
-        t.config.batchSize = 16;
-        QCOMPARE(cryo::trainModel(t, {}, {}).epochsCompleted, 1);
-        std::filesystem::copy(t.outDir, m_dir.filePath("run_cancel").toStdString(), std::filesystem::copy_options::recursive);
+        m_run = makeTinyRun(m_dir.path(), {.particles = kParticles, .motion = cryo::MotionKind::Discrete, .pixelSize = kPixel});
+        std::filesystem::copy(m_run.toStdString(), m_dir.filePath("run_cancel").toStdString(), std::filesystem::copy_options::recursive);
     }
 
     void jobRunsReportsProgressAndStores()

@@ -10,7 +10,7 @@
 #include "MainWindow.h"
 #include "ScatterPanel.h"
 #include "SelectionModel.h"
-#include "TinyTrajectoryRun.h"
+#include "support/TinyRun.h"
 #include "TrajectoryPanel.h"
 #include "VolumeViewer.h"
 #include "VtkView.h"
@@ -66,7 +66,7 @@ class TestTrajectory : public QObject {
     QTemporaryDir m_dir;
     QString m_run;
 
-    std::unique_ptr<MainWindow> openWindow(QSize size = {1500, 950}) { return openTinyRunWindow(m_run, size); }
+    std::unique_ptr<MainWindow> openWindow(QSize size = {1500, 950}) { return showTinyRunWindow(m_run, size); }
 
     // The leftmost and rightmost particles on UMAP of the graph's largest connected part.
     static std::pair<std::int64_t, std::int64_t> extremeAnchors(const RunTables& t, const cryo::LatentGraph& graph)
@@ -117,7 +117,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         qputenv("XDG_CONFIG_HOME", m_dir.path().toUtf8());
-        m_run = makeTinyTrajectoryRun(m_dir.path());
+        m_run = makeTinyRun(m_dir.path());   // a hinge: drawn paths have somewhere to go
+        addStandInUmap(m_run, 2);   // z3, z4: positions that do not follow from z1, z2
     }
 
     void pcTrajectoryMatchesCore_data()

@@ -7,7 +7,7 @@
 #include "LatentScatterView.h"
 #include "MainWindow.h"
 #include "ScatterPanel.h"
-#include "TinyTrajectoryRun.h"
+#include "support/TinyRun.h"
 #include "TrajectoryFrames.h"
 #include "TrajectoryPanel.h"
 #include "VolumeViewer.h"
@@ -45,7 +45,7 @@ class TestTrajectoryFrames : public QObject {
     QTemporaryDir m_dir;
     QString m_run;
 
-    std::unique_ptr<MainWindow> openWindow() { return openTinyRunWindow(m_run); }
+    std::unique_ptr<MainWindow> openWindow() { return showTinyRunWindow(m_run); }
 
     static void waitForAllFrames(TrajectoryPanel* panel)
     {
@@ -56,7 +56,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         qputenv("XDG_CONFIG_HOME", m_dir.path().toUtf8());
-        m_run = makeTinyTrajectoryRun(m_dir.path());
+        m_run = makeTinyRun(m_dir.path());   // a hinge: drawn paths have somewhere to go
+        addStandInUmap(m_run, 2);   // z3, z4: positions that do not follow from z1, z2
     }
 
     void sliderShowsCachedFramesAtAFixedLevel()
