@@ -95,7 +95,6 @@ private:
     bool trainEpoch(int epoch);    // false when cancelled
     void finishEpoch(const EpochRecord& record, bool searched);
     void measurePoseError();
-    LatentTable encodeLatents();
     // mse < 0: the same as loss (homogeneous models, stages without a loss).
     void report(const std::string& stage, int epoch, std::size_t done, double rate, double loss, bool force,
                 double mse = -1, double kld = 0);
@@ -379,34 +378,6 @@ bool AbInitioTrainer::trainEpoch(int epoch)
     return true;
 }
 
-// z of every particle (posterior means and log-variances, input order) from the images
-// centred by the latest shifts, after the epoch's last update; empty for homogeneous models.
-LatentTable AbInitioTrainer::encodeLatents()
-{
-    LatentTable table;
-    table.zdim = m_model->zdim();
-    table.count = m_images->size();
-    if (table.zdim == 0)
-        return table;
-    std::vector<std::size_t> order(table.count);
-    std::iota(order.begin(), order.end(), std::size_t(0));
-    table.mu.resize(table.count * std::size_t(table.zdim));
-    table.logvar.resize(table.mu.size());
-    BatchPrefetcher prefetcher(*m_images, std::move(order), 256);
-    TrainingBatch batch;
-    const std::int64_t half = std::int64_t(m_images->lattice().halfCount());
-    while (prefetcher.next(batch)) {
-        applyPoses(batch, m_images->lattice(), m_poses);
-        const auto [mu, logvar] = m_objective->encodePosterior(m_model, BatchTensors::from(batch, half, m_device));
-        const std::size_t offset = batch.indices.front() * std::size_t(table.zdim);
-        for (auto [tensor, out] : {std::pair{mu, &table.mu}, std::pair{logvar, &table.logvar}}) {
-            const auto cpu = tensor.to(torch::kCPU, torch::kFloat32).contiguous();
-            std::copy_n(cpu.data_ptr<float>(), cpu.numel(), out->data() + offset);
-        }
-    }
-    return table;
-}
-
 void AbInitioTrainer::finishEpoch(const EpochRecord& record, bool searched)
 {
     report("saving", record.epoch, m_images->size(), record.imagesPerSecond, record.loss, true, record.mse, record.kld);
@@ -427,7 +398,10 @@ void AbInitioTrainer::finishEpoch(const EpochRecord& record, bool searched)
     writePoseErrorHistory(file, m_poseHistory);
     writePoses(file, poses);
     writeSearchedEpoch(file, m_lastSearchEpoch);
-    const LatentTable latents = encodeLatents();
+    // z from the images centred by the latest shifts, after the epoch's last update.
+    const LatentTable latents = m_objective->encodeDataset(m_model, *m_images, m_device, [this](TrainingBatch& batch) {
+        applyPoses(batch, m_images->lattice(), m_poses);
+    });
     if (latents.zdim > 0)
         writeLatents(file, latents);
     file.close();

@@ -75,7 +75,6 @@ private:
     void restore();
     bool trainEpoch(int epoch);   // false when cancelled
     void finishEpoch(const EpochRecord& record);
-    LatentTable encodeAll();
     void report(const std::string& stage, int epoch, const EpochAccumulator& acc, double rate, bool force);
 
     const TrainingOptions& m_options;
@@ -211,33 +210,6 @@ bool Trainer::trainEpoch(int epoch)
     return true;
 }
 
-LatentTable Trainer::encodeAll()
-{
-    LatentTable table;
-    table.zdim = m_model->zdim();
-    table.count = m_images->size();
-    if (table.zdim == 0)
-        return table;
-    std::vector<std::size_t> order(table.count);
-    std::iota(order.begin(), order.end(), std::size_t(0));
-    table.mu.resize(table.count * std::size_t(table.zdim));
-    table.logvar.resize(table.mu.size());
-    BatchPrefetcher prefetcher(*m_images, std::move(order), 256);
-    TrainingBatch batch;
-    const std::int64_t half = std::int64_t(m_images->lattice().halfCount());
-    while (prefetcher.next(batch)) {
-        const auto [mu, logvar] = m_objective->encodePosterior(m_model, BatchTensors::from(batch, half, m_device));
-        const std::size_t offset = batch.indices.front() * std::size_t(table.zdim);
-        const auto copy = [&](const torch::Tensor& t, std::vector<float>& out) {
-            const auto cpu = t.to(torch::kCPU, torch::kFloat32).contiguous();
-            std::copy_n(cpu.data_ptr<float>(), cpu.numel(), out.data() + offset);
-        };
-        copy(mu, table.mu);
-        copy(logvar, table.logvar);
-    }
-    return table;
-}
-
 void Trainer::finishEpoch(const EpochRecord& record)
 {
     EpochAccumulator done;   // the finished epoch's means, for the "saving" report
@@ -250,7 +222,8 @@ void Trainer::finishEpoch(const EpochRecord& record)
     EpochSummary summary;
     summary.record = record;
     summary.zdim = m_model->zdim();
-    const LatentTable latents = encodeAll();   // after the epoch's last update, in input order
+    // After the epoch's last update, in input order.
+    const LatentTable latents = m_objective->encodeDataset(m_model, *m_images, m_device);
     summary.zMu = latents.mu;
     saveCheckpoint(checkpointPath(m_options.outDir, record.epoch), m_model, *m_optimizer, m_generator, record.epoch);
 

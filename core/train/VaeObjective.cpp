@@ -1,5 +1,9 @@
 #include "train/VaeObjective.h"
 
+#include "train/BatchPrefetcher.h"
+
+#include <numeric>
+
 namespace cryo {
 
 BatchTensors BatchTensors::from(TrainingBatch& batch, std::int64_t halfCount, const torch::Device& device)
@@ -75,6 +79,34 @@ std::pair<torch::Tensor, torch::Tensor> VaeObjective::encodePosterior(CryoModel&
 {
     torch::NoGradGuard noGrad;
     return model->encode(encoderInput(batch));
+}
+
+LatentTable VaeObjective::encodeDataset(CryoModel& model, TrainingImages& images, const torch::Device& device,
+                                        const std::function<void(TrainingBatch&)>& prepare) const
+{
+    LatentTable table;
+    table.zdim = model->zdim();
+    table.count = images.size();
+    if (table.zdim == 0)
+        return table;
+    std::vector<std::size_t> order(table.count);
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    table.mu.resize(table.count * std::size_t(table.zdim));
+    table.logvar.resize(table.mu.size());
+    BatchPrefetcher prefetcher(images, std::move(order), 256);
+    TrainingBatch batch;
+    const std::int64_t half = std::int64_t(images.lattice().halfCount());
+    while (prefetcher.next(batch)) {
+        if (prepare)
+            prepare(batch);
+        const auto [mu, logvar] = encodePosterior(model, BatchTensors::from(batch, half, device));
+        const std::size_t offset = batch.indices.front() * std::size_t(table.zdim);
+        for (auto [tensor, out] : {std::pair{mu, &table.mu}, std::pair{logvar, &table.logvar}}) {
+            const auto cpu = tensor.to(torch::kCPU, torch::kFloat32).contiguous();
+            std::copy_n(cpu.data_ptr<float>(), cpu.numel(), out->data() + offset);
+        }
+    }
+    return table;
 }
 
 } // namespace cryo

@@ -5,7 +5,10 @@
 //   loss = MSE(prediction, image) over the masked pixels + β · KL(q ‖ N(0, I)) / pixels.
 // Homogeneous models: loss = MSE.
 #include "model/CryoModel.h"
+#include "run/RunFile.h"
 #include "train/TrainingImages.h"
+
+#include <functional>
 
 namespace cryo {
 
@@ -31,6 +34,11 @@ public:
     void setFrequencyLimit(double radius);
     // Posterior (mu, logvar) without gradients, each [B, zdim].
     std::pair<torch::Tensor, torch::Tensor> encodePosterior(CryoModel& model, const BatchTensors& batch) const;
+    // The posterior of every particle (mu, logvar: count × zdim, input order), in batches of
+    // 256; `prepare` may change each batch first (ab initio: centre by the found shifts).
+    // Empty for homogeneous models.
+    LatentTable encodeDataset(CryoModel& model, TrainingImages& images, const torch::Device& device,
+                              const std::function<void(TrainingBatch&)>& prepare = {}) const;
 
 private:
     torch::Tensor encoderInput(const BatchTensors& batch) const;
