@@ -51,6 +51,29 @@ Alignment align(const std::vector<Mat3>& found, const std::vector<Mat3>& truth)
     return a;
 }
 
+// The map offset c minimising Σ_i∈rows |d_i − (R_i·c)_xy|² (d_i: found − true shift).
+Eigen::Vector3d fitMapOffset(const std::vector<Mat3>& found, const std::vector<Eigen::Vector2d>& d,
+                             const std::vector<std::size_t>& rows)
+{
+    Mat3 normal = Mat3::Zero();
+    Eigen::Vector3d rhs = Eigen::Vector3d::Zero();
+    for (const std::size_t i : rows) {
+        const Eigen::Matrix<double, 2, 3> P = found[i].topRows<2>();
+        normal += P.transpose() * P;
+        rhs += P.transpose() * d[i];
+    }
+    return normal.ldlt().solve(rhs);
+}
+
+std::vector<double> shiftErrors(const std::vector<Mat3>& found, const std::vector<Eigen::Vector2d>& d,
+                                const Eigen::Vector3d& c)
+{
+    std::vector<double> errors;
+    for (std::size_t i = 0; i < found.size(); ++i)
+        errors.push_back((d[i] - found[i].topRows<2>() * c).norm());
+    return errors;
+}
+
 } // namespace
 
 PoseAccuracy comparePoses(const std::vector<std::array<float, 9>>& foundRotations,
@@ -74,10 +97,21 @@ PoseAccuracy comparePoses(const std::vector<std::array<float, 9>>& foundRotation
     out.alignment = out.mirrored ? mirrored.A : direct.A;
     out.rotationDeg = out.mirrored ? mirrored.errors : direct.errors;
     out.medianRotationDeg = std::min(directMedian, mirroredMedian);
-    std::vector<double> shifts;
+    std::vector<Eigen::Vector2d> d;
     for (std::size_t i = 0; i < n; ++i)
-        shifts.push_back(std::hypot(foundShifts[i][0] - trueShifts[i][0], foundShifts[i][1] - trueShifts[i][1]));
-    out.medianShiftPx = median(shifts);
+        d.emplace_back(foundShifts[i][0] - trueShifts[i][0], foundShifts[i][1] - trueShifts[i][1]);
+    std::vector<std::size_t> rows(n);
+    for (std::size_t i = 0; i < n; ++i)
+        rows[i] = i;
+    if (n >= 8) {   // fewer poses do not pin c down
+        out.mapOffset = fitMapOffset(found, d, rows);
+        const std::vector<double> first = shiftErrors(found, d, out.mapOffset);
+        const double limit = 3.0 * median(first);
+        std::erase_if(rows, [&](std::size_t i) { return first[i] > limit; });
+        if (rows.size() >= 8)
+            out.mapOffset = fitMapOffset(found, d, rows);
+    }
+    out.medianShiftPx = median(shiftErrors(found, d, out.mapOffset));
     return out;
 }
 

@@ -4,7 +4,10 @@
 // possibly mirrored (a map V∘F, F = diag(1, 1, −1), projects at poses F·R·F exactly like V at R,
 // because F leaves the image plane z = 0 alone). The global A is the SO(3) projection of
 // Σ Rtrueᵀ·Rfound, re-estimated once from the poses within 20° of it; the better of the
-// direct and the mirrored alignment is reported. Shifts are compared directly (pixels).
+// direct and the mirrored alignment is reported. The map's origin is arbitrary too: a map
+// found offset by c (pixels, in its own frame) gives every image the extra shift (R_found·c)_xy,
+// so the shifts are compared after the least-squares c (re-fitted once without the particles
+// more than 3× the median error off, as a few wrong poses would pull it).
 #include "geometry/PoseConventions.h"
 
 #include <array>
@@ -17,6 +20,7 @@ struct PoseAccuracy {
     double medianShiftPx = 0;
     bool mirrored = false;
     Mat3 alignment = Mat3::Identity();   // A: found ≈ (mirrored ? F·true·F : true) · A
+    Eigen::Vector3d mapOffset = Eigen::Vector3d::Zero();   // c (pixels): found shift ≈ true + (R_found·c)_xy
     std::vector<double> rotationDeg;     // per particle, after alignment
 };
 

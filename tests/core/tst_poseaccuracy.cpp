@@ -14,7 +14,11 @@ struct PoseSet {
     std::vector<std::array<float, 2>> foundShifts;
 };
 
-// found = (mirror ? F·R·F : R) · A · small perturbation (about noiseDeg), shifts off by shiftError px.
+// The map offset (pixels) of the found poses' map: each found shift is off by (R_found·c)_xy.
+const Vec3 kMapOffset(1.5, -2.0, 0.75);
+
+// found = (mirror ? F·R·F : R) · A · small perturbation (about noiseDeg); found shifts = true +
+// (R_found·kMapOffset)_xy + shiftError px in a random direction.
 PoseSet makePoses(bool mirror, double noiseDeg, double shiftError, bool scramble)
 {
     std::mt19937_64 rng(17);
@@ -30,7 +34,10 @@ PoseSet makePoses(bool mirror, double noiseDeg, double shiftError, bool scramble
         const Mat3 noise = expMap(Vec3(normal(rng), normal(rng), normal(rng)) * rad);
         const Mat3 found = scramble ? uniformRandomRotation(rng) : Mat3((mirror ? Mat3(F * R * F) : R) * A * noise);
         s.found.push_back(rowMajorFromMatrix(found));
-        s.foundShifts.push_back({float(s.trueShifts.back()[0] + shiftError), float(s.trueShifts.back()[1])});
+        const Vec3 offset = found * kMapOffset;
+        const double angle = 2.0 * M_PI * std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+        s.foundShifts.push_back({float(s.trueShifts.back()[0] + offset.x() + shiftError * std::cos(angle)),
+                                 float(s.trueShifts.back()[1] + offset.y() + shiftError * std::sin(angle))});
     }
     return s;
 }
@@ -58,7 +65,9 @@ private Q_SLOTS:
         QCOMPARE(a.mirrored, mirror);
         QVERIFY2(a.medianRotationDeg <= noiseDeg + 0.2, qPrintable(QString::number(a.medianRotationDeg)));
         QVERIFY(a.medianRotationDeg >= 0.5 * noiseDeg);
-        QVERIFY(std::abs(a.medianShiftPx - 0.5) < 1e-4);
+        // The map's offset is found, and the shifts are compared after it.
+        QVERIFY2((a.mapOffset - kMapOffset).norm() < 0.05, qPrintable(QString::number((a.mapOffset - kMapOffset).norm())));
+        QVERIFY2(std::abs(a.medianShiftPx - 0.5) < 0.02, qPrintable(QString::number(a.medianShiftPx)));
         QCOMPARE(a.rotationDeg.size(), s.found.size());
     }
 
