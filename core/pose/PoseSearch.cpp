@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <numbers>
 
 namespace cryo {
@@ -71,8 +72,14 @@ struct PoseSearch::Impl {
     double volumeScale = 1;                 // cube steps per cycle/px: D · oversampling
     torch::Tensor ballCoords;               // [1, Pb, 3] half ball |k|·D ≤ n, cycles/px
     torch::Tensor ballHalf, ballMirror;     // [Pb] flat cube indices of k and −k
-    torch::Tensor volume;                   // homogeneous cache [1, 1, S, S, S]
-    torch::Tensor baseSlices;               // homogeneous cache [R0, 2 P0]
+    // A model's Hartley volume at one z (empty for a homogeneous model) and its base-grid slices.
+    struct CachedVolume {
+        torch::Tensor volume;       // [1, 1, S, S, S]
+        torch::Tensor baseSlices;   // [R0, 2 P0]
+    };
+    // Until modelChanged(); at most kCachedVolumes latents (then it starts over).
+    static constexpr std::size_t kCachedVolumes = 16;
+    std::map<std::vector<float>, CachedVolume> volumes;
     PoseSearchTiming timing;
 
     void setup();
@@ -85,7 +92,7 @@ struct PoseSearch::Impl {
     Candidates refine(const StageImages& im, const torch::Tensor& volumes, const Candidates& kept, int stage);
     torch::Tensor poseErrors(const torch::Tensor& target, const torch::Tensor& ctf, const torch::Tensor& volumes,
                              const torch::Tensor& rotations, const torch::Tensor& shifts);
-    void ensureVolume();
+    const CachedVolume& volumeAt(const std::vector<float>& z);
     std::vector<PoseEstimate> searchBatch(const torch::Tensor& target, const torch::Tensor& ctf,
                                           const torch::Tensor& volumes, const torch::Tensor& baseSlices);
 };
@@ -320,12 +327,19 @@ torch::Tensor PoseSearch::Impl::poseErrors(const torch::Tensor& target, const to
     return error / double(2 * im.half.size(1));
 }
 
-void PoseSearch::Impl::ensureVolume()
+const PoseSearch::Impl::CachedVolume& PoseSearch::Impl::volumeAt(const std::vector<float>& z)
 {
-    if (!volume.defined())
-        volume = evaluateVolumes(torch::Tensor());
-    if (!baseSlices.defined())
-        baseSlices = slices(volume, baseRotations.unsqueeze(0), 0).squeeze(0);
+    if (const auto found = volumes.find(z); found != volumes.end())
+        return found->second;
+    if (volumes.size() >= kCachedVolumes)
+        volumes.clear();
+    CachedVolume v;
+    auto zs = torch::Tensor();
+    if (!z.empty())
+        zs = torch::from_blob(const_cast<float*>(z.data()), {1, std::int64_t(z.size())}).to(device);
+    v.volume = evaluateVolumes(zs);
+    v.baseSlices = slices(v.volume, baseRotations.unsqueeze(0), 0).squeeze(0);
+    return volumes.emplace(z, std::move(v)).first->second;
 }
 
 std::vector<float> PoseSearch::poseErrors(const TrainingBatch& batch, std::span<const PoseEstimate> poses,
@@ -349,8 +363,7 @@ std::vector<float> PoseSearch::poseErrors(const TrainingBatch& batch, std::span<
     const auto t = torch::from_blob(shifts.data(), {B, 2}).to(d.device);
     torch::Tensor volumes;
     if (zdim == 0) {
-        d.ensureVolume();
-        volumes = d.volume;
+        volumes = d.volumeAt({}).volume;
     } else {
         volumes = d.evaluateVolumes(torch::from_blob(const_cast<float*>(z.data()), {B, zdim}).to(d.device));
     }
@@ -365,14 +378,14 @@ std::vector<float> PoseSearch::projectModel(const TrainingBatch& batch, std::spa
     const auto B = std::int64_t(batch.size()), Ph = std::int64_t(d.lattice.halfCount());
     if (d.model->zdim() != 0 || poses.size() != batch.size() || batch.ctf.size() < std::size_t(B * Ph))
         throw UsageError("projectModel: a homogeneous model and one pose per image are needed");
-    d.ensureVolume();
+    const torch::Tensor volume = d.volumeAt({}).volume;
     std::vector<float> rotations, shifts;
     for (const PoseEstimate& p : poses) {
         rotations.insert(rotations.end(), p.rotation.begin(), p.rotation.end());
         shifts.insert(shifts.end(), {-p.shiftX, -p.shiftY});   // centred → uncentred: translate by −t
     }
     const auto R = torch::from_blob(rotations.data(), {B, 3, 3}).to(d.device);
-    const auto s = d.slicesAt(d.volume, R.view({1, B, 3, 3}), d.halfCoords).view({B, 2, Ph});
+    const auto s = d.slicesAt(volume, R.view({1, B, 3, 3}), d.halfCoords).view({B, 2, Ph});
     const auto ctf = torch::from_blob(const_cast<float*>(batch.ctf.data()), {B, Ph}).to(d.device);
     StageImages im{s.select(1, 0) * ctf, s.select(1, 1) * ctf, torch::ones_like(ctf), d.halfCoords};
     const auto t = torch::from_blob(shifts.data(), {B, 1, 2}).to(d.device);
@@ -422,8 +435,7 @@ void PoseSearch::resetTiming() { m_impl->timing = {}; }
 
 void PoseSearch::modelChanged()
 {
-    m_impl->volume = torch::Tensor();
-    m_impl->baseSlices = torch::Tensor();
+    m_impl->volumes.clear();
 }
 
 std::vector<PoseEstimate> PoseSearch::search(const TrainingBatch& batch, std::span<const float> z)
@@ -442,19 +454,26 @@ std::vector<PoseEstimate> PoseSearch::search(const TrainingBatch& batch, std::sp
     d.timing.images += std::size_t(B);
     const int zdim = d.model->zdim();
     if (zdim == 0) {
-        d.ensureVolume();
-        return d.searchBatch(targets, ctfs, d.volume, d.baseSlices);
+        const auto& v = d.volumeAt({});
+        return d.searchBatch(targets, ctfs, v.volume, v.baseSlices);
     }
     if (z.size() != std::size_t(B * zdim))
         throw UsageError("pose search: " + std::to_string(z.size()) + " latent values for " + std::to_string(B) +
                          " images of a model with zdim " + std::to_string(zdim));
-    const auto zs = torch::from_blob(const_cast<float*>(z.data()), {B, zdim}).to(d.device);
-    std::vector<PoseEstimate> out;
-    for (std::int64_t b = 0; b < B; ++b) {   // one volume and one set of base slices per image
-        const auto volume = d.evaluateVolumes(zs.narrow(0, b, 1));
-        const auto s0 = d.slices(volume, d.baseRotations.unsqueeze(0), 0).squeeze(0);
-        const auto one = d.searchBatch(targets.narrow(0, b, 1), ctfs.narrow(0, b, 1), volume, s0);
-        out.push_back(one.front());
+    // One volume per distinct z (a decoder pass over the ball each): images with equal z are
+    // searched together, and callers bound the cost by quantising z (AbInitioTrainer: to k-means
+    // centres per chunk of images).
+    std::map<std::vector<float>, std::vector<std::int64_t>> groups;
+    for (std::int64_t b = 0; b < B; ++b)
+        groups[std::vector<float>(z.begin() + b * zdim, z.begin() + (b + 1) * zdim)].push_back(b);
+    std::vector<PoseEstimate> out(std::size_t(B), PoseEstimate{});
+    for (const auto& [latent, rows] : groups) {
+        const auto& v = d.volumeAt(latent);
+        const auto index = torch::tensor(rows, torch::kInt64).to(d.device);
+        const auto found = d.searchBatch(targets.index_select(0, index), ctfs.index_select(0, index), v.volume,
+                                         v.baseSlices);
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            out[std::size_t(rows[i])] = found[i];
     }
     return out;
 }

@@ -14,8 +14,9 @@
 // on a 3D grid (volumeOversampling points per lattice step) over the ball
 // |k|·D ≤ min(lMax, D/2) + 1, and every slice, in-plane rotations
 // included, is a trilinear interpolation of that Hartley volume: the MLP is never run per
-// rotation. With a latent (heterogeneous models), each image's volume is evaluated from its
-// z (costly: one decoder pass over the ball per image).
+// rotation. With a latent (heterogeneous models), one volume per distinct z of a batch (a
+// decoder pass over the ball each; cached, at most 16, until modelChanged()): quantise z to
+// bound the cost.
 //
 // Images: TrainingBatch targets made with TrainingImagesOptions::centreByShift = false (raw,
 // uncentred, normalised Hartley values on the TrainingLattice) and the batch's CTF.
