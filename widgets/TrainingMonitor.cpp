@@ -147,7 +147,6 @@ void TrainingMonitor::startRun(const cryo::TrainingOptions& options, const std::
         m_poseCurve->clear();
     }
     m_abInitio = options.abInitio;
-    m_searchEpoch = 0;
     m_poseCurve->setTotalEpochs(m_epochs);
     m_poseError->setText(QStringLiteral("–"));
     setPoseErrorShown(m_abInitio && !m_poseCurve->points().empty());
@@ -178,7 +177,6 @@ void TrainingMonitor::showProgress(const cryo::TrainingProgress& p)
     const bool searching = p.stage == "pose search";
     if (searching) {
         m_abInitio = true;
-        m_searchEpoch = p.epoch;
         showPoseSearch(p);
     } else {
         m_stage->setText(stageName(p.stage));
@@ -188,14 +186,16 @@ void TrainingMonitor::showProgress(const cryo::TrainingProgress& p)
     m_speed->setText(p.imagesPerSecond > 0 ? tr("%1 images/s").arg(p.imagesPerSecond, 0, 'f', 1) : QStringLiteral("–"));
     // The ab initio job does not estimate the time left (searches and training differ in speed).
     m_eta->setText(m_abInitio && p.etaSeconds <= 0 ? QStringLiteral("–") : formatDuration(p.etaSeconds));
-    if (p.stage == "training" || p.stage == "saving")   // preparing and searching have no loss: keep the last
+    // Preparing has no loss, nor a searching epoch before its first training step: keep the last.
+    const bool trained = p.stage == "training" || p.stage == "saving" || (searching && p.loss > 0);
+    if (trained)
         m_losses->setText(tr("%1  (MSE %2 · KL %3)")
                               .arg(p.loss, 0, 'g', 5)
                               .arg(p.mse, 0, 'g', 5)
                               .arg(p.kld, 0, 'g', 4));
     m_progress->setValue(int(std::lround(runFraction(p) * 1000)));
     const double perEpoch = p.imagesPerEpoch > 0 ? double(p.imagesDone) / double(p.imagesPerEpoch) : 0.0;
-    if (p.stage == "training" && p.imagesDone > 0)
+    if (trained && p.stage != "saving" && p.imagesDone > 0)
         m_curve->setRunning(std::max(0, p.epoch - 1) + perEpoch, p.loss, p.mse, p.kld);
     if (m_abInitio && p.poseErrorDeg >= 0) {
         const auto& points = m_poseCurve->points();
@@ -212,16 +212,11 @@ void TrainingMonitor::showPoseSearch(const cryo::TrainingProgress& p)
                          .arg(p.imagesPerSecond, 0, 'f', p.imagesPerSecond < 10 ? 1 : 0));
 }
 
-// 0..1 over the whole run; an epoch that searches the poses counts its search as its first half.
+// 0..1 over the whole run (a searching epoch searches and trains its particles chunk by chunk).
 double TrainingMonitor::runFraction(const cryo::TrainingProgress& p) const
 {
-    double perEpoch = p.imagesPerEpoch > 0 ? std::clamp(double(p.imagesDone) / double(p.imagesPerEpoch), 0.0, 1.0) : 0.0;
-    if (p.epoch > 0 && p.epoch == m_searchEpoch) {
-        if (p.stage == "pose search")
-            perEpoch *= 0.5;
-        else if (p.stage == "training")
-            perEpoch = 0.5 + 0.5 * perEpoch;
-    }
+    const double perEpoch =
+        p.imagesPerEpoch > 0 ? std::clamp(double(p.imagesDone) / double(p.imagesPerEpoch), 0.0, 1.0) : 0.0;
     const double done = p.epochs > 0 ? (std::max(0, p.epoch - 1) + perEpoch) / p.epochs : 0.0;
     return std::clamp(done, 0.0, 1.0);
 }

@@ -92,5 +92,4 @@ private:
     QString m_runDir;
     int m_epochs = 0;
     bool m_abInitio = false;
-    int m_searchEpoch = 0;   // the latest epoch that began with a pose search
 };

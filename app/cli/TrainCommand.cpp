@@ -45,6 +45,8 @@ void addTrainOptions(QCommandLineParser& parser)
         {"search-every", tr("Ab initio: search the poses every N epochs (default 5)."), tr("N")},
         {"reset-after", tr("Ab initio: restart the model from random weights after epoch N, keeping the poses "
                            "(0: never; default: half of the epochs when there are at least 10)."), tr("N")},
+        {"search-chunk", tr("Ab initio: images searched per model update in a searching epoch (default 128)."),
+         tr("N")},
         {"base-grid", tr("Ab initio: resolution of the global orientation grid, 0-4 (default 2: 4608 "
                          "orientations, 15° apart)."), tr("R")},
         {"threads", tr("Compute threads (default: all cores)."), tr("T")},
@@ -79,6 +81,7 @@ void readTrainOptions(const QCommandLineParser& parser, cryo::TrainingOptions& o
     numberOption(parser, "search-every", options.abInitioOptions.searchEvery);
     numberOption(parser, "reset-after", options.abInitioOptions.resetAfterEpoch);
     numberOption(parser, "base-grid", options.abInitioOptions.baseResolution);
+    numberOption(parser, "search-chunk", options.abInitioOptions.searchChunk);
     options.memoryLimitBytes = std::size_t(std::max(0.0, memoryGb) * double(1 << 30));
     if (parser.isSet("homogeneous"))
         model.zdim = 0;
@@ -115,6 +118,8 @@ void adoptRecordedAbInitio(const QCommandLineParser& parser, cryo::TrainingOptio
         options.abInitioOptions.resetAfterEpoch = given.resetAfterEpoch;
     if (parser.isSet("base-grid"))
         options.abInitioOptions.baseResolution = given.baseResolution;
+    if (parser.isSet("search-chunk"))
+        options.abInitioOptions.searchChunk = given.searchChunk;
 }
 
 void printEpoch(const cryo::EpochSummary& s, int epochs)

@@ -32,6 +32,8 @@ constexpr IntSetting kIntSettings[] = {
     {"ab_initio_l_min", "first frequency radius", &AbInitioOptions::lMin},
     {"ab_initio_l_max", "last frequency radius", &AbInitioOptions::lMax},
     {"ab_initio_search_batch", "search batch", &AbInitioOptions::searchBatch},
+    {"ab_initio_search_chunk", "images per model update while searching", &AbInitioOptions::searchChunk},
+    {"ab_initio_latent_volumes", "volumes per chunk (heterogeneous)", &AbInitioOptions::latentVolumes},
 };
 
 double requiredNumber(const H5File& file, const char* name)
@@ -73,7 +75,7 @@ std::optional<AbInitioRecord> readAbInitioRecord(const H5File& file)
     record.options.shiftExtent = requiredNumber(file, "ab_initio_shift_extent");
     record.resetEpoch = int(requiredNumber(file, "ab_initio_reset_epoch"));
     const AbInitioOptions& o = record.options;
-    if (o.searchEvery < 1 || o.searchBatch < 1 || o.resetAfterEpoch < -1 || record.resetEpoch < 0 ||
+    if (o.searchEvery < 1 || o.searchBatch < 1 || o.searchChunk < 1 || o.latentVolumes < 1 || o.resetAfterEpoch < -1 || record.resetEpoch < 0 ||
         o.baseResolution < 0 || o.refinements < 0 || o.kept < 1 || o.shiftPoints < 1 || o.lMin < 1 ||
         o.lMax < o.lMin || !(o.shiftExtent >= 0))
         throw FileError(file.path(), "/config: the ab initio settings are out of range");

@@ -1,8 +1,10 @@
-// trainAbInitio: alternates pose-search epochs (every particle's pose searched with the current
-// model) with epochs that train on the latest poses, with the model reset of thesis §5.3.3.
+// trainAbInitio: alternates pose-search epochs (chunks of particles searched with the current
+// model, which trains on each chunk right after) with epochs that train on the latest poses,
+// with the model reset of thesis §5.3.3.
 // Images are kept uncentred (the shifts are unknown) and centred per batch by the found shift.
 #include "train/AbInitioTrainer.h"
 
+#include "analysis/KMeans.h"
 #include "model/ComputeDevice.h"
 #include "particles/ParticleDataset.h"
 #include "pose/PoseAccuracy.h"
@@ -91,8 +93,26 @@ private:
     void restore();
     void resetModel();
     void resetModelAfter(int epoch);
-    bool searchPoses(int epoch);   // false when cancelled
-    bool trainEpoch(int epoch);    // false when cancelled
+    // Running sums over one epoch's training steps.
+    struct EpochSums {
+        double loss = 0, mse = 0, kld = 0;
+        std::size_t images = 0;
+    };
+    // One optimizer step on a batch (uncentred images): centred by their latest poses first.
+    void trainStep(TrainingBatch& batch, int epoch, EpochSums& sums);
+    void recordEpoch(int epoch, const EpochSums& sums, Clock::time_point start);
+    std::vector<std::size_t> shuffledOrder(int epoch) const;
+    // A searching epoch: the shuffled particles in chunks of searchChunk; each chunk's poses are
+    // searched with the current model, which then trains on that chunk (thesis Algorithm 2's
+    // per-batch alternation, with the model's Hartley volume refreshed once per chunk).
+    bool searchAndTrainEpoch(int epoch);   // false when cancelled
+    bool trainEpoch(int epoch);            // false when cancelled
+    // Heterogeneous models: the z each particle of `chunk` is searched with (chunk.size() × zdim):
+    // the k-means centre (latentVolumes of them) of the encoder means of the chunk, images centred
+    // by their latest shifts. The search then evaluates latentVolumes volumes per chunk instead of
+    // one per image.
+    std::vector<float> chunkLatents(const std::vector<std::size_t>& chunk);
+    std::unique_ptr<PoseSearch> makeSearch();
     void finishEpoch(const EpochRecord& record, bool searched);
     void measurePoseError();
     // mse < 0: the same as loss (homogeneous models, stages without a loss).
@@ -105,6 +125,10 @@ private:
     // Whether `epoch` starts with a pose search: every searchEvery epochs, the schedule
     // restarting after the model reset (the epoch right after it trains on the kept poses).
     bool searchesIn(int epoch) const;
+    // Heterogeneous models up to the model reset: the decoder alone at z = 0 (searched and
+    // trained as a homogeneous model), so that the encoder cannot explain away wrong poses;
+    // after the reset the full model trains on the consensus poses and searches with its z.
+    bool inConsensusStage(int epoch) const;
 
     const TrainingOptions& m_options;
     const TrainingCallbacks& m_callbacks;
@@ -146,6 +170,12 @@ bool AbInitioTrainer::searchesIn(int epoch) const
     return sinceReset % every == 0 && !(reset > 0 && epoch == reset + 1);
 }
 
+bool AbInitioTrainer::inConsensusStage(int epoch) const
+{
+    const int reset = resetEpoch();
+    return m_config.model.zdim > 0 && reset > 0 && epoch <= reset;
+}
+
 int AbInitioTrainer::resetEpoch() const
 {
     return m_storedResetEpoch ? *m_storedResetEpoch : resolvedResetEpoch(m_options.abInitioOptions, m_config.epochs);
@@ -157,7 +187,8 @@ void AbInitioTrainer::prepare()
     if (m_options.outDir.empty())
         throw UsageError("no output directory given");
     if (c.epochs < 1 || c.batchSize < 1 || !(c.learningRate > 0) || c.model.zdim < 0 ||
-        m_options.abInitioOptions.searchEvery < 1 || m_options.abInitioOptions.searchBatch < 1)
+        m_options.abInitioOptions.searchEvery < 1 || m_options.abInitioOptions.searchBatch < 1 ||
+        m_options.abInitioOptions.searchChunk < 1 || m_options.abInitioOptions.latentVolumes < 1)
         throw UsageError("epochs, batch sizes and the search interval must be at least 1, the learning rate positive");
     std::filesystem::create_directories(m_options.outDir);
     m_dataset = std::make_unique<ParticleDataset>(ParticleDataset::open(m_options.particles, m_options.dataset));
@@ -275,7 +306,7 @@ void AbInitioTrainer::report(const std::string& stage, int epoch, std::size_t do
     m_callbacks.progress(p);
 }
 
-bool AbInitioTrainer::searchPoses(int epoch)
+std::unique_ptr<PoseSearch> AbInitioTrainer::makeSearch()
 {
     const AbInitioOptions& a = m_options.abInitioOptions;
     PoseSearchOptions options;
@@ -295,32 +326,57 @@ bool AbInitioTrainer::searchPoses(int epoch)
     options.lMax = searchRadius(m_searches);
     m_objective->setFrequencyLimit(options.lMax);   // the training epochs until the next search
     ++m_searches;
-    auto search = makePoseSearch(m_model, m_config.boxSize, options, m_device);
+    return makePoseSearch(m_model, m_config.boxSize, options, m_device);
+}
+
+bool AbInitioTrainer::searchAndTrainEpoch(int epoch)
+{
+    const AbInitioOptions& a = m_options.abInitioOptions;
+    const auto search = makeSearch();
     const auto start = Clock::now();
     const std::int64_t half = std::int64_t(m_images->lattice().halfCount());
-    std::vector<std::size_t> order(m_images->size());
-    std::iota(order.begin(), order.end(), std::size_t(0));
-    BatchPrefetcher prefetcher(*m_images, std::move(order), a.searchBatch);
+    const std::vector<std::size_t> order = shuffledOrder(epoch);
+    const auto chunkSize = std::size_t(std::max(1, a.searchChunk));
+    EpochSums sums;
+    std::size_t searched = 0;
+    // Progress counts the images searched; the loss is the running mean of the steps so far.
+    const auto progress = [&] {
+        const double steps = double(std::max<std::size_t>(1, sums.images));
+        report("pose search", epoch, searched, double(searched) / std::max(1e-9, secondsSince(start)),
+               sums.loss / steps, false, sums.mse / steps, sums.kld / steps);
+    };
     TrainingBatch batch;
-    std::size_t done = 0;
-    while (prefetcher.next(batch)) {
-        std::vector<float> z;
-        if (m_model->zdim() > 0) {
-            TrainingBatch centred = batch;   // the encoder sees the image centred by the latest shift
-            applyPoses(centred, m_images->lattice(), m_poses);
-            const auto mu = m_objective->encodePosterior(m_model, BatchTensors::from(centred, half, m_device)).first;
-            const auto cpu = mu.to(torch::kCPU, torch::kFloat32).contiguous();
-            z.assign(cpu.data_ptr<float>(), cpu.data_ptr<float>() + cpu.numel());
+    for (std::size_t first = 0; first < order.size(); first += chunkSize) {
+        const auto begin = order.begin() + std::ptrdiff_t(first);
+        const std::vector<std::size_t> chunk(begin, begin + std::ptrdiff_t(std::min(chunkSize, order.size() - first)));
+        const auto zdim = std::size_t(m_model->zdim());
+        std::vector<float> latents(chunk.size() * zdim, 0.0f);   // consensus stage: z = 0
+        if (zdim > 0 && !m_objective->consensus())
+            latents = chunkLatents(chunk);
+        BatchPrefetcher searchBatches(*m_images, chunk, a.searchBatch);
+        while (searchBatches.next(batch)) {
+            // The batches come in chunk order: rows searched .. of the chunk.
+            const std::size_t row = searched - first;
+            const std::span<const float> z(latents.data() + row * zdim, zdim > 0 ? batch.size() * zdim : 0);
+            const auto found = search->search(batch, z);
+            for (std::size_t b = 0; b < found.size(); ++b)
+                m_poses[batch.indices[b]] = found[b];
+            searched += found.size();
+            progress();
+            if (m_stop.stop_requested())
+                return false;
         }
-        const auto found = search->search(batch, z);
-        for (std::size_t b = 0; b < found.size(); ++b)
-            m_poses[batch.indices[b]] = found[b];
-        done += batch.size();
-        report("pose search", epoch, done, double(done) / std::max(1e-9, secondsSince(start)), 0.0, false);
-        if (m_stop.stop_requested())
-            return false;
+        BatchPrefetcher trainBatches(*m_images, chunk, m_config.batchSize);
+        while (trainBatches.next(batch)) {
+            trainStep(batch, epoch, sums);
+            progress();
+            if (m_stop.stop_requested())
+                return false;
+        }
+        search->modelChanged();
     }
     measurePoseError();
+    recordEpoch(epoch, sums, start);
     return true;
 }
 
@@ -339,42 +395,84 @@ void AbInitioTrainer::measurePoseError()
     m_shiftError = accuracy.medianShiftPx;
 }
 
-bool AbInitioTrainer::trainEpoch(int epoch)
+std::vector<float> AbInitioTrainer::chunkLatents(const std::vector<std::size_t>& chunk)
 {
-    const auto start = Clock::now();
     const std::int64_t half = std::int64_t(m_images->lattice().halfCount());
+    std::vector<float> mu;
+    BatchPrefetcher batches(*m_images, chunk, m_options.abInitioOptions.searchBatch);
+    TrainingBatch batch;
+    while (batches.next(batch)) {
+        applyPoses(batch, m_images->lattice(), m_poses);
+        torch::InferenceMode inference;
+        const auto z = m_objective->encodePosterior(m_model, BatchTensors::from(batch, half, m_device)).first;
+        const auto cpu = z.to(torch::kCPU, torch::kFloat32).contiguous();
+        mu.insert(mu.end(), cpu.data_ptr<float>(), cpu.data_ptr<float>() + cpu.numel());
+    }
+    const int zdim = m_model->zdim();
+    KMeansOptions options;
+    options.clusters = int(std::min<std::size_t>(std::size_t(m_options.abInitioOptions.latentVolumes), chunk.size()));
+    options.seed = m_config.seed;
+    options.threads = 1;
+    const KMeansResult clusters = KMeans(options).fit(mu.data(), chunk.size(), zdim);
+    std::vector<float> quantised(mu.size());
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+        const auto centre = clusters.centers.begin() + std::ptrdiff_t(clusters.labels[i]) * zdim;
+        std::copy(centre, centre + zdim, quantised.begin() + std::ptrdiff_t(i) * zdim);
+    }
+    return quantised;
+}
+
+std::vector<std::size_t> AbInitioTrainer::shuffledOrder(int epoch) const
+{
     std::vector<std::size_t> order(m_images->size());
     std::iota(order.begin(), order.end(), std::size_t(0));
     std::mt19937_64 rng(m_config.seed * 1000003ULL + std::uint64_t(epoch));
     std::shuffle(order.begin(), order.end(), rng);
-    BatchPrefetcher prefetcher(*m_images, std::move(order), m_config.batchSize);
-    double lossSum = 0, mseSum = 0, kldSum = 0;
-    std::size_t images = 0;
+    return order;
+}
+
+void AbInitioTrainer::trainStep(TrainingBatch& batch, int epoch, EpochSums& sums)
+{
+    const std::int64_t half = std::int64_t(m_images->lattice().halfCount());
+    applyPoses(batch, m_images->lattice(), m_poses);
+    const BatchTensors tensors = BatchTensors::from(batch, half, m_device);
+    m_optimizer->zero_grad();
+    const LossTerms terms = m_objective->evaluate(m_model, tensors, m_generator);
+    terms.loss.backward();
+    m_optimizer->step();
+    const double loss = terms.loss.item<double>();
+    if (!std::isfinite(loss))
+        throw TrainingDiverged("the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") +
+                               " in epoch " + std::to_string(epoch) + "; try a lower learning rate");
+    const auto n = double(batch.size());
+    sums.loss += loss * n;
+    sums.mse += terms.mse.item<double>() * n;
+    sums.kld += terms.kld.defined() ? terms.kld.item<double>() * n : 0.0;
+    sums.images += batch.size();
+}
+
+void AbInitioTrainer::recordEpoch(int epoch, const EpochSums& sums, Clock::time_point start)
+{
+    const double seconds = secondsSince(start), count = double(std::max<std::size_t>(1, sums.images));
+    m_history.push_back({epoch, sums.loss / count, sums.mse / count, sums.kld / count, seconds,
+                         count / std::max(1e-9, seconds)});
+}
+
+bool AbInitioTrainer::trainEpoch(int epoch)
+{
+    const auto start = Clock::now();
+    BatchPrefetcher prefetcher(*m_images, shuffledOrder(epoch), m_config.batchSize);
+    EpochSums sums;
     TrainingBatch batch;
     while (prefetcher.next(batch)) {
-        applyPoses(batch, m_images->lattice(), m_poses);
-        const BatchTensors tensors = BatchTensors::from(batch, half, m_device);
-        m_optimizer->zero_grad();
-        const LossTerms terms = m_objective->evaluate(m_model, tensors, m_generator);
-        terms.loss.backward();
-        m_optimizer->step();
-        const double loss = terms.loss.item<double>();
-        if (!std::isfinite(loss))
-            throw TrainingDiverged("the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") +
-                                   " in epoch " + std::to_string(epoch) + "; try a lower learning rate");
-        const auto n = double(batch.size());
-        lossSum += loss * n;
-        mseSum += terms.mse.item<double>() * n;
-        kldSum += terms.kld.defined() ? terms.kld.item<double>() * n : 0.0;
-        images += batch.size();
-        const double rate = double(images) / std::max(1e-9, secondsSince(start));
-        report("training", epoch, images, rate, lossSum / double(images), false, mseSum / double(images),
-               kldSum / double(images));
+        trainStep(batch, epoch, sums);
+        const auto images = double(sums.images);
+        report("training", epoch, sums.images, images / std::max(1e-9, secondsSince(start)), sums.loss / images, false,
+               sums.mse / images, sums.kld / images);
         if (m_stop.stop_requested())
             return false;
     }
-    const double seconds = secondsSince(start), count = double(std::max<std::size_t>(1, images));
-    m_history.push_back({epoch, lossSum / count, mseSum / count, kldSum / count, seconds, count / std::max(1e-9, seconds)});
+    recordEpoch(epoch, sums, start);
     return true;
 }
 
@@ -428,7 +526,8 @@ TrainingResult AbInitioTrainer::run()
     const int reset = resetEpoch();
     for (int epoch = m_firstEpoch; epoch <= m_config.epochs; ++epoch) {
         const bool search = searchesIn(epoch);
-        if ((search && !searchPoses(epoch)) || !trainEpoch(epoch)) {
+        m_objective->setConsensus(inConsensusStage(epoch));
+        if (!(search ? searchAndTrainEpoch(epoch) : trainEpoch(epoch))) {
             result.cancelled = true;
             break;
         }

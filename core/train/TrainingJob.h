@@ -37,6 +37,13 @@ struct AbInitioOptions {
     double shiftExtent = 6;                              // px
     int shiftPoints = 13, lMin = 12, lMax = 48;
     int searchBatch = 16;                                // images per pose-search batch
+    // Images searched per model update in a searching epoch: the model trains on each chunk
+    // right after its search, so later chunks are searched with a model shaped by the earlier
+    // ones (a whole-dataset pass per update barely breaks a random start's symmetry).
+    int searchChunk = 128;
+    // Heterogeneous models: volumes per chunk; its images are searched with the k-means centres
+    // of their z (one decoder pass over the frequency ball per volume, not per image).
+    int latentVolumes = 8;
 };
 
 struct TrainingOptions {

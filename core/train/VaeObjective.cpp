@@ -51,10 +51,13 @@ LossTerms VaeObjective::evaluate(CryoModel& model, const BatchTensors& batch, at
     LossTerms terms;
     torch::Tensor z;
     torch::Tensor logvar;
-    if (model->zdim() > 0) {
+    const bool variational = model->zdim() > 0 && !m_consensus;
+    if (variational) {
         std::tie(terms.mu, logvar) = model->encode(encoderInput(batch));
         const auto eps = at::randn(terms.mu.sizes(), generator, torch::TensorOptions()).to(terms.mu.device());
         z = terms.mu + eps * torch::exp(0.5 * logvar);
+    } else if (model->zdim() > 0) {
+        z = torch::zeros({batch.target.size(0), model->zdim()}, batch.target.options());
     }
     const auto out = model->decode(coords, z);            // [B, Ph, 2]
     const auto a = out.select(2, 0), b = out.select(2, 1);
@@ -68,7 +71,7 @@ LossTerms VaeObjective::evaluate(CryoModel& model, const BatchTensors& batch, at
     const auto prediction = torch::cat({a - b, a + b}, 1) * ctf.repeat({1, 2});
     terms.mse = torch::mse_loss(prediction, target);
     terms.loss = terms.mse;
-    if (model->zdim() > 0) {
+    if (variational) {
         terms.kld = (-0.5 * (1 + logvar - terms.mu.pow(2) - logvar.exp()).sum(1)).mean();
         terms.loss = terms.mse + (m_beta / double(target.size(1))) * terms.kld;
     }

@@ -32,6 +32,10 @@ public:
     // ≥ D/2: all of them. Ab initio training uses it to fit the low frequencies first (and
     // faster: the decoder runs on fewer points), as cryoDRGN2 raises k_max over the epochs.
     void setFrequencyLimit(double radius);
+    // Consensus mode for models with a latent: the decoder alone at z = 0, no KL term (the
+    // encoder gets no gradient). Heterogeneous ab initio searches its first poses this way.
+    void setConsensus(bool consensus) { m_consensus = consensus; }
+    bool consensus() const { return m_consensus; }
     // Posterior (mu, logvar) without gradients, each [B, zdim].
     std::pair<torch::Tensor, torch::Tensor> encodePosterior(CryoModel& model, const BatchTensors& batch) const;
     // The posterior of every particle (mu, logvar: count × zdim, input order), in batches of
@@ -48,6 +52,7 @@ private:
     torch::Tensor m_selection;       // [P] their indices in the half lattice (undefined: all)
     double m_beta;
     int m_D = 0;
+    bool m_consensus = false;
 };
 
 } // namespace cryo

@@ -98,6 +98,47 @@ private Q_SLOTS:
         objective.setFrequencyLimit(0);   // off again
         QVERIFY(std::abs(objective.evaluate(s.model, s.batch, generator).mse.item<double>() - full) < 1e-6 * full);
     }
+
+    void consensusDecodesAtZeroWithoutTheEncoder()
+    {
+        // Heterogeneous ab initio's first stage: the decoder alone at z = 0, no KL, and no
+        // gradient into the encoder.
+        Setup s = makeSetup(16, 4);
+        ModelArchitecture arch;
+        arch.zdim = 2;
+        arch.encoderWidth = arch.decoderWidth = 16;
+        arch.encoderLayers = arch.decoderLayers = 1;
+        torch::manual_seed(5);
+        CryoModel model(arch, 16, std::int64_t(s.lattice.pixelCount()));
+        VaeObjective objective(s.lattice, 1.0, torch::kCPU);
+        at::Generator generator = at::detail::createCPUGenerator(1);
+        const LossTerms variational = objective.evaluate(model, s.batch, generator);
+        QVERIFY(variational.kld.defined());
+        objective.setConsensus(true);
+        QVERIFY(objective.consensus());
+        const LossTerms consensus = objective.evaluate(model, s.batch, generator);
+        QVERIFY(!consensus.kld.defined());
+        QCOMPARE(consensus.loss.item<double>(), consensus.mse.item<double>());
+        // the MSE of the decoder at z = 0, by hand
+        torch::Tensor expected;
+        {
+            torch::NoGradGuard noGrad;
+            const auto P = std::int64_t(s.lattice.halfCount());
+            const auto k = torch::from_blob(s.lattice.halfCoords.data(), {P, 2}).clone();
+            const auto out = model->decode(torch::matmul(k, s.batch.rotations.narrow(1, 0, 2)), torch::zeros({4, 2}));
+            const auto a = out.select(2, 0), b = out.select(2, 1);
+            expected = torch::mse_loss(torch::cat({a - b, a + b}, 1) * s.batch.ctf.repeat({1, 2}), s.batch.target);
+        }
+        QVERIFY(std::abs(consensus.mse.item<double>() - expected.item<double>()) < 1e-6);
+        consensus.loss.backward();
+        int encoderGradients = 0, decoderGradients = 0;
+        for (const auto& item : model->named_parameters()) {
+            const bool hasGradient = item.value().grad().defined() && item.value().grad().abs().sum().item<double>() > 0;
+            (item.key().rfind("encoder", 0) == 0 ? encoderGradients : decoderGradients) += hasGradient ? 1 : 0;
+        }
+        QCOMPARE(encoderGradients, 0);
+        QVERIFY(decoderGradients > 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestVaeObjective)

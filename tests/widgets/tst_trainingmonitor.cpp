@@ -228,11 +228,16 @@ private Q_SLOTS:
         QCOMPARE(monitor.stageText(), expected);
         QVERIFY(monitor.lossText().contains(QStringLiteral("1.5")));   // not the search's zero
         QCOMPARE(monitor.etaText(), QStringLiteral("–"));             // the job gives none
-        // The search is the first half of epoch 6: 5 epochs + 0.5 × 0.4.
-        QCOMPARE(monitor.progressPermille(), 520);
-        cryo::TrainingProgress training = progress(6, 10, 50, 0);
+        QCOMPARE(monitor.progressPermille(), 540);   // 5 epochs + 0.4 of epoch 6
+        // The searching epoch trains each chunk after its search: its running loss replaces the last.
+        cryo::TrainingProgress searchAndTrain = search(6, 10, 1500, 3000, 11.2, -1);
+        searchAndTrain.loss = searchAndTrain.mse = 0.875;
+        monitor.showProgress(searchAndTrain);
+        QVERIFY(monitor.lossText().contains(QStringLiteral("0.875")));
+        QCOMPARE(monitor.progressPermille(), 550);
+        cryo::TrainingProgress training = progress(7, 10, 50, 0);
         monitor.showProgress(training);
-        QCOMPARE(monitor.progressPermille(), 575);   // 5 + 0.5 + 0.5 × 0.5
+        QCOMPARE(monitor.progressPermille(), 650);   // 6 + 0.5
         QCOMPARE(monitor.stageText(), QStringLiteral("Training"));
         QVERIFY(!monitor.showsPoseError());   // no truth: no pose error
         monitor.addEpoch(abInitioEpoch(6, true, -1, -1));
