@@ -83,6 +83,8 @@ public:
     // Decodes the map at z (preview, then full) and shows it; the description goes to the
     // status bar with the timing.
     void requestMap(const std::vector<float>& z, const QString& description);
+    void closeExplorer();
+    bool openHomogeneousRun(const QString& runDirOrFile);
     QString decodeStatusText() const { return m_decodeText; }
     double lastPreviewLatencyMs() const { return m_previewLatencyMs; }   // request → shown
     // Writes the current selection (or its complement) to path; the format follows the

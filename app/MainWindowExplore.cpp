@@ -16,8 +16,10 @@
 #include "ThresholdPanel.h"
 #include "VolumeViewer.h"
 #include "analysis/MapMeasures.h"
+#include "io/H5File.h"
 #include "particles/ParticleDataset.h"
 #include "particles/SubsetExport.h"
+#include "run/RunFile.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -31,6 +33,7 @@
 #include <QTimer>
 
 #include <cmath>
+#include <filesystem>
 
 namespace {
 
@@ -126,16 +129,15 @@ bool MainWindow::openRun(const QString& runDirOrFile)
     std::shared_ptr<const RunTables> tables;
     try {
         tables = std::make_shared<const RunTables>(loadRunTables(runDirOrFile));
-    } catch (const std::exception& e) {   // no latents yet: the summary is all there is
+    } catch (const std::exception& e) {
+        if (openHomogeneousRun(runDirOrFile))
+            return true;
+        // no latents yet: the summary is all there is
         showNote(tr("Training run"), m_lastRunSummary + QStringLiteral("\n\n") + QString::fromUtf8(e.what()), false);
         return true;
     }
     autosave();   // the run shown so far
-    if (m_explorer) {
-        delete m_selectionDock->widget();   // the selection panel refers to the old model
-        delete m_explorer;
-        delete m_gallery;
-    }
+    closeExplorer();
     m_explorer = new ExplorerPanel(tables, m_explorerDock);
     m_explorerDock->setWidget(m_explorer);
     m_selectionDock->setWidget(m_explorer->selectionPanel());
@@ -184,6 +186,46 @@ bool MainWindow::openRun(const QString& runDirOrFile)
     // Start with the map of the particle nearest the centre of the first k-means cluster.
     const std::int64_t first = tables->kmeans->centerParticles.empty() ? 0 : tables->kmeans->centerParticles[0];
     requestMap(tables->zRow(std::size_t(first)), tr("particle %1 · centre of cluster 0").arg(first));
+    return true;
+}
+
+void MainWindow::closeExplorer()
+{
+    if (!m_explorer)
+        return;
+    delete m_selectionDock->widget();   // the selection panel refers to the old model
+    delete m_explorer;
+    delete m_gallery;
+    m_explorer = nullptr;
+    m_gallery = nullptr;
+}
+
+// A homogeneous run (a consensus map; homogeneous ab initio): no latent space to explore, its
+// one map in the viewer. False when the run has a latent (it has not finished an epoch yet).
+bool MainWindow::openHomogeneousRun(const QString& runDirOrFile)
+{
+    const auto path = cryo::runFilePath(runDirOrFile.toStdString());
+    try {
+        if (cryo::readRunConfig(cryo::H5File(path, cryo::H5File::Mode::ReadOnly)).model.zdim != 0)
+            return false;
+    } catch (const std::exception&) {
+        return false;
+    }
+    autosave();
+    closeExplorer();
+    for (QDockWidget* dock : {m_explorerDock, m_selectionDock, m_galleryDock, m_montageDock, m_trajectoryDock})
+        if (dock)
+            dock->hide();   // nothing to explore
+    const QString runDir = QString::fromStdString(std::filesystem::absolute(path).parent_path().string());
+    m_sessionPath.clear();
+    m_decodedShown = false;
+    m_decoder->openRun(runDir);
+    ++m_mapTag;
+    m_mapDescription = tr("the run's map (homogeneous: no latent space)");
+    m_mapClock.start();
+    m_decoder->request({}, m_mapTag);
+    setWindowTitle(tr("%1 — Cryoscape").arg(QFileInfo(runDir).fileName()));
+    statusBar()->showMessage(tr("Homogeneous run: one map, no latent space to explore"), 15000);
     return true;
 }
 

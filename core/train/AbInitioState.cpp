@@ -12,12 +12,17 @@ namespace {
 constexpr const char* kConfig = "/config";
 constexpr const char* kRotations = "/particles/rotations";
 
-// One stored setting: its attribute name, the name the user knows, and its member.
+// One stored setting: its attribute name, the name the user knows, its member, and for
+// settings added later the value that runs written before them used (0: required).
 struct IntSetting {
     const char* attribute;
     const char* label;
     int AbInitioOptions::*member;
+    int before = 0;
 };
+
+// Runs written before searching epochs were chunked searched the whole dataset per update.
+constexpr int kWholeDataset = 1 << 30;
 
 constexpr IntSetting kIntSettings[] = {
     {"ab_initio_search_every", "search every N epochs", &AbInitioOptions::searchEvery},
@@ -32,8 +37,9 @@ constexpr IntSetting kIntSettings[] = {
     {"ab_initio_l_min", "first frequency radius", &AbInitioOptions::lMin},
     {"ab_initio_l_max", "last frequency radius", &AbInitioOptions::lMax},
     {"ab_initio_search_batch", "search batch", &AbInitioOptions::searchBatch},
-    {"ab_initio_search_chunk", "images per model update while searching", &AbInitioOptions::searchChunk},
-    {"ab_initio_latent_volumes", "volumes per chunk (heterogeneous)", &AbInitioOptions::latentVolumes},
+    {"ab_initio_search_chunk", "images per model update while searching", &AbInitioOptions::searchChunk,
+     kWholeDataset},
+    {"ab_initio_latent_volumes", "volumes per chunk (heterogeneous)", &AbInitioOptions::latentVolumes, 8},
 };
 
 double requiredNumber(const H5File& file, const char* name)
@@ -71,7 +77,9 @@ std::optional<AbInitioRecord> readAbInitioRecord(const H5File& file)
         return std::nullopt;
     AbInitioRecord record;
     for (const IntSetting& s : kIntSettings)
-        record.options.*s.member = int(requiredNumber(file, s.attribute));
+        record.options.*s.member = s.before != 0 && !file.hasAttribute(kConfig, s.attribute)
+                                       ? s.before
+                                       : int(requiredNumber(file, s.attribute));
     record.options.shiftExtent = requiredNumber(file, "ab_initio_shift_extent");
     record.resetEpoch = int(requiredNumber(file, "ab_initio_reset_epoch"));
     const AbInitioOptions& o = record.options;

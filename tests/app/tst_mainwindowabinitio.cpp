@@ -72,6 +72,7 @@ private Q_SLOTS:
         window.resize(1400, 900);
         window.show();
         QSignalSpy finished(&window, &MainWindow::runFinished);
+        QSignalSpy mapShown(&window, &MainWindow::mapShown);
         QVERIFY(window.startTraining(options));
         TrainingMonitor* monitor = window.trainingMonitor();
         QTRY_VERIFY_WITH_TIMEOUT(monitor->stageText().startsWith(QStringLiteral("Pose search (epoch 3)")), 50000);
@@ -81,6 +82,9 @@ private Q_SLOTS:
             QVERIFY(window.grab().save(QDir(dir).filePath("mainwindow-abinitio.png")));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 50000);
         QCOMPARE(monitor->poseErrorView()->points().size(), std::size_t(3));
+        // The finished homogeneous run opens with its one map in the viewer (no latent space).
+        QTRY_VERIFY_WITH_TIMEOUT(mapShown.count() >= 1, 30000);
+        QVERIFY(window.explorer() == nullptr);
         QVERIFY(monitor->poseErrorView()->points()[0].searched);
         QVERIFY(!monitor->poseErrorView()->points()[1].searched);
 

@@ -225,6 +225,40 @@ private Q_SLOTS:
         file.setAttribute("/config", "ab_initio_search_every", 0.0);
         QVERIFY_THROWS_EXCEPTION(FileError, readAbInitioRecord(file));
     }
+
+    void recordWithoutTheLaterSettingsReads()
+    {
+        // Runs written before the chunked searching epochs have no ab_initio_search_chunk or
+        // ab_initio_latent_volumes: they read with the schedule they ran (a whole-dataset chunk).
+        QTemporaryDir dir;
+        H5File file(dir.filePath("run.h5").toStdString(), H5File::Mode::Create);
+        file.createGroup("/config");
+        const AbInitioOptions o;
+        const std::pair<const char*, double> earlier[] = {
+            {"ab_initio", 1},
+            {"ab_initio_search_every", o.searchEvery},
+            {"ab_initio_reset_after_epoch", o.resetAfterEpoch},
+            {"ab_initio_base_resolution", o.baseResolution},
+            {"ab_initio_refinements", o.refinements},
+            {"ab_initio_kept", o.kept},
+            {"ab_initio_kept_base", o.keptBase},
+            {"ab_initio_l_max_start", o.lMaxStart},
+            {"ab_initio_l_max_step", o.lMaxStep},
+            {"ab_initio_shift_points", o.shiftPoints},
+            {"ab_initio_l_min", o.lMin},
+            {"ab_initio_l_max", o.lMax},
+            {"ab_initio_search_batch", o.searchBatch},
+            {"ab_initio_shift_extent", o.shiftExtent},
+            {"ab_initio_reset_epoch", 0},
+        };
+        for (const auto& [name, value] : earlier)
+            file.setAttribute("/config", name, value);
+        const auto record = readAbInitioRecord(file);
+        QVERIFY(record.has_value());
+        QVERIFY(record->options.searchChunk >= 1 << 30);
+        QCOMPARE(record->options.latentVolumes, o.latentVolumes);
+        QCOMPARE(record->options.searchEvery, o.searchEvery);
+    }
 };
 
 int main(int argc, char** argv)
