@@ -1265,6 +1265,14 @@ Volumen-PC 1–3: (%2)</translation>
         <source>Export Trajectory Maps to Folder</source>
         <translation>Trajektorienkarten in Ordner exportieren</translation>
     </message>
+    <message>
+        <source>the run&apos;s map (homogeneous: no latent space)</source>
+        <translation>die Karte des Laufs (homogen: kein latenter Raum)</translation>
+    </message>
+    <message>
+        <source>Homogeneous run: one map, no latent space to explore</source>
+        <translation>Homogener Lauf: eine Karte, kein latenter Raum zu erkunden</translation>
+    </message>
 </context>
 <context>
     <name>MovieExportDialog</name>
@@ -3273,6 +3281,10 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     <message>
         <source>R</source>
         <translation>R</translation>
+    </message>
+    <message>
+        <source>Ab initio: images searched per model update in a searching epoch (default 128).</source>
+        <translation>Ab initio: Bilder, die in einer Suchepoche je Modellaktualisierung gesucht werden (Standard 128).</translation>
     </message>
 </context>
 <context>
