@@ -334,7 +334,6 @@ bool AbInitioTrainer::searchAndTrainEpoch(int epoch)
     const AbInitioOptions& a = m_options.abInitioOptions;
     const auto search = makeSearch();
     const auto start = Clock::now();
-    const std::int64_t half = std::int64_t(m_images->lattice().halfCount());
     const std::vector<std::size_t> order = shuffledOrder(epoch);
     const auto chunkSize = std::size_t(std::max(1, a.searchChunk));
     EpochSums sums;
@@ -355,7 +354,7 @@ bool AbInitioTrainer::searchAndTrainEpoch(int epoch)
             latents = chunkLatents(chunk);
         BatchPrefetcher searchBatches(*m_images, chunk, a.searchBatch);
         while (searchBatches.next(batch)) {
-            // The batches come in chunk order: rows searched .. of the chunk.
+            // The batches come in chunk order: this one is rows [searched − first, …) of the chunk.
             const std::size_t row = searched - first;
             const std::span<const float> z(latents.data() + row * zdim, zdim > 0 ? batch.size() * zdim : 0);
             const auto found = search->search(batch, z);
