@@ -435,10 +435,7 @@ void AbInitioTrainer::trainStep(TrainingBatch& batch, int epoch, EpochSums& sums
     const std::int64_t half = std::int64_t(m_images->lattice().halfCount());
     applyPoses(batch, m_images->lattice(), m_poses);
     const BatchTensors tensors = BatchTensors::from(batch, half, m_device);
-    m_optimizer->zero_grad();
-    const LossTerms terms = m_objective->evaluate(m_model, tensors, m_generator);
-    terms.loss.backward();
-    m_optimizer->step();
+    const LossTerms terms = m_objective->step(m_model, *m_optimizer, tensors, m_generator);
     const double loss = terms.loss.item<double>();
     if (!std::isfinite(loss))
         throw TrainingDiverged("the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") +

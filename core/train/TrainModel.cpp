@@ -184,10 +184,7 @@ bool Trainer::trainEpoch(int epoch)
     int batchIndex = 0;
     while (prefetcher.next(batch)) {
         const BatchTensors tensors = BatchTensors::from(batch, half, m_device);
-        m_optimizer->zero_grad();
-        const LossTerms terms = m_objective->evaluate(m_model, tensors, m_generator);
-        terms.loss.backward();
-        m_optimizer->step();
+        const LossTerms terms = m_objective->step(m_model, *m_optimizer, tensors, m_generator);
         const double loss = terms.loss.item<double>();
         ++batchIndex;
         if (!std::isfinite(loss))
