@@ -8,6 +8,10 @@ ProgressPrinter::ProgressPrinter(QString label) : m_label(std::move(label)) { m_
 
 void ProgressPrinter::update(long long done, long long total)
 {
+    if (!m_drawn) {   // a new line (the first, or after finish()): its rate and ETA start now
+        m_clock.restart();
+        m_lastDrawMs = -1000;
+    }
     const qint64 now = m_clock.elapsed();
     if (now - m_lastDrawMs < 100 && done < total)
         return;
