@@ -234,8 +234,9 @@ private Q_SLOTS:
     {
         // The chunked searching epochs (the model trains on each chunk of 64 right after its
         // search) break a random start's symmetry: on these noise-free images 6 epochs reach a
-        // median error of 37° (measured), where one model update per whole-dataset pass
-        // (searchChunk ≥ N, the earlier schedule) stays at 84°; a random pose is ~126°.
+        // median error of 29° (measured; base grid r0 = 1 to keep the test short), where one
+        // model update per whole-dataset pass (searchChunk ≥ N, the earlier schedule) stays at
+        // 66°; a random pose is ~126°.
         TrainingOptions t;
         t.particles = (dataDir() + "/particles.star").toStdString();
         t.outDir = m_dir.filePath("fromrandom").toStdString();
@@ -243,6 +244,7 @@ private Q_SLOTS:
         t.abInitioOptions.searchEvery = 1;
         t.abInitioOptions.searchChunk = 64;
         t.abInitioOptions.resetAfterEpoch = 0;
+        t.abInitioOptions.baseResolution = 1;
         t.config.model.zdim = 0;
         t.config.epochs = 6;
         t.config.batchSize = 8;
@@ -253,7 +255,7 @@ private Q_SLOTS:
         const TrainingResult result = trainModel(t, callbacks, {});
         QCOMPARE(result.epochsCompleted, 6);
         qInfo("ab initio from random: median rotation error %.1f deg after 6 epochs (%.0f s)", error, result.seconds);
-        QVERIFY2(error >= 0 && error < 55.0, qPrintable(QString::number(error)));
+        QVERIFY2(error >= 0 && error < 45.0, qPrintable(QString::number(error)));
     }
 
     void imagesSharingALatentShareAVolume()
