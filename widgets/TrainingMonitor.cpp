@@ -147,6 +147,8 @@ void TrainingMonitor::startRun(const cryo::TrainingOptions& options, const std::
         m_poseCurve->clear();
     }
     m_abInitio = options.abInitio;
+    m_homogeneous = options.config.model.homogeneous();
+    m_latentView->setVisible(!m_homogeneous);   // no latent space to show
     m_poseCurve->setTotalEpochs(m_epochs);
     m_poseError->setText(QStringLiteral("–"));
     setPoseErrorShown(m_abInitio && !m_poseCurve->points().empty());
@@ -274,7 +276,7 @@ void TrainingMonitor::setLatentView(QWidget* view)
         delete m_latentView;
     m_preview->hide();
     m_latentSlot->addWidget(view);
-    view->show();
+    view->setVisible(!m_homogeneous);
     m_latentView = view;
 }
 

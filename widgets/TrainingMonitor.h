@@ -92,4 +92,5 @@ private:
     QString m_runDir;
     int m_epochs = 0;
     bool m_abInitio = false;
+    bool m_homogeneous = false;   // the run has no latent: its view is hidden
 };

@@ -214,6 +214,21 @@ private Q_SLOTS:
         QCOMPARE(monitor.progressPermille(), 200);
     }
 
+    void homogeneousRunHidesTheLatentView()
+    {
+        TrainingMonitor monitor;
+        cryo::TrainingOptions o = options(10);
+        o.config.model.zdim = 0;
+        monitor.startRun(o);
+        QVERIFY(monitor.latentView()->isHidden());
+        auto* scatter = new QWidget;   // the main window's scatter panel, installed later
+        monitor.setLatentView(scatter);
+        QVERIFY(scatter->isHidden());
+        o.config.model.zdim = 8;
+        monitor.startRun(o);
+        QVERIFY(!scatter->isHidden());
+    }
+
     void poseSearchStage()
     {
         TrainingMonitor monitor;
