@@ -104,13 +104,13 @@ QLayout* TrainingMonitor::createPlots()
     m_latentSlot->setContentsMargins(0, 0, 0, 0);
     m_latentSlot->addWidget(m_preview);
 
-    auto* plots = new QHBoxLayout;
+    m_plots = new QHBoxLayout;
     auto* curveColumn = new QVBoxLayout;
     curveColumn->addWidget(m_curve, 1);
     curveColumn->addWidget(m_logScale);
-    plots->addLayout(curveColumn, 3);
-    plots->addLayout(m_latentSlot, 2);
-    return plots;
+    m_plots->addLayout(curveColumn, 3);
+    m_plots->addLayout(m_latentSlot, 2);
+    return m_plots;
 }
 
 QLayout* TrainingMonitor::createButtons()
@@ -148,7 +148,7 @@ void TrainingMonitor::startRun(const cryo::TrainingOptions& options, const std::
     }
     m_abInitio = options.abInitio;
     m_homogeneous = options.config.model.homogeneous();
-    m_latentView->setVisible(!m_homogeneous);   // no latent space to show
+    showLatentSlot();
     m_poseCurve->setTotalEpochs(m_epochs);
     m_poseError->setText(QStringLiteral("–"));
     setPoseErrorShown(m_abInitio && !m_poseCurve->points().empty());
@@ -276,8 +276,15 @@ void TrainingMonitor::setLatentView(QWidget* view)
         delete m_latentView;
     m_preview->hide();
     m_latentSlot->addWidget(view);
-    view->setVisible(!m_homogeneous);
     m_latentView = view;
+    showLatentSlot();
+}
+
+// A homogeneous run has no latent space: its view is hidden and the loss curve takes the width.
+void TrainingMonitor::showLatentSlot()
+{
+    m_latentView->setVisible(!m_homogeneous);
+    m_plots->setStretchFactor(m_latentSlot, m_homogeneous ? 0 : 2);
 }
 
 void TrainingMonitor::setRunning(bool running, bool resumable)

@@ -19,6 +19,7 @@ class QLabel;
 class QLayout;
 class QProgressBar;
 class QPushButton;
+class QHBoxLayout;
 class QVBoxLayout;
 
 class TrainingMonitor : public QWidget {
@@ -68,6 +69,7 @@ private:
     QLayout* createPlots();
     QLayout* createButtons();
     void setRunning(bool running, bool resumable);
+    void showLatentSlot();
     void showPoseSearch(const cryo::TrainingProgress& p);
     void setPoseErrorShown(bool shown);
     double runFraction(const cryo::TrainingProgress& p) const;
@@ -93,4 +95,5 @@ private:
     int m_epochs = 0;
     bool m_abInitio = false;
     bool m_homogeneous = false;   // the run has no latent: its view is hidden
+    QHBoxLayout* m_plots = nullptr;   // the loss curve column and m_latentSlot
 };
