@@ -189,7 +189,8 @@ void AbInitioTrainer::prepare()
     if (c.epochs < 1 || c.batchSize < 1 || !(c.learningRate > 0) || c.model.zdim < 0 ||
         m_options.abInitioOptions.searchEvery < 1 || m_options.abInitioOptions.searchBatch < 1 ||
         m_options.abInitioOptions.searchChunk < 1 || m_options.abInitioOptions.latentVolumes < 1)
-        throw UsageError("epochs, batch sizes and the search interval must be at least 1, the learning rate positive");
+        throw UsageError("epochs, batch sizes, the search interval, the search chunk and the volumes per chunk must "
+                         "be at least 1, the learning rate positive");
     std::filesystem::create_directories(m_options.outDir);
     m_dataset = std::make_unique<ParticleDataset>(ParticleDataset::open(m_options.particles, m_options.dataset));
     TrainingImagesOptions imageOptions;
