@@ -2595,10 +2595,6 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Å</translation>
     </message>
     <message>
-        <source>Signal-to-noise ratio (default 0.1; 0: no noise).</source>
-        <translation>Signal-Rausch-Verhältnis (Vorgabe 0,1; 0: kein Rauschen).</translation>
-    </message>
-    <message>
         <source>S</source>
         <translation>S</translation>
     </message>
@@ -2629,10 +2625,6 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     <message>
         <source>Simulating</source>
         <translation>Simuliere</translation>
-    </message>
-    <message>
-        <source>Wrote %1 particles of %2 x %2 px (%3 Å/px, SNR %4, %5) to %6 in %7 s</source>
-        <translation>%1 Partikel zu %2 x %2 px (%3 Å/px, SNR %4, %5) in %7 s nach %6 geschrieben</translation>
     </message>
     <message>
         <source>PC %1   </source>
@@ -3284,7 +3276,31 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     </message>
     <message>
         <source>Ab initio: images searched per model update in a searching epoch (default 128).</source>
-        <translation>Ab initio: Bilder, die in einer Suchepoche je Modellaktualisierung gesucht werden (Standard 128).</translation>
+        <translation>Ab initio: Bilder, die in einer Suchepoche je Modellaktualisierung gesucht werden (Vorgabe 128).</translation>
+    </message>
+    <message>
+        <source>Signal-to-noise ratio: signal variance / noise variance (default 0.1; 0: no noise).</source>
+        <translation>Signal-Rausch-Verhältnis: Signalvarianz / Rauschvarianz (Vorgabe 0,1; 0: kein Rauschen).</translation>
+    </message>
+    <message>
+        <source>Pixels the signal variance is measured over: image (all pixels, as cryoDRGN) or particle (a disc around the particle; noisier for the same SNR) (default image).</source>
+        <translation>Pixel, über die die Signalvarianz gemessen wird: image (alle Pixel, wie cryoDRGN) oder particle (eine Kreisscheibe um das Partikel; bei gleichem SNR stärker verrauscht) (Vorgabe image).</translation>
+    </message>
+    <message>
+        <source>REGION</source>
+        <translation>BEREICH</translation>
+    </message>
+    <message>
+        <source>Wrote %1 particles of %2 x %2 px (%3 Å/px, SNR %4 over %5, %6) to %7 in %8 s</source>
+        <translation>%1 Partikel mit %2 x %2 px (%3 Å/px, SNR %4 über %5, %6) in %8 s nach %7 geschrieben</translation>
+    </message>
+    <message>
+        <source>the particle disc</source>
+        <translation>die Partikelscheibe</translation>
+    </message>
+    <message>
+        <source>the whole image</source>
+        <translation>das ganze Bild</translation>
     </message>
 </context>
 <context>

@@ -32,7 +32,11 @@ int runSimulate(const QStringList& arguments)
         {"particles", tr("Number of particles (default 5000)."), tr("N")},
         {"box", tr("Box size in pixels, even (default 64)."), tr("D")},
         {"apix", tr("Pixel size in Å (default 3.0)."), tr("Å")},
-        {"snr", tr("Signal-to-noise ratio (default 0.1; 0: no noise)."), tr("S")},
+        {"snr", tr("Signal-to-noise ratio: signal variance / noise variance (default 0.1; 0: no noise)."), tr("S")},
+        {"snr-region",
+         tr("Pixels the signal variance is measured over: image (all pixels, as cryoDRGN) or particle (a disc "
+            "around the particle; noisier for the same SNR) (default image)."),
+         tr("REGION")},
         {"motion", tr("hinge, two-hinges, discrete or none (one conformation) (default hinge)."), tr("KIND")},
         {"seed", tr("Random seed (default 1)."), tr("K")},
         {"no-ctf", tr("Do not apply a CTF.")},
@@ -54,6 +58,10 @@ int runSimulate(const QStringList& arguments)
         numberOption(parser, "apix", options.pixelSize);
         numberOption(parser, "snr", options.snr);
         numberOption(parser, "seed", options.seed);
+        if (const QString region = parser.value("snr-region"); region == QStringLiteral("particle"))
+            options.snrRegion = cryo::SnrRegion::Particle;
+        else if (!region.isEmpty() && region != QStringLiteral("image"))
+            throw cryo::UsageError("--snr-region must be image or particle, not " + region.toStdString());
         // "none": one conformation (the hinge fixed at 40°), for homogeneous reconstructions
         if (parser.value("motion") == QStringLiteral("none"))
             options.hingeMin = options.hingeMax = 40;
@@ -61,11 +69,13 @@ int runSimulate(const QStringList& arguments)
             options.motion = cryo::motionFromName(parser.value("motion").toStdString());
         const cryo::SimulationResult result = cryo::simulateDataset(options);
         progress.finish();
-        std::printf("%s\n", qPrintable(tr("Wrote %1 particles of %2 x %2 px (%3 Å/px, SNR %4, %5) to %6 in %7 s")
+        std::printf("%s\n", qPrintable(tr("Wrote %1 particles of %2 x %2 px (%3 Å/px, SNR %4 over %5, %6) to %7 in %8 s")
                                            .arg(result.count)
                                            .arg(options.box)
                                            .arg(options.pixelSize)
                                            .arg(options.snr)
+                                           .arg(options.snrRegion == cryo::SnrRegion::Particle ? tr("the particle disc")
+                                                                                                : tr("the whole image"))
                                            .arg(QString::fromStdString(cryo::motionName(options.motion)))
                                            .arg(parser.value("out"))
                                            .arg(result.seconds, 0, 'f', 1)));

@@ -109,6 +109,8 @@ void writeRootAttributes(H5File& h5, const SimulationOptions& o, const PseudoAto
     h5.setAttribute("/", "box", double(o.box));
     h5.setAttribute("/", "pixel_size_A", o.pixelSize);
     h5.setAttribute("/", "snr", o.snr);
+    h5.setAttribute("/", "snr_region",
+                    std::string(o.snrRegion == SnrRegion::Particle ? "particle disc" : "whole image"));
     h5.setAttribute("/", "noise_std", result.noiseStd);
     h5.setAttribute("/", "signal_variance", result.signalVariance);
     h5.setAttribute("/", "ctf_applied", o.applyCtf ? 1.0 : 0.0);

@@ -178,20 +178,31 @@ struct SimulationRun {
     }
 };
 
-// The dataset's signal variance: the mean over the first images of the variance inside
-// the particle (the noise level is fixed for the whole dataset, like a detector's).
-double meanSignalVariance(SimulationRun& run)
+// The dataset's signal variance over the first images, in options.snrRegion: the variance of
+// all their pixels, or the mean of each one's variance inside the particle. The noise level is
+// then fixed for the whole dataset, like a detector's.
+double signalVariance(SimulationRun& run)
 {
     const int D = run.options.box;
     std::vector<float> image(std::size_t(D) * D);
     const int count = std::min(run.options.particles, kNoiseEstimateImages);
-    double mean = 0;
+    double meanInside = 0, sum = 0, sumSq = 0;
     for (int i = 0; i < count; ++i) {
         run.formImage(i, image.data());
-        mean += varianceInsideParticle(image.data(), D, run.truth.shifts[i],
-                                       run.complex.maxRadius() / run.options.pixelSize) / count;
+        if (run.options.snrRegion == SnrRegion::Particle) {
+            meanInside += varianceInsideParticle(image.data(), D, run.truth.shifts[i],
+                                                 run.complex.maxRadius() / run.options.pixelSize) / count;
+            continue;
+        }
+        for (float v : image) {
+            sum += v;
+            sumSq += double(v) * v;
+        }
     }
-    return mean;
+    if (run.options.snrRegion == SnrRegion::Particle)
+        return meanInside;
+    const double n = double(count) * double(image.size());
+    return std::max(0.0, sumSq / n - (sum / n) * (sum / n));
 }
 
 // Streams all images (+ noise) to particles.mrcs. Returns false when cancelled (then no
@@ -254,7 +265,7 @@ SimulationResult simulateDataset(const SimulationOptions& o)
     const ParticleTruth truth = drawParticleTruth(o, complex);
     SimulationRun run{o, complex, truth, ParticleImager(o.box, o.pixelSize)};
     SimulationResult result;
-    result.signalVariance = meanSignalVariance(run);
+    result.signalVariance = signalVariance(run);
     result.noiseStd = o.snr > 0 ? std::sqrt(result.signalVariance / o.snr) : 0.0;
     if (!writeParticleStack(run, result)) {
         result.cancelled = true;

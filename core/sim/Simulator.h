@@ -24,12 +24,20 @@
 
 namespace cryo {
 
+// Which pixels the signal variance of the SNR is measured over. The number means different
+// noise levels: at D = 64, 3 Å/px, SNR 0.1 over the particle is SNR 0.04 over the whole image.
+enum class SnrRegion {
+    WholeImage,   // all pixels of the noise-free images (cryoDRGN's add_noise; the thesis' datasets)
+    Particle,     // a disc of the complex's radius around each particle's centre
+};
+
 struct SimulationOptions {
     std::filesystem::path outDir;
     int particles = 5000;
     int box = 64;                    // D, even
     double pixelSize = 3.0;          // Å/px
     double snr = 0.1;                // signal variance / noise variance; ≤ 0 → no noise
+    SnrRegion snrRegion = SnrRegion::WholeImage;
     MotionKind motion = MotionKind::Hinge;
     std::uint64_t seed = 1;
     bool applyCtf = true;
@@ -54,7 +62,7 @@ struct ParticleTruth {
 struct SimulationResult {
     int count = 0;
     bool cancelled = false;           // then no output files are left behind
-    double signalVariance = 0;        // mean over the estimation images, inside the particle
+    double signalVariance = 0;        // over the estimation images, in options.snrRegion
     double noiseStd = 0;
     double seconds = 0;
     std::vector<std::filesystem::path> maps;   // ground-truth maps, in truth.h5 order

@@ -217,13 +217,35 @@ private Q_SLOTS:
         QVERIFY(mass[0] > mass[1] && mass[0] > mass[2]);
     }
 
+    // Variance of all values (population).
+    static double variance(const std::vector<float>& v)
+    {
+        double sum = 0, sumSq = 0;
+        for (float x : v) {
+            sum += x;
+            sumSq += double(x) * x;
+        }
+        const double n = double(v.size());
+        return sumSq / n - (sum / n) * (sum / n);
+    }
+
+    void noiseLevel_data()
+    {
+        QTest::addColumn<bool>("particleRegion");
+        QTest::newRow("whole image") << false;
+        QTest::newRow("particle") << true;
+    }
     void noiseLevel()
     {
         // Same seed with and without noise: the difference is the noise; its variance is
-        // the measured signal variance / SNR.
+        // the measured signal variance / SNR. Over the whole image the signal variance is
+        // that of all pixels of the noise-free images (all 60 are estimation images); over
+        // the particle it is larger (the empty background no longer dilutes it).
+        QFETCH(bool, particleRegion);
         QTemporaryDir dir;
         SimulationOptions o = smallOptions(dir.filePath("noisy").toStdString());
         o.snr = 0.1;
+        o.snrRegion = particleRegion ? SnrRegion::Particle : SnrRegion::WholeImage;
         const SimulationResult noisy = simulateDataset(o);
         o.outDir = dir.filePath("clean").toStdString();
         o.snr = 0;
@@ -232,15 +254,18 @@ private Q_SLOTS:
         QVERIFY(noisy.signalVariance > 0);
         const std::vector<float> a = readAll(dir.filePath("noisy/particles.mrcs").toStdString());
         const std::vector<float> b = readAll(dir.filePath("clean/particles.mrcs").toStdString());
-        double sum = 0, sumSq = 0;
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            const double d = a[i] - b[i];
-            sum += d;
-            sumSq += d * d;
-        }
-        const double var = sumSq / double(a.size()) - std::pow(sum / double(a.size()), 2);
-        const double snr = noisy.signalVariance / var;
+        std::vector<float> noise(a.size());
+        for (std::size_t i = 0; i < a.size(); ++i)
+            noise[i] = a[i] - b[i];
+        const double snr = noisy.signalVariance / variance(noise);
         QVERIFY2(std::abs(snr - 0.1) < 0.005, qPrintable(QString::number(snr)));
+        const double wholeImage = variance(b);
+        if (particleRegion)
+            QVERIFY2(noisy.signalVariance > 1.5 * wholeImage,
+                     qPrintable(QString("%1 vs %2").arg(noisy.signalVariance).arg(wholeImage)));
+        else
+            QVERIFY2(std::abs(noisy.signalVariance / wholeImage - 1) < 1e-3,
+                     qPrintable(QString("%1 vs %2").arg(noisy.signalVariance).arg(wholeImage)));
     }
 
     void datasetReadsBack_data()
