@@ -9,8 +9,13 @@
 // it) or worse (the objective prefers the wrong pose). --kept0 K0 (rotations kept from the
 // global search, default 32); --model-images SIGMA: search the model's own projections at the
 // true poses plus white noise; --clean DIR: a noise-free simulation of the same particles
-// (same seed), plus --model-images SIGMA noise if given.
+// (same seed), plus --model-images SIGMA noise if given; --truth-map: search against the
+// simulator's map (consensus.mrc) instead of the trained decoder; --no-window: images without
+// the soft circular window (a model trained with the window is then searched on unwindowed images);
+// --images N: search N images instead of 64 (D=64) / 32 (D=128); --best-pose: report the best
+// candidate instead of the posterior mean.
 #include "io/H5File.h"
+#include "io/MrcFile.h"
 #include "particles/ParticleDataset.h"
 #include "pose/PoseAccuracy.h"
 #include "pose/PoseSearch.h"
@@ -79,19 +84,29 @@ double median(std::vector<double> v)
 // (normalised Hartley units) instead of the dataset's images.
 // clean: a noise-free simulation of the same particles (same seed) to search instead; with
 // modelNoise > 0, noise of that std is added to it.
-void benchmark(const fs::path& root, const Setup& s, PoseSearchOptions options, double modelNoise,
-               const fs::path& clean)
+struct Diagnosis {
+    double modelNoise = -1;   // ≥ 0: the model's own projections plus noise of this std
+    fs::path clean;           // a noise-free simulation of the same particles
+    bool truthMap = false;    // search against the simulator's map
+    bool window = true;       // the soft circular window on the images
+};
+
+void benchmark(const fs::path& root, const Setup& s, PoseSearchOptions options, const Diagnosis& diagnosis)
 {
+    const double modelNoise = diagnosis.modelNoise;
+    const fs::path& clean = diagnosis.clean;
     std::mt19937 rng(5);
     std::printf("D=%d, K=%d (K0=%d), base r=%d, L0=%d, shifts %d^2 over +-%.0f px:\n", s.D, options.kept,
                 options.keptBase, options.baseResolution, options.lMin, options.shiftPoints, options.shiftExtent);
     const fs::path run = prepareRun(root, s);
     const fs::path data = root / ("data_D" + std::to_string(s.D));
-    auto search = PoseSearch::fromRun(run, options, 0);
     const ParticleDataset dataset = ParticleDataset::open(data / "particles.star");
     TrainingImagesOptions imageOptions;
     imageOptions.centreByShift = false;
+    imageOptions.preprocess.window = diagnosis.window;
     TrainingImages images(dataset, imageOptions);
+    auto search = diagnosis.truthMap ? PoseSearch::fromMap(readMrc(data / "consensus.mrc"), images.norm().std, options, 0)
+                                     : PoseSearch::fromRun(run, options, 0);
     std::unique_ptr<TrainingImages> cleanImages;
     std::optional<ParticleDataset> cleanDataset;
     TrainingBatch cleanBatch;
@@ -114,6 +129,7 @@ void benchmark(const fs::path& root, const Setup& s, PoseSearchOptions options, 
     std::vector<Mat3> trueRotations;
     std::vector<std::array<double, 2>> trueShifts;
     double searchSeconds = 0;
+    double imageModelDot = 0, modelModelDot = 0;   // the images' scale against the model's projections
     TrainingBatch batch;
     {
         // Once per pose-search pass (per epoch in ab initio training): the model's Hartley
@@ -139,6 +155,13 @@ void benchmark(const fs::path& root, const Setup& s, PoseSearchOptions options, 
                 truePoses[b].rotation[j] = float(rotations[9 * i + j]);
             truePoses[b].shiftX = float(shifts[2 * i]);
             truePoses[b].shiftY = float(shifts[2 * i + 1]);
+        }
+        {
+            const auto projections = search->projectModel(batch, truePoses);
+            for (std::size_t v = 0; v < projections.size(); ++v) {
+                imageModelDot += double(projections[v]) * batch.target[v];
+                modelModelDot += double(projections[v]) * projections[v];
+            }
         }
         if (cleanImages) {   // the noise-free simulation, in the noisy images' normalisation
             cleanImages->fill(indices, cleanBatch);
@@ -197,6 +220,8 @@ void benchmark(const fs::path& root, const Setup& s, PoseSearchOptions options, 
                 aligned.medianRotationDeg, rotationDistanceDeg(aligned.alignment, Mat3::Identity()),
                 aligned.mirrored ? ", mirrored" : "");
     std::printf("  median squared residual per pixel at the true pose (final L): %.3f\n", median(residuals));
+    std::printf("  images / model projections at the true poses (least-squares scale): %.3f\n",
+                imageModelDot / modelModelDot);
     std::printf("  of the %d images more than 5 deg off, the true pose fits %d better (lost by the search), "
                 "%d worse (the objective prefers the found pose)\n",
                 badLost + badObjective, badLost, badObjective);
@@ -209,8 +234,8 @@ int main(int argc, char** argv)
 {
     reexecWithFastBlasIfNeeded(argv);
     bool quick = false, fresh = false, only64 = false, custom = false;
-    double modelNoise = -1;
-    fs::path clean;
+    Diagnosis diagnosis;
+    int searchedImages = 0;   // --images N: how many images to search (default 64 at D=64, 32 at D=128)
     PoseSearchOptions base;
     for (int i = 1; i < argc; ++i) {
         quick |= std::strcmp(argv[i], "--quick") == 0;
@@ -229,11 +254,17 @@ int main(int argc, char** argv)
         value("--shifts", base.shiftPoints);
         value("--extent", base.shiftExtent);
         value("--lmax", base.lMax);
+        if (std::strcmp(argv[i], "--images") == 0 && i + 1 < argc)
+            searchedImages = std::atoi(argv[++i]);
         if (std::strcmp(argv[i], "--clean") == 0 && i + 1 < argc)
-            clean = argv[++i];
+            diagnosis.clean = argv[++i];
         if (std::strcmp(argv[i], "--model-images") == 0 && i + 1 < argc)
-            modelNoise = std::atof(argv[++i]);
+            diagnosis.modelNoise = std::atof(argv[++i]);
+        diagnosis.truthMap |= std::strcmp(argv[i], "--truth-map") == 0;
+        diagnosis.window &= std::strcmp(argv[i], "--no-window") != 0;
         fresh |= std::strcmp(argv[i], "--fresh") == 0;
+        if (std::strcmp(argv[i], "--best-pose") == 0)   // the best candidate, not the posterior mean
+            base.posteriorMean = false;
     }
     std::printf("bench_pose_search: %u threads; %s\n", std::thread::hardware_concurrency(),
                 describeBlasEnvironment().c_str());
@@ -241,14 +272,18 @@ int main(int argc, char** argv)
     if (fresh)
         fs::remove_all(root);
     fs::create_directories(root);
-    const Setup d64 = quick ? Setup{64, 400, 2, 32} : Setup{64, 2000, 6, 64};
-    const Setup d128 = quick ? Setup{128, 200, 1, 16} : Setup{128, 600, 3, 32};
+    Setup d64 = quick ? Setup{64, 400, 2, 32} : Setup{64, 2000, 6, 64};
+    Setup d128 = quick ? Setup{128, 200, 1, 16} : Setup{128, 600, 3, 32};
+    if (searchedImages > 0) {
+        d64.searched = std::min(searchedImages, d64.particles);
+        d128.searched = std::min(searchedImages, d128.particles);
+    }
     for (int kept : {8, 32}) {
         PoseSearchOptions options = base;
         options.kept = custom ? base.kept : kept;
-        benchmark(root, d64, options, modelNoise, clean);
+        benchmark(root, d64, options, diagnosis);
         if (!only64)
-            benchmark(root, d128, options, modelNoise, clean);
+            benchmark(root, d128, options, diagnosis);
         if (custom)
             break;
     }

@@ -1,6 +1,7 @@
 #include "pose/PoseSearchModel.h"
 
 #include "io/H5File.h"
+#include "fourier/HartleyVolume.h"
 #include "model/ComputeDevice.h"
 #include "run/RunFile.h"
 #include "train/Checkpoint.h"
@@ -35,6 +36,9 @@ struct Candidates {
     torch::Tensor rotations;   // [B, K] int64 (CPU)
     torch::Tensor shifts;      // [B, K, 2] pixels
     torch::Tensor error;       // [B, K] |c·s|² − 2 y·(c·s) (|y|² left out)
+    // Final stage with PoseSearchOptions::posteriorMean: the posterior mean pose.
+    torch::Tensor meanRotation;   // [B, 3, 3]
+    torch::Tensor meanShift;      // [B, 2] pixels
 };
 
 // A batch restricted to the stage's frequencies |k|·D ≤ L.
@@ -54,10 +58,38 @@ torch::Tensor weightedTranslations(const StageImages& im, const torch::Tensor& s
     return torch::cat({(c * yh + s * ym) * w, (c * ym - s * yh) * w}, 2);
 }
 
+// The posterior mean pose of one refinement stage's candidates: p ∝ exp(−|y − c·s|²/2σ²), σ²
+// per value from the best candidate's residual, over the rotations within radius (rad) of the
+// best one (a second basin of similar fit would pull the mean between the two); the weighted
+// sum of matrices is projected back onto SO(3).
+// error [B, K, T, 8] (kept parent, shift, child) without |y|²; imageEnergy [B] = |y|² over
+// `values` values; rotations [B, K·8, 3, 3] (candidate k·8 + child); shifts [B, K·T, 2] px.
+// Returns rotations [B, 3, 3] and shifts [B, 2].
+std::pair<torch::Tensor, torch::Tensor> posteriorMeanPose(const torch::Tensor& error, const torch::Tensor& imageEnergy,
+                                                          std::int64_t values, const torch::Tensor& rotations,
+                                                          const torch::Tensor& shifts, double radius)
+{
+    const std::int64_t B = error.size(0), K = error.size(1), T = error.size(2);
+    const auto [minimum, argmin] = error.reshape({B, -1}).min(1);   // [B]
+    const auto sigma2 = ((minimum + imageEnergy) / double(values)).clamp_min(1e-12).view({B, 1, 1, 1});
+    auto w = torch::exp(-(error - minimum.view({B, 1, 1, 1})) / (2.0 * sigma2));   // [B, K, T, 8]
+    const auto best = torch::div(argmin, T * 8, "floor") * 8 + argmin.remainder(8);   // [B] candidate
+    const auto bestRotation = rotations.gather(1, best.view({B, 1, 1, 1}).expand({B, 1, 3, 3}));
+    const auto cosine = ((rotations * bestRotation).sum({2, 3}) - 1.0) / 2.0;   // [B, K·8]: cos of the angle
+    w = w * (cosine >= std::cos(radius)).to(w.scalar_type()).view({B, K, 1, 8});
+    w = w / w.sum({1, 2, 3}).view({B, 1, 1, 1});
+    const auto m = (rotations * w.sum(2).reshape({B, K * 8, 1, 1})).sum(1);   // [B, 3, 3]
+    const auto [U, S, Vh] = torch::linalg_svd(m, false);
+    auto flip = torch::ones({B, 3}, m.options());   // det +1: no reflection
+    flip.select(1, 2).copy_(torch::det(torch::matmul(U, Vh)));
+    return {torch::matmul(U * flip.unsqueeze(1), Vh), (shifts * w.sum(3).reshape({B, K * T, 1})).sum(1)};
+}
+
 } // namespace
 
 struct PoseSearch::Impl {
-    CryoModel model{nullptr};
+    CryoModel model{nullptr};     // null when searching against a fixed map
+    torch::Tensor fixedVolume;    // [1, 1, S, S, S]: fromMap's Hartley cube, used instead of the model
     torch::Device device{torch::kCPU};
     int D = 0;
     PoseSearchOptions options;
@@ -82,8 +114,10 @@ struct PoseSearch::Impl {
     std::map<std::vector<float>, CachedVolume> volumes;
     PoseSearchTiming timing;
 
+    int zdim() const { return model ? model->zdim() : 0; }
     void setup();
     void setupBall();
+    torch::Tensor mapVolume(const Volume& map, double valueScale) const;
     torch::Tensor evaluateVolumes(const torch::Tensor& z);
     torch::Tensor slices(const torch::Tensor& volumes, const torch::Tensor& rotations, int stage);
     torch::Tensor slicesAt(const torch::Tensor& volumes, const torch::Tensor& rotations, const torch::Tensor& k);
@@ -172,6 +206,28 @@ torch::Tensor PoseSearch::Impl::evaluateVolumes(const torch::Tensor& z)
     cube.index_copy_(1, ballMirror, a + b);
     cube.index_copy_(1, ballHalf, a - b);   // k = 0 is its own mirror: HT(0) = a − b
     return cube.view({N, 1, S, S, S});
+}
+
+torch::Tensor PoseSearch::Impl::mapVolume(const Volume& map, double valueScale) const
+{
+    // The cube's step is 1/(D·oversampling) cycles/px: the Hartley transform of the map
+    // zero-padded to N = D·oversampling (origin at N/2), read periodically (a sampled map's
+    // transform repeats every cycle/px) and divided by the images' Hartley std.
+    const int N = D * options.volumeOversampling, pad = (N - D) / 2, n = volumeRadius, S = 2 * n + 1;
+    Volume padded(N, N, N, map.voxelSize);
+    for (int z = 0; z < D; ++z)
+        for (int y = 0; y < D; ++y)
+            for (int x = 0; x < D; ++x)
+                padded.at(x + pad, y + pad, z + pad) = map.at(x, y, z);
+    const std::vector<float> ht = hartleyOfVolume(padded, false);
+    std::vector<float> cube(std::size_t(S) * S * S);
+    const auto wrap = [&](int i) { return std::size_t(((i + N / 2) % N + N) % N); };
+    for (int z = -n; z <= n; ++z)
+        for (int y = -n; y <= n; ++y)
+            for (int x = -n; x <= n; ++x)
+                cube[(std::size_t(z + n) * S + std::size_t(y + n)) * S + std::size_t(x + n)] =
+                    float(ht[(wrap(z) * N + wrap(y)) * N + wrap(x)] / valueScale);
+    return torch::from_blob(cube.data(), {1, 1, S, S, S}).clone().to(device);
 }
 
 torch::Tensor PoseSearch::Impl::slices(const torch::Tensor& volumes, const torch::Tensor& rotations, int stage)
@@ -274,12 +330,22 @@ Candidates PoseSearch::Impl::refine(const StageImages& im, const torch::Tensor& 
     }
     Stopwatch watch(timing.selection);
     const auto [best, bestShift] = error.min(2);   // [B, K, 8]
+    Candidates out;
+    if (options.posteriorMean && stage == options.refinements) {
+        const auto imageEnergy = im.half.square().sum(1) + im.mirror.square().sum(1);
+        const double radius = 4.0 * grids[std::size_t(stage - 1)].spacingDeg() * std::numbers::pi / 180.0;
+        std::tie(out.meanRotation, out.meanShift) =
+            posteriorMeanPose(error, imageEnergy, 2 * im.half.size(1), rotations, shifts, radius);
+    }
     const std::int64_t Kout = std::min<std::int64_t>(options.kept, C);
     const auto [topError, top] = best.reshape({B, C}).topk(Kout, 1, false, true);
     const auto topCpu = top.to(torch::kCPU);
     const auto shiftIndex = torch::div(top, 8, "floor") * T + bestShift.reshape({B, C}).gather(1, top);
     const auto newShifts = shifts.gather(1, shiftIndex.unsqueeze(2).expand({B, Kout, 2}));
-    return {children.gather(1, topCpu), newShifts, topError};
+    out.rotations = children.gather(1, topCpu);
+    out.shifts = newShifts;
+    out.error = topError;
+    return out;
 }
 
 std::vector<PoseEstimate> PoseSearch::Impl::searchBatch(const torch::Tensor& target, const torch::Tensor& ctf,
@@ -293,16 +359,25 @@ std::vector<PoseEstimate> PoseSearch::Impl::searchBatch(const torch::Tensor& tar
     }
     if (options.refinements == 0)
         im = stageImages(target, ctf, 0);
-    // |y − c·s|² per pixel: add back the |y|² the scores leave out (translation keeps it).
+    // |y − c·s|² per pixel: add back the |y|² the scores leave out (translation keeps it); for
+    // a posterior mean pose (not a grid point) evaluate it afresh.
     const auto pixels = double(2 * im.half.size(1));
-    const auto error = ((kept.error.select(1, 0) + im.half.square().sum(1) + im.mirror.square().sum(1)) / pixels)
-                           .to(torch::kCPU).contiguous();
-    const auto shifts = kept.shifts.select(1, 0).to(torch::kCPU).contiguous();
+    const auto error = (kept.meanRotation.defined()
+                            ? poseErrors(target, ctf, volumes, kept.meanRotation, kept.meanShift)
+                            : (kept.error.select(1, 0) + im.half.square().sum(1) + im.mirror.square().sum(1)) / pixels)
+                           .to(torch::kCPU)
+                           .contiguous();
+    const auto shifts =
+        (kept.meanShift.defined() ? kept.meanShift : kept.shifts.select(1, 0)).to(torch::kCPU).contiguous();
     const auto rotations = kept.rotations.select(1, 0).contiguous();
+    const auto meanRotations =
+        kept.meanRotation.defined() ? kept.meanRotation.to(torch::kCPU).contiguous() : torch::Tensor();
     const So3Grid& finest = grids.back();
     std::vector<PoseEstimate> out(std::size_t(target.size(0)));
     for (std::size_t b = 0; b < out.size(); ++b) {
         out[b].rotation = rowMajorFromMatrix(finest.rotation(rotations.data_ptr<std::int64_t>()[b]));
+        if (meanRotations.defined())
+            std::copy_n(meanRotations.data_ptr<float>() + 9 * b, 9, out[b].rotation.begin());
         out[b].shiftX = shifts.data_ptr<float>()[2 * b];
         out[b].shiftY = shifts.data_ptr<float>()[2 * b + 1];
         out[b].error = error.data_ptr<float>()[b];
@@ -337,7 +412,7 @@ const PoseSearch::Impl::CachedVolume& PoseSearch::Impl::volumeAt(const std::vect
     auto zs = torch::Tensor();
     if (!z.empty())
         zs = torch::from_blob(const_cast<float*>(z.data()), {1, std::int64_t(z.size())}).to(device);
-    v.volume = evaluateVolumes(zs);
+    v.volume = fixedVolume.defined() ? fixedVolume : evaluateVolumes(zs);
     v.baseSlices = slices(v.volume, baseRotations.unsqueeze(0), 0).squeeze(0);
     return volumes.emplace(z, std::move(v)).first->second;
 }
@@ -348,7 +423,7 @@ std::vector<float> PoseSearch::poseErrors(const TrainingBatch& batch, std::span<
     Impl& d = *m_impl;
     torch::InferenceMode inference;
     const auto B = std::int64_t(batch.size()), Ph = std::int64_t(d.lattice.halfCount());
-    const int zdim = d.model->zdim();
+    const int zdim = d.zdim();
     if (poses.size() != batch.size() || batch.target.size() < std::size_t(B * 2 * Ph) ||
         batch.ctf.size() < std::size_t(B * Ph) || z.size() != std::size_t(B * zdim))
         throw UsageError("pose search: poses, latents and images do not match");
@@ -376,7 +451,7 @@ std::vector<float> PoseSearch::projectModel(const TrainingBatch& batch, std::spa
     Impl& d = *m_impl;
     torch::InferenceMode inference;
     const auto B = std::int64_t(batch.size()), Ph = std::int64_t(d.lattice.halfCount());
-    if (d.model->zdim() != 0 || poses.size() != batch.size() || batch.ctf.size() < std::size_t(B * Ph))
+    if (d.zdim() != 0 || poses.size() != batch.size() || batch.ctf.size() < std::size_t(B * Ph))
         throw UsageError("projectModel: a homogeneous model and one pose per image are needed");
     const torch::Tensor volume = d.volumeAt({}).volume;
     std::vector<float> rotations, shifts;
@@ -426,8 +501,22 @@ std::unique_ptr<PoseSearch> PoseSearch::fromRun(const std::filesystem::path& run
     return makePoseSearch(model, config.boxSize, options, device);
 }
 
+std::unique_ptr<PoseSearch> PoseSearch::fromMap(const Volume& map, double valueScale, const PoseSearchOptions& options,
+                                                int threads)
+{
+    if (map.nx != map.ny || map.nx != map.nz || map.nx % 2 != 0 || !(valueScale > 0))
+        throw UsageError("pose search: the reference map must be a cube of even size, the value scale positive");
+    auto impl = std::make_unique<PoseSearch::Impl>();
+    impl->D = map.nx;
+    impl->options = options;
+    impl->device = chooseComputeDevice(threads);
+    impl->setup();
+    impl->fixedVolume = impl->mapVolume(map, valueScale);
+    return std::make_unique<PoseSearch>(std::move(impl));
+}
+
 int PoseSearch::boxSize() const { return m_impl->D; }
-int PoseSearch::zdim() const { return m_impl->model->zdim(); }
+int PoseSearch::zdim() const { return m_impl->zdim(); }
 const PoseSearchOptions& PoseSearch::options() const { return m_impl->options; }
 std::vector<int> PoseSearch::stageRadii() const { return m_impl->radii; }
 const PoseSearchTiming& PoseSearch::timing() const { return m_impl->timing; }
@@ -452,7 +541,7 @@ std::vector<PoseEstimate> PoseSearch::search(const TrainingBatch& batch, std::sp
     const auto targets = torch::from_blob(target, {B, 2 * Ph}).to(d.device);
     const auto ctfs = torch::from_blob(ctf, {B, Ph}).to(d.device);
     d.timing.images += std::size_t(B);
-    const int zdim = d.model->zdim();
+    const int zdim = d.zdim();
     if (zdim == 0) {
         const auto& v = d.volumeAt({});
         return d.searchBatch(targets, ctfs, v.volume, v.baseSlices);

@@ -6,7 +6,8 @@
 //   2. keeping the K0 best rotations (each with its best shift; K0 ≥ K, pruned to K by the
 //      first refinement) and refining M times: the 8
 //      children of each kept rotation × a local shift grid at half the previous step, with
-//      L rising linearly to min(lMax, D/2) ("frequency marching").
+//      L rising linearly to min(lMax, D/2) ("frequency marching");
+//   3. reporting the posterior mean over the last stage's candidates (or the best of them).
 // Scores use |y − c·s|² = |y|² + |c·s|² − 2 y·(c·s): all rotations × shifts of a batch are
 // one matrix product of translated, CTF-weighted images with model slices.
 //
@@ -22,6 +23,7 @@
 // uncentred, normalised Hartley values on the TrainingLattice) and the batch's CTF.
 // Results follow PoseConventions.h: our R, and shifts t (pixels) such that translating the
 // image by +t centres the particle (RELION's _rlnOriginX/Y in pixels, cryoDRGN's t·D).
+#include "io/Volume.h"
 #include "pose/So3Grid.h"
 #include "train/TrainingImages.h"
 
@@ -56,6 +58,12 @@ struct PoseSearchOptions {
     // the trilinear interpolation of a transform that oscillates on the scale of 2 lattice
     // steps biases the scores towards poses whose samples fall on the nodes.
     int volumeOversampling = 2;
+    // Report the posterior mean pose instead of the best one: over the last stage's candidates
+    // within four parent-grid spacings of the best, p ∝ exp(−|y − c·s|²/2σ²) with σ² per value
+    // from the best pose's residual; the mean
+    // rotation is the weighted sum of matrices projected onto SO(3). At SNR 0.1 (D = 64, the
+    // simulator's true map) it lowers the median rotation error from 5.3° to 5.1°.
+    bool posteriorMean = true;
 };
 
 struct PoseEstimate {
@@ -84,6 +92,12 @@ public:
     // The newest checkpoint of a run directory (decoder only). threads ≤ 0: all cores.
     // Throws FileError when the run has no run.h5 or no checkpoint.
     static std::unique_ptr<PoseSearch> fromRun(const std::filesystem::path& runDir, const PoseSearchOptions& options,
+                                               int threads);
+
+    // Searches against a fixed map instead of a model (no latent): its Hartley transform divided
+    // by valueScale, which should be the images' Hartley std (TrainingImages::norm().std) for the
+    // slices to be in the images' units. For diagnosis: the true map bounds what a model can do.
+    static std::unique_ptr<PoseSearch> fromMap(const Volume& map, double valueScale, const PoseSearchOptions& options,
                                                int threads);
 
     int boxSize() const;

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <random>
 
 using namespace cryo;
 
@@ -43,22 +44,18 @@ class TestPoseSearch : public QObject {
     QString dataDir() const { return m_dir.filePath("data"); }
     QString runDir() const { return m_dir.filePath("run"); }
 
-    // Searches the first count images (or the model's own noise-free projections at the true
-    // poses, with the images' CTF) and compares with the truth.
-    Errors searchAndCompare(const PoseSearchOptions& options, std::size_t count, bool modelImages)
+    // The first count raw images (uncentred: the shifts are searched for) and their true poses.
+    std::vector<PoseEstimate> loadImages(std::size_t count, TrainingBatch& batch) const
     {
-        auto search = PoseSearch::fromRun(runDir().toStdString(), options, 0);
         const ParticleDataset dataset = ParticleDataset::open((dataDir() + "/particles.star").toStdString());
         TrainingImagesOptions imageOptions;
-        imageOptions.centreByShift = false;   // raw images: the shifts are searched for
+        imageOptions.centreByShift = false;
         TrainingImages images(dataset, imageOptions);
         const H5File truth((dataDir() + "/truth.h5").toStdString(), H5File::Mode::ReadOnly);
         const auto rotations = truth.read<double>("/particles/rotations");
         const auto shifts = truth.read<double>("/particles/shifts_px");
-
         std::vector<std::size_t> indices(count);
         std::iota(indices.begin(), indices.end(), std::size_t(0));
-        TrainingBatch batch;
         images.fill(indices, batch);
         std::vector<PoseEstimate> truePoses(count);
         for (std::size_t i = 0; i < count; ++i) {
@@ -67,6 +64,16 @@ class TestPoseSearch : public QObject {
             truePoses[i].shiftX = float(shifts[2 * i]);
             truePoses[i].shiftY = float(shifts[2 * i + 1]);
         }
+        return truePoses;
+    }
+
+    // Searches the first count images (or the model's own noise-free projections at the true
+    // poses, with the images' CTF) and compares with the truth.
+    Errors searchAndCompare(const PoseSearchOptions& options, std::size_t count, bool modelImages)
+    {
+        auto search = PoseSearch::fromRun(runDir().toStdString(), options, 0);
+        TrainingBatch batch;
+        const std::vector<PoseEstimate> truePoses = loadImages(count, batch);
         if (modelImages)
             batch.target = search->projectModel(batch, truePoses);
         const auto found = search->search(batch);
@@ -74,13 +81,10 @@ class TestPoseSearch : public QObject {
         const auto foundErrors = search->poseErrors(batch, found);
         Errors errors;
         for (std::size_t i = 0; i < count; ++i) {
-            Mat3 R;
-            for (int r = 0; r < 3; ++r)
-                for (int c = 0; c < 3; ++c)
-                    R(r, c) = rotations[9 * i + std::size_t(3 * r + c)];
-            std::array<float, 9> m = found[i].rotation;
-            errors.rotationDeg.push_back(rotationDistanceDeg(matrixFromRowMajor(m), R));
-            errors.shiftPx.push_back(std::hypot(found[i].shiftX - shifts[2 * i], found[i].shiftY - shifts[2 * i + 1]));
+            const Mat3 R = matrixFromRowMajor(truePoses[i].rotation);
+            errors.rotationDeg.push_back(rotationDistanceDeg(matrixFromRowMajor(found[i].rotation), R));
+            errors.shiftPx.push_back(
+                std::hypot(found[i].shiftX - truePoses[i].shiftX, found[i].shiftY - truePoses[i].shiftY));
             errors.trueFitsBetter += trueErrors[i] <= foundErrors[i];
             // what search() reports is what poseErrors() computes for the same pose
             if (std::abs(foundErrors[i] - found[i].error) > 1e-3f * std::max(1e-2f, foundErrors[i]))
@@ -182,6 +186,53 @@ private Q_SLOTS:
         // On the model's own images the true pose is exact: nothing may fit better.
         if (modelImages)
             QCOMPARE(errors.trueFitsBetter, int(n));
+    }
+
+    void posteriorMeanAveragesNearTheBestPose()
+    {
+        // Noisy images (the model's projections plus white noise, fixed seed): the posterior
+        // mean is a proper rotation near the best candidate, not on the grid, its reported
+        // error is that pose's, and it is no further from the truth than the best candidate.
+        PoseSearchOptions options;
+        options.baseResolution = 2;
+        options.refinements = 3;
+        options.shiftExtent = 4;
+        options.shiftPoints = 9;
+        options.lMin = 6;
+        options.posteriorMean = false;
+        auto bestSearch = PoseSearch::fromRun(runDir().toStdString(), options, 0);
+        options.posteriorMean = true;
+        auto meanSearch = PoseSearch::fromRun(runDir().toStdString(), options, 0);
+        const std::size_t n = 32;
+        TrainingBatch batch;
+        const std::vector<PoseEstimate> truePoses = loadImages(n, batch);
+        batch.target = bestSearch->projectModel(batch, truePoses);
+        std::mt19937 rng(11);
+        std::normal_distribution<float> noise(0.0f, 1.0f);
+        for (float& v : batch.target)
+            v += noise(rng);
+        const auto best = bestSearch->search(batch);
+        const auto mean = meanSearch->search(batch);
+        const auto meanErrors = meanSearch->poseErrors(batch, mean);
+        const double spacing = So3Grid(options.baseResolution + options.refinements).spacingDeg();
+        std::vector<double> bestToTruth, meanToTruth;
+        int offGrid = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const Mat3 R = matrixFromRowMajor(mean[i].rotation), B = matrixFromRowMajor(best[i].rotation);
+            QVERIFY((R.transpose() * R - Mat3::Identity()).norm() < 1e-4);
+            QVERIFY(std::abs(R.determinant() - 1.0) < 1e-4);
+            QVERIFY2(rotationDistanceDeg(R, B) <= 8 * spacing, qPrintable(QString::number(rotationDistanceDeg(R, B))));
+            QVERIFY(std::abs(meanErrors[i] - mean[i].error) <= 1e-3f * std::max(1e-2f, meanErrors[i]));
+            offGrid += rotationDistanceDeg(R, B) > 0.01;
+            const Mat3 T = matrixFromRowMajor(truePoses[i].rotation);
+            bestToTruth.push_back(rotationDistanceDeg(B, T));
+            meanToTruth.push_back(rotationDistanceDeg(R, T));
+        }
+        qInfo("median rotation error: best candidate %.2f°, posterior mean %.2f° (final spacing %.2f°); %d/%zu "
+              "means off the best",
+              median(bestToTruth), median(meanToTruth), spacing, offGrid, n);
+        QVERIFY(offGrid >= int(n / 2));
+        QVERIFY(median(meanToTruth) <= median(bestToTruth) + 0.25 * spacing);
     }
 
     void abInitioScheduleSearchesAndSavesPoses()
