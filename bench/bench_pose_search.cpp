@@ -23,6 +23,7 @@
 #include "sim/Simulator.h"
 #include "train/TrainingImages.h"
 #include "train/TrainingJob.h"
+#include "train/TrainingLattice.h"
 #include "util/BlasEnvironment.h"
 
 #include <algorithm>
@@ -130,6 +131,11 @@ void benchmark(const fs::path& root, const Setup& s, PoseSearchOptions options, 
     std::vector<std::array<double, 2>> trueShifts;
     double searchSeconds = 0;
     double imageModelDot = 0, modelModelDot = 0;   // the images' scale against the model's projections
+    // Per shell of |k|·D (4 lattice units wide): Σ y·p, Σ y², Σ p² of images y and the model's
+    // projections p at the true poses: their correlation says where model and images agree.
+    const TrainingLattice lattice = TrainingLattice::make(s.D);
+    const std::size_t shells = std::size_t(s.D) / 8 + 1;
+    std::vector<std::array<double, 3>> shellSums(shells, {0, 0, 0});
     TrainingBatch batch;
     {
         // Once per pose-search pass (per epoch in ab initio training): the model's Hartley
@@ -156,13 +162,6 @@ void benchmark(const fs::path& root, const Setup& s, PoseSearchOptions options, 
             truePoses[b].shiftX = float(shifts[2 * i]);
             truePoses[b].shiftY = float(shifts[2 * i + 1]);
         }
-        {
-            const auto projections = search->projectModel(batch, truePoses);
-            for (std::size_t v = 0; v < projections.size(); ++v) {
-                imageModelDot += double(projections[v]) * batch.target[v];
-                modelModelDot += double(projections[v]) * projections[v];
-            }
-        }
         if (cleanImages) {   // the noise-free simulation, in the noisy images' normalisation
             cleanImages->fill(indices, cleanBatch);
             const auto scale = float(cleanImages->norm().std / images.norm().std);
@@ -175,6 +174,22 @@ void benchmark(const fs::path& root, const Setup& s, PoseSearchOptions options, 
             std::normal_distribution<float> gauss(0.0f, float(modelNoise));
             for (float& v : batch.target)
                 v += gauss(rng);
+        }
+        {
+            const auto projections = search->projectModel(batch, truePoses);
+            for (std::size_t v = 0; v < projections.size(); ++v) {
+                imageModelDot += double(projections[v]) * batch.target[v];
+                modelModelDot += double(projections[v]) * projections[v];
+            }
+            const std::size_t Ph = lattice.halfCount();
+            for (std::size_t v = 0; v < projections.size(); ++v) {
+                const std::size_t p = v % Ph;
+                const double k = std::hypot(lattice.halfCoords[2 * p], lattice.halfCoords[2 * p + 1]) * s.D;
+                auto& sums = shellSums[std::min(shells - 1, std::size_t(k / 4))];
+                sums[0] += double(projections[v]) * batch.target[v];
+                sums[1] += double(batch.target[v]) * batch.target[v];
+                sums[2] += double(projections[v]) * projections[v];
+            }
         }
         const auto searchStart = Clock::now();
         const auto found = search->search(batch);
@@ -222,6 +237,13 @@ void benchmark(const fs::path& root, const Setup& s, PoseSearchOptions options, 
     std::printf("  median squared residual per pixel at the true pose (final L): %.3f\n", median(residuals));
     std::printf("  images / model projections at the true poses (least-squares scale): %.3f\n",
                 imageModelDot / modelModelDot);
+    std::printf("  correlation of images and model projections per shell of |k|D (4 wide):");
+    for (const auto& [yp, yy, pp] : shellSums)
+        std::printf(" %.3f", yp / std::sqrt(std::max(1e-30, yy * pp)));
+    std::printf("\n  model projection power per shell:");
+    for (const auto& sums : shellSums)
+        std::printf(" %.3g", sums[2]);
+    std::printf("\n");
     std::printf("  of the %d images more than 5 deg off, the true pose fits %d better (lost by the search), "
                 "%d worse (the objective prefers the found pose)\n",
                 badLost + badObjective, badLost, badObjective);
