@@ -1,8 +1,8 @@
 // bench_pose_search [--quick] [--fresh] [--d64] — speed (images/s) and accuracy of the pose search
 // alone (issue #7) at D=64 and D=128 with the default grids (Hopf base r=2: 4608 rotations, 13×13
 // shifts over ±6 px, K=8 kept, M=4 refinements, L 12 → min(48, D/2)), and with K=32, on a homogeneous
-// decoder (256×3) pre-trained with the true poses on simulated data (SNR 0.1, CTF, one
-// conformation). Accuracy: median angle between found and true rotation, median shift error.
+// decoder (256×3) pre-trained with the true poses on simulated data (SNR 0.1 over the whole
+// image, CTF, one conformation). Accuracy: median angle between found and true rotation, median shift error.
 // Reference: cryoDRGN2's abinit_homo pose search ≈ 1.3 images/s at D=64 on these 2-core CPUs.
 // Data and runs are kept in $TMPDIR/cryoscape_bench_pose (reused unless --fresh).
 // Diagnosis: for the images found > 5° off, whether the true pose fits better (the grids lost

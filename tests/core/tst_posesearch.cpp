@@ -44,6 +44,20 @@ class TestPoseSearch : public QObject {
     QString dataDir() const { return m_dir.filePath("data"); }
     QString runDir() const { return m_dir.filePath("run"); }
 
+    // The grids for this D = 32 data: r0 = 2 (4608 rotations, 15°) + 3 refinements (final grid
+    // 1.9°); the base band L0 = 6 of D = 32 is the 12 of D = 64 (the same object in a
+    // half-size box); shifts over ±4 px (the simulator's are within ±3 px).
+    static PoseSearchOptions smallBoxOptions()
+    {
+        PoseSearchOptions options;
+        options.baseResolution = 2;
+        options.refinements = 3;
+        options.shiftExtent = 4;
+        options.shiftPoints = 9;
+        options.lMin = 6;
+        return options;
+    }
+
     // The first count raw images (uncentred: the shifts are searched for) and their true poses.
     std::vector<PoseEstimate> loadImages(std::size_t count, TrainingBatch& batch) const
     {
@@ -146,8 +160,7 @@ private Q_SLOTS:
 
     void recoversTruePoses_data()
     {
-        // r0 = 2 (4608 rotations, 15°) + 3 refinements: final grid r = 5, 1.9° spacing. The base
-        // band L0 = 6 of D = 32 is the 12 of D = 64 (the same object in a half-size box).
+        // smallBoxOptions(): final grid 1.9°.
         QTest::addColumn<bool>("modelImages");
         QTest::addColumn<double>("medianSpacings");   // allowed median error, in final grid spacings
         QTest::addColumn<double>("maxShiftPx");       // allowed median shift error
@@ -163,13 +176,8 @@ private Q_SLOTS:
         QFETCH(double, medianSpacings);
         QFETCH(double, maxShiftPx);
         QFETCH(double, withinFraction);
-        PoseSearchOptions options;
-        options.baseResolution = 2;
-        options.refinements = 3;
+        PoseSearchOptions options = smallBoxOptions();
         options.kept = 32;
-        options.shiftExtent = 4;   // the simulator's shifts are within ±3 px
-        options.shiftPoints = 9;
-        options.lMin = 6;
         const std::size_t n = 32;
         const Errors errors = searchAndCompare(options, n, modelImages);
         const double spacing = So3Grid(options.baseResolution + options.refinements).spacingDeg();
@@ -193,12 +201,7 @@ private Q_SLOTS:
         // Noisy images (the model's projections plus white noise, fixed seed): the posterior
         // mean is a proper rotation near the best candidate, not on the grid, its reported
         // error is that pose's, and it is no further from the truth than the best candidate.
-        PoseSearchOptions options;
-        options.baseResolution = 2;
-        options.refinements = 3;
-        options.shiftExtent = 4;
-        options.shiftPoints = 9;
-        options.lMin = 6;
+        PoseSearchOptions options = smallBoxOptions();
         options.posteriorMean = false;
         auto bestSearch = PoseSearch::fromRun(runDir().toStdString(), options, 0);
         options.posteriorMean = true;
