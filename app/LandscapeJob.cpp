@@ -3,7 +3,6 @@
 #include "model/VolumeGenerator.h"
 
 #include <QCoreApplication>
-#include <QMetaObject>
 
 #include <atomic>
 
@@ -26,86 +25,57 @@ QString stepText(double fraction, int decoded, int sketch)
 
 } // namespace
 
-LandscapeJob::LandscapeJob(QObject* parent) : QObject(parent) {}
+LandscapeJob::LandscapeJob(QObject* parent) : AnalysisJob(parent) {}
 
 LandscapeJob::~LandscapeJob()
 {
-    if (m_thread.joinable()) {
-        m_thread.request_stop();
-        m_thread.join();   // before `this` (the target of its queued signals) goes away
-    }
+    stopAndJoin();
 }
 
 bool LandscapeJob::start(LandscapeJobRequest request)
 {
-    if (m_running || !request.z)
+    if (!request.z)
         return false;
-    if (m_thread.joinable())
-        m_thread.join();
-    m_running = true;
-    m_thread = std::jthread([this, request = std::move(request)](std::stop_token stop) { work(request, stop); });
-    return true;
-}
-
-void LandscapeJob::cancel()
-{
-    if (m_thread.joinable())
-        m_thread.request_stop();
+    return launch([this, request = std::move(request)](std::stop_token stop) { work(request, stop); });
 }
 
 void LandscapeJob::work(const LandscapeJobRequest& request, std::stop_token stop)
 {
-    auto toGui = [this](auto f) { QMetaObject::invokeMethod(this, std::move(f), Qt::QueuedConnection); };
-    try {
-        const cryo::LandscapeAnalysis analysis(request.options);
-        const int sketch = analysis.sketchSize(request.z->count);
-        toGui([this, sketch] { Q_EMIT progress(0, stepText(0, 0, sketch)); });
-        std::unique_ptr<cryo::VolumeGenerator> generator =
-            cryo::VolumeGenerator::open(request.runDir.toStdString(), request.decoderThreads);
-        const auto quality = request.fullMaps ? cryo::VolumeGenerator::Quality::Full : cryo::VolumeGenerator::Quality::Preview;
-        std::atomic<int> decoded{0};
-        const cryo::VolumeDecoder decode = [&](std::span<const float> z) {
-            cryo::Volume v = generator->generate(z, quality);
-            ++decoded;
-            return v;
-        };
-        const cryo::AnalysisContext context{stop, [&](double f) {
-            toGui([this, f, text = stepText(f, decoded, sketch)] { Q_EMIT progress(f, text); });
-        }};
-        auto result = std::make_shared<cryo::LandscapeResult>(
-            analysis.run(request.z->mu.data(), request.z->count, request.z->zdim, decode, context));
-        auto state = std::make_shared<LandscapeState>();
-        state->runDir = request.runDir;
-        state->table = cryo::landscapeTable(*result, request.z->count, request.options, request.fullMaps);
-        state->maps = cryo::landscapeMaps(*result);
-        state->result = result;
-        QString problem;
-        if (request.store) {
-            const std::filesystem::path runDir = request.runDir.toStdString();
-            try {   // maps first, so that a stored table always has its maps
-                cryo::writeLandscapeMaps(runDir, *state->maps);
-                cryo::RunAnalysesUpdate update;
-                update.landscape = state->table;
-                cryo::updateRunAnalyses(cryo::runFilePath(runDir), update);
-            } catch (const std::exception& e) {   // shown, but the result is still used
-                problem = QString::fromUtf8(e.what());
-                std::error_code ignored;   // no maps beside an older table they do not belong to
-                std::filesystem::remove_all(cryo::landscapeMapsDir(runDir), ignored);
-            }
+    const cryo::LandscapeAnalysis analysis(request.options);
+    const int sketch = analysis.sketchSize(request.z->count);
+    toGui([this, sketch] { Q_EMIT progress(0, stepText(0, 0, sketch)); });
+    std::unique_ptr<cryo::VolumeGenerator> generator =
+        cryo::VolumeGenerator::open(request.runDir.toStdString(), request.decoderThreads);
+    const auto quality = request.fullMaps ? cryo::VolumeGenerator::Quality::Full : cryo::VolumeGenerator::Quality::Preview;
+    std::atomic<int> decoded{0};
+    const cryo::VolumeDecoder decode = [&](std::span<const float> z) {
+        cryo::Volume v = generator->generate(z, quality);
+        ++decoded;
+        return v;
+    };
+    const cryo::AnalysisContext context{stop, [&](double f) {
+        toGui([this, f, text = stepText(f, decoded, sketch)] { Q_EMIT progress(f, text); });
+    }};
+    auto result = std::make_shared<cryo::LandscapeResult>(
+        analysis.run(request.z->mu.data(), request.z->count, request.z->zdim, decode, context));
+    auto state = std::make_shared<LandscapeState>();
+    state->runDir = request.runDir;
+    state->table = cryo::landscapeTable(*result, request.z->count, request.options, request.fullMaps);
+    state->maps = cryo::landscapeMaps(*result);
+    state->result = result;
+    QString problem;
+    if (request.store) {
+        const std::filesystem::path runDir = request.runDir.toStdString();
+        try {   // maps first, so that a stored table always has its maps
+            cryo::writeLandscapeMaps(runDir, *state->maps);
+            cryo::RunAnalysesUpdate update;
+            update.landscape = state->table;
+            cryo::updateRunAnalyses(cryo::runFilePath(runDir), update);
+        } catch (const std::exception& e) {   // shown, but the result is still used
+            problem = QString::fromUtf8(e.what());
+            std::error_code ignored;   // no maps beside an older table they do not belong to
+            std::filesystem::remove_all(cryo::landscapeMapsDir(runDir), ignored);
         }
-        toGui([this, state = std::shared_ptr<const LandscapeState>(state), problem] {
-            m_running = false;
-            Q_EMIT finished(state, problem);
-        });
-    } catch (const cryo::AnalysisCancelled&) {
-        toGui([this] {
-            m_running = false;
-            Q_EMIT failed(tr("cancelled"));
-        });
-    } catch (const std::exception& e) {
-        toGui([this, message = QString::fromUtf8(e.what())] {
-            m_running = false;
-            Q_EMIT failed(message);
-        });
     }
+    finish([this, state = std::shared_ptr<const LandscapeState>(state), problem] { Q_EMIT finished(state, problem); });
 }

@@ -6,17 +6,14 @@
 // opening of the run finds it: the tables in run.h5 (updateRunAnalyses: copy, update,
 // rename) and the cluster means, mean map and eigenvolumes in RUN/landscape/
 // (run/LandscapeMaps.h). Destroying the job cancels and joins it.
+#include "AnalysisJob.h"
 #include "analysis/LandscapeAnalysis.h"
 #include "run/LandscapeMaps.h"
 #include "run/RunAnalyses.h"
 #include "run/RunFile.h"
 
-#include <QObject>
-#include <QString>
-
 #include <memory>
 #include <optional>
-#include <thread>
 
 struct LandscapeJobRequest {
     QString runDir;                                  // the run (directory) to decode maps from
@@ -37,7 +34,7 @@ struct LandscapeState {
     std::shared_ptr<const cryo::LandscapeResult> result;
 };
 
-class LandscapeJob : public QObject {
+class LandscapeJob : public AnalysisJob {
     Q_OBJECT
 public:
     explicit LandscapeJob(QObject* parent = nullptr);
@@ -45,18 +42,12 @@ public:
 
     // False when a job is already running.
     bool start(LandscapeJobRequest request);
-    void cancel();
-    bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
     void progress(double fraction, const QString& text);
     // storeProblem is "" when stored (or storing was not asked for).
     void finished(std::shared_ptr<const LandscapeState> state, const QString& storeProblem);
-    void failed(const QString& message);   // also after cancel() ("cancelled")
 
 private:
     void work(const LandscapeJobRequest& request, std::stop_token stop);
-
-    std::jthread m_thread;
-    bool m_running = false;
 };

@@ -3,32 +3,23 @@
 // stores it in run.h5 (updateRunAnalyses: copy, update, rename), so that the run has it
 // next time. Progress and the result arrive as signals on the GUI thread; cancel() stops
 // it within one UMAP epoch. Destroying the job cancels and joins it.
+#include "AnalysisJob.h"
 #include "run/RunAnalyses.h"
 #include "run/RunFile.h"
 
-#include <QObject>
-#include <QString>
-
 #include <memory>
-#include <thread>
 
-class UmapJob : public QObject {
+class UmapJob : public AnalysisJob {
     Q_OBJECT
 public:
     explicit UmapJob(QObject* parent = nullptr);
     ~UmapJob() override;
 
     // z: the run's latents; runFile: where to store the result ("" = do not store).
+    // False when a job is already running.
     bool start(std::shared_ptr<const cryo::LatentTable> z, const QString& runFile);
-    void cancel();
-    bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
     void progress(double fraction);
     void finished(const cryo::UmapTable& table, const QString& storeProblem);   // storeProblem "" when stored
-    void failed(const QString& message);   // also after cancel() ("cancelled")
-
-private:
-    std::jthread m_thread;
-    bool m_running = false;
 };
