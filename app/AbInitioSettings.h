@@ -1,7 +1,8 @@
 #pragma once
 // The "Poses" box of the training dialog: take the poses from the particle file, or search
-// them ab initio (cryoDRGN2) every N epochs, with the model reset of thesis §5.3.3 and the
-// base grid of the search (advanced). When the particle file has no poses, ab initio is
+// them ab initio (cryoDRGN2) every N epochs, with the model reset of thesis §5.3.3 and, under
+// Advanced, the base grid of the search, the images searched per model update and the
+// volumes per chunk of a heterogeneous model. When the particle file has no poses, ab initio is
 // chosen and "from the particle file" is disabled, with a note saying why.
 #include "train/TrainingJob.h"
 
@@ -34,6 +35,8 @@ public:
     QString noteText() const;
     // The run's epoch count: while the reset is automatic, its field shows the epoch it resolves to.
     void setEpochs(int epochs);
+    // Whether the model has a latent space: only then does "volumes per chunk" apply.
+    void setHeterogeneous(bool heterogeneous);
 
 Q_SIGNALS:
     void changed();
@@ -50,9 +53,11 @@ private:
     QCheckBox* m_resetAuto;
     QSpinBox* m_resetAfter;
     QToolButton* m_advanced;
-    QWidget* m_advancedRow;
     QSpinBox* m_baseResolution;
+    QSpinBox* m_searchChunk;
+    QSpinBox* m_latentVolumes;
     cryo::AbInitioOptions m_hidden;   // the settings without a field, kept from setOptions
     bool m_forced = false;            // ab initio was chosen because the file has no poses
     int m_epochs = 20;
+    bool m_heterogeneous = true;
 };

@@ -403,6 +403,7 @@ void TrainingDialog::updateEnabled()
     m_encoderLayers->setEnabled(latent);
     m_beta->setEnabled(latent && !m_betaAuto->isChecked());
     m_betaAuto->setEnabled(latent);
+    m_abInitio->setHeterogeneous(latent);
 }
 
 cryo::TrainingOptions TrainingDialog::options() const

@@ -47,6 +47,8 @@ void addTrainOptions(QCommandLineParser& parser)
                            "(0: never; default: half of the epochs when there are at least 10)."), tr("N")},
         {"search-chunk", tr("Ab initio: images searched per model update in a searching epoch (default 128)."),
          tr("N")},
+        {"latent-volumes", tr("Ab initio with a latent space: volumes per search chunk, decoded at the k-means "
+                              "centres of the chunk's z (default 8)."), tr("N")},
         {"base-grid", tr("Ab initio: resolution of the global orientation grid, 0-4 (default 2: 4608 "
                          "orientations, 15° apart)."), tr("R")},
         {"threads", tr("Compute threads (default: all cores)."), tr("T")},
@@ -82,6 +84,7 @@ void readTrainOptions(const QCommandLineParser& parser, cryo::TrainingOptions& o
     numberOption(parser, "reset-after", options.abInitioOptions.resetAfterEpoch);
     numberOption(parser, "base-grid", options.abInitioOptions.baseResolution);
     numberOption(parser, "search-chunk", options.abInitioOptions.searchChunk);
+    numberOption(parser, "latent-volumes", options.abInitioOptions.latentVolumes);
     options.memoryLimitBytes = std::size_t(std::max(0.0, memoryGb) * double(1 << 30));
     if (parser.isSet("homogeneous"))
         model.zdim = 0;
@@ -120,6 +123,8 @@ void adoptRecordedAbInitio(const QCommandLineParser& parser, cryo::TrainingOptio
         options.abInitioOptions.baseResolution = given.baseResolution;
     if (parser.isSet("search-chunk"))
         options.abInitioOptions.searchChunk = given.searchChunk;
+    if (parser.isSet("latent-volumes"))
+        options.abInitioOptions.latentVolumes = given.latentVolumes;
 }
 
 void printEpoch(const cryo::EpochSummary& s, int epochs)

@@ -5,6 +5,7 @@
 #include "io/H5File.h"
 #include "io/MrcFile.h"
 #include "run/RunFile.h"
+#include "train/AbInitioState.h"
 #include "support/RunCryoscape.h"
 
 #include <QDir>
@@ -65,8 +66,9 @@ private Q_SLOTS:
     {
         const QStringList common{"train", path("data/particles.star"), "--out", path("abinitio"), "--homogeneous",
                                  "--dec", "32x1", "--threads", "1"};
-        const CliResult first = runCryoscape(common + QStringList{"--epochs", "1", "--ab-initio", "--search-every",
-                                                                  "2", "--reset-after", "0", "--base-grid", "0"});
+        const CliResult first = runCryoscape(common + QStringList{"--epochs", "1", "--ab-initio", "--search-every", "2",
+                                                                  "--reset-after", "0", "--base-grid", "0",
+                                                                  "--latent-volumes", "3"});
         QVERIFY2(first.exitCode == 0, qPrintable(first.err));
         QVERIFY2(first.out.contains("(searched)"), qPrintable(first.out));   // truth.h5 is beside the particles
         // --resume alone: the run's own ab initio settings (epoch 2 trains on the poses of epoch 1,
@@ -88,6 +90,9 @@ private Q_SLOTS:
         const cryo::H5File run(path("abinitio/run.h5").toStdString(), cryo::H5File::Mode::ReadOnly);
         QCOMPARE(cryo::readHistory(run).size(), std::size_t(3));
         QCOMPARE(cryo::readPoses(run).count, std::size_t(64));
+        const auto record = cryo::readAbInitioRecord(run);
+        QVERIFY(record);
+        QCOMPARE(record->options.latentVolumes, 3);   // recorded, for a resume, though one map needs no volumes
 
         const CliResult other = runCryoscape(common + QStringList{"--epochs", "4", "--resume", "--search-every", "3"});
         QCOMPARE(other.exitCode, 2);
@@ -109,6 +114,8 @@ private Q_SLOTS:
         QTest::newRow("bad layers") << QStringList{"train", star, "--out", path("x"), "--enc", "12"} << 2 << "WIDTHxLAYERS";
         QTest::newRow("bad number") << QStringList{"train", star, "--out", path("x"), "--epochs", "many"} << 2
                                     << "--epochs needs a number";
+        QTest::newRow("no volumes") << QStringList{"train", star, "--out", path("x"), "--ab-initio", "--latent-volumes", "0"}
+                                    << 2 << "volumes per chunk must be at least 1";
         QTest::newRow("zero epochs") << QStringList{"train", star, "--out", path("x"), "--epochs", "0"} << 2 << "epochs";
         QTest::newRow("missing file") << QStringList{"train", path("nothing.star"), "--out", path("x")} << 1
                                       << "nothing.star";

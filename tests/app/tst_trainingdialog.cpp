@@ -324,10 +324,12 @@ private Q_SLOTS:
         QTest::addColumn<bool>("resetAuto");
         QTest::addColumn<int>("resetAfter");
         QTest::addColumn<int>("baseResolution");
+        QTest::addColumn<int>("searchChunk");
+        QTest::addColumn<int>("latentVolumes");
         QTest::addColumn<int>("expectedReset");
-        QTest::newRow("defaults") << 5 << true << 0 << 2 << -1;
-        QTest::newRow("reset after 4") << 3 << false << 4 << 1 << 4;
-        QTest::newRow("never reset") << 1 << false << 0 << 3 << 0;
+        QTest::newRow("defaults") << 5 << true << 0 << 2 << 128 << 8 << -1;
+        QTest::newRow("reset after 4") << 3 << false << 4 << 1 << 64 << 4 << 4;
+        QTest::newRow("never reset") << 1 << false << 0 << 3 << 500 << 16 << 0;
     }
 
     void abInitioFieldsMapToOptions()
@@ -336,6 +338,8 @@ private Q_SLOTS:
         QFETCH(bool, resetAuto);
         QFETCH(int, resetAfter);
         QFETCH(int, baseResolution);
+        QFETCH(int, searchChunk);
+        QFETCH(int, latentVolumes);
         QFETCH(int, expectedReset);
         TrainingDialog d;
         d.setParticles(m_stack);
@@ -344,11 +348,15 @@ private Q_SLOTS:
         QCOMPARE(field<QSpinBox>(d, "resetAfter")->isEnabled(), !resetAuto);
         field<QSpinBox>(d, "resetAfter")->setValue(resetAfter);
         field<QSpinBox>(d, "baseResolution")->setValue(baseResolution);
+        field<QSpinBox>(d, "searchChunk")->setValue(searchChunk);
+        field<QSpinBox>(d, "latentVolumes")->setValue(latentVolumes);
         const cryo::TrainingOptions o = d.options();
         QVERIFY(o.abInitio);
         QCOMPARE(o.abInitioOptions.searchEvery, searchEvery);
         QCOMPARE(o.abInitioOptions.resetAfterEpoch, expectedReset);
         QCOMPARE(o.abInitioOptions.baseResolution, baseResolution);
+        QCOMPARE(o.abInitioOptions.searchChunk, searchChunk);
+        QCOMPARE(o.abInitioOptions.latentVolumes, latentVolumes);
         const cryo::AbInitioOptions defaults;   // the settings without a field
         QCOMPARE(o.abInitioOptions.lMax, defaults.lMax);
         QCOMPARE(o.abInitioOptions.searchBatch, defaults.searchBatch);
@@ -366,6 +374,23 @@ private Q_SLOTS:
         QCOMPARE(d.options().abInitioOptions.resetAfterEpoch, -1);   // still automatic
     }
 
+    void advancedSearchFields()
+    {
+        TrainingDialog d;
+        d.setParticles(m_stack);
+        QVERIFY(!field<QSpinBox>(d, "searchChunk")->isVisibleTo(&d));   // folded under "Advanced"
+        field<QToolButton>(d, "abInitioAdvanced")->setChecked(true);
+        QVERIFY(field<QSpinBox>(d, "searchChunk")->isVisibleTo(&d));
+        QVERIFY(field<QSpinBox>(d, "baseResolution")->isVisibleTo(&d));
+        // Volumes per chunk apply to models with a latent space only.
+        QVERIFY(field<QSpinBox>(d, "latentVolumes")->isEnabled());
+        field<QCheckBox>(d, "homogeneous")->setChecked(true);
+        QVERIFY(!field<QSpinBox>(d, "latentVolumes")->isEnabled());
+        QVERIFY(field<QSpinBox>(d, "searchChunk")->isEnabled());
+        field<QCheckBox>(d, "homogeneous")->setChecked(false);
+        QVERIFY(field<QSpinBox>(d, "latentVolumes")->isEnabled());
+    }
+
     void reopenedAbInitioRunShowsItsSettings()
     {
         const QString run = m_dir.filePath("abinitio_run");
@@ -373,6 +398,8 @@ private Q_SLOTS:
         stored.searchEvery = 3;
         stored.resetAfterEpoch = 7;
         stored.baseResolution = 1;
+        stored.searchChunk = 256;
+        stored.latentVolumes = 4;
         stored.lMax = 20;   // no field: kept for the resume
         makeRun(run, 2, &stored);
         TrainingDialog d;
@@ -384,6 +411,8 @@ private Q_SLOTS:
         QCOMPARE(o.abInitioOptions.searchEvery, 3);
         QCOMPARE(o.abInitioOptions.resetAfterEpoch, 7);
         QCOMPARE(o.abInitioOptions.baseResolution, 1);
+        QCOMPARE(field<QSpinBox>(d, "searchChunk")->value(), 256);
+        QCOMPARE(o.abInitioOptions.latentVolumes, 4);
         QCOMPARE(o.abInitioOptions.lMax, 20);
         QVERIFY(cryo::abInitioDifferences(stored, o.abInitioOptions).empty());   // Resume will be accepted
         QVERIFY(!field<QCheckBox>(d, "resetAuto")->isChecked());
