@@ -24,10 +24,6 @@
         <translation>Ab initio suchen (cryoDRGN2)</translation>
     </message>
     <message>
-        <source>Use when you have no consensus poses, or do not trust them: the model finds each particle&apos;s orientation and shift itself, by searching every few epochs. Any poses in the particle file are ignored. Slow: on a CPU the search handles only a few images per second (about 5 images/s at box 64 on 2 cores), several times slower than a training epoch; a GPU helps a lot.</source>
-        <translation>Verwenden, wenn keine Konsensus-Orientierungen vorliegen oder ihnen nicht zu trauen ist: Das Modell findet Orientierung und Verschiebung jedes Partikels selbst, indem es alle paar Epochen sucht. Orientierungen in der Partikeldatei werden ignoriert. Langsam: Auf einer CPU schafft die Suche nur wenige Bilder pro Sekunde (etwa 5 Bilder/s bei Box 64 auf 2 Kernen), ein Mehrfaches langsamer als eine Trainingsepoche; eine GPU hilft sehr.</translation>
-    </message>
-    <message>
         <source>How often the poses are searched again with the improving model. The epochs in between train on the latest poses and are much faster. Smaller: better poses sooner, longer training.</source>
         <translation>Wie oft die Orientierungen mit dem sich verbessernden Modell neu gesucht werden. Die Epochen dazwischen trainieren auf den zuletzt gefundenen Orientierungen und sind viel schneller. Kleiner: früher bessere Orientierungen, längeres Training.</translation>
     </message>
@@ -74,6 +70,37 @@
     <message>
         <source>The particle file has no poses: they will be searched ab initio.</source>
         <translation>Die Partikeldatei enthält keine Orientierungen: Sie werden ab initio gesucht.</translation>
+    </message>
+    <message>
+        <source>Use when you have no consensus poses, or do not trust them: the model finds each particle&apos;s orientation and shift itself, by searching every few epochs. Any poses in the particle file are ignored. Slow: on a CPU the search handles only a few images per second (at box 64 on 2 cores about 13 images/s for a homogeneous model, 4 with a latent space), many times slower than a training epoch; a GPU helps a lot.</source>
+        <translation>Verwenden, wenn keine Konsensposen vorliegen oder ihnen nicht zu trauen ist: Das Modell findet Orientierung und Verschiebung jedes Partikels selbst, indem es alle paar Epochen sucht. Posen in der Partikeldatei werden ignoriert. Langsam: Auf einer CPU schafft die Suche nur wenige Bilder pro Sekunde (bei Box 64 auf 2 Kernen etwa 13 Bilder/s für ein homogenes Modell, 4 mit latentem Raum), ein Vielfaches langsamer als eine Trainingsepoche; eine GPU hilft sehr.</translation>
+    </message>
+    <message>
+        <source>In a searching epoch the model trains on every chunk of this many images right after searching it, so later chunks are searched with a better model. Smaller: more model updates per pass (and a decoder pass per chunk to pay for them).</source>
+        <translation>In einer Suchepoche trainiert das Modell jeden Abschnitt aus so vielen Bildern gleich nach dessen Suche, sodass spätere Abschnitte mit einem besseren Modell durchsucht werden. Kleiner: mehr Modellaktualisierungen je Durchgang (und je Abschnitt ein Decoderdurchlauf, der sie kostet).</translation>
+    </message>
+    <message>
+        <source>Models with a latent space: each chunk&apos;s images are searched with this many volumes, decoded at the k-means centres of their latent coordinates. More: each image meets a volume closer to its own, and the search is slower.</source>
+        <translation>Modelle mit latentem Raum: Die Bilder jedes Abschnitts werden mit so vielen Volumen durchsucht, dekodiert an den k-Means-Zentren ihrer latenten Koordinaten. Mehr: Jedes Bild trifft auf ein Volumen, das seinem eigenen näher ist, und die Suche ist langsamer.</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Model update every:</source>
+        <translation>Modellaktualisierung alle:</translation>
+    </message>
+    <message>
+        <source>Volumes per chunk:</source>
+        <translation>Volumen je Abschnitt:</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisJob</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -418,13 +445,6 @@ Cluster %2</translation>
     <message>
         <source>preview</source>
         <translation>Vorschau</translation>
-    </message>
-</context>
-<context>
-    <name>LandscapeJob</name>
-    <message>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -2377,13 +2397,6 @@ Volumen-PC 1–3: (%2)</translation>
     </message>
 </context>
 <context>
-    <name>UmapJob</name>
-    <message>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
-    </message>
-</context>
-<context>
     <name>VolumeViewer</name>
     <message>
         <source>The 3D view is not available: %1
@@ -3301,6 +3314,10 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     <message>
         <source>the whole image</source>
         <translation>das ganze Bild</translation>
+    </message>
+    <message>
+        <source>Ab initio with a latent space: volumes per search chunk, decoded at the k-means centres of the chunk&apos;s z (default 8).</source>
+        <translation>Ab initio mit latentem Raum: Volumen je Suchabschnitt, dekodiert an den k-Means-Zentren der z des Abschnitts (Vorgabe 8).</translation>
     </message>
 </context>
 <context>
