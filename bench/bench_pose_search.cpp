@@ -13,7 +13,8 @@
 // simulator's map (consensus.mrc) instead of the trained decoder; --no-window: images without
 // the soft circular window (a model trained with the window is then searched on unwindowed images);
 // --images N: search N images instead of 64 (D=64) / 32 (D=128); --best-pose: report the best
-// candidate instead of the posterior mean.
+// candidate instead of the posterior mean; --atom-sigma Å: simulate the complex with atoms of
+// this width (default 4 Å; data and model then live in a folder of their own).
 #include "io/H5File.h"
 #include "io/MrcFile.h"
 #include "particles/ParticleDataset.h"
@@ -46,6 +47,7 @@ namespace {
 struct Setup {
     int D;
     int particles, epochs, searched;
+    double atomSigma = PseudoAtomComplex::kDefaultAtomSigma;   // Å, the simulated complex's atom width
 };
 
 fs::path prepareRun(const fs::path& root, const Setup& s)
@@ -62,6 +64,7 @@ fs::path prepareRun(const fs::path& root, const Setup& s)
     o.snr = 0.1;
     o.seed = 7;
     o.hingeMin = o.hingeMax = 40;
+    o.atomSigma = s.atomSigma;
     std::printf("  simulating %d particles, training %d epochs with the true poses...\n", s.particles, s.epochs);
     std::fflush(stdout);
     simulateDataset(o);
@@ -258,6 +261,7 @@ int main(int argc, char** argv)
     bool quick = false, fresh = false, only64 = false, custom = false;
     Diagnosis diagnosis;
     int searchedImages = 0;   // --images N: how many images to search (default 64 at D=64, 32 at D=128)
+    double atomSigma = PseudoAtomComplex::kDefaultAtomSigma;
     PoseSearchOptions base;
     for (int i = 1; i < argc; ++i) {
         quick |= std::strcmp(argv[i], "--quick") == 0;
@@ -278,6 +282,8 @@ int main(int argc, char** argv)
         value("--lmax", base.lMax);
         if (std::strcmp(argv[i], "--images") == 0 && i + 1 < argc)
             searchedImages = std::atoi(argv[++i]);
+        if (std::strcmp(argv[i], "--atom-sigma") == 0 && i + 1 < argc)
+            atomSigma = std::atof(argv[++i]);
         if (std::strcmp(argv[i], "--clean") == 0 && i + 1 < argc)
             diagnosis.clean = argv[++i];
         if (std::strcmp(argv[i], "--model-images") == 0 && i + 1 < argc)
@@ -290,12 +296,15 @@ int main(int argc, char** argv)
     }
     std::printf("bench_pose_search: %u threads; %s\n", std::thread::hardware_concurrency(),
                 describeBlasEnvironment().c_str());
-    const fs::path root = fs::temp_directory_path() / "cryoscape_bench_pose";
+    fs::path root = fs::temp_directory_path() / "cryoscape_bench_pose";
+    if (atomSigma != PseudoAtomComplex::kDefaultAtomSigma)
+        root += "_atoms" + std::to_string(atomSigma);
     if (fresh)
         fs::remove_all(root);
     fs::create_directories(root);
     Setup d64 = quick ? Setup{64, 400, 2, 32} : Setup{64, 2000, 6, 64};
     Setup d128 = quick ? Setup{128, 200, 1, 16} : Setup{128, 600, 3, 32};
+    d64.atomSigma = d128.atomSigma = atomSigma;
     if (searchedImages > 0) {
         d64.searched = std::min(searchedImages, d64.particles);
         d128.searched = std::min(searchedImages, d128.particles);

@@ -38,6 +38,8 @@ int runSimulate(const QStringList& arguments)
             "around the particle; noisier for the same SNR) (default image)."),
          tr("REGION")},
         {"motion", tr("hinge, two-hinges, discrete or none (one conformation) (default hinge)."), tr("KIND")},
+        {"atom-sigma", tr("Width of the Gaussian pseudo-atoms in Å (default 4): smaller gives finer detail, "
+                          "signal at higher frequencies; at least 0.5 px."), tr("Å")},
         {"seed", tr("Random seed (default 1)."), tr("K")},
         {"no-ctf", tr("Do not apply a CTF.")},
         {"lang", tr("User interface language (e.g. de, en)."), tr("code")},
@@ -58,6 +60,7 @@ int runSimulate(const QStringList& arguments)
         numberOption(parser, "apix", options.pixelSize);
         numberOption(parser, "snr", options.snr);
         numberOption(parser, "seed", options.seed);
+        numberOption(parser, "atom-sigma", options.atomSigma);
         if (const QString region = parser.value("snr-region"); region == QStringLiteral("particle"))
             options.snrRegion = cryo::SnrRegion::Particle;
         else if (!region.isEmpty() && region != QStringLiteral("image"))

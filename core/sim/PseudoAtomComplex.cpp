@@ -19,10 +19,9 @@ constexpr double kPivot = 20;
 constexpr double kArmLength[2] = {30, 26};
 constexpr double kArmRadius = 6;
 constexpr int kArmAtoms[2] = {80, 60};
-constexpr double kSigma = 4.0;
 
 // Atoms uniformly inside an ellipsoid (rejection sampling).
-std::vector<PseudoAtom> makeCore(std::mt19937_64& rng)
+std::vector<PseudoAtom> makeCore(std::mt19937_64& rng, double sigma)
 {
     std::uniform_real_distribution<double> u(-1, 1);
     std::vector<PseudoAtom> atoms;
@@ -32,7 +31,7 @@ std::vector<PseudoAtom> makeCore(std::mt19937_64& rng)
             continue;
         PseudoAtom a;
         a.position = Vec3(p.x() * kCoreAxes[0], p.y() * kCoreAxes[1], p.z() * kCoreAxes[2]);
-        a.sigma = kSigma;
+        a.sigma = sigma;
         a.domain = 0;
         atoms.push_back(a);
     }
@@ -40,7 +39,7 @@ std::vector<PseudoAtom> makeCore(std::mt19937_64& rng)
 }
 
 // A rod from `pivot` along unit `dir`, thicker at its far end so the arm's tip is visible.
-std::vector<PseudoAtom> makeArm(std::mt19937_64& rng, const Vec3& pivot, const Vec3& dir, int index)
+std::vector<PseudoAtom> makeArm(std::mt19937_64& rng, const Vec3& pivot, const Vec3& dir, int index, double sigma)
 {
     std::uniform_real_distribution<double> along(4, kArmLength[index]), u(-1, 1);
     const Vec3 e1 = dir.unitOrthogonal(), e2 = dir.cross(e1);
@@ -52,7 +51,7 @@ std::vector<PseudoAtom> makeArm(std::mt19937_64& rng, const Vec3& pivot, const V
         const double radius = kArmRadius * (s > 0.75 * kArmLength[index] ? 1.0 : 0.6);
         PseudoAtom atom;
         atom.position = pivot + s * dir + radius * (a * e1 + b * e2);
-        atom.sigma = kSigma;
+        atom.sigma = sigma;
         atom.domain = index + 1;
         atoms.push_back(atom);
     }
@@ -82,19 +81,22 @@ MotionKind motionFromName(const std::string& name)
     throw UsageError("unknown motion '" + name + "' (expected hinge, two-hinges or discrete)");
 }
 
-PseudoAtomComplex::PseudoAtomComplex(MotionKind motion, std::uint64_t seed, double hingeMinDeg, double hingeMaxDeg)
-    : m_motion(motion), m_hingeMin(hingeMinDeg), m_hingeMax(hingeMaxDeg)
+PseudoAtomComplex::PseudoAtomComplex(MotionKind motion, std::uint64_t seed, double hingeMinDeg, double hingeMaxDeg,
+                                     double atomSigma)
+    : m_motion(motion), m_hingeMin(hingeMinDeg), m_hingeMax(hingeMaxDeg), m_sigma(atomSigma)
 {
     if (!(hingeMaxDeg >= hingeMinDeg) || std::abs(hingeMinDeg) > 180 || std::abs(hingeMaxDeg) > 180)
         throw UsageError("hinge range must satisfy -180 <= min <= max <= 180 degrees");
-    std::mt19937_64 rng(seed);
-    m_core = makeCore(rng);
+    if (!(atomSigma > 0) || atomSigma > 50)
+        throw UsageError("the pseudo-atom width must be above 0 and at most 50 Å");
+    std::mt19937_64 rng(seed);   // the layout does not depend on the width: same seed, same atoms
+    m_core = makeCore(rng, m_sigma);
     // Arm 1 leaves along +x and swings in the xy plane (axis z); arm 2 leaves along −x
     // and swings towards +z (axis y).
     m_hinge1 = {Vec3(kPivot, 0, 0), Vec3(0, 0, 1)};
     m_hinge2 = {Vec3(-kPivot, 0, 0), Vec3(0, 1, 0)};
-    m_arm1 = makeArm(rng, m_hinge1.pivot, Vec3(1, 0, 0), 0);
-    m_arm2 = makeArm(rng, m_hinge2.pivot, Vec3(-1, 0, 0), 1);
+    m_arm1 = makeArm(rng, m_hinge1.pivot, Vec3(1, 0, 0), 0, m_sigma);
+    m_arm2 = makeArm(rng, m_hinge2.pivot, Vec3(-1, 0, 0), 1, m_sigma);
 }
 
 int PseudoAtomComplex::coordinateCount() const
@@ -109,13 +111,13 @@ int PseudoAtomComplex::coordinateCount() const
 
 double PseudoAtomComplex::maxRadius() const
 {
-    return kPivot + std::max(kArmLength[0], kArmLength[1]) + kArmRadius + 3 * kSigma;
+    return kPivot + std::max(kArmLength[0], kArmLength[1]) + kArmRadius + 3 * m_sigma;
 }
 
 std::string PseudoAtomComplex::description() const
 {
     std::ostringstream s;
-    s << atomCount() << " Gaussian pseudo-atoms (sigma " << kSigma << " A): core ellipsoid " << kCoreAxes[0] << "x"
+    s << atomCount() << " Gaussian pseudo-atoms (sigma " << m_sigma << " A): core ellipsoid " << kCoreAxes[0] << "x"
       << kCoreAxes[1] << "x" << kCoreAxes[2] << " A; arm 1 along +x hinged at (" << kPivot
       << ",0,0) about z; arm 2 along -x hinged at (" << -kPivot << ",0,0) about y. ";
     switch (m_motion) {

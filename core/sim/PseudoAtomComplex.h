@@ -37,8 +37,13 @@ struct Conformation {
 
 class PseudoAtomComplex {
 public:
-    // The atom layout is drawn from `seed` (same seed → same complex).
-    PseudoAtomComplex(MotionKind motion, std::uint64_t seed, double hingeMinDeg = 0, double hingeMaxDeg = 80);
+    // The atom layout is drawn from `seed` (same seed → same complex). atomSigma (Å) sets how
+    // smooth the density is: the default 4 Å leaves almost no signal above 1/12 Å⁻¹ (a map
+    // B-factor of 8π²σ² ≈ 1260 Å²); sharper atoms give finer detail at the same layout.
+    // Throws UsageError for a bad hinge range or atomSigma ≤ 0.
+    PseudoAtomComplex(MotionKind motion, std::uint64_t seed, double hingeMinDeg = 0, double hingeMaxDeg = 80,
+                      double atomSigma = kDefaultAtomSigma);
+    static constexpr double kDefaultAtomSigma = 4.0;
 
     MotionKind motion() const { return m_motion; }
     // Number of continuous coordinates (1, 2) or 0 for Discrete.
@@ -46,6 +51,7 @@ public:
     int stateCount() const { return m_motion == MotionKind::Discrete ? 3 : 1; }
     double hingeMin() const { return m_hingeMin; }
     double hingeMax() const { return m_hingeMax; }
+    double atomSigma() const { return m_sigma; }
     double maxRadius() const;   // Å, bound on |position| + 3σ over all conformations
     std::size_t atomCount() const { return m_core.size() + m_arm1.size() + m_arm2.size(); }
     std::string description() const;
@@ -63,6 +69,7 @@ private:
 
     MotionKind m_motion;
     double m_hingeMin, m_hingeMax;
+    double m_sigma;   // Å
     std::vector<PseudoAtom> m_core, m_arm1, m_arm2;   // arms in their θ = 0 position
     Arm m_hinge1, m_hinge2;
 };

@@ -46,6 +46,9 @@ struct SimulationOptions {
     double maxAstigmatism = 500;     // Å, dfU − dfV uniform in [0, this]
     double voltage = 300, sphericalAberration = 2.7, amplitudeContrast = 0.1;
     double hingeMin = 0, hingeMax = 80;   // degrees
+    // Width of the pseudo-atoms (Å), i.e. how far the signal reaches in frequency: at the
+    // default 4 Å almost nothing is left above 1/12 Å⁻¹. At least 0.5 px (finer aliases).
+    double atomSigma = PseudoAtomComplex::kDefaultAtomSigma;
     std::function<void(int done, int total)> progress;   // optional, per chunk of images
     std::stop_token stop;
 };

@@ -1,5 +1,6 @@
 // The headless entry point: `cryoscape info` on good and bad files, --help, and the
 // desktop app started where no OpenGL exists (offscreen platform): a message, no crash.
+#include "io/H5File.h"
 #include "io/MrcFile.h"
 #include "support/TestMaps.h"
 
@@ -89,10 +90,12 @@ private Q_SLOTS:
     {
         const QString out = path("sim");
         const Result sim = runCryoscape({"simulate", "--out", out, "--particles", "60", "--box", "32",
-                                         "--apix", "4", "--motion", "discrete", "--seed", "3"});
+                                         "--apix", "4", "--motion", "discrete", "--seed", "3", "--atom-sigma", "3"});
         QVERIFY2(sim.exitCode == 0, qPrintable(sim.err));
         for (const char* file : {"particles.mrcs", "particles.star", "particles.cs", "truth.h5", "consensus.mrc"})
             QVERIFY2(QFileInfo::exists(out + "/" + file), file);
+        const cryo::H5File truth((out + "/truth.h5").toStdString(), cryo::H5File::Mode::ReadOnly);
+        QCOMPARE(truth.numberAttribute("/", "atom_sigma_A"), 3.0);
 
         const Result info = runCryoscape({"info", "--json", out + "/particles.star"});
         QCOMPARE(info.exitCode, 0);
@@ -121,6 +124,8 @@ private Q_SLOTS:
                                               << "--particles needs a number";
         QTest::newRow("simulate, unknown motion") << QStringList{"simulate", "--out", "x", "--motion", "wobble"}
                                                   << "wobble";
+        QTest::newRow("simulate, aliasing atoms") << QStringList{"simulate", "--out", "x", "--atom-sigma", "1"}
+                                                  << "at least 0.5 px (1.5 Å at this pixel size)";
         QTest::newRow("downsample, odd box") << QStringList{"downsample", CRYOSCAPE_FIXTURES_DIR "/hand.mrcs", "-D", "33", "--out", "x"}
                                              << "33";
         QTest::newRow("downsample, no box") << QStringList{"downsample", "a.mrcs", "--out", "x"} << "-D BOX";

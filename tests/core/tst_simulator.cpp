@@ -101,6 +101,27 @@ double sliceCorrelation(const std::vector<float>& imageHt, int D, const PaddedHa
     return pearsonCorrelation(a, b);
 }
 
+// Fraction of a cubic map's power at |k| ≥ kMin (cycles/px), from its 3D Hartley transform.
+double powerFractionAbove(const fs::path& mrc, double kMin)
+{
+    const std::vector<float> map = readAll(mrc);
+    const int D = int(std::lround(std::cbrt(double(map.size()))));
+    std::vector<float> ht(map.size());
+    CentredFft(D, 3).hartley(map.data(), ht.data());
+    double high = 0, total = 0;
+    for (int z = 0; z < D; ++z)
+        for (int y = 0; y < D; ++y)
+            for (int x = 0; x < D; ++x) {
+                const double p = double(ht[(std::size_t(z) * D + y) * D + x]) * ht[(std::size_t(z) * D + y) * D + x];
+                const double k = std::sqrt(std::pow(latticeFrequency(x, D), 2) + std::pow(latticeFrequency(y, D), 2) +
+                                            std::pow(latticeFrequency(z, D), 2));
+                total += p;
+                if (k >= kMin)
+                    high += p;
+            }
+    return high / total;
+}
+
 } // namespace
 
 class TestSimulator : public QObject {
@@ -435,6 +456,27 @@ private Q_SLOTS:
         QVERIFY(!fs::exists(dir.filePath("particles.mrcs.part").toStdString()));
     }
 
+    // Sharper pseudo-atoms put more of the map's (and the images') power at high frequency;
+    // truth.h5 records the width.
+    void atomWidthSetsTheResolution()
+    {
+        QTemporaryDir dir;
+        SimulationOptions o = smallOptions(dir.filePath("smooth").toStdString());
+        o.particles = 4;
+        o.atomSigma = 12;
+        simulateDataset(o);
+        o.outDir = dir.filePath("sharp").toStdString();
+        o.atomSigma = 3;   // 0.5 px at 6 Å/px, the narrowest allowed
+        simulateDataset(o);
+        const fs::path smooth = dir.filePath("smooth").toStdString(), sharp = dir.filePath("sharp").toStdString();
+        const double smoothHigh = powerFractionAbove(smooth / "truth_map_00.mrc", 0.25);
+        const double sharpHigh = powerFractionAbove(sharp / "truth_map_00.mrc", 0.25);
+        qInfo("power above 1/4 cycles/px: sigma 12 A %.3g, sigma 3 A %.3g", smoothHigh, sharpHigh);
+        QVERIFY2(sharpHigh > 100 * smoothHigh, qPrintable(QString::number(sharpHigh / smoothHigh)));
+        const H5File truth(sharp / "truth.h5", H5File::Mode::ReadOnly);
+        QCOMPARE(truth.numberAttribute("/", "atom_sigma_A"), 3.0);
+    }
+
     void badOptions()
     {
         SimulationOptions o;
@@ -445,6 +487,9 @@ private Q_SLOTS:
         o.particles = 0;
         QVERIFY_THROWS_EXCEPTION(UsageError, simulateDataset(o));
         QVERIFY_THROWS_EXCEPTION(UsageError, motionFromName("wobble"));
+        o.particles = 10;
+        o.atomSigma = 0.45 * o.pixelSize;   // would alias
+        QVERIFY_THROWS_EXCEPTION(UsageError, simulateDataset(o));
     }
 };
 
