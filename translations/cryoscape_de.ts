@@ -3319,6 +3319,10 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <source>Ab initio with a latent space: volumes per search chunk, decoded at the k-means centres of the chunk&apos;s z (default 8).</source>
         <translation>Ab initio mit latentem Raum: Volumen je Suchabschnitt, dekodiert an den k-Means-Zentren der z des Abschnitts (Vorgabe 8).</translation>
     </message>
+    <message>
+        <source>Width of the Gaussian pseudo-atoms in Å (default 4): smaller gives finer detail, signal at higher frequencies; at least 0.5 px.</source>
+        <translation>Breite der gaußförmigen Pseudoatome in Å (Vorgabe 4): kleiner ergibt feinere Details, Signal bei höheren Frequenzen; mindestens 0,5 px.</translation>
+    </message>
 </context>
 <context>
     <name>cryo</name>
