@@ -1,5 +1,6 @@
 #include "AbInitioSettings.h"
 
+#include "FormFields.h"
 #include "train/AbInitioState.h"
 
 #include <QCheckBox>
@@ -69,12 +70,10 @@ void AbInitioSettings::buildFields()
 {
     m_fields = new QWidget(this);
     const cryo::AbInitioOptions defaults;
-    m_searchEvery = new QSpinBox(m_fields);
-    m_searchEvery->setRange(1, 1000);
-    m_searchEvery->setValue(defaults.searchEvery);
-    m_searchEvery->setToolTip(tr("How often the poses are searched again with the improving model. The epochs in "
-                                 "between train on the latest poses and are much faster. Smaller: better poses "
-                                 "sooner, longer training."));
+    m_searchEvery = makeSpinBox(m_fields, 1, 1000, defaults.searchEvery,
+                                tr("How often the poses are searched again with the improving model. The epochs "
+                                   "in between train on the latest poses and are much faster. Smaller: better "
+                                   "poses sooner, longer training."));
     m_resetAuto = new QCheckBox(tr("automatic"), m_fields);
     m_resetAuto->setChecked(defaults.resetAfterEpoch < 0);
     m_resetAfter = new QSpinBox(m_fields);
@@ -91,26 +90,21 @@ void AbInitioSettings::buildFields()
     m_advanced->setText(tr("Advanced"));
     m_advanced->setCheckable(true);
     m_advanced->setToolTip(tr("Show the settings of the search itself."));
-    m_baseResolution = new QSpinBox(m_fields);
-    m_baseResolution->setRange(0, 4);
-    m_baseResolution->setValue(defaults.baseResolution);
-    m_baseResolution->setToolTip(tr("How finely the first, global step of the search samples orientations; each "
-                                    "step up tries 8 times as many (and takes about 8 times longer) but misses "
-                                    "fewer poses. 2 suits most data."));
+    m_baseResolution = makeSpinBox(m_fields, 0, 4, defaults.baseResolution,
+                                   tr("How finely the first, global step of the search samples orientations; "
+                                      "each step up tries 8 times as many (and takes about 8 times longer) but "
+                                      "misses fewer poses. 2 suits most data."));
     auto* gridNote = new QLabel(gridText(m_baseResolution->value()), m_fields);
     connect(m_baseResolution, &QSpinBox::valueChanged, gridNote, [gridNote](int r) { gridNote->setText(gridText(r)); });
-    m_searchChunk = new QSpinBox(m_fields);
-    m_searchChunk->setRange(1, 1000000);
-    m_searchChunk->setValue(defaults.searchChunk);
-    m_searchChunk->setToolTip(tr("In a searching epoch the model trains on every chunk of this many images right "
-                                 "after searching it, so later chunks are searched with a better model. Smaller: "
-                                 "more model updates per pass (and a decoder pass per chunk to pay for them)."));
-    m_latentVolumes = new QSpinBox(m_fields);
-    m_latentVolumes->setRange(1, 1000000);
-    m_latentVolumes->setValue(defaults.latentVolumes);
-    m_latentVolumes->setToolTip(tr("Models with a latent space: each chunk's images are searched with this many "
-                                   "volumes, decoded at the k-means centres of their latent coordinates. More: "
-                                   "each image meets a volume closer to its own, and the search is slower."));
+    m_searchChunk = makeSpinBox(m_fields, 1, 1000000, defaults.searchChunk,
+                                tr("In a searching epoch the model trains on every chunk of this many images "
+                                   "right after searching it, so later chunks are searched with a better model. "
+                                   "Smaller: more model updates per pass (and a decoder pass per chunk to pay "
+                                   "for them)."));
+    m_latentVolumes = makeSpinBox(m_fields, 1, 1000000, defaults.latentVolumes,
+                                  tr("Models with a latent space: each chunk's images are searched with this many "
+                                     "volumes, decoded at the k-means centres of their latent coordinates. More: "
+                                     "each image meets a volume closer to its own, and the search is slower."));
 
     auto* resetRow = new QHBoxLayout;
     resetRow->addWidget(m_resetAfter);

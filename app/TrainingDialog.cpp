@@ -1,6 +1,7 @@
 #include "TrainingDialog.h"
 
 #include "AbInitioSettings.h"
+#include "FormFields.h"
 #include "train/AbInitioState.h"
 
 #include "particles/ParticleDataset.h"
@@ -37,15 +38,6 @@ double parseNumber(const QString& text, bool* ok)
     if (*ok && !std::isfinite(value))
         *ok = false;
     return value;
-}
-
-QSpinBox* spinBox(QWidget* parent, int low, int high, int value, const QString& tip)
-{
-    auto* spin = new QSpinBox(parent);
-    spin->setRange(low, high);
-    spin->setValue(value);
-    spin->setToolTip(tip);
-    return spin;
 }
 
 // "[width] × [layers]" in one form row.
@@ -184,7 +176,7 @@ void TrainingDialog::buildModelRows(QFormLayout* form)
     m_homogeneous = new QCheckBox(tr("Homogeneous (no latent space)"), this);
     m_homogeneous->setToolTip(tr("Learn a single structure for all particles: no encoder and no latent "
                                  "coordinates. A quick baseline before looking for heterogeneity."));
-    m_zdim = spinBox(this, 1, 256, 8,
+    m_zdim = makeSpinBox(this, 1, 256, 8,
                      tr("How many numbers describe each particle's conformation. 8 is a good start; "
                         "1 suits a single motion, more can capture several independent changes."));
     connect(m_homogeneous, &QCheckBox::toggled, this, [this] {
@@ -197,10 +189,10 @@ void TrainingDialog::buildModelRows(QFormLayout* form)
     form->addRow(tr("Latent dimensions:"), m_zdim);
     const QString widthTip = tr("Neurons per layer: wider networks learn finer detail but train more slowly.");
     const QString layersTip = tr("Number of hidden layers: deeper networks can model more complex changes.");
-    m_encoderWidth = spinBox(this, 8, 4096, 256, tr("Encoder (image → latent coordinates). ") + widthTip);
-    m_encoderLayers = spinBox(this, 1, 16, 3, tr("Encoder (image → latent coordinates). ") + layersTip);
-    m_decoderWidth = spinBox(this, 8, 4096, 256, tr("Decoder (coordinates → density). ") + widthTip);
-    m_decoderLayers = spinBox(this, 1, 16, 3, tr("Decoder (coordinates → density). ") + layersTip);
+    m_encoderWidth = makeSpinBox(this, 8, 4096, 256, tr("Encoder (image → latent coordinates). ") + widthTip);
+    m_encoderLayers = makeSpinBox(this, 1, 16, 3, tr("Encoder (image → latent coordinates). ") + layersTip);
+    m_decoderWidth = makeSpinBox(this, 8, 4096, 256, tr("Decoder (coordinates → density). ") + widthTip);
+    m_decoderLayers = makeSpinBox(this, 1, 16, 3, tr("Decoder (coordinates → density). ") + layersTip);
     m_encoderWidth->setSingleStep(64);
     m_decoderWidth->setSingleStep(64);
     form->addRow(tr("Encoder:"), pairRow(this, m_encoderWidth, m_encoderLayers));
@@ -209,9 +201,9 @@ void TrainingDialog::buildModelRows(QFormLayout* form)
 
 void TrainingDialog::buildOptimiserRows(QFormLayout* form)
 {
-    m_epochs = spinBox(this, 1, 100000, 20, tr("How many times the model sees every particle. 20–50 is typical; "
+    m_epochs = makeSpinBox(this, 1, 100000, 20, tr("How many times the model sees every particle. 20–50 is typical; "
                                                "you can stop early and resume later."));
-    m_batch = spinBox(this, 1, 4096, 8, tr("Images per optimisation step. Small batches (8) learn faster per "
+    m_batch = makeSpinBox(this, 1, 4096, 8, tr("Images per optimisation step. Small batches (8) learn faster per "
                                            "epoch; larger ones run faster per image."));
     m_learningRate = new QLineEdit(QStringLiteral("1e-4"), this);
     m_learningRate->setToolTip(tr("Step size of the optimiser (Adam). Lower it (e.g. 5e-5) if the loss "
@@ -230,10 +222,10 @@ void TrainingDialog::buildOptimiserRows(QFormLayout* form)
     betaLayout->setContentsMargins(0, 0, 0, 0);
     betaLayout->addWidget(m_betaAuto);
     betaLayout->addWidget(m_beta, 1);
-    m_seed = spinBox(this, 0, std::numeric_limits<int>::max(), 1,
+    m_seed = makeSpinBox(this, 0, std::numeric_limits<int>::max(), 1,
                      tr("Starting point of the random numbers: the same seed and settings give the same run."));
     const int cores = std::max(1, QThread::idealThreadCount());
-    m_threads = spinBox(this, 1, cores, cores, tr("CPU cores used for training. Leave one free to keep the "
+    m_threads = makeSpinBox(this, 1, cores, cores, tr("CPU cores used for training. Leave one free to keep the "
                                                   "rest of the computer responsive."));
     m_precision = new QComboBox(this);
     m_precision->addItem(tr("fp32 (exact)"), QStringLiteral("fp32"));

@@ -1,6 +1,7 @@
 #include "TrajectoryPanel.h"
 
 #include "ExplorerPanel.h"
+#include "FormFields.h"
 #include "LatentGraphJob.h"
 #include "LatentScatterView.h"
 #include "ScatterPanel.h"
@@ -21,14 +22,6 @@
 #include <QVBoxLayout>
 
 namespace {
-
-QSpinBox* spinBox(int low, int high, int value, QWidget* parent)
-{
-    auto* box = new QSpinBox(parent);
-    box->setRange(low, high);
-    box->setValue(value);
-    return box;
-}
 
 QWidget* row(std::initializer_list<std::pair<QString, QWidget*>> items, QWidget* parent)
 {
@@ -88,8 +81,8 @@ QWidget* TrajectoryPanel::buildSourceRow()
     m_source->addItems({tr("PC of z"), tr("k-means centres"), tr("Path drawn on a panel"),
                         tr("Named selections (means)")});
     m_options = new QStackedWidget(this);
-    m_component = spinBox(1, zdim, 1, this);
-    m_points = spinBox(2, 500, 20, this);
+    m_component = makeSpinBox(this, 1, zdim, 1);
+    m_points = makeSpinBox(this, 2, 500, 20);
     m_low = new QDoubleSpinBox(this);
     m_high = new QDoubleSpinBox(this);
     for (QDoubleSpinBox* box : {m_low, m_high}) {
@@ -101,10 +94,10 @@ QWidget* TrajectoryPanel::buildSourceRow()
     m_high->setValue(95);
     m_options->addWidget(row({{tr("PC"), m_component}, {tr("frames"), m_points}, {tr("from"), m_low}, {tr("to"), m_high}},
                              this));
-    m_steps = spinBox(1, 100, 4, this);
+    m_steps = makeSpinBox(this, 1, 100, 4);
     m_steps->setToolTip(tr("Frames per leg between consecutive centres of the chain"));
     m_options->addWidget(row({{tr("frames per leg"), m_steps}}, this));
-    m_pathFrames = spinBox(2, 500, 20, this);
+    m_pathFrames = makeSpinBox(this, 2, 500, 20);
     m_pathFrames->setToolTip(tr("At most this many frames: path nodes at evenly spaced lengths along it"));
     m_degree = new QDoubleSpinBox(this);
     m_degree->setRange(1, 10);
@@ -116,7 +109,7 @@ QWidget* TrajectoryPanel::buildSourceRow()
     m_anchorLabel = new QLabel(tr("no path drawn yet"), this);
     m_options->addWidget(
         row({{tr("frames ≤"), m_pathFrames}, {tr("neighbours"), m_degree}, {QString(), m_anchorLabel}}, this));
-    m_selectionSteps = spinBox(1, 100, 6, this);
+    m_selectionSteps = makeSpinBox(this, 1, 100, 6);
     m_selectionSteps->setToolTip(tr("Frames per leg between the means of consecutive named selections"));
     m_options->addWidget(row({{tr("frames per leg"), m_selectionSteps},
                               {QString(), new QLabel(tr("through the named selections' mean z, in list order"), this)}},
@@ -148,7 +141,7 @@ QWidget* TrajectoryPanel::buildPlayerRow()
     m_play = new QPushButton(tr("Play"), this);
     m_loop = new QCheckBox(tr("Loop"), this);
     m_loop->setChecked(true);
-    m_fps = spinBox(1, 60, 8, this);
+    m_fps = makeSpinBox(this, 1, 60, 8);
     m_fps->setSuffix(tr(" frames/s"));
     m_progress = new QLabel(this);
     m_export = new QPushButton(tr("Export Maps…"), this);
