@@ -3320,8 +3320,8 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Ab initio mit latentem Raum: Volumen je Suchabschnitt, dekodiert an den k-Means-Zentren der z des Abschnitts (Vorgabe 8).</translation>
     </message>
     <message>
-        <source>Width of the Gaussian pseudo-atoms in Å (default 4): smaller gives finer detail, signal at higher frequencies; at least 0.5 px.</source>
-        <translation>Breite der gaußförmigen Pseudoatome in Å (Vorgabe 4): kleiner ergibt feinere Details, Signal bei höheren Frequenzen; mindestens 0,5 px.</translation>
+        <source>Width of the Gaussian pseudo-atoms in Å (default 4): smaller gives finer detail, signal at higher frequencies; below 0.5 px the images alias.</source>
+        <translation>Breite der gaußförmigen Pseudoatome in Å (Vorgabe 4): kleiner ergibt feinere Details, Signal bei höheren Frequenzen; unter 0,5 px entsteht Aliasing in den Bildern.</translation>
     </message>
 </context>
 <context>

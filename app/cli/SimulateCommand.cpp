@@ -39,7 +39,7 @@ int runSimulate(const QStringList& arguments)
          tr("REGION")},
         {"motion", tr("hinge, two-hinges, discrete or none (one conformation) (default hinge)."), tr("KIND")},
         {"atom-sigma", tr("Width of the Gaussian pseudo-atoms in Å (default 4): smaller gives finer detail, "
-                          "signal at higher frequencies; at least 0.5 px."), tr("Å")},
+                          "signal at higher frequencies; below 0.5 px the images alias."), tr("Å")},
         {"seed", tr("Random seed (default 1)."), tr("K")},
         {"no-ctf", tr("Do not apply a CTF.")},
         {"lang", tr("User interface language (e.g. de, en)."), tr("code")},

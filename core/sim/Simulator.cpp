@@ -32,14 +32,6 @@ void checkOptions(const SimulationOptions& o)
         throw UsageError("simulate: the pixel size must be positive");
     if (!(o.defocusMax >= o.defocusMin) || o.maxAstigmatism < 0 || o.maxShift < 0)
         throw UsageError("simulate: bad defocus, astigmatism or shift range");
-    // Atoms are rendered by sampling at pixel centres: a Gaussian of σ = 0.5 px keeps 29 % of
-    // its amplitude at Nyquist (0.75 px: 6 %), and a narrower one folds much more back.
-    if (!(o.atomSigma >= 0.5 * o.pixelSize)) {
-        char limit[32];
-        std::snprintf(limit, sizeof limit, "%.3g", 0.5 * o.pixelSize);
-        throw UsageError(std::string("simulate: the pseudo-atom width must be at least 0.5 px (") + limit +
-                         " Å at this pixel size); narrower atoms alias");
-    }
 }
 
 // Per-particle noise stream, independent of the order images are made in.
@@ -264,12 +256,12 @@ SimulationResult simulateDataset(const SimulationOptions& o)
 {
     checkOptions(o);
     const auto start = std::chrono::steady_clock::now();
+    const PseudoAtomComplex complex(o.motion, o.seed, o.hingeMin, o.hingeMax, o.atomSigma);   // checks its options
     std::error_code ec;
     std::filesystem::create_directories(o.outDir, ec);
     if (ec)
         throw FileError(o.outDir, "cannot create the output directory: " + ec.message());
 
-    const PseudoAtomComplex complex(o.motion, o.seed, o.hingeMin, o.hingeMax, o.atomSigma);
     const ParticleTruth truth = drawParticleTruth(o, complex);
     SimulationRun run{o, complex, truth, ParticleImager(o.box, o.pixelSize)};
     SimulationResult result;

@@ -47,7 +47,8 @@ struct SimulationOptions {
     double voltage = 300, sphericalAberration = 2.7, amplitudeContrast = 0.1;
     double hingeMin = 0, hingeMax = 80;   // degrees
     // Width of the pseudo-atoms (Å), i.e. how far the signal reaches in frequency: at the
-    // default 4 Å almost nothing is left above 1/12 Å⁻¹. At least 0.5 px (finer aliases).
+    // default 4 Å almost nothing is left above 1/12 Å⁻¹. Atoms are sampled at pixel centres:
+    // below ~0.5 px (29 % of the amplitude left at Nyquist) the images alias.
     double atomSigma = PseudoAtomComplex::kDefaultAtomSigma;
     std::function<void(int done, int total)> progress;   // optional, per chunk of images
     std::stop_token stop;

@@ -124,8 +124,8 @@ private Q_SLOTS:
                                               << "--particles needs a number";
         QTest::newRow("simulate, unknown motion") << QStringList{"simulate", "--out", "x", "--motion", "wobble"}
                                                   << "wobble";
-        QTest::newRow("simulate, aliasing atoms") << QStringList{"simulate", "--out", "x", "--atom-sigma", "1"}
-                                                  << "at least 0.5 px (1.5 Å at this pixel size)";
+        QTest::newRow("simulate, no atom width") << QStringList{"simulate", "--out", "x", "--atom-sigma", "0"}
+                                                 << "pseudo-atom width must be above 0";
         QTest::newRow("downsample, odd box") << QStringList{"downsample", CRYOSCAPE_FIXTURES_DIR "/hand.mrcs", "-D", "33", "--out", "x"}
                                              << "33";
         QTest::newRow("downsample, no box") << QStringList{"downsample", "a.mrcs", "--out", "x"} << "-D BOX";

@@ -466,7 +466,7 @@ private Q_SLOTS:
         o.atomSigma = 12;
         simulateDataset(o);
         o.outDir = dir.filePath("sharp").toStdString();
-        o.atomSigma = 3;   // 0.5 px at 6 Å/px, the narrowest allowed
+        o.atomSigma = 3;   // 0.5 px at 6 Å/px
         simulateDataset(o);
         const fs::path smooth = dir.filePath("smooth").toStdString(), sharp = dir.filePath("sharp").toStdString();
         const double smoothHigh = powerFractionAbove(smooth / "truth_map_00.mrc", 0.25);
@@ -488,7 +488,7 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(UsageError, simulateDataset(o));
         QVERIFY_THROWS_EXCEPTION(UsageError, motionFromName("wobble"));
         o.particles = 10;
-        o.atomSigma = 0.45 * o.pixelSize;   // would alias
+        o.atomSigma = 0;
         QVERIFY_THROWS_EXCEPTION(UsageError, simulateDataset(o));
     }
 };
