@@ -20,6 +20,7 @@
 #include "particles/ParticleDataset.h"
 #include "particles/SubsetExport.h"
 #include "run/RunFile.h"
+#include "run/RunPoses.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -328,12 +329,20 @@ bool MainWindow::exportSelection(const QString& path, bool complement)
         return false;
     }
     try {
+        if (!request.star.empty() || !request.cs.empty()) {   // an ab initio run's particles carry its poses
+            const cryo::H5File run(cryo::runFilePath(tables.runDir.toStdString()), cryo::H5File::Mode::ReadOnly);
+            request.poses = cryo::exportPoses(run, *tables.dataset);
+        }
         const cryo::SubsetExportResult result = cryo::exportSubset(*tables.dataset, request);
-        showNote(tr("Export"), tr("Wrote %1 of %2 particles (%3) to %4")
-                                   .arg(QLocale().toString(qulonglong(result.exported.size())),
-                                        QLocale().toString(qulonglong(tables.count())),
-                                        complement ? tr("complement of the selection") : tr("the selection"), path),
-                 false);
+        QString text = tr("Wrote %1 of %2 particles (%3) to %4")
+                           .arg(QLocale().toString(qulonglong(result.exported.size())),
+                                QLocale().toString(qulonglong(tables.count())),
+                                complement ? tr("complement of the selection") : tr("the selection"), path);
+        if (!request.poses.empty())
+            text += tr(", with the poses this run found ab initio");
+        for (const std::string& note : result.notes)
+            text += QStringLiteral("\n") + QString::fromStdString(note);
+        showNote(tr("Export"), text, false);
         return true;
     } catch (const std::exception& e) {
         reportError(tr("Export failed"), QString::fromUtf8(e.what()));

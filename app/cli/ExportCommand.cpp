@@ -1,6 +1,7 @@
 // cryoscape export RUN (--index FILE | --kmeans-cluster C) [--invert] [--star OUT.star]
 // [--cs OUT.cs] [--pkl OUT.pkl] [--txt OUT.txt] — write a selection of a run's particles
 // (or its complement) for RELION, cryoSPARC and cryoDRGN (core/particles/SubsetExport.h).
+// An ab initio run's particles are written with the poses it found (--input-poses: the file's).
 #include "cli/CliCommand.h"
 #include "cli/ProgressPrinter.h"
 
@@ -9,6 +10,7 @@
 #include "particles/ParticleDataset.h"
 #include "particles/SubsetExport.h"
 #include "run/RunFile.h"
+#include "run/RunPoses.h"
 #include "util/Error.h"
 
 #include <QCommandLineParser>
@@ -92,11 +94,18 @@ void exportSelection(const QCommandLineParser& parser)
     request.cs = parser.value("cs").toStdString();
     request.txt = parser.value("txt").toStdString();
     request.pkl = parser.value("pkl").toStdString();
+    if (!parser.isSet("input-poses"))
+        request.poses = cryo::exportPoses(run, dataset);
     const cryo::SubsetExportResult result = cryo::exportSubset(dataset, request);
     std::printf("%s\n", qPrintable(tr("Selection: %1%2").arg(what, request.invert ? tr(", inverted") : QString())));
+    if (!request.poses.empty() && !(request.star.empty() && request.cs.empty()))
+        std::printf("%s\n", qPrintable(tr("Poses: the run's ab initio poses, not the particle file's "
+                                          "(--input-poses keeps those)")));
     std::printf("%s\n", qPrintable(tr("Exported %1 of %2 particles to:").arg(result.exported.size()).arg(dataset.size())));
     for (const auto& file : result.written)
         std::printf("  %s\n", file.string().c_str());
+    for (const std::string& note : result.notes)
+        std::printf("%s\n", qPrintable(tr("Note: %1").arg(QString::fromStdString(note))));
 }
 
 } // namespace
@@ -117,6 +126,7 @@ int runExport(const QStringList& arguments)
         {"cs", tr("Write a cryoSPARC .cs file."), tr("OUT.cs")},
         {"pkl", tr("Write a cryoDRGN index .pkl (int64 NumPy array)."), tr("OUT.pkl")},
         {"txt", tr("Write the indices as text, one per line."), tr("OUT.txt")},
+        {"input-poses", tr("Ab initio runs: write the particle file's poses instead of the ones the run found.")},
         {"data-dir", tr("Folder to search for particle stacks by name (default: the run's)."), tr("DIR")},
         {"lang", tr("User interface language (e.g. de, en)."), tr("code")},
     });

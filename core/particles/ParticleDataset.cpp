@@ -4,6 +4,7 @@
 #include "formats/NpyFile.h"
 #include "formats/StarFile.h"
 #include "io/MrcFile.h"
+#include "particles/ParticleMetadataWriter.h"
 #include "particles/ParticleTable.h"
 #include "particles/StackPathResolver.h"
 #include "util/Error.h"
@@ -362,27 +363,43 @@ void ParticleDataset::loadIntoMemory()
     m_impl->inMemory = true;
 }
 
-void ParticleDataset::writeSubset(const std::filesystem::path& out, const std::vector<std::size_t>& indices) const
+bool ParticleDataset::writeSubset(const std::filesystem::path& out, const std::vector<std::size_t>& indices,
+                                  const std::vector<ParticlePose>& poses) const
 {
+    if (!poses.empty() && poses.size() != size())
+        throw UsageError("writeSubset: " + std::to_string(poses.size()) + " poses for " + std::to_string(size()) +
+                         " particles");
     std::vector<std::size_t> rows;
+    std::vector<ParticlePose> chosenPoses;
+    std::vector<double> pixelSizes;   // Å/px of each chosen particle
     rows.reserve(indices.size());
     for (std::size_t i : indices) {
         if (i >= size())
             throw UsageError("writeSubset: particle " + std::to_string(i) + " out of range (" +
                              std::to_string(size()) + " particles)");
         rows.push_back(m_impl->particles[i].originalIndex);
+        if (!poses.empty()) {
+            chosenPoses.push_back(poses[i]);
+            pixelSizes.push_back(m_impl->optics[std::size_t(m_impl->particles[i].opticsGroup)].pixelSize);
+        }
     }
     if (m_impl->star) {
         StarFile copy = *m_impl->star;
         StarBlock* block = copy.block(m_impl->particleBlock);
         *block = block->subset(rows);
+        if (!poses.empty())
+            setRelionPoses(*block, chosenPoses, pixelSizes);
         copy.write(out);
     } else if (m_impl->cs) {
-        m_impl->cs->subset(rows).write(out);
+        NpyFile subset = m_impl->cs->subset(rows);
+        if (!poses.empty() && !setCryosparcPoses(subset, chosenPoses, pixelSizes))
+            return false;
+        subset.write(out);
     } else {
         throw UsageError("writeSubset: " + m_impl->source.string() +
                          " is a bare image stack; subsets can be written for .star and .cs sources");
     }
+    return true;
 }
 
 std::string formatName(ParticleSourceFormat format)

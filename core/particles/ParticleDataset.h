@@ -54,8 +54,12 @@ public:
 
     // Writes the selected particles (indices into this dataset) as a subset of the
     // source: same columns, optics table and row order for .star, same dtype for .cs.
+    // poses: empty, or one per particle of this dataset (e.g. found ab initio) written instead
+    // of the source's (ParticleMetadataWriter.h: setRelionPoses, setCryosparcPoses). Returns
+    // false, writing nothing, when a .cs source has no alignments3D fields to hold them.
     // Throws UsageError for sources that are bare stacks.
-    void writeSubset(const std::filesystem::path& out, const std::vector<std::size_t>& indices) const;
+    bool writeSubset(const std::filesystem::path& out, const std::vector<std::size_t>& indices,
+                     const std::vector<ParticlePose>& poses = {}) const;
 
     struct Impl;
 

@@ -37,6 +37,29 @@ void validate(const ParticleMetadata& m)
     }
 }
 
+// The columns of kRelionPoseColumns for one pose: rot, tilt, psi (degrees) and the origin (Å).
+std::array<std::string, 5> relionPoseText(const ParticlePose& pose)
+{
+    const auto euler = matrixToRelionEuler(pose.rotation);
+    return {fixed(euler[0]), fixed(euler[1]), fixed(euler[2]), fixed(pose.shiftX), fixed(pose.shiftY)};
+}
+
+constexpr const char* kRelionPoseColumns[5] = {"_rlnAngleRot", "_rlnAngleTilt", "_rlnAnglePsi", "_rlnOriginXAngst",
+                                              "_rlnOriginYAngst"};
+
+// alignments3D/pose (axis-angle), /shift (pixels) and /psize_A of one record; absent fields are skipped.
+void putCryosparcPose(NpyFile& cs, std::size_t record, const ParticlePose& pose, double pixelSize)
+{
+    const auto v = matrixToCryosparcPose(pose.rotation);
+    const int poseField = cs.requireField("alignments3D/pose"), shiftField = cs.requireField("alignments3D/shift");
+    for (std::size_t k = 0; k < 3; ++k)
+        cs.setNumber(record, poseField, v[k], k);
+    cs.setNumber(record, shiftField, pose.shiftX / pixelSize, 0);
+    cs.setNumber(record, shiftField, pose.shiftY / pixelSize, 1);
+    if (const int psize = cs.fieldIndex("alignments3D/psize_A"); psize >= 0)
+        cs.setNumber(record, psize, pixelSize);
+}
+
 // A deterministic, well-mixed 64-bit id per particle (cryoSPARC uids are random u64).
 std::uint64_t uidFor(std::size_t index)
 {
@@ -90,8 +113,7 @@ void writeRelionStar(const std::filesystem::path& path, const ParticleMetadata& 
         particles.columns.insert(particles.columns.end(),
                                  {"_rlnDefocusU", "_rlnDefocusV", "_rlnDefocusAngle", "_rlnPhaseShift"});
     if (!m.poses.empty())
-        particles.columns.insert(particles.columns.end(), {"_rlnAngleRot", "_rlnAngleTilt", "_rlnAnglePsi",
-                                                           "_rlnOriginXAngst", "_rlnOriginYAngst"});
+        particles.columns.insert(particles.columns.end(), std::begin(kRelionPoseColumns), std::end(kRelionPoseColumns));
     particles.rows.reserve(m.particles.size());
     char name[32];
     for (std::size_t i = 0; i < m.particles.size(); ++i) {
@@ -103,10 +125,8 @@ void writeRelionStar(const std::filesystem::path& path, const ParticleMetadata& 
             row.insert(row.end(), {fixed(p.ctf.defocusU), fixed(p.ctf.defocusV), fixed(p.ctf.defocusAngle),
                                    fixed(p.ctf.phaseShift)});
         if (!m.poses.empty()) {
-            const ParticlePose& pose = m.poses[i];
-            const auto euler = matrixToRelionEuler(pose.rotation);
-            row.insert(row.end(), {fixed(euler[0]), fixed(euler[1]), fixed(euler[2]), fixed(pose.shiftX),
-                                   fixed(pose.shiftY)});
+            const auto pose = relionPoseText(m.poses[i]);
+            row.insert(row.end(), pose.begin(), pose.end());
         }
         particles.rows.push_back(std::move(row));
     }
@@ -155,17 +175,47 @@ void writeCryosparcCs(const std::filesystem::path& path, const ParticleMetadata&
             cs.setNumber(i, field("ctf/df_angle_rad"), p.ctf.defocusAngle * kDegToRad);
             cs.setNumber(i, field("ctf/phase_shift_rad"), p.ctf.phaseShift * kDegToRad);
         }
-        if (!m.poses.empty()) {
-            const ParticlePose& pose = m.poses[i];
-            const auto v = matrixToCryosparcPose(pose.rotation);
-            for (std::size_t k = 0; k < 3; ++k)
-                cs.setNumber(i, field("alignments3D/pose"), v[k], k);
-            cs.setNumber(i, field("alignments3D/shift"), pose.shiftX / g.pixelSize, 0);
-            cs.setNumber(i, field("alignments3D/shift"), pose.shiftY / g.pixelSize, 1);
-            cs.setNumber(i, field("alignments3D/psize_A"), g.pixelSize);
-        }
+        if (!m.poses.empty())
+            putCryosparcPose(cs, i, m.poses[i], g.pixelSize);
     }
     cs.write(path);
+}
+
+void setRelionPoses(StarBlock& particles, const std::vector<ParticlePose>& poses, const std::vector<double>& pixelSizes)
+{
+    if (poses.size() != particles.rowCount() || pixelSizes.size() != particles.rowCount())
+        throw UsageError("setRelionPoses: " + std::to_string(poses.size()) + " poses for " +
+                         std::to_string(particles.rowCount()) + " rows");
+    // RELION 3.0 tables give the origin in pixels only; adding Å columns beside would leave
+    // RELION two origins to choose from.
+    const bool pixelOrigins = particles.hasColumn("_rlnOriginX") && !particles.hasColumn("_rlnOriginXAngst");
+    const char* names[5] = {kRelionPoseColumns[0], kRelionPoseColumns[1], kRelionPoseColumns[2],
+                            pixelOrigins ? "_rlnOriginX" : kRelionPoseColumns[3],
+                            pixelOrigins ? "_rlnOriginY" : kRelionPoseColumns[4]};
+    int columns[5];
+    for (int c = 0; c < 5; ++c)
+        columns[c] = particles.addColumn(names[c]);   // the existing column when there is one
+    for (std::size_t row = 0; row < particles.rowCount(); ++row) {
+        auto text = relionPoseText(poses[row]);
+        if (pixelOrigins) {
+            text[3] = fixed(poses[row].shiftX / pixelSizes[row]);
+            text[4] = fixed(poses[row].shiftY / pixelSizes[row]);
+        }
+        for (int c = 0; c < 5; ++c)
+            particles.setValue(row, columns[c], text[std::size_t(c)]);
+    }
+}
+
+bool setCryosparcPoses(NpyFile& cs, const std::vector<ParticlePose>& poses, const std::vector<double>& pixelSizes)
+{
+    if (poses.size() != cs.recordCount() || pixelSizes.size() != cs.recordCount())
+        throw UsageError("setCryosparcPoses: " + std::to_string(poses.size()) + " poses for " +
+                         std::to_string(cs.recordCount()) + " records");
+    if (cs.fieldIndex("alignments3D/pose") < 0 || cs.fieldIndex("alignments3D/shift") < 0)
+        return false;
+    for (std::size_t i = 0; i < cs.recordCount(); ++i)
+        putCryosparcPose(cs, i, poses[i], pixelSizes[i]);
+    return true;
 }
 
 } // namespace cryo

@@ -24,10 +24,14 @@ void validateSelection(const std::vector<std::size_t>& selection, std::size_t co
     }
 }
 
-// The chosen particles' metadata, for writing in the other program's format.
-ParticleMetadata subsetMetadata(const ParticleDataset& dataset, const std::vector<std::size_t>& indices)
+// The chosen particles' metadata, for writing in the other program's format, with `poses`
+// (one per dataset particle) instead of the source's when given.
+ParticleMetadata subsetMetadata(const ParticleDataset& dataset, const std::vector<std::size_t>& indices,
+                                const std::vector<ParticlePose>& poses)
 {
     ParticleMetadata all = metadataOf(dataset);
+    if (!poses.empty())
+        all.poses = poses;
     ParticleMetadata m;
     m.optics = all.optics;
     m.stackPaths = all.stackPaths;
@@ -76,19 +80,26 @@ SubsetExportResult exportSubset(const ParticleDataset& dataset, const SubsetExpo
     if (result.exported.empty())
         throw UsageError(request.invert ? "nothing to export: the selection holds every particle"
                                         : "nothing to export: the selection is empty");
+    if (!request.poses.empty() && request.poses.size() != dataset.size())
+        throw UsageError("export: " + std::to_string(request.poses.size()) + " poses for " +
+                         std::to_string(dataset.size()) + " particles");
     const ParticleSourceFormat format = dataset.format();
     if (!request.star.empty()) {
         if (format == ParticleSourceFormat::RelionStar)
-            dataset.writeSubset(request.star, result.exported);
+            dataset.writeSubset(request.star, result.exported, request.poses);
         else
-            writeRelionStar(request.star, subsetMetadata(dataset, result.exported));
+            writeRelionStar(request.star, subsetMetadata(dataset, result.exported, request.poses));
         result.written.push_back(request.star);
     }
     if (!request.cs.empty()) {
-        if (format == ParticleSourceFormat::CryoSparcCs)
-            dataset.writeSubset(request.cs, result.exported);
-        else
-            writeCryosparcCs(request.cs, subsetMetadata(dataset, result.exported));
+        if (format != ParticleSourceFormat::CryoSparcCs) {
+            writeCryosparcCs(request.cs, subsetMetadata(dataset, result.exported, request.poses));
+        } else if (!dataset.writeSubset(request.cs, result.exported, request.poses)) {
+            writeCryosparcCs(request.cs, subsetMetadata(dataset, result.exported, request.poses));
+            result.notes.push_back(dataset.sourcePath().filename().string() +
+                                   " has no alignments3D fields for the poses: " + request.cs.filename().string() +
+                                   " is a new .cs (new uids, blob, CTF and poses only)");
+        }
         result.written.push_back(request.cs);
     }
     if (!request.txt.empty()) {

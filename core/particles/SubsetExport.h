@@ -16,7 +16,10 @@
 // the output's folder only when it is the source's folder, or with a data directory).
 // Indices count particles in the input order (= row of the .star / record of the .cs),
 // so they line up with run.h5 tables and cryoDRGN's z.pkl.
+#include "particles/ParticleTypes.h"
+
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace cryo {
@@ -27,11 +30,16 @@ struct SubsetExportRequest {
     std::vector<std::size_t> selection;   // sorted, unique dataset indices
     bool invert = false;                  // export every particle NOT in the selection
     std::filesystem::path star, cs, txt, pkl;   // empty: not written
+    // Empty: the source's poses. Else one per dataset particle (our R, shifts in Å; e.g. an ab
+    // initio run's) written into the .star and .cs instead: a .star/.cs source keeps its other
+    // columns (a .cs without alignments3D fields is written as a new .cs, with a note).
+    std::vector<ParticlePose> poses;
 };
 
 struct SubsetExportResult {
     std::vector<std::size_t> exported;    // the indices written (after inversion), ascending
     std::vector<std::filesystem::path> written;
+    std::vector<std::string> notes;       // what the user should know about how a file was written
 };
 
 // Throws UsageError when the selection is unsorted, has duplicates or indices >= size, when

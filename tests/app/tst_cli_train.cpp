@@ -1,9 +1,12 @@
 // `cryoscape train` and `cryoscape eval-vol` end to end on a tiny simulated dataset: a run
 // directory with run.h5 and checkpoints, maps with the run's pixel size, a resumed run,
 // an ab initio run resumed without repeating its settings (and refused when the resume
-// contradicts them), and clear messages (exit code 2 / 1) for bad options and bad input.
+// contradicts them), its particles exported with the poses it found, and clear messages
+// (exit code 2 / 1) for bad options and bad input.
+#include "geometry/PoseConventions.h"
 #include "io/H5File.h"
 #include "io/MrcFile.h"
+#include "particles/ParticleDataset.h"
 #include "run/RunFile.h"
 #include "train/AbInitioState.h"
 #include "support/RunCryoscape.h"
@@ -102,6 +105,45 @@ private Q_SLOTS:
                                                     "--resume", "--ab-initio"});
         QCOMPARE(notAbInitio.exitCode, 2);
         QVERIFY2(notAbInitio.err.contains("not ab initio"), qPrintable(notAbInitio.err));
+    }
+
+    // `cryoscape export` of an ab initio run writes the poses it found (rotation and shift in
+    // Å), not the particle file's; --input-poses keeps the file's.
+    void abInitioExportCarriesTheFoundPoses()
+    {
+        QFile index(path("first10.txt"));
+        QVERIFY(index.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 10; ++i)
+            index.write(QByteArray::number(i) + "\n");
+        index.close();
+        const CliResult r = runCryoscape({"export", path("abinitio"), "--index", path("first10.txt"), "--star",
+                                          path("found.star"), "--cs", path("found.cs")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("the run's ab initio poses"), qPrintable(r.out));
+        const CliResult kept = runCryoscape({"export", path("abinitio"), "--index", path("first10.txt"), "--star",
+                                             path("input.star"), "--input-poses"});
+        QVERIFY2(kept.exitCode == 0, qPrintable(kept.err));
+
+        const cryo::PoseTable found = cryo::readPoses(cryo::H5File(path("abinitio/run.h5").toStdString(),
+                                                                   cryo::H5File::Mode::ReadOnly));
+        const auto input = cryo::ParticleDataset::open(path("data/particles.star").toStdString());
+        const double pixelSize = input.pixelSize();
+        cryo::ParticleDatasetOptions metadataOnly;
+        metadataOnly.requireImages = false;   // the exported files lie beside, not with, the stack
+        for (const char* file : {"found.star", "found.cs", "input.star"}) {
+            const auto back = cryo::ParticleDataset::open(path(file).toStdString(), metadataOnly);
+            QCOMPARE(back.size(), std::size_t(10));
+            const bool fromRun = QString(file).startsWith("found");
+            for (std::size_t i = 0; i < 10; ++i) {
+                const cryo::ParticlePose& pose = back.poses()[i];
+                std::array<float, 9> foundRotation;
+                std::copy_n(found.rotations.begin() + std::ptrdiff_t(9 * i), 9, foundRotation.begin());
+                const cryo::Mat3 expected = cryo::matrixFromRowMajor(fromRun ? foundRotation : input.poses()[i].rotation);
+                const double shiftX = fromRun ? found.shifts[2 * i] * pixelSize : input.poses()[i].shiftX;
+                QVERIFY2((cryo::matrixFromRowMajor(pose.rotation) - expected).cwiseAbs().maxCoeff() < 1e-4, file);
+                QVERIFY2(std::abs(pose.shiftX - shiftX) < 1e-3, file);
+            }
+        }
     }
 
     void badInputIsReported_data()

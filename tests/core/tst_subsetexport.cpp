@@ -8,6 +8,7 @@
 #include "geometry/PoseConventions.h"
 #include "particles/CryodrgnPickles.h"
 #include "particles/ParticleDataset.h"
+#include "particles/PoseConversion.h"
 #include "particles/SubsetExport.h"
 #include "sim/Simulator.h"
 #include "util/Error.h"
@@ -17,6 +18,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <random>
 
 namespace fs = std::filesystem;
 
@@ -32,12 +34,13 @@ cryo::ParticleDataset openMetadata(const fs::path& path)
 }
 
 // Particle k of `back` is particle expected[k] of `source`: same stack reference, image,
-// optics, CTF and pose (up to the precision of a format conversion).
+// optics, CTF and pose (up to the precision of a format conversion); the pose is
+// newPoses[expected[k]] when those are given.
 void compareParticles(const cryo::ParticleDataset& source, const cryo::ParticleDataset& back,
-                      const std::vector<std::size_t>& expected)
+                      const std::vector<std::size_t>& expected, const std::vector<cryo::ParticlePose>& newPoses = {})
 {
     QCOMPARE(back.size(), expected.size());
-    QCOMPARE(back.hasPoses(), source.hasPoses());
+    QCOMPARE(back.hasPoses(), source.hasPoses() || !newPoses.empty());
     for (std::size_t k = 0; k < expected.size(); ++k) {
         const cryo::ParticleRecord& b = back.particles()[k];
         const cryo::ParticleRecord& s = source.particles()[expected[k]];
@@ -51,9 +54,9 @@ void compareParticles(const cryo::ParticleDataset& source, const cryo::ParticleD
         QVERIFY2(std::abs(b.ctf.defocusU - s.ctf.defocusU) < 0.01f, qPrintable(QString::number(k)));
         QVERIFY(std::abs(b.ctf.defocusV - s.ctf.defocusV) < 0.01f);
         QVERIFY(std::abs(b.ctf.defocusAngle - s.ctf.defocusAngle) < 1e-3f);
-        if (source.hasPoses()) {
+        if (back.hasPoses()) {
             const cryo::ParticlePose& bp = back.poses()[k];
-            const cryo::ParticlePose& sp = source.poses()[expected[k]];
+            const cryo::ParticlePose& sp = newPoses.empty() ? source.poses()[expected[k]] : newPoses[expected[k]];
             const double difference =
                 (cryo::matrixFromRowMajor(bp.rotation) - cryo::matrixFromRowMajor(sp.rotation)).cwiseAbs().maxCoeff();
             QVERIFY2(difference < 1e-5, qPrintable(QString::number(difference)));
@@ -92,6 +95,21 @@ void compareCsFiles(const fs::path& sourcePath, const fs::path& outPath, const s
     QCOMPARE(out.recordCount(), expected.size());
     for (std::size_t k = 0; k < expected.size(); ++k)
         QVERIFY(std::memcmp(out.recordData(k), source.recordData(expected[k]), source.recordSize()) == 0);
+}
+
+// Arbitrary poses, one per particle (as an ab initio run finds them): rotations from random
+// Euler angles, shifts up to ±10 Å.
+std::vector<cryo::ParticlePose> randomPoses(std::size_t count)
+{
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> angle(0, 360), tilt(5, 175), shift(-10, 10);
+    std::vector<cryo::ParticlePose> poses(count);
+    for (cryo::ParticlePose& pose : poses) {
+        pose.rotation = cryo::relionEulerToMatrix(angle(rng), tilt(rng), angle(rng));
+        pose.shiftX = float(shift(rng));
+        pose.shiftY = float(shift(rng));
+    }
+    return poses;
 }
 
 } // namespace
@@ -150,7 +168,7 @@ private Q_SLOTS:
 
         const fs::path out = fs::path(m_dir.path().toStdString()) / ("case" + std::to_string(m_case++));
         fs::create_directories(out);
-        cryo::SubsetExportRequest request{selection, invert, out / "sel.star", out / "sel.cs", out / "sel.txt", out / "sel.pkl"};
+        cryo::SubsetExportRequest request{selection, invert, out / "sel.star", out / "sel.cs", out / "sel.txt", out / "sel.pkl", {}};
         const cryo::SubsetExportResult result = cryo::exportSubset(dataset, request);
         QCOMPARE(result.exported, expected);
         QCOMPARE(result.written.size(), std::size_t(4));
@@ -165,6 +183,63 @@ private Q_SLOTS:
             compareStarFiles(sourcePath, out / "sel.star", expected);
         else
             compareCsFiles(sourcePath, out / "sel.cs", expected);
+    }
+
+    // Other poses (an ab initio run's) replace the source's in the .star and .cs; every other
+    // column stays as it was. A .cs without alignments3D fields is written as a new .cs.
+    void exportWithOtherPoses_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<bool>("newCs");   // the .cs cannot hold poses: written anew
+        const QString fixtures = QStringLiteral(CRYOSCAPE_FIXTURES_DIR "/");
+        const QString sim = QString::fromStdString(m_sim.string()) + "/";
+        QTest::newRow("simulated .star") << sim + "particles.star" << false;
+        QTest::newRow("simulated .cs") << sim + "particles.cs" << false;
+        QTest::newRow("relion31.star") << fixtures + "relion31.star" << false;
+        QTest::newRow("relion31.6opticsgroups.star") << fixtures + "relion31.6opticsgroups.star" << false;
+        QTest::newRow("empiar_10076_7.star (RELION 3.0)") << fixtures + "empiar_10076_7.star" << false;
+        QTest::newRow("cryoSPARC refinement .cs") << fixtures + "cryosparc_P12_J24_001_particles.cs" << false;
+        QTest::newRow("cryoSPARC import .cs (no alignments)") << fixtures + "empiar_10076_7.cs" << true;
+    }
+    void exportWithOtherPoses()
+    {
+        QFETCH(QString, source);
+        QFETCH(bool, newCs);
+        const fs::path sourcePath = source.toStdString();
+        const cryo::ParticleDataset dataset = openMetadata(sourcePath);
+        const std::size_t n = dataset.size();
+        std::vector<std::size_t> selection;
+        for (std::size_t i = 0; i < n; i += 2)
+            selection.push_back(i);
+        const fs::path out = fs::path(m_dir.path().toStdString()) / ("poses" + std::to_string(m_case++));
+        fs::create_directories(out);
+        cryo::SubsetExportRequest request{selection, false, out / "sel.star", out / "sel.cs", {}, {}, randomPoses(n)};
+        const cryo::SubsetExportResult result = cryo::exportSubset(dataset, request);
+        QCOMPARE(result.notes.size(), std::size_t(newCs ? 1 : 0));
+        compareParticles(dataset, openMetadata(out / "sel.star"), selection, request.poses);
+        compareParticles(dataset, openMetadata(out / "sel.cs"), selection, request.poses);
+        if (dataset.format() == cryo::ParticleSourceFormat::RelionStar) {   // the other columns as they were
+            const cryo::StarFile before = cryo::StarFile::read(sourcePath), after = cryo::StarFile::read(out / "sel.star");
+            const cryo::StarBlock* s = nullptr;
+            const cryo::StarBlock* o = nullptr;
+            for (std::size_t b = 0; b < before.blocks().size(); ++b)
+                if (before.blocks()[b].hasColumn("_rlnImageName"))
+                    s = &before.blocks()[b], o = &after.blocks()[b];
+            QVERIFY(s && o);
+            for (const std::string& column : s->columns) {
+                if (column.starts_with("_rlnAngle") || column.starts_with("_rlnOrigin"))
+                    continue;
+                for (std::size_t k = 0; k < selection.size(); ++k)
+                    QCOMPARE(o->value(k, column), s->value(selection[k], column));
+            }
+            QCOMPARE(o->hasColumn("_rlnOriginXAngst"), !s->hasColumn("_rlnOriginX") || s->hasColumn("_rlnOriginXAngst"));
+        } else if (!newCs) {   // same dtype; uids and CTF bytes as they were
+            const cryo::NpyFile before = cryo::NpyFile::read(sourcePath), after = cryo::NpyFile::read(out / "sel.cs");
+            QCOMPARE(after.descrText(), before.descrText());
+            for (const char* name : {"uid", "ctf/df1_A"})
+                for (std::size_t k = 0; k < selection.size(); ++k)
+                    QCOMPARE(after.number(k, after.requireField(name)), before.number(selection[k], before.requireField(name)));
+        }
     }
 
     void complement()
@@ -195,7 +270,7 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         const cryo::ParticleDataset dataset = openMetadata(CRYOSCAPE_FIXTURES_DIR "/relion31.star");
         const fs::path out = fs::path(m_dir.path().toStdString()) / "bad.txt";
-        cryo::SubsetExportRequest request{selection, invert, {}, {}, outputs ? out : fs::path(), {}};
+        cryo::SubsetExportRequest request{selection, invert, {}, {}, outputs ? out : fs::path(), {}, {}};
         QString error;
         try {
             cryo::exportSubset(dataset, request);
