@@ -1293,6 +1293,10 @@ Volumen-PC 1–3: (%2)</translation>
         <source>Homogeneous run: one map, no latent space to explore</source>
         <translation>Homogener Lauf: eine Karte, kein latenter Raum zu erkunden</translation>
     </message>
+    <message>
+        <source>, with the poses this run found ab initio</source>
+        <translation>, mit den Posen, die dieser Lauf ab initio gefunden hat</translation>
+    </message>
 </context>
 <context>
     <name>MovieExportDialog</name>
@@ -3322,6 +3326,18 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     <message>
         <source>Width of the Gaussian pseudo-atoms in Å (default 4): smaller gives finer detail, signal at higher frequencies; below 0.5 px the images alias.</source>
         <translation>Breite der gaußförmigen Pseudoatome in Å (Vorgabe 4): kleiner ergibt feinere Details, Signal bei höheren Frequenzen; unter 0,5 px entsteht Aliasing in den Bildern.</translation>
+    </message>
+    <message>
+        <source>Poses: the run&apos;s ab initio poses, not the particle file&apos;s (--input-poses keeps those)</source>
+        <translation>Posen: die ab initio gefundenen Posen des Laufs, nicht die der Partikeldatei (--input-poses behält diese)</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Ab initio runs: write the particle file&apos;s poses instead of the ones the run found.</source>
+        <translation>Ab-initio-Läufe: die Posen der Partikeldatei schreiben statt der vom Lauf gefundenen.</translation>
     </message>
 </context>
 <context>
