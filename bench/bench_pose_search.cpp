@@ -303,7 +303,7 @@ int main(int argc, char** argv)
         fs::remove_all(root);
     fs::create_directories(root);
     Setup d64 = quick ? Setup{64, 400, 2, 32} : Setup{64, 2000, 6, 64};
-    Setup d128 = quick ? Setup{128, 200, 1, 16} : Setup{128, 600, 3, 32};
+    Setup d128 = quick ? Setup{128, 200, 1, 16} : Setup{128, 2000, 6, 32};
     d64.atomSigma = d128.atomSigma = atomSigma;
     if (searchedImages > 0) {
         d64.searched = std::min(searchedImages, d64.particles);

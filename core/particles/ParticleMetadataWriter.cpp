@@ -47,7 +47,7 @@ std::array<std::string, 5> relionPoseText(const ParticlePose& pose)
 constexpr const char* kRelionPoseColumns[5] = {"_rlnAngleRot", "_rlnAngleTilt", "_rlnAnglePsi", "_rlnOriginXAngst",
                                               "_rlnOriginYAngst"};
 
-// alignments3D/pose (axis-angle), /shift (pixels) and /psize_A of one record; absent fields are skipped.
+// alignments3D/pose (axis-angle), /shift (pixels) and, when the file has it, /psize_A of one record.
 void putCryosparcPose(NpyFile& cs, std::size_t record, const ParticlePose& pose, double pixelSize)
 {
     const auto v = matrixToCryosparcPose(pose.rotation);
