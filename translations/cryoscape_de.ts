@@ -3339,6 +3339,10 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <source>Ab initio runs: write the particle file&apos;s poses instead of the ones the run found.</source>
         <translation>Ab-initio-Läufe: die Posen der Partikeldatei schreiben statt der vom Lauf gefundenen.</translation>
     </message>
+    <message>
+        <source>one conformation</source>
+        <translation>eine Konformation</translation>
+    </message>
 </context>
 <context>
     <name>cryo</name>

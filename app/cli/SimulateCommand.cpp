@@ -66,7 +66,8 @@ int runSimulate(const QStringList& arguments)
         else if (!region.isEmpty() && region != QStringLiteral("image"))
             throw cryo::UsageError("--snr-region must be image or particle, not " + region.toStdString());
         // "none": one conformation (the hinge fixed at 40°), for homogeneous reconstructions
-        if (parser.value("motion") == QStringLiteral("none"))
+        const bool oneConformation = parser.value("motion") == QStringLiteral("none");
+        if (oneConformation)
             options.hingeMin = options.hingeMax = 40;
         else if (parser.isSet("motion"))
             options.motion = cryo::motionFromName(parser.value("motion").toStdString());
@@ -79,7 +80,8 @@ int runSimulate(const QStringList& arguments)
                                            .arg(options.snr)
                                            .arg(options.snrRegion == cryo::SnrRegion::Particle ? tr("the particle disc")
                                                                                                 : tr("the whole image"))
-                                           .arg(QString::fromStdString(cryo::motionName(options.motion)))
+                                           .arg(oneConformation ? tr("one conformation")
+                                                                : QString::fromStdString(cryo::motionName(options.motion)))
                                            .arg(parser.value("out"))
                                            .arg(result.seconds, 0, 'f', 1)));
         for (const auto& map : result.maps)

@@ -96,6 +96,10 @@ private Q_SLOTS:
             QVERIFY2(QFileInfo::exists(out + "/" + file), file);
         const cryo::H5File truth((out + "/truth.h5").toStdString(), cryo::H5File::Mode::ReadOnly);
         QCOMPARE(truth.numberAttribute("/", "atom_sigma_A"), 3.0);
+        QVERIFY2(sim.out.contains("discrete) to"), qPrintable(sim.out));
+        const Result one = runCryoscape({"simulate", "--out", path("one"), "--particles", "8", "--box", "16",
+                                         "--apix", "12", "--motion", "none"});
+        QVERIFY2(one.out.contains("one conformation) to"), qPrintable(one.out + one.err));
 
         const Result info = runCryoscape({"info", "--json", out + "/particles.star"});
         QCOMPARE(info.exitCode, 0);
