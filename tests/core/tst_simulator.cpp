@@ -112,7 +112,8 @@ double powerFractionAbove(const fs::path& mrc, double kMin)
     for (int z = 0; z < D; ++z)
         for (int y = 0; y < D; ++y)
             for (int x = 0; x < D; ++x) {
-                const double p = double(ht[(std::size_t(z) * D + y) * D + x]) * ht[(std::size_t(z) * D + y) * D + x];
+                const double h = ht[(std::size_t(z) * D + y) * D + x];
+                const double p = h * h;
                 const double k = std::sqrt(std::pow(latticeFrequency(x, D), 2) + std::pow(latticeFrequency(y, D), 2) +
                                             std::pow(latticeFrequency(z, D), 2));
                 total += p;
