@@ -88,7 +88,9 @@ public:
     QString decodeStatusText() const { return m_decodeText; }
     double lastPreviewLatencyMs() const { return m_previewLatencyMs; }   // request → shown
     // Writes the current selection (or its complement) to path; the format follows the
-    // suffix (.star, .cs, .txt, .pkl). Errors are reported, never thrown.
+    // suffix (.star, .cs, .txt, .pkl). A homogeneous run has no selection: all its particles
+    // are written. An ab initio run's .star/.cs carry the poses it found. Errors are
+    // reported, never thrown.
     bool exportSelection(const QString& path, bool complement);
     bool saveSession(const QString& path);
     bool openSession(const QString& path);
@@ -228,6 +230,7 @@ private:
     QAction* m_outlineAction = nullptr;
     QAction* m_axesAction = nullptr;
     QString m_sessionPath;
+    QString m_homogeneousRun;   // the run directory shown by openHomogeneousRun (no explorer); "" otherwise
     QTimer* m_autosaveTimer = nullptr;
     QDockWidget* m_trajectoryDock = nullptr;
     TrajectoryPanel* m_trajectory = nullptr;

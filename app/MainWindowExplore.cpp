@@ -139,6 +139,7 @@ bool MainWindow::openRun(const QString& runDirOrFile)
     }
     autosave();   // the run shown so far
     closeExplorer();
+    m_homogeneousRun.clear();
     m_explorer = new ExplorerPanel(tables, m_explorerDock);
     m_explorerDock->setWidget(m_explorer);
     m_selectionDock->setWidget(m_explorer->selectionPanel());
@@ -218,6 +219,7 @@ bool MainWindow::openHomogeneousRun(const QString& runDirOrFile)
         if (dock)
             dock->hide();   // nothing to explore
     const QString runDir = QString::fromStdString(std::filesystem::absolute(path).parent_path().string());
+    m_homogeneousRun = runDir;
     m_sessionPath.clear();
     m_decodedShown = false;
     m_decoder->openRun(runDir);
@@ -302,18 +304,38 @@ void MainWindow::updateMontage()
 
 bool MainWindow::exportSelection(const QString& path, bool complement)
 {
-    if (!m_explorer) {
-        reportError(tr("Export"), tr("Open a run first."));
-        return false;
-    }
-    const RunTables& tables = m_explorer->tables();
-    if (!tables.dataset) {
-        reportError(tr("Export"), tr("The run's particles cannot be opened: %1").arg(tables.datasetProblem));
-        return false;
-    }
+    // The run's particles and which of them: the explorer's selection, or all of a homogeneous run's.
+    std::shared_ptr<const cryo::ParticleDataset> dataset;
+    QString runDir, which;
     cryo::SubsetExportRequest request;
-    request.selection = m_explorer->selection()->current().indices();
-    request.invert = complement;
+    try {
+        if (m_explorer) {
+            const RunTables& tables = m_explorer->tables();
+            if (!tables.dataset)
+                throw std::runtime_error(tr("The run's particles cannot be opened: %1").arg(tables.datasetProblem).toStdString());
+            dataset = tables.dataset;
+            runDir = tables.runDir;
+            request.selection = m_explorer->selection()->current().indices();
+            request.invert = complement;
+            which = complement ? tr("complement of the selection") : tr("the selection");
+        } else if (!m_homogeneousRun.isEmpty()) {
+            runDir = m_homogeneousRun;
+            const cryo::RunConfig config = cryo::readRunConfig(
+                cryo::H5File(cryo::runFilePath(runDir.toStdString()), cryo::H5File::Mode::ReadOnly));
+            cryo::ParticleDatasetOptions options;
+            options.requireImages = false;   // metadata only
+            options.dataDirectory = config.dataDirectory;
+            dataset = std::make_shared<const cryo::ParticleDataset>(cryo::ParticleDataset::open(config.particles, options));
+            request.invert = true;   // the complement of nothing: every particle
+            which = tr("all: a homogeneous run has no selection");
+        } else {
+            reportError(tr("Export"), tr("Open a run first."));
+            return false;
+        }
+    } catch (const std::exception& e) {
+        reportError(tr("Export"), QString::fromUtf8(e.what()));
+        return false;
+    }
     const QString suffix = QFileInfo(path).suffix().toLower();
     const std::filesystem::path out = path.toStdString();
     if (suffix == QLatin1String("star"))
@@ -330,14 +352,13 @@ bool MainWindow::exportSelection(const QString& path, bool complement)
     }
     try {
         if (!request.star.empty() || !request.cs.empty()) {   // an ab initio run's particles carry its poses
-            const cryo::H5File run(cryo::runFilePath(tables.runDir.toStdString()), cryo::H5File::Mode::ReadOnly);
-            request.poses = cryo::exportPoses(run, *tables.dataset);
+            const cryo::H5File run(cryo::runFilePath(runDir.toStdString()), cryo::H5File::Mode::ReadOnly);
+            request.poses = cryo::exportPoses(run, *dataset);
         }
-        const cryo::SubsetExportResult result = cryo::exportSubset(*tables.dataset, request);
+        const cryo::SubsetExportResult result = cryo::exportSubset(*dataset, request);
         QString text = tr("Wrote %1 of %2 particles (%3) to %4")
                            .arg(QLocale().toString(qulonglong(result.exported.size())),
-                                QLocale().toString(qulonglong(tables.count())),
-                                complement ? tr("complement of the selection") : tr("the selection"), path);
+                                QLocale().toString(qulonglong(dataset->size())), which, path);
         if (!request.poses.empty())
             text += tr(", with the poses this run found ab initio");
         for (const std::string& note : result.notes)
@@ -352,7 +373,7 @@ bool MainWindow::exportSelection(const QString& path, bool complement)
 
 void MainWindow::chooseExportPath(bool complement)
 {
-    if (!m_explorer) {
+    if (!m_explorer && m_homogeneousRun.isEmpty()) {
         reportError(tr("Export"), tr("Open a run first."));
         return;
     }

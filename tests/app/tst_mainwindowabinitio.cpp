@@ -3,13 +3,15 @@
 // particles, 3 epochs, search every 2) starts a run whose monitor shows the pose-search stage
 // and the pose error against truth.h5, and the finished run.h5 holds the poses and the ab
 // initio settings; resuming it from a fresh window brings back the stored pose errors and
-// adds an epoch. Set CRYOSCAPE_SCREENSHOT_DIR to keep a picture of the window mid-search.
+// adds an epoch; File → Export Selection on the homogeneous run writes all its particles with
+// the poses it found. Set CRYOSCAPE_SCREENSHOT_DIR to keep a picture of the window mid-search.
 #include "MainWindow.h"
 #include "PoseErrorView.h"
 #include "RunSummary.h"
 #include "TrainingDialog.h"
 #include "TrainingMonitor.h"
 #include "io/H5File.h"
+#include "particles/ParticleDataset.h"
 #include "run/RunFile.h"
 #include "sim/Simulator.h"
 #include "train/AbInitioState.h"
@@ -119,6 +121,33 @@ private Q_SLOTS:
         const cryo::H5File resumed(m_dir.filePath("run/run.h5").toStdString(), cryo::H5File::Mode::ReadOnly);
         QCOMPARE(cryo::readHistory(resumed).size(), std::size_t(4));
         QCOMPARE(cryo::readPoseErrorHistory(resumed).size(), std::size_t(4));
+    }
+
+    // A homogeneous run has no selection to export: all its particles go out, with its poses.
+    void homogeneousRunExportsAllParticlesWithItsPoses()
+    {
+        MainWindow window;
+        window.setInteractive(false);   // errors to stderr, not a modal box
+        window.show();
+        QVERIFY(!window.exportSelection(m_dir.filePath("nothing.star"), false));   // no run open yet
+        QVERIFY(window.openRun(m_dir.filePath("run")));
+        QVERIFY(window.explorer() == nullptr);   // homogeneous: one map
+        QVERIFY(window.exportSelection(m_dir.filePath("all.star"), false));
+        const cryo::PoseTable found = cryo::readPoses(
+            cryo::H5File(m_dir.filePath("run/run.h5").toStdString(), cryo::H5File::Mode::ReadOnly));
+        cryo::ParticleDatasetOptions options;
+        options.requireImages = false;
+        const auto back = cryo::ParticleDataset::open(m_dir.filePath("all.star").toStdString(), options);
+        const auto input = cryo::ParticleDataset::open(m_dir.filePath("data/particles.star").toStdString(), options);
+        QCOMPARE(back.size(), std::size_t(300));
+        double largest = 0, fromInput = 0;   // differences from the run's rotations / the file's
+        for (std::size_t i = 0; i < back.size(); ++i)
+            for (std::size_t k = 0; k < 9; ++k) {
+                largest = std::max<double>(largest, std::abs(back.poses()[i].rotation[k] - found.rotations[9 * i + k]));
+                fromInput = std::max<double>(fromInput, std::abs(back.poses()[i].rotation[k] - input.poses()[i].rotation[k]));
+            }
+        QVERIFY2(largest < 1e-4, qPrintable(QString::number(largest)));
+        QVERIFY(fromInput > 0.1);   // not the simulated .star's own poses
     }
 };
 
