@@ -1297,6 +1297,10 @@ Volumen-PC 1–3: (%2)</translation>
         <source>, with the poses this run found ab initio</source>
         <translation>, mit den Posen, die dieser Lauf ab initio gefunden hat</translation>
     </message>
+    <message>
+        <source>all: a homogeneous run has no selection</source>
+        <translation>alle: ein homogener Lauf hat keine Auswahl</translation>
+    </message>
 </context>
 <context>
     <name>MovieExportDialog</name>
