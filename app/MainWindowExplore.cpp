@@ -20,6 +20,7 @@
 #include "particles/ParticleDataset.h"
 #include "particles/SubsetExport.h"
 #include "run/RunFile.h"
+#include "run/RunParticles.h"
 #include "run/RunPoses.h"
 
 #include <QAction>
@@ -322,10 +323,7 @@ bool MainWindow::exportSelection(const QString& path, bool complement)
             runDir = m_homogeneousRun;
             const cryo::RunConfig config = cryo::readRunConfig(
                 cryo::H5File(cryo::runFilePath(runDir.toStdString()), cryo::H5File::Mode::ReadOnly));
-            cryo::ParticleDatasetOptions options;
-            options.requireImages = false;   // metadata only
-            options.dataDirectory = config.dataDirectory;
-            dataset = std::make_shared<const cryo::ParticleDataset>(cryo::ParticleDataset::open(config.particles, options));
+            dataset = std::make_shared<const cryo::ParticleDataset>(cryo::openRunParticles(config));
             request.invert = true;   // the complement of nothing: every particle
             which = tr("all: a homogeneous run has no selection");
         } else {

@@ -2,6 +2,7 @@
 
 #include "io/H5File.h"
 #include "particles/ParticleDataset.h"
+#include "run/RunParticles.h"
 #include "util/Error.h"
 
 #include <QCoreApplication>
@@ -41,11 +42,8 @@ void openDataset(RunTables& t)
         t.datasetProblem = QCoreApplication::translate("RunTables", "run.h5 does not name its particles");
         return;
     }
-    try {
-        cryo::ParticleDatasetOptions options;
-        options.requireImages = false;   // metadata still colours the scatter without stacks
-        options.dataDirectory = t.config.dataDirectory;
-        auto dataset = std::make_shared<cryo::ParticleDataset>(cryo::ParticleDataset::open(t.config.particles, options));
+    try {   // metadata only: it still colours the scatter without stacks
+        auto dataset = std::make_shared<cryo::ParticleDataset>(cryo::openRunParticles(t.config));
         if (dataset->size() != t.count()) {
             t.datasetProblem = QCoreApplication::translate("RunTables", "%1 has %2 particles, the run %3")
                                    .arg(QString::fromStdString(t.config.particles.string()))

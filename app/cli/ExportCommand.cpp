@@ -10,6 +10,7 @@
 #include "particles/ParticleDataset.h"
 #include "particles/SubsetExport.h"
 #include "run/RunFile.h"
+#include "run/RunParticles.h"
 #include "run/RunPoses.h"
 #include "util/Error.h"
 
@@ -69,14 +70,8 @@ void exportSelection(const QCommandLineParser& parser)
     const cryo::H5File run(runPath, cryo::H5File::Mode::ReadOnly);
     cryo::checkRunFile(run);
     const cryo::RunConfig config = cryo::readRunConfig(run);
-    cryo::ParticleDatasetOptions options;
-    options.requireImages = false;   // metadata only
-    options.dataDirectory = parser.isSet("data-dir") ? std::filesystem::path(parser.value("data-dir").toStdString()) : config.dataDirectory;
-    const cryo::ParticleDataset dataset = cryo::ParticleDataset::open(config.particles, options);
-    if (config.particleCount > 0 && dataset.size() != config.particleCount)
-        throw cryo::FileError(config.particles, "has " + std::to_string(dataset.size()) +
-                                                    " particles, but the run was trained on " +
-                                                    std::to_string(config.particleCount));
+    const cryo::ParticleDataset dataset =
+        cryo::openRunParticles(config, parser.value("data-dir").toStdString());   // "" when not given
     cryo::SubsetExportRequest request;
     QString what;
     if (parser.isSet("index")) {
