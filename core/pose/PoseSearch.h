@@ -60,9 +60,9 @@ struct PoseSearchOptions {
     int volumeOversampling = 2;
     // Report the posterior mean pose instead of the best one: over the last stage's candidates
     // within four parent-grid spacings of the best, p ∝ exp(−|y − c·s|²/2σ²) with σ² per value
-    // from the best pose's residual; the mean
-    // rotation is the weighted sum of matrices projected onto SO(3). At SNR 0.1 (D = 64, the
-    // simulator's true map) it lowers the median rotation error from 5.3° to 5.1°.
+    // from the best pose's residual; the mean rotation is the weighted sum of matrices
+    // projected onto SO(3). At SNR 0.1 (D = 64, the simulator's true map) it lowers the
+    // median rotation error from 5.3° to 5.1°.
     bool posteriorMean = true;
 };
 
