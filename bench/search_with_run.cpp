@@ -1,22 +1,30 @@
-// search_with_run RUN_DIR PARTICLES TRUTH.h5 FIRST:END [FIRST:END …] — searches the poses of
-// the given particle ranges with a homogeneous run's decoder (the default grids, as ab initio
-// training searches) and prints each range's median rotation and shift error against the truth,
-// after one global alignment fitted to all searched particles together (pose/PoseAccuracy.h).
+// search_with_run RUN_DIR|--map MAP.mrc PARTICLES TRUTH.h5 FIRST:END [FIRST:END …] — searches the
+// poses of the given particle ranges with a run's decoder, or against a fixed map (the default
+// grids, as ab initio training searches), and prints each range's median rotation error against
+// the truth, after one global alignment fitted to all searched particles together
+// (pose/PoseAccuracy.h). A run with a latent space searches each particle with its own z from
+// run.h5 (one decoder pass per particle: slow, but without the k-means volumes of training).
 //
-// Diagnosis of ab initio training (issue #7): search the particles the run was trained on and
-// fresh particles of the same complex (a longer simulation with the same seed starts with the
-// same particles). If the trained ones come out closer to the truth, the model has learnt their
-// noise at their assigned poses and holds them there.
+// Diagnosis of ab initio training (issue #7):
+//  - the particles a run was trained on against fresh particles of the same complex (a longer
+//    simulation with the same seed starts with the same particles): if the trained ones come out
+//    closer to the truth, the model has learnt their noise at their assigned poses;
+//  - --map consensus.mrc: the best a consensus (one-map) search can do on heterogeneous data;
+//    --map truth_map_NN.mrc --coordinate LO:HI (the particles whose first truth coordinate, e.g.
+//    the hinge angle, lies in [LO, HI]): the best a model of that conformation can do.
 #include "io/H5File.h"
+#include "io/MrcFile.h"
 #include "particles/ParticleDataset.h"
 #include "pose/PoseAccuracy.h"
 #include "pose/PoseSearch.h"
+#include "run/RunFile.h"
 #include "util/BlasEnvironment.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <numeric>
+#include <optional>
 #include <string>
 
 using namespace cryo;
@@ -25,6 +33,7 @@ namespace {
 
 struct Range {
     std::size_t first = 0, end = 0;
+    std::size_t count = 0;   // particles searched in it (those within the coordinate window)
 };
 
 Range parseRange(const std::string& text)
@@ -46,41 +55,85 @@ double median(std::vector<double> v)
 int main(int argc, char** argv)
 {
     reexecWithFastBlasIfNeeded(argv);
-    if (argc < 5) {
-        std::fprintf(stderr, "usage: search_with_run RUN_DIR PARTICLES TRUTH.h5 FIRST:END [FIRST:END ...]\n");
+    // Leading options: --map MAP.mrc, --coordinate LO:HI.
+    std::string mapPath;
+    std::optional<std::pair<double, double>> window;
+    int first = 1;   // argv[first]: the run or the map
+    for (; first + 1 < argc && argv[first][0] == '-' && argv[first][1] == '-'; first += 2) {
+        const std::string option = argv[first], value = argv[first + 1];
+        if (option == "--coordinate") {
+            const auto colon = value.find(':');
+            window.emplace(std::stod(value.substr(0, colon)), std::stod(value.substr(colon + 1)));
+        } else if (option == "--map") {
+            mapPath = value;
+        } else {
+            std::fprintf(stderr, "unknown option %s\n", option.c_str());
+            return 2;
+        }
+    }
+    const bool withMap = !mapPath.empty();
+    if (withMap)
+        --first;   // the map takes the run's place
+    if (argc < first + 4) {
+        std::fprintf(stderr, "usage: search_with_run [--coordinate LO:HI] RUN_DIR|--map MAP.mrc PARTICLES TRUTH.h5 "
+                             "FIRST:END [FIRST:END ...]\n");
         return 2;
     }
     try {
-        const ParticleDataset dataset = ParticleDataset::open(argv[2]);
+        const ParticleDataset dataset = ParticleDataset::open(argv[first + 1]);
         TrainingImagesOptions imageOptions;
         imageOptions.centreByShift = false;
         TrainingImages images(dataset, imageOptions);
-        auto search = PoseSearch::fromRun(argv[1], PoseSearchOptions{}, 0);
-        if (search->zdim() > 0)
-            throw std::runtime_error("the run has a latent space: only homogeneous runs are searched here");
-        const H5File truth(argv[3], H5File::Mode::ReadOnly);
+        auto search = withMap ? PoseSearch::fromMap(readMrc(mapPath), images.norm().std, PoseSearchOptions{}, 0)
+                              : PoseSearch::fromRun(argv[first], PoseSearchOptions{}, 0);
+        const auto zdim = std::size_t(search->zdim());
+        LatentTable latents;
+        if (zdim > 0)
+            latents = readLatents(H5File(runFilePath(argv[first]), H5File::Mode::ReadOnly));
+        const H5File truth(argv[first + 2], H5File::Mode::ReadOnly);
         const auto rotations = truth.read<double>("/particles/rotations");
         const auto shifts = truth.read<double>("/particles/shifts_px");
+        std::vector<double> coordinates;
+        std::size_t coordinateCount = 0;
+        if (window) {
+            coordinates = truth.read<double>("/particles/coordinates");
+            coordinateCount = coordinates.size() / dataset.size();
+            if (coordinateCount == 0)
+                throw std::runtime_error("the truth has no continuous coordinates to select by");
+        }
+        const auto selected = [&](std::size_t i) {
+            return !window || (coordinates[i * coordinateCount] >= window->first &&
+                               coordinates[i * coordinateCount] <= window->second);
+        };
 
         std::vector<Range> ranges;
         std::vector<std::size_t> indices;
-        for (int a = 4; a < argc; ++a) {
+        for (int a = first + 3; a < argc; ++a) {
             ranges.push_back(parseRange(argv[a]));
             if (ranges.back().end > dataset.size() || ranges.back().first >= ranges.back().end)
                 throw std::runtime_error(std::string("range ") + argv[a] + " is empty or outside the dataset");
+            const std::size_t before = indices.size();
             for (std::size_t i = ranges.back().first; i < ranges.back().end; ++i)
-                indices.push_back(i);
+                if (selected(i))
+                    indices.push_back(i);
+            ranges.back().count = indices.size() - before;
         }
         std::vector<std::array<float, 9>> found;
         std::vector<std::array<float, 2>> foundShifts;
         std::vector<Mat3> trueRotations;
         std::vector<std::array<double, 2>> trueShifts;
         TrainingBatch batch;
-        const std::size_t batchSize = 16;
+        // One volume per particle with a latent: small batches keep the volume cache useful.
+        const std::size_t batchSize = zdim > 0 ? 4 : 16;
         for (std::size_t b = 0; b < indices.size(); b += batchSize) {
             const std::span<const std::size_t> chunk(indices.data() + b, std::min(batchSize, indices.size() - b));
             images.fill(chunk, batch);
-            for (const PoseEstimate& pose : search->search(batch)) {
+            std::vector<float> z;
+            for (std::size_t i : chunk)
+                if (zdim > 0)
+                    z.insert(z.end(), latents.mu.begin() + std::ptrdiff_t(i * zdim),
+                             latents.mu.begin() + std::ptrdiff_t((i + 1) * zdim));
+            for (const PoseEstimate& pose : search->search(batch, z)) {
                 found.push_back(pose.rotation);
                 foundShifts.push_back({pose.shiftX, pose.shiftY});
             }
@@ -96,10 +149,11 @@ int main(int argc, char** argv)
                     accuracy.mirrored ? " (mirrored map)" : "");
         std::size_t offset = 0;
         for (const Range& r : ranges) {
-            const std::size_t n = r.end - r.first;
+            const std::size_t n = r.count;
             const std::vector<double> errors(accuracy.rotationDeg.begin() + std::ptrdiff_t(offset),
                                              accuracy.rotationDeg.begin() + std::ptrdiff_t(offset + n));
-            std::printf("particles %zu:%zu: median rotation error %.2f deg\n", r.first, r.end, median(errors));
+            std::printf("particles %zu:%zu (%zu searched): median rotation error %.2f deg\n", r.first, r.end, n,
+                        median(errors));
             offset += n;
         }
     } catch (const std::exception& e) {
