@@ -4,7 +4,7 @@
 // decoder (256×3) pre-trained with the true poses on simulated data (SNR 0.1 over the whole
 // image, CTF, one conformation). Accuracy: median angle between found and true rotation, median shift error.
 // Reference: cryoDRGN2's abinit_homo pose search ≈ 1.3 images/s at D=64 on these 2-core CPUs.
-// Data and runs are kept in $TMPDIR/cryoscape_bench_pose (reused unless --fresh).
+// Data and runs are kept in $TMPDIR/cryoscape_bench_pose_atomsW (reused unless --fresh).
 // Diagnosis: for the images found > 5° off, whether the true pose fits better (the grids lost
 // it) or worse (the objective prefers the wrong pose). --kept0 K0 (rotations kept from the
 // global search, default 32); --model-images SIGMA: search the model's own projections at the
@@ -14,7 +14,8 @@
 // the soft circular window (a model trained with the window is then searched on unwindowed images);
 // --images N: search N images instead of 64 (D=64) / 32 (D=128); --best-pose: report the best
 // candidate instead of the posterior mean; --atom-sigma Å: simulate the complex with atoms of
-// this width (default 4 Å; data and model then live in a folder of their own).
+// this width (default: the simulator's, 2.5 Å; the data and model of each width live in a folder
+// of their own, $TMPDIR/cryoscape_bench_pose_atomsW).
 #include "io/H5File.h"
 #include "io/MrcFile.h"
 #include "particles/ParticleDataset.h"
@@ -47,7 +48,7 @@ namespace {
 struct Setup {
     int D;
     int particles, epochs, searched;
-    double atomSigma = PseudoAtomComplex::kDefaultAtomSigma;   // Å, the simulated complex's atom width
+    std::optional<double> atomSigma;   // Å, the simulated complex's atom width (unset: the simulator's default)
 };
 
 fs::path prepareRun(const fs::path& root, const Setup& s)
@@ -261,7 +262,7 @@ int main(int argc, char** argv)
     bool quick = false, fresh = false, only64 = false, custom = false;
     Diagnosis diagnosis;
     int searchedImages = 0;   // --images N: how many images to search (default 64 at D=64, 32 at D=128)
-    double atomSigma = PseudoAtomComplex::kDefaultAtomSigma;
+    std::optional<double> atomSigma;
     PoseSearchOptions base;
     for (int i = 1; i < argc; ++i) {
         quick |= std::strcmp(argv[i], "--quick") == 0;
@@ -296,14 +297,15 @@ int main(int argc, char** argv)
     }
     std::printf("bench_pose_search: %u threads; %s\n", std::thread::hardware_concurrency(),
                 describeBlasEnvironment().c_str());
-    fs::path root = fs::temp_directory_path() / "cryoscape_bench_pose";
-    if (atomSigma != PseudoAtomComplex::kDefaultAtomSigma)
-        root += "_atoms" + std::to_string(atomSigma);
+    // Data of each atom width in a folder of its own (the width at D = 64, 3 Å/px).
+    char widthName[32];
+    std::snprintf(widthName, sizeof widthName, "_atoms%g", atomSigma.value_or(defaultAtomSigma(3.0)));
+    const fs::path root = fs::temp_directory_path() / ("cryoscape_bench_pose" + std::string(widthName));
     if (fresh)
         fs::remove_all(root);
     fs::create_directories(root);
-    Setup d64 = quick ? Setup{64, 400, 2, 32} : Setup{64, 2000, 6, 64};
-    Setup d128 = quick ? Setup{128, 200, 1, 16} : Setup{128, 2000, 6, 32};
+    Setup d64 = quick ? Setup{64, 400, 2, 32, {}} : Setup{64, 2000, 6, 64, {}};
+    Setup d128 = quick ? Setup{128, 200, 1, 16, {}} : Setup{128, 2000, 6, 32, {}};
     d64.atomSigma = d128.atomSigma = atomSigma;
     if (searchedImages > 0) {
         d64.searched = std::min(searchedImages, d64.particles);

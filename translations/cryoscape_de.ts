@@ -3328,10 +3328,6 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Ab initio mit latentem Raum: Volumen je Suchabschnitt, dekodiert an den k-Means-Zentren der z des Abschnitts (Vorgabe 8).</translation>
     </message>
     <message>
-        <source>Width of the Gaussian pseudo-atoms in Å (default 4): smaller gives finer detail, signal at higher frequencies; below 0.5 px the images alias.</source>
-        <translation>Breite der gaußförmigen Pseudoatome in Å (Vorgabe 4): kleiner ergibt feinere Details, Signal bei höheren Frequenzen; unter 0,5 px entsteht Aliasing in den Bildern.</translation>
-    </message>
-    <message>
         <source>Poses: the run&apos;s ab initio poses, not the particle file&apos;s (--input-poses keeps those)</source>
         <translation>Posen: die ab initio gefundenen Posen des Laufs, nicht die der Partikeldatei (--input-poses behält diese)</translation>
     </message>
@@ -3346,6 +3342,10 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     <message>
         <source>one conformation</source>
         <translation>eine Konformation</translation>
+    </message>
+    <message>
+        <source>Width of the Gaussian pseudo-atoms in Å (default 2.5, or half a pixel if that is wider): smaller gives finer detail, signal at higher frequencies; below 0.5 px the images alias.</source>
+        <translation>Breite der gaußförmigen Pseudoatome in Å (Vorgabe 2,5, oder ein halbes Pixel, wenn das breiter ist): kleiner ergibt feinere Details, Signal bei höheren Frequenzen; unter 0,5 px entsteht Aliasing in den Bildern.</translation>
     </message>
 </context>
 <context>

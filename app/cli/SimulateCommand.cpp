@@ -38,8 +38,9 @@ int runSimulate(const QStringList& arguments)
             "around the particle; noisier for the same SNR) (default image)."),
          tr("REGION")},
         {"motion", tr("hinge, two-hinges, discrete or none (one conformation) (default hinge)."), tr("KIND")},
-        {"atom-sigma", tr("Width of the Gaussian pseudo-atoms in Å (default 4): smaller gives finer detail, "
-                          "signal at higher frequencies; below 0.5 px the images alias."), tr("Å")},
+        {"atom-sigma", tr("Width of the Gaussian pseudo-atoms in Å (default 2.5, or half a pixel if that is "
+                          "wider): smaller gives finer detail, signal at higher frequencies; below 0.5 px the "
+                          "images alias."), tr("Å")},
         {"seed", tr("Random seed (default 1)."), tr("K")},
         {"no-ctf", tr("Do not apply a CTF.")},
         {"lang", tr("User interface language (e.g. de, en)."), tr("code")},
@@ -60,7 +61,11 @@ int runSimulate(const QStringList& arguments)
         numberOption(parser, "apix", options.pixelSize);
         numberOption(parser, "snr", options.snr);
         numberOption(parser, "seed", options.seed);
-        numberOption(parser, "atom-sigma", options.atomSigma);
+        if (parser.isSet("atom-sigma")) {
+            double sigma = 0;
+            numberOption(parser, "atom-sigma", sigma);
+            options.atomSigma = sigma;
+        }
         if (const QString region = parser.value("snr-region"); region == QStringLiteral("particle"))
             options.snrRegion = cryo::SnrRegion::Particle;
         else if (!region.isEmpty() && region != QStringLiteral("image"))

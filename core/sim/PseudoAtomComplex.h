@@ -38,12 +38,13 @@ struct Conformation {
 class PseudoAtomComplex {
 public:
     // The atom layout is drawn from `seed` (same seed → same complex). atomSigma (Å) sets how
-    // smooth the density is: the default 4 Å leaves almost no signal above 1/12 Å⁻¹ (a map
-    // B-factor of 8π²σ² ≈ 1260 Å²); sharper atoms give finer detail at the same layout.
+    // smooth the density is, like a map B-factor of 8π²σ²: 2.5 Å (≈ 490 Å²) leaves signal to
+    // about 7 Å, 4 Å (≈ 1260 Å²) almost nothing above 1/12 Å⁻¹; the layout is the same.
     // Throws UsageError for a bad hinge range or atomSigma ≤ 0.
     PseudoAtomComplex(MotionKind motion, std::uint64_t seed, double hingeMinDeg = 0, double hingeMaxDeg = 80,
                       double atomSigma = kDefaultAtomSigma);
-    static constexpr double kDefaultAtomSigma = 4.0;
+    // Å; simulations with pixels over 5 Å widen it to half a pixel (defaultAtomSigma, Simulator.h).
+    static constexpr double kDefaultAtomSigma = 2.5;
 
     MotionKind motion() const { return m_motion; }
     // Number of continuous coordinates (1, 2) or 0 for Discrete.

@@ -108,7 +108,7 @@ void writeRootAttributes(H5File& h5, const SimulationOptions& o, const PseudoAto
     h5.setAttribute("/", "seed", double(o.seed));
     h5.setAttribute("/", "box", double(o.box));
     h5.setAttribute("/", "pixel_size_A", o.pixelSize);
-    h5.setAttribute("/", "atom_sigma_A", o.atomSigma);
+    h5.setAttribute("/", "atom_sigma_A", complex.atomSigma());
     h5.setAttribute("/", "snr", o.snr);
     h5.setAttribute("/", "snr_region",
                     std::string(o.snrRegion == SnrRegion::Particle ? "particle disc" : "whole image"));

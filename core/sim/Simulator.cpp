@@ -6,6 +6,7 @@
 #include "sim/SimulationWriter.h"
 #include "util/Error.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -252,11 +253,14 @@ std::vector<std::filesystem::path> writeTruthMaps(const SimulationOptions& o, co
 
 } // namespace
 
+double defaultAtomSigma(double pixelSize) { return std::max(PseudoAtomComplex::kDefaultAtomSigma, 0.5 * pixelSize); }
+
 SimulationResult simulateDataset(const SimulationOptions& o)
 {
     checkOptions(o);
     const auto start = std::chrono::steady_clock::now();
-    const PseudoAtomComplex complex(o.motion, o.seed, o.hingeMin, o.hingeMax, o.atomSigma);   // checks its options
+    const PseudoAtomComplex complex(o.motion, o.seed, o.hingeMin, o.hingeMax,
+                                    o.atomSigma.value_or(defaultAtomSigma(o.pixelSize)));   // checks its options
     std::error_code ec;
     std::filesystem::create_directories(o.outDir, ec);
     if (ec)

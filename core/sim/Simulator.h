@@ -19,6 +19,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <stop_token>
 #include <vector>
 
@@ -46,10 +47,10 @@ struct SimulationOptions {
     double maxAstigmatism = 500;     // Å, dfU − dfV uniform in [0, this]
     double voltage = 300, sphericalAberration = 2.7, amplitudeContrast = 0.1;
     double hingeMin = 0, hingeMax = 80;   // degrees
-    // Width of the pseudo-atoms (Å), i.e. how far the signal reaches in frequency: at the
-    // default 4 Å almost nothing is left above 1/12 Å⁻¹. Atoms are sampled at pixel centres:
-    // below ~0.5 px (29 % of the amplitude left at Nyquist) the images alias.
-    double atomSigma = PseudoAtomComplex::kDefaultAtomSigma;
+    // Width of the pseudo-atoms (Å), i.e. how far the signal reaches in frequency; unset:
+    // defaultAtomSigma(pixelSize). Atoms are sampled at pixel centres: below ~0.5 px (29 % of
+    // the amplitude left at Nyquist) the images alias.
+    std::optional<double> atomSigma;
     std::function<void(int done, int total)> progress;   // optional, per chunk of images
     std::stop_token stop;
 };
@@ -71,6 +72,12 @@ struct SimulationResult {
     double seconds = 0;
     std::vector<std::filesystem::path> maps;   // ground-truth maps, in truth.h5 order
 };
+
+// The pseudo-atom width (Å) of a simulation at this pixel size (Å/px) when none is given:
+// 2.5 Å, a map B-factor of ≈ 490 Å² with signal to about 7 Å, like the molmap-style maps of the
+// thesis' synthetic datasets (and unlike 4 Å, which left no signal beyond 12 Å and made even the
+// true map place SNR 0.1 images only to 5°); but at least half a pixel, so as not to alias.
+double defaultAtomSigma(double pixelSize);
 
 // Draws the per-particle truth (deterministic in options.seed).
 ParticleTruth drawParticleTruth(const SimulationOptions& options, const PseudoAtomComplex& complex);

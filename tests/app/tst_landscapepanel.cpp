@@ -197,7 +197,8 @@ private Q_SLOTS:
         QVERIFY(std::is_sorted(percent.rbegin(), percent.rend()));
         for (std::size_t c = 0; c < percent.size(); ++c)   // of all the variance, as when it was computed
             QVERIFY(std::abs(percent[c] - 100.0 * m_stored.explainedVariance[c] / m_stored.totalVariance) < 1e-9);
-        QVERIFY(percent[0] + (percent.size() > 1 ? percent[1] : 0) <= 100.0 + 1e-9);
+        // (float32 in run.h5: with three states the two PCs hold all of the variance)
+        QVERIFY(percent[0] + (percent.size() > 1 ? percent[1] : 0) <= 100.0 + 1e-4);
         const QString dir = qEnvironmentVariable("CRYOSCAPE_SCREENSHOT_DIR");
         if (!dir.isEmpty())
             QVERIFY(window->grab().save(QDir(dir).filePath("landscape-panel.png")));

@@ -34,6 +34,7 @@ namespace {
 
 constexpr int kBox = 24;
 constexpr double kApix = 8.0;   // 192 Å, the simulator's default field of view
+constexpr double kAtomSigma = 4.0;   // Å: the pseudo-atoms the thresholds below were set with
 
 // Latents of `count` particles in 3 blobs (zdim 4); truth = blob.
 std::vector<float> blobLatents(int count, std::vector<std::int32_t>& truth, std::uint64_t seed)
@@ -55,7 +56,7 @@ std::vector<float> blobLatents(int count, std::vector<std::int32_t>& truth, std:
 
 std::vector<Volume> stateMaps()
 {
-    const PseudoAtomComplex complex(MotionKind::Discrete, 1);
+    const PseudoAtomComplex complex(MotionKind::Discrete, 1, 0, 80, kAtomSigma);
     std::vector<Volume> maps;
     for (int s = 0; s < 3; ++s) {
         Conformation conformation;
@@ -172,7 +173,7 @@ private Q_SLOTS:
             for (int c = 0; c < 3; ++c)
                 z.push_back(0.3f * normal(rng));
         }
-        const PseudoAtomComplex complex(MotionKind::Hinge, 1);
+        const PseudoAtomComplex complex(MotionKind::Hinge, 1, 0, 80, kAtomSigma);
         const VolumeDecoder decode = [&](std::span<const float> point) {
             Conformation conformation;
             conformation.angles[0] = std::clamp(40.0 * (double(point[0]) + 1), 0.0, 80.0);
@@ -236,6 +237,7 @@ private Q_SLOTS:
         sim.particles = 600;
         sim.box = 32;
         sim.pixelSize = 6.0;
+        sim.atomSigma = kAtomSigma;
         sim.snr = 1.0;
         sim.motion = MotionKind::Discrete;
         sim.seed = 11;

@@ -120,6 +120,7 @@ private Q_SLOTS:
         sim.particles = 400;
         sim.box = 32;
         sim.pixelSize = 6.0;
+        sim.atomSigma = 4.0;   // Å: the data the thresholds below were set on
         sim.snr = 0;   // noise-free
         sim.seed = 21;
         sim.hingeMin = sim.hingeMax = 40;   // one conformation

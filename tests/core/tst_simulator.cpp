@@ -478,6 +478,22 @@ private Q_SLOTS:
         QCOMPARE(truth.numberAttribute("/", "atom_sigma_A"), 3.0);
     }
 
+    // Unless given, the atoms are 2.5 Å wide, or half a pixel where pixels are larger (no
+    // aliasing); truth.h5 records the width used.
+    void defaultAtomWidth()
+    {
+        QCOMPARE(defaultAtomSigma(3.0), 2.5);
+        QCOMPARE(defaultAtomSigma(1.5), 2.5);
+        QCOMPARE(defaultAtomSigma(12.0), 6.0);
+        QTemporaryDir dir;
+        SimulationOptions o = smallOptions(dir.path().toStdString());
+        o.particles = 2;
+        QVERIFY(!o.atomSigma.has_value());
+        simulateDataset(o);
+        const H5File truth(fs::path(dir.path().toStdString()) / "truth.h5", H5File::Mode::ReadOnly);
+        QCOMPARE(truth.numberAttribute("/", "atom_sigma_A"), 0.5 * o.pixelSize);
+    }
+
     void badOptions()
     {
         SimulationOptions o;

@@ -31,6 +31,7 @@ SimulationOptions smallDataset(const QString& dir, int particles, double snr)
     o.particles = particles;
     o.box = 32;
     o.pixelSize = 6.0;   // the same field of view as the default 64 px at 3 Å
+    o.atomSigma = 4.0;   // Å: the data the thresholds below were set on
     o.snr = snr;
     o.seed = 11;
     return o;
