@@ -74,9 +74,10 @@ struct SimulationResult {
 };
 
 // The pseudo-atom width (Å) of a simulation at this pixel size (Å/px) when none is given:
-// 2.5 Å, a map B-factor of ≈ 490 Å² with signal to about 7 Å, like the molmap-style maps of the
-// thesis' synthetic datasets (and unlike 4 Å, which left no signal beyond 12 Å and made even the
-// true map place SNR 0.1 images only to 5°); but at least half a pixel, so as not to alias.
+// 2.5 Å, a map B-factor of ≈ 490 Å² with signal to about 7 Å (still smoother than the
+// molmap-style maps of the thesis' synthetic datasets; 4 Å, the default until 2026-11, left no
+// signal beyond 12 Å, and even the true map placed SNR 0.1 images only to 5°); but at least
+// half a pixel, so as not to alias.
 double defaultAtomSigma(double pixelSize);
 
 // Draws the per-particle truth (deterministic in options.seed).
