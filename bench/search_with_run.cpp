@@ -1,6 +1,6 @@
-// search_with_run RUN_DIR|--map MAP.mrc PARTICLES TRUTH.h5 FIRST:END [FIRST:END …] — searches the
-// poses of the given particle ranges with a run's decoder, or against a fixed map (the default
-// grids, as ab initio training searches), and prints each range's median rotation error against
+// search_with_run [--kept K] RUN_DIR|--map MAP.mrc PARTICLES TRUTH.h5 FIRST:END [FIRST:END …] —
+// searches the poses of the given particle ranges with a run's decoder, or against a fixed map
+// (the default grids, as ab initio training searches; --kept: refine K rotations, not 8), and prints each range's median rotation error against
 // the truth, after one global alignment fitted to all searched particles together
 // (pose/PoseAccuracy.h). A run with a latent space searches each particle with its own z from
 // run.h5 (one decoder pass per particle: slow, but without the k-means volumes of training).
@@ -55,8 +55,9 @@ double median(std::vector<double> v)
 int main(int argc, char** argv)
 {
     reexecWithFastBlasIfNeeded(argv);
-    // Leading options: --map MAP.mrc, --coordinate LO:HI.
+    // Leading options: --map MAP.mrc, --coordinate LO:HI, --kept K (rotations refined per image).
     std::string mapPath;
+    PoseSearchOptions options;
     std::optional<std::pair<double, double>> window;
     int first = 1;   // argv[first]: the run or the map
     for (; first + 1 < argc && argv[first][0] == '-' && argv[first][1] == '-'; first += 2) {
@@ -66,6 +67,8 @@ int main(int argc, char** argv)
             window.emplace(std::stod(value.substr(0, colon)), std::stod(value.substr(colon + 1)));
         } else if (option == "--map") {
             mapPath = value;
+        } else if (option == "--kept") {
+            options.kept = std::stoi(value);
         } else {
             std::fprintf(stderr, "unknown option %s\n", option.c_str());
             return 2;
@@ -75,7 +78,7 @@ int main(int argc, char** argv)
     if (withMap)
         --first;   // the map takes the run's place
     if (argc < first + 4) {
-        std::fprintf(stderr, "usage: search_with_run [--coordinate LO:HI] RUN_DIR|--map MAP.mrc PARTICLES TRUTH.h5 "
+        std::fprintf(stderr, "usage: search_with_run [--coordinate LO:HI] [--kept K] RUN_DIR|--map MAP.mrc PARTICLES TRUTH.h5 "
                              "FIRST:END [FIRST:END ...]\n");
         return 2;
     }
@@ -84,8 +87,8 @@ int main(int argc, char** argv)
         TrainingImagesOptions imageOptions;
         imageOptions.centreByShift = false;
         TrainingImages images(dataset, imageOptions);
-        auto search = withMap ? PoseSearch::fromMap(readMrc(mapPath), images.norm().std, PoseSearchOptions{}, 0)
-                              : PoseSearch::fromRun(argv[first], PoseSearchOptions{}, 0);
+        auto search = withMap ? PoseSearch::fromMap(readMrc(mapPath), images.norm().std, options, 0)
+                              : PoseSearch::fromRun(argv[first], options, 0);
         const auto zdim = std::size_t(search->zdim());
         LatentTable latents;
         if (zdim > 0)
