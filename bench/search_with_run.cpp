@@ -26,6 +26,7 @@
 #include <numeric>
 #include <optional>
 #include <string>
+#include <vector>
 
 using namespace cryo;
 
@@ -59,9 +60,9 @@ int main(int argc, char** argv)
     std::string mapPath;
     PoseSearchOptions options;
     std::optional<std::pair<double, double>> window;
-    int first = 1;   // argv[first]: the run or the map
-    for (; first + 1 < argc && argv[first][0] == '-' && argv[first][1] == '-'; first += 2) {
-        const std::string option = argv[first], value = argv[first + 1];
+    int a = 1;
+    for (; a + 1 < argc && argv[a][0] == '-' && argv[a][1] == '-'; a += 2) {
+        const std::string option = argv[a], value = argv[a + 1];
         if (option == "--coordinate") {
             const auto colon = value.find(':');
             window.emplace(std::stod(value.substr(0, colon)), std::stod(value.substr(colon + 1)));
@@ -74,26 +75,27 @@ int main(int argc, char** argv)
             return 2;
         }
     }
+    // Then [RUN_DIR] PARTICLES TRUTH.h5 RANGE…: the run only without --map.
+    const std::vector<std::string> args(argv + a, argv + argc);
     const bool withMap = !mapPath.empty();
-    if (withMap)
-        --first;   // the map takes the run's place
-    if (argc < first + 4) {
+    const std::size_t at = withMap ? 0 : 1;   // args[at]: the particles
+    if (args.size() < at + 3) {
         std::fprintf(stderr, "usage: search_with_run [--coordinate LO:HI] [--kept K] RUN_DIR|--map MAP.mrc PARTICLES TRUTH.h5 "
                              "FIRST:END [FIRST:END ...]\n");
         return 2;
     }
     try {
-        const ParticleDataset dataset = ParticleDataset::open(argv[first + 1]);
+        const ParticleDataset dataset = ParticleDataset::open(args[at]);
         TrainingImagesOptions imageOptions;
         imageOptions.centreByShift = false;
         TrainingImages images(dataset, imageOptions);
         auto search = withMap ? PoseSearch::fromMap(readMrc(mapPath), images.norm().std, options, 0)
-                              : PoseSearch::fromRun(argv[first], options, 0);
+                              : PoseSearch::fromRun(args[0], options, 0);
         const auto zdim = std::size_t(search->zdim());
         LatentTable latents;
         if (zdim > 0)
-            latents = readLatents(H5File(runFilePath(argv[first]), H5File::Mode::ReadOnly));
-        const H5File truth(argv[first + 2], H5File::Mode::ReadOnly);
+            latents = readLatents(H5File(runFilePath(args[0]), H5File::Mode::ReadOnly));
+        const H5File truth(args[at + 1], H5File::Mode::ReadOnly);
         const auto rotations = truth.read<double>("/particles/rotations");
         const auto shifts = truth.read<double>("/particles/shifts_px");
         std::vector<double> coordinates;
@@ -111,10 +113,10 @@ int main(int argc, char** argv)
 
         std::vector<Range> ranges;
         std::vector<std::size_t> indices;
-        for (int a = first + 3; a < argc; ++a) {
-            ranges.push_back(parseRange(argv[a]));
+        for (std::size_t r = at + 2; r < args.size(); ++r) {
+            ranges.push_back(parseRange(args[r]));
             if (ranges.back().end > dataset.size() || ranges.back().first >= ranges.back().end)
-                throw std::runtime_error(std::string("range ") + argv[a] + " is empty or outside the dataset");
+                throw std::runtime_error("range " + args[r] + " is empty or outside the dataset");
             const std::size_t before = indices.size();
             for (std::size_t i = ranges.back().first; i < ranges.back().end; ++i)
                 if (selected(i))
