@@ -5,6 +5,7 @@
 #include "io/H5File.h"
 #include "pose/PoseAccuracy.h"
 #include "run/RunFile.h"
+#include "sim/TruthPoses.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -29,24 +30,18 @@ int main(int argc, char** argv)
     try {
         const cryo::H5File run(cryo::runFilePath(argv[1]), cryo::H5File::Mode::ReadOnly);
         const cryo::PoseTable poses = cryo::readPoses(run);
-        const cryo::H5File truth(argv[2], cryo::H5File::Mode::ReadOnly);
-        const auto rotations = truth.read<double>("/particles/rotations");
-        const auto shifts = truth.read<double>("/particles/shifts_px");
-        if (rotations.size() != 9 * poses.count || shifts.size() != 2 * poses.count) {
+        const cryo::TruthPoses truth = cryo::readTruthPoses(argv[2]);
+        if (truth.size() != poses.count) {
             std::fprintf(stderr, "truth and run have different particle counts\n");
             return 1;
         }
         std::vector<std::array<float, 9>> found(poses.count);
         std::vector<std::array<float, 2>> foundShifts(poses.count);
-        std::vector<cryo::Mat3> trueRotations;
-        std::vector<std::array<double, 2>> trueShifts;
         for (std::size_t i = 0; i < poses.count; ++i) {
             std::copy_n(poses.rotations.begin() + std::ptrdiff_t(9 * i), 9, found[i].begin());
             foundShifts[i] = {poses.shifts[2 * i], poses.shifts[2 * i + 1]};
-            trueRotations.push_back(cryo::Mat3(Eigen::Map<const Eigen::Matrix<double, 3, 3, Eigen::RowMajor>>(&rotations[9 * i])));
-            trueShifts.push_back({shifts[2 * i], shifts[2 * i + 1]});
         }
-        const cryo::PoseAccuracy a = cryo::comparePoses(found, foundShifts, trueRotations, trueShifts);
+        const cryo::PoseAccuracy a = cryo::comparePoses(found, foundShifts, truth.rotations, truth.shifts);
         const auto& e = a.rotationDeg;
         const auto within5 = std::count_if(e.begin(), e.end(), [](double x) { return x <= 5.0; });
         std::printf("N %zu%s  rotation error median %.2f deg (quantiles 10/25/75/90%%: %.1f %.1f %.1f %.1f), "

@@ -18,6 +18,7 @@
 #include "pose/PoseAccuracy.h"
 #include "pose/PoseSearch.h"
 #include "run/RunFile.h"
+#include "sim/TruthPoses.h"
 #include "util/BlasEnvironment.h"
 
 #include <algorithm>
@@ -95,13 +96,14 @@ int main(int argc, char** argv)
         LatentTable latents;
         if (zdim > 0)
             latents = readLatents(H5File(runFilePath(args[0]), H5File::Mode::ReadOnly));
-        const H5File truth(args[at + 1], H5File::Mode::ReadOnly);
-        const auto rotations = truth.read<double>("/particles/rotations");
-        const auto shifts = truth.read<double>("/particles/shifts_px");
+        const TruthPoses truth = readTruthPoses(args[at + 1]);
+        if (truth.size() != dataset.size())
+            throw std::runtime_error(args[at + 1] + " describes " + std::to_string(truth.size()) + " particles, not " +
+                                     std::to_string(dataset.size()));
         std::vector<double> coordinates;
         std::size_t coordinateCount = 0;
         if (window) {
-            coordinates = truth.read<double>("/particles/coordinates");
+            coordinates = H5File(args[at + 1], H5File::Mode::ReadOnly).read<double>("/particles/coordinates");
             coordinateCount = coordinates.size() / dataset.size();
             if (coordinateCount == 0)
                 throw std::runtime_error("the truth has no continuous coordinates to select by");
@@ -143,8 +145,8 @@ int main(int argc, char** argv)
                 foundShifts.push_back({pose.shiftX, pose.shiftY});
             }
             for (std::size_t i : chunk) {
-                trueRotations.push_back(Mat3(Eigen::Map<const Eigen::Matrix<double, 3, 3, Eigen::RowMajor>>(&rotations[9 * i])));
-                trueShifts.push_back({shifts[2 * i], shifts[2 * i + 1]});
+                trueRotations.push_back(truth.rotations[i]);
+                trueShifts.push_back(truth.shifts[i]);
             }
             std::fprintf(stderr, "\r%zu/%zu searched", b + chunk.size(), indices.size());
         }

@@ -10,6 +10,7 @@
 #include "pose/PoseAccuracy.h"
 #include "pose/PoseSearchModel.h"
 #include "run/RunFile.h"
+#include "sim/TruthPoses.h"
 #include "train/AbInitioState.h"
 #include "train/BatchPrefetcher.h"
 #include "train/Checkpoint.h"
@@ -52,28 +53,16 @@ void applyPoses(TrainingBatch& batch, const TrainingLattice& lattice, const std:
     }
 }
 
-struct Truth {
-    std::vector<Mat3> rotations;
-    std::vector<std::array<double, 2>> shifts;
-};
-
 // The simulator's truth.h5 beside the particles, when it describes the same number of particles.
-std::optional<Truth> readTruth(const std::filesystem::path& particles, std::size_t count)
+std::optional<TruthPoses> readTruth(const std::filesystem::path& particles, std::size_t count)
 {
     const auto path = particles.parent_path() / "truth.h5";
     if (!std::filesystem::exists(path))
         return std::nullopt;
     try {
-        const H5File file(path, H5File::Mode::ReadOnly);
-        const auto rotations = file.read<double>("/particles/rotations");
-        const auto shifts = file.read<double>("/particles/shifts_px");
-        if (rotations.size() != 9 * count || shifts.size() != 2 * count)
+        TruthPoses truth = readTruthPoses(path);
+        if (truth.size() != count)
             return std::nullopt;
-        Truth truth;
-        for (std::size_t i = 0; i < count; ++i) {
-            truth.rotations.push_back(Eigen::Map<const Eigen::Matrix<double, 3, 3, Eigen::RowMajor>>(&rotations[9 * i]));
-            truth.shifts.push_back({shifts[2 * i], shifts[2 * i + 1]});
-        }
         return truth;
     } catch (const std::exception&) {
         return std::nullopt;   // a truth file we cannot read only costs the error report
@@ -136,7 +125,7 @@ private:
     RunConfig m_config;
     std::unique_ptr<ParticleDataset> m_dataset;
     std::unique_ptr<TrainingImages> m_images;
-    std::optional<Truth> m_truth;
+    std::optional<TruthPoses> m_truth;
     torch::Device m_device{torch::kCPU};
     CryoModel m_model{nullptr};
     std::unique_ptr<torch::optim::Adam> m_optimizer;
