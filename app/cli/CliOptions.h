@@ -6,6 +6,7 @@
 #include "util/Error.h"
 
 #include <cstdio>
+#include <optional>
 #include <stop_token>
 
 namespace cli {
@@ -25,6 +26,17 @@ void numberOption(const QCommandLineParser& parser, const QString& name, T& valu
                                    .arg(name, parser.value(name))
                                    .toStdString());
     value = T(parsed);
+}
+
+// The same for an option without a default: value stays empty when it is not given.
+template <typename T>
+void numberOption(const QCommandLineParser& parser, const QString& name, std::optional<T>& value)
+{
+    if (!parser.isSet(name))
+        return;
+    T parsed{};
+    numberOption(parser, name, parsed);
+    value = parsed;
 }
 
 // "256x3" → width 256, layers 3; throws cryo::UsageError when malformed.

@@ -61,11 +61,7 @@ int runSimulate(const QStringList& arguments)
         numberOption(parser, "apix", options.pixelSize);
         numberOption(parser, "snr", options.snr);
         numberOption(parser, "seed", options.seed);
-        if (parser.isSet("atom-sigma")) {
-            double sigma = 0;
-            numberOption(parser, "atom-sigma", sigma);
-            options.atomSigma = sigma;
-        }
+        numberOption(parser, "atom-sigma", options.atomSigma);
         if (const QString region = parser.value("snr-region"); region == QStringLiteral("particle"))
             options.snrRegion = cryo::SnrRegion::Particle;
         else if (!region.isEmpty() && region != QStringLiteral("image"))
