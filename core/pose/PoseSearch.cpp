@@ -278,7 +278,11 @@ Candidates PoseSearch::Impl::globalSearch(const StageImages& im, const torch::Te
     const std::int64_t K = std::min<std::int64_t>(std::max(options.kept, options.keptBase), R);
     const auto [topError, topRotation] = best.topk(K, 1, false, true);
     const auto shiftIndex = bestShift.gather(1, topRotation);
-    return {topRotation.to(torch::kCPU), baseShifts.index_select(0, shiftIndex.flatten()).view({B, K, 2}), topError};
+    Candidates out;
+    out.rotations = topRotation.to(torch::kCPU);
+    out.shifts = baseShifts.index_select(0, shiftIndex.flatten()).view({B, K, 2});
+    out.error = topError;
+    return out;
 }
 
 Candidates PoseSearch::Impl::refine(const StageImages& im, const torch::Tensor& volumes, const Candidates& kept,
