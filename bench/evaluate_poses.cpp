@@ -1,7 +1,8 @@
 // evaluate_poses RUN_DIR TRUTH.h5 — the accuracy of an ab initio run's poses (run.h5
 // /particles/rotations, /particles/shifts) against the simulator's truth, up to the ambiguities
 // of ab initio reconstruction (pose/PoseAccuracy.h: one global rotation, the mirror, the map's
-// origin): median and quantiles of the rotation error (°) and the shift error (px).
+// origin): median and quantiles of the rotation error (°) and the shift error (px); with a
+// truth coordinate (e.g. the hinge angle), the median error per quarter of its range.
 #include "io/H5File.h"
 #include "pose/PoseAccuracy.h"
 #include "run/RunFile.h"
@@ -17,6 +18,23 @@ double quantile(std::vector<double> v, double q)
 {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0.0 : v[std::min(v.size() - 1, std::size_t(q * double(v.size())))];
+}
+
+// The median rotation error of the particles in each quarter of the coordinate's range.
+void printByQuarter(const std::vector<double>& errors, const std::vector<double>& coordinate)
+{
+    const auto [lo, hi] = std::minmax_element(coordinate.begin(), coordinate.end());
+    if (!(*hi > *lo))
+        return;   // one conformation
+    std::vector<double> quarters[4];
+    for (std::size_t i = 0; i < coordinate.size(); ++i)
+        quarters[std::min(3, int(4.0 * (coordinate[i] - *lo) / (*hi - *lo)))].push_back(errors[i]);
+    std::printf("by quarter of the first truth coordinate:\n");
+    const double step = (*hi - *lo) / 4;
+    for (int q = 0; q < 4; ++q)
+        if (!quarters[q].empty())
+            std::printf("  %.1f to %.1f: %zu particles, median error %.2f deg\n", *lo + q * step, *lo + (q + 1) * step,
+                        quarters[q].size(), quantile(quarters[q], 0.5));
 }
 
 } // namespace
@@ -50,6 +68,15 @@ int main(int argc, char** argv)
                     quantile(e, 0.25), quantile(e, 0.75), quantile(e, 0.9), 100.0 * double(within5) / double(e.size()));
         std::printf("shift error median %.2f px after the map offset (%.2f, %.2f, %.2f) px\n", a.medianShiftPx,
                     a.mapOffset.x(), a.mapOffset.y(), a.mapOffset.z());
+        const cryo::H5File truthFile(argv[2], cryo::H5File::Mode::ReadOnly);
+        if (!truthFile.exists("/particles/coordinates"))
+            return 0;
+        const auto all = truthFile.read<double>("/particles/coordinates");
+        const std::size_t k = all.size() / poses.count;
+        std::vector<double> coordinate(poses.count);
+        for (std::size_t i = 0; i < poses.count; ++i)
+            coordinate[i] = all[i * k];
+        printByQuarter(e, coordinate);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "%s\n", e.what());
         return 1;
