@@ -72,8 +72,9 @@ void AbInitioSettings::buildFields()
     const cryo::AbInitioOptions defaults;
     m_searchEvery = makeSpinBox(m_fields, 1, 1000, defaults.searchEvery,
                                 tr("How often the poses are searched again with the improving model. The epochs "
-                                   "in between train on the latest poses and are much faster. Smaller: better "
-                                   "poses sooner, longer training."));
+                                   "in between train on the latest poses and are much faster, but they also fit "
+                                   "the model to early, wrong poses. 1 (every epoch) gives the best poses; "
+                                   "larger values save time on large datasets."));
     m_resetAuto = new QCheckBox(tr("automatic"), m_fields);
     m_resetAuto->setChecked(defaults.resetAfterEpoch < 0);
     m_resetAfter = new QSpinBox(m_fields);

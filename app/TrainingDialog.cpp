@@ -97,6 +97,7 @@ TrainingDialog::TrainingDialog(QWidget* parent) : QDialog(parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &TrainingDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_resumeButton, &QPushButton::clicked, this, &TrainingDialog::acceptResume);
+    connect(m_abInitio, &AbInitioSettings::changed, this, &TrainingDialog::proposeLearningRate);
 
     // Names for tests and for finding the fields in the UI.
     const std::pair<QWidget*, const char*> names[] = {
@@ -385,6 +386,17 @@ void TrainingDialog::updateAutomaticBeta()
 {
     if (m_betaAuto->isChecked())
         m_beta->setText(QString::number(1.0 / m_zdim->value(), 'g', 4));
+}
+
+void TrainingDialog::proposeLearningRate()
+{
+    const bool abInitio = m_abInitio->abInitio();
+    const double from = abInitio ? cryo::RunConfig{}.learningRate : cryo::kAbInitioLearningRate;
+    const double to = abInitio ? cryo::kAbInitioLearningRate : cryo::RunConfig{}.learningRate;
+    bool ok = false;
+    const double shown = parseNumber(m_learningRate->text(), &ok);
+    if (ok && std::abs(shown - from) <= 1e-9 * from)
+        m_learningRate->setText(QString::number(to, 'e', 0).replace(QStringLiteral("e-0"), QStringLiteral("e-")));
 }
 
 void TrainingDialog::updateEnabled()

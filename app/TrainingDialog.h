@@ -56,6 +56,9 @@ private:
     void updateRunNote();
     void updateEnabled();
     void updateAutomaticBeta();
+    // Ab initio chosen or left: the learning rate moves between the two defaults (1e-4 on given
+    // poses, kAbInitioLearningRate ab initio), unless the user typed another.
+    void proposeLearningRate();
     void applyConfig(const cryo::RunConfig& config);
     bool tryAccept(bool resume);
 

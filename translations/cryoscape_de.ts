@@ -24,10 +24,6 @@
         <translation>Ab initio suchen (cryoDRGN2)</translation>
     </message>
     <message>
-        <source>How often the poses are searched again with the improving model. The epochs in between train on the latest poses and are much faster. Smaller: better poses sooner, longer training.</source>
-        <translation>Wie oft die Orientierungen mit dem sich verbessernden Modell neu gesucht werden. Die Epochen dazwischen trainieren auf den zuletzt gefundenen Orientierungen und sind viel schneller. Kleiner: früher bessere Orientierungen, längeres Training.</translation>
-    </message>
-    <message>
         <source>automatic</source>
         <translation>automatisch</translation>
     </message>
@@ -94,6 +90,10 @@
     <message>
         <source>Volumes per chunk:</source>
         <translation>Volumen je Abschnitt:</translation>
+    </message>
+    <message>
+        <source>How often the poses are searched again with the improving model. The epochs in between train on the latest poses and are much faster, but they also fit the model to early, wrong poses. 1 (every epoch) gives the best poses; larger values save time on large datasets.</source>
+        <translation>Wie oft die Orientierungen mit dem sich verbessernden Modell neu gesucht werden. Die Epochen dazwischen trainieren auf den zuletzt gefundenen Orientierungen und sind viel schneller, passen das Modell aber auch an frühe, falsche Orientierungen an. 1 (jede Epoche) ergibt die besten Orientierungen; größere Werte sparen Zeit bei großen Datensätzen.</translation>
     </message>
 </context>
 <context>
@@ -3056,10 +3056,6 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>B</translation>
     </message>
     <message>
-        <source>Adam learning rate (default 1e-4).</source>
-        <translation>Adam-Lernrate (Vorgabe 1e-4).</translation>
-    </message>
-    <message>
         <source>RATE</source>
         <translation>RATE</translation>
     </message>
@@ -3082,10 +3078,6 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     <message>
         <source>Ab initio (cryoDRGN2): ignore the input poses and search them with the model, every --search-every epochs; the found poses go to run.h5. With --homogeneous: the decoder alone.</source>
         <translation>Ab initio (cryoDRGN2): die eingegebenen Orientierungen ignorieren und sie alle --search-every Epochen mit dem Modell suchen; die gefundenen Orientierungen werden in run.h5 geschrieben. Mit --homogeneous: nur der Decoder.</translation>
-    </message>
-    <message>
-        <source>Ab initio: search the poses every N epochs (default 5).</source>
-        <translation>Ab initio: die Orientierungen alle N Epochen suchen (Vorgabe 5).</translation>
     </message>
     <message>
         <source>Positional encoding: gaussian (default) or geometric.</source>
@@ -3346,6 +3338,14 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     <message>
         <source>Width of the Gaussian pseudo-atoms in Å (default 2.5, or half a pixel if that is wider): smaller gives finer detail, signal at higher frequencies; below 0.5 px the images alias.</source>
         <translation>Breite der gaußförmigen Pseudoatome in Å (Vorgabe 2,5, oder ein halbes Pixel, wenn das breiter ist): kleiner ergibt feinere Details, Signal bei höheren Frequenzen; unter 0,5 px entsteht Aliasing in den Bildern.</translation>
+    </message>
+    <message>
+        <source>Adam learning rate (default 1e-4; 1e-3 with --ab-initio).</source>
+        <translation>Adam-Lernrate (Vorgabe 1e-4; 1e-3 mit --ab-initio).</translation>
+    </message>
+    <message>
+        <source>Ab initio: search the poses every N epochs (default 1).</source>
+        <translation>Ab initio: die Orientierungen alle N Epochen suchen (Vorgabe 1).</translation>
     </message>
 </context>
 <context>

@@ -36,13 +36,13 @@ void addTrainOptions(QCommandLineParser& parser)
         {"enc", tr("Encoder width x hidden layers (default 256x3)."), tr("WxL")},
         {"dec", tr("Decoder width x hidden layers (default 256x3)."), tr("WxL")},
         {"batch", tr("Images per batch (default 8)."), tr("B")},
-        {"lr", tr("Adam learning rate (default 1e-4)."), tr("RATE")},
+        {"lr", tr("Adam learning rate (default 1e-4; 1e-3 with --ab-initio)."), tr("RATE")},
         {"beta", tr("Weight of the KL term (default 1/zdim)."), tr("BETA")},
         {"homogeneous", tr("Train the decoder alone: one map, no encoder, no latent.")},
         {"resume", tr("Continue the run in --out from its newest checkpoint.")},
         {"ab-initio", tr("Ab initio (cryoDRGN2): ignore the input poses and search them with the model, every "
                          "--search-every epochs; the found poses go to run.h5. With --homogeneous: the decoder alone.")},
-        {"search-every", tr("Ab initio: search the poses every N epochs (default 5)."), tr("N")},
+        {"search-every", tr("Ab initio: search the poses every N epochs (default 1)."), tr("N")},
         {"reset-after", tr("Ab initio: restart the model from random weights after epoch N, keeping the poses "
                            "(0: never; default: half of the epochs when there are at least 10)."), tr("N")},
         {"search-chunk", tr("Ab initio: images searched per model update in a searching epoch (default 128)."),
@@ -178,6 +178,8 @@ int runTrain(const QStringList& arguments)
     return runReportingFailures(QStringLiteral("train"), progress, [&] {
         readTrainOptions(parser, options);
         adoptRecordedAbInitio(parser, options);
+        if (options.abInitio && !parser.isSet("lr"))
+            options.config.learningRate = cryo::kAbInitioLearningRate;
         const cryo::TrainingResult result = cryo::trainModel(options, callbacks, interrupt.token());
         progress.finish();
         if (result.cancelled)

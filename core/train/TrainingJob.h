@@ -29,7 +29,9 @@ namespace cryo {
 // the pixels up to that radius (faster: the decoder runs on fewer points); lMaxStart ≤ 0: no ramp.
 // The first pass (a random model) searches rotations only, keeping the shifts at 0.
 struct AbInitioOptions {
-    int searchEvery = 5;
+    // Every epoch: a training epoch between passes fits the model to the early, wrong poses
+    // (homogeneous, 2000 particles: 42° after 4 passes searching every 2, 7.2° every epoch).
+    int searchEvery = 1;
     int resetAfterEpoch = -1;
     int baseResolution = 2, refinements = 4, kept = 8;   // PoseSearchOptions (pose/PoseSearch.h)
     int keptBase = 32;
@@ -45,6 +47,11 @@ struct AbInitioOptions {
     // of their z (one decoder pass over the frequency ball per volume, not per image).
     int latentVolumes = 8;
 };
+
+// The learning rate ab initio runs default to, 10× that of training on given poses
+// (RunConfig): on one homogeneous set of 2000 particles, searching every epoch, the median
+// rotation error after 4 passes was 7.9° at 1e-3 and 65° at 1e-4.
+inline constexpr double kAbInitioLearningRate = 1e-3;
 
 struct TrainingOptions {
     std::filesystem::path particles;         // .star / .cs / .mrcs (poses and CTF from it)

@@ -96,6 +96,7 @@ private Q_SLOTS:
         const auto record = cryo::readAbInitioRecord(run);
         QVERIFY(record);
         QCOMPARE(record->options.latentVolumes, 3);   // recorded, for a resume, though one map needs no volumes
+        QCOMPARE(cryo::readRunConfig(run).learningRate, cryo::kAbInitioLearningRate);   // no --lr: ab initio's default
 
         const CliResult other = runCryoscape(common + QStringList{"--epochs", "4", "--resume", "--search-every", "3"});
         QCOMPARE(other.exitCode, 2);

@@ -300,6 +300,9 @@ private Q_SLOTS:
         QVERIFY2(settings->noteText().contains(QStringLiteral("no poses")), qPrintable(settings->noteText()));
         QVERIFY(field<QSpinBox>(d, "searchEvery")->isEnabled());
         QVERIFY(d.options().abInitio);
+        // Ab initio proposes its own learning rate (the field showed the default for given poses).
+        QCOMPARE(field<QLineEdit>(d, "learningRate")->text(), QStringLiteral("1e-3"));
+        QCOMPARE(d.options().config.learningRate, cryo::kAbInitioLearningRate);
         if (const QString shots = qEnvironmentVariable("CRYOSCAPE_SCREENSHOT_DIR"); !shots.isEmpty()) {
             field<QToolButton>(d, "abInitioAdvanced")->setChecked(true);
             d.adjustSize();
@@ -311,11 +314,18 @@ private Q_SLOTS:
         QVERIFY(field<QRadioButton>(d, "posesFromFile")->isChecked());
         QVERIFY(settings->noteText().isEmpty());
         QVERIFY(!d.options().abInitio);
+        QCOMPARE(d.options().config.learningRate, 1e-4);   // back to the rate for given poses
         field<QRadioButton>(d, "posesAbInitio")->setChecked(true);
         QVERIFY(d.options().abInitio);
         d.setParticles(m_stack);
         d.setParticles(QStringLiteral(CRYOSCAPE_FIXTURES_DIR "/relion31.star"));
         QVERIFY(d.options().abInitio);   // the user's choice is kept
+        // A rate the user typed is never replaced.
+        field<QLineEdit>(d, "learningRate")->setText(QStringLiteral("5e-4"));
+        field<QRadioButton>(d, "posesFromFile")->setChecked(true);
+        QCOMPARE(d.options().config.learningRate, 5e-4);
+        field<QRadioButton>(d, "posesAbInitio")->setChecked(true);
+        QCOMPARE(d.options().config.learningRate, 5e-4);
     }
 
     void abInitioFieldsMapToOptions_data()
@@ -327,7 +337,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("searchChunk");
         QTest::addColumn<int>("latentVolumes");
         QTest::addColumn<int>("expectedReset");
-        QTest::newRow("defaults") << 5 << true << 0 << 2 << 128 << 8 << -1;
+        QTest::newRow("defaults") << 1 << true << 0 << 2 << 128 << 8 << -1;
         QTest::newRow("reset after 4") << 3 << false << 4 << 1 << 64 << 4 << 4;
         QTest::newRow("never reset") << 1 << false << 0 << 3 << 500 << 16 << 0;
     }
