@@ -341,10 +341,11 @@ void TrainingDialog::updateRunNote()
         if (dir != m_appliedRun) {
             m_appliedRun = dir;
             m_outDirEdited = true;   // the run's zdim must not move the directory away from it
-            applyConfig(config);
+            // The poses choice first: it may propose a learning rate, which the run's own replaces.
             m_abInitio->setAbInitio(abInitio.has_value());
             if (abInitio)
                 m_abInitio->setOptions(abInitio->options);
+            applyConfig(config);
         }
     } catch (const std::exception& e) {
         // An unreadable run.h5 is still a run the user may not want to lose: say so, keep the offer.

@@ -35,7 +35,8 @@ class TestTrainingDialog : public QObject {
         return w;
     }
 
-    void makeRun(const QString& dir, int epochsDone, const cryo::AbInitioOptions* abInitio = nullptr)
+    void makeRun(const QString& dir, int epochsDone, const cryo::AbInitioOptions* abInitio = nullptr,
+                 double learningRate = 5e-5)
     {
         QDir().mkpath(dir);
         cryo::H5File file(QDir(dir).filePath("run.h5").toStdString(), cryo::H5File::Mode::Create);
@@ -50,7 +51,7 @@ class TestTrainingDialog : public QObject {
         config.model.decoderWidth = 512;
         config.epochs = 30;
         config.batchSize = 16;
-        config.learningRate = 5e-5;
+        config.learningRate = learningRate;
         config.beta = 0.02;
         config.precision = "bf16";
         cryo::writeRunConfig(file, config);
@@ -426,6 +427,14 @@ private Q_SLOTS:
         QCOMPARE(o.abInitioOptions.lMax, 20);
         QVERIFY(cryo::abInitioDifferences(stored, o.abInitioOptions).empty());   // Resume will be accepted
         QVERIFY(!field<QCheckBox>(d, "resetAuto")->isChecked());
+        // An ab initio run trained at the rate for given poses shows that rate, not ab initio's default.
+        const QString older = m_dir.filePath("abinitio_run_lr1e-4");
+        makeRun(older, 2, &stored, 1e-4);
+        TrainingDialog e;
+        e.setParticles(QStringLiteral(CRYOSCAPE_FIXTURES_DIR "/relion31.star"));
+        e.setOutputDirectory(older);
+        QVERIFY(e.options().abInitio);
+        QCOMPARE(e.options().config.learningRate, 1e-4);
     }
 
     void proposedDirectoryWithRunStaysPut()
