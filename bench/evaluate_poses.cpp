@@ -73,6 +73,10 @@ int main(int argc, char** argv)
             return 0;
         const auto all = truthFile.read<double>("/particles/coordinates");
         const std::size_t k = all.size() / poses.count;
+        if (k == 0 || k * poses.count != all.size()) {
+            std::fprintf(stderr, "%s: /particles/coordinates does not hold N rows\n", argv[2]);
+            return 1;
+        }
         std::vector<double> coordinate(poses.count);
         for (std::size_t i = 0; i < poses.count; ++i)
             coordinate[i] = all[i * k];
