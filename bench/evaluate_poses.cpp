@@ -68,19 +68,9 @@ int main(int argc, char** argv)
                     quantile(e, 0.25), quantile(e, 0.75), quantile(e, 0.9), 100.0 * double(within5) / double(e.size()));
         std::printf("shift error median %.2f px after the map offset (%.2f, %.2f, %.2f) px\n", a.medianShiftPx,
                     a.mapOffset.x(), a.mapOffset.y(), a.mapOffset.z());
-        const cryo::H5File truthFile(argv[2], cryo::H5File::Mode::ReadOnly);
-        if (!truthFile.exists("/particles/coordinates"))
-            return 0;
-        const auto all = truthFile.read<double>("/particles/coordinates");
-        const std::size_t k = all.size() / poses.count;
-        if (k == 0 || k * poses.count != all.size()) {
-            std::fprintf(stderr, "%s: /particles/coordinates does not hold N rows\n", argv[2]);
-            return 1;
-        }
-        std::vector<double> coordinate(poses.count);
-        for (std::size_t i = 0; i < poses.count; ++i)
-            coordinate[i] = all[i * k];
-        printByQuarter(e, coordinate);
+        const std::vector<double> coordinate = cryo::readTruthCoordinate(argv[2], poses.count);
+        if (!coordinate.empty())
+            printByQuarter(e, coordinate);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "%s\n", e.what());
         return 1;

@@ -100,17 +100,14 @@ int main(int argc, char** argv)
         if (truth.size() != dataset.size())
             throw std::runtime_error(args[at + 1] + " describes " + std::to_string(truth.size()) + " particles, not " +
                                      std::to_string(dataset.size()));
-        std::vector<double> coordinates;
-        std::size_t coordinateCount = 0;
+        std::vector<double> coordinate;
         if (window) {
-            coordinates = H5File(args[at + 1], H5File::Mode::ReadOnly).read<double>("/particles/coordinates");
-            coordinateCount = coordinates.size() / dataset.size();
-            if (coordinateCount == 0)
+            coordinate = readTruthCoordinate(args[at + 1], dataset.size());
+            if (coordinate.empty())
                 throw std::runtime_error("the truth has no continuous coordinates to select by");
         }
         const auto selected = [&](std::size_t i) {
-            return !window || (coordinates[i * coordinateCount] >= window->first &&
-                               coordinates[i * coordinateCount] <= window->second);
+            return !window || (coordinate[i] >= window->first && coordinate[i] <= window->second);
         };
 
         std::vector<Range> ranges;

@@ -18,4 +18,9 @@ struct TruthPoses {
 // Throws FileError when the file cannot be read or the two tables differ in length.
 TruthPoses readTruthPoses(const std::filesystem::path& truthH5);
 
+// The first continuous coordinate of each of `count` particles (/particles/coordinates, N × k,
+// e.g. the hinge angle in degrees); empty when the truth has none (discrete states). Throws
+// FileError when the table does not hold `count` rows.
+std::vector<double> readTruthCoordinate(const std::filesystem::path& truthH5, std::size_t count);
+
 } // namespace cryo
