@@ -20,21 +20,41 @@ double quantile(std::vector<double> v, double q)
     return v.empty() ? 0.0 : v[std::min(v.size() - 1, std::size_t(q * double(v.size())))];
 }
 
-// The median rotation error of the particles in each quarter of the coordinate's range.
-void printByQuarter(const std::vector<double>& errors, const std::vector<double>& coordinate)
+// The median rotation error of the particles in each quarter of the coordinate's range: after
+// the global alignment, and after aligning the quarter on its own.
+void printByQuarter(const std::vector<double>& errors, const std::vector<double>& coordinate,
+                    const std::vector<std::array<float, 9>>& found, const std::vector<std::array<float, 2>>& foundShifts,
+                    const cryo::TruthPoses& truth)
 {
     const auto [lo, hi] = std::minmax_element(coordinate.begin(), coordinate.end());
     if (!(*hi > *lo))
         return;   // one conformation
     std::vector<double> quarters[4];
-    for (std::size_t i = 0; i < coordinate.size(); ++i)
-        quarters[std::min(3, int(4.0 * (coordinate[i] - *lo) / (*hi - *lo)))].push_back(errors[i]);
+    std::vector<std::size_t> members[4];
+    for (std::size_t i = 0; i < coordinate.size(); ++i) {
+        const int q = std::min(3, int(4.0 * (coordinate[i] - *lo) / (*hi - *lo)));
+        quarters[q].push_back(errors[i]);
+        members[q].push_back(i);
+    }
     std::printf("by quarter of the first truth coordinate:\n");
     const double step = (*hi - *lo) / 4;
     for (int q = 0; q < 4; ++q)
-        if (!quarters[q].empty())
-            std::printf("  %.1f to %.1f: %zu particles, median error %.2f deg\n", *lo + q * step, *lo + (q + 1) * step,
-                        quarters[q].size(), quantile(quarters[q], 0.5));
+        if (!quarters[q].empty()) {
+            std::vector<std::array<float, 9>> f;
+            std::vector<std::array<float, 2>> fs;
+            std::vector<cryo::Mat3> t;
+            std::vector<std::array<double, 2>> ts;
+            for (std::size_t i : members[q]) {
+                f.push_back(found[i]);
+                fs.push_back(foundShifts[i]);
+                t.push_back(truth.rotations[i]);
+                ts.push_back(truth.shifts[i]);
+            }
+            const cryo::PoseAccuracy own = cryo::comparePoses(f, fs, t, ts);
+            std::printf("  %.1f to %.1f: %zu particles, median error %.2f deg (aligned on its own: %.2f deg, %.2f px)\n",
+                        *lo + q * step, *lo + (q + 1) * step, quarters[q].size(), quantile(quarters[q], 0.5),
+                        own.medianRotationDeg, own.medianShiftPx);
+        }
 }
 
 } // namespace
@@ -70,7 +90,7 @@ int main(int argc, char** argv)
                     a.mapOffset.x(), a.mapOffset.y(), a.mapOffset.z());
         const std::vector<double> coordinate = cryo::readTruthCoordinate(argv[2], poses.count);
         if (!coordinate.empty())
-            printByQuarter(e, coordinate);
+            printByQuarter(e, coordinate, found, foundShifts, truth);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "%s\n", e.what());
         return 1;
