@@ -3347,6 +3347,14 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <source>Ab initio: search the poses every N epochs (default 1).</source>
         <translation>Ab initio: die Orientierungen alle N Epochen suchen (Vorgabe 1).</translation>
     </message>
+    <message>
+        <source>Angles the hinged arms swing through, in degrees (default 0:80); hinge and two-hinges only.</source>
+        <translation>Winkel, die die Gelenkarme überstreichen, in Grad (Vorgabe 0:80); nur für hinge und two-hinges.</translation>
+    </message>
+    <message>
+        <source>MIN:MAX</source>
+        <translation>MIN:MAX</translation>
+    </message>
 </context>
 <context>
     <name>cryo</name>

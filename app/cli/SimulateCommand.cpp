@@ -10,9 +10,25 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <tuple>
+#include <utility>
 
 namespace cli {
+
 namespace {
+
+// "MIN:MAX" in degrees; throws cryo::UsageError when it is not two numbers with MIN ≤ MAX.
+std::pair<double, double> hingeRange(const QString& text)
+{
+    const QStringList parts = text.split(QLatin1Char(':'));
+    bool okMin = false, okMax = false;
+    const double lo = parts.size() == 2 ? parts[0].toDouble(&okMin) : 0;
+    const double hi = parts.size() == 2 ? parts[1].toDouble(&okMax) : 0;
+    if (!okMin || !okMax || lo > hi)
+        throw cryo::UsageError("--hinge-range needs MIN:MAX in degrees with MIN <= MAX, got '" + text.toStdString() +
+                               "'");
+    return {lo, hi};
+}
 
 QString tr(const char* text) { return QCoreApplication::translate("cli", text); }
 
@@ -38,6 +54,8 @@ int runSimulate(const QStringList& arguments)
             "around the particle; noisier for the same SNR) (default image)."),
          tr("REGION")},
         {"motion", tr("hinge, two-hinges, discrete or none (one conformation) (default hinge)."), tr("KIND")},
+        {"hinge-range", tr("Angles the hinged arms swing through, in degrees (default 0:80); hinge and two-hinges "
+                           "only."), tr("MIN:MAX")},
         {"atom-sigma", tr("Width of the Gaussian pseudo-atoms in Å (default 2.5, or half a pixel if that is "
                           "wider): smaller gives finer detail, signal at higher frequencies; below 0.5 px the "
                           "images alias."), tr("Å")},
@@ -72,6 +90,11 @@ int runSimulate(const QStringList& arguments)
             options.hingeMin = options.hingeMax = 40;
         else if (parser.isSet("motion"))
             options.motion = cryo::motionFromName(parser.value("motion").toStdString());
+        if (parser.isSet("hinge-range")) {
+            if (oneConformation || options.motion == cryo::MotionKind::Discrete)
+                throw cryo::UsageError("--hinge-range applies to --motion hinge and two-hinges only");
+            std::tie(options.hingeMin, options.hingeMax) = hingeRange(parser.value("hinge-range"));
+        }
         const cryo::SimulationResult result = cryo::simulateDataset(options);
         progress.finish();
         std::printf("%s\n", qPrintable(tr("Wrote %1 particles of %2 x %2 px (%3 Å/px, SNR %4 over %5, %6) to %7 in %8 s")

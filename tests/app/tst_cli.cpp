@@ -100,6 +100,12 @@ private Q_SLOTS:
         const Result one = runCryoscape({"simulate", "--out", path("one"), "--particles", "8", "--box", "16",
                                          "--apix", "12", "--motion", "none"});
         QVERIFY2(one.out.contains("one conformation) to"), qPrintable(one.out + one.err));
+        const Result narrow = runCryoscape({"simulate", "--out", path("narrow"), "--particles", "8", "--box", "16",
+                                            "--apix", "12", "--hinge-range", "10:30"});
+        QVERIFY2(narrow.exitCode == 0, qPrintable(narrow.err));
+        const cryo::H5File narrowTruth((path("narrow") + "/truth.h5").toStdString(), cryo::H5File::Mode::ReadOnly);
+        QCOMPARE(narrowTruth.numberAttribute("/", "hinge_min_deg"), 10.0);
+        QCOMPARE(narrowTruth.numberAttribute("/", "hinge_max_deg"), 30.0);
 
         const Result info = runCryoscape({"info", "--json", out + "/particles.star"});
         QCOMPARE(info.exitCode, 0);
@@ -130,6 +136,11 @@ private Q_SLOTS:
                                                   << "wobble";
         QTest::newRow("simulate, no atom width") << QStringList{"simulate", "--out", "x", "--atom-sigma", "0"}
                                                  << "pseudo-atom width must be above 0";
+        QTest::newRow("simulate, reversed hinge range")
+            << QStringList{"simulate", "--out", "x", "--hinge-range", "60:20"} << "MIN:MAX in degrees";
+        QTest::newRow("simulate, hinge range of one conformation")
+            << QStringList{"simulate", "--out", "x", "--motion", "none", "--hinge-range", "0:20"}
+            << "--hinge-range applies to --motion hinge";
         QTest::newRow("downsample, odd box") << QStringList{"downsample", CRYOSCAPE_FIXTURES_DIR "/hand.mrcs", "-D", "33", "--out", "x"}
                                              << "33";
         QTest::newRow("downsample, no box") << QStringList{"downsample", "a.mrcs", "--out", "x"} << "-D BOX";
