@@ -68,10 +68,6 @@
         <translation>Die Partikeldatei enthält keine Orientierungen: Sie werden ab initio gesucht.</translation>
     </message>
     <message>
-        <source>Use when you have no consensus poses, or do not trust them: the model finds each particle&apos;s orientation and shift itself, by searching every few epochs. Any poses in the particle file are ignored. Slow: on a CPU the search handles only a few images per second (at box 64 on 2 cores about 13 images/s for a homogeneous model, 4 with a latent space), many times slower than a training epoch; a GPU helps a lot.</source>
-        <translation>Verwenden, wenn keine Konsensposen vorliegen oder ihnen nicht zu trauen ist: Das Modell findet Orientierung und Verschiebung jedes Partikels selbst, indem es alle paar Epochen sucht. Posen in der Partikeldatei werden ignoriert. Langsam: Auf einer CPU schafft die Suche nur wenige Bilder pro Sekunde (bei Box 64 auf 2 Kernen etwa 13 Bilder/s für ein homogenes Modell, 4 mit latentem Raum), ein Vielfaches langsamer als eine Trainingsepoche; eine GPU hilft sehr.</translation>
-    </message>
-    <message>
         <source>In a searching epoch the model trains on every chunk of this many images right after searching it, so later chunks are searched with a better model. Smaller: more model updates per pass (and a decoder pass per chunk to pay for them).</source>
         <translation>In einer Suchepoche trainiert das Modell jeden Abschnitt aus so vielen Bildern gleich nach dessen Suche, sodass spätere Abschnitte mit einem besseren Modell durchsucht werden. Kleiner: mehr Modellaktualisierungen je Durchgang (und je Abschnitt ein Decoderdurchlauf, der sie kostet).</translation>
     </message>
@@ -94,6 +90,10 @@
     <message>
         <source>How often the poses are searched again with the improving model. The epochs in between train on the latest poses and are much faster, but they also fit the model to early, wrong poses. 1 (every epoch) gives the best poses; larger values save time on large datasets.</source>
         <translation>Wie oft die Orientierungen mit dem sich verbessernden Modell neu gesucht werden. Die Epochen dazwischen trainieren auf den zuletzt gefundenen Orientierungen und sind viel schneller, passen das Modell aber auch an frühe, falsche Orientierungen an. 1 (jede Epoche) ergibt die besten Orientierungen; größere Werte sparen Zeit bei großen Datensätzen.</translation>
+    </message>
+    <message>
+        <source>Use when you have no consensus poses, or do not trust them: the model finds each particle&apos;s orientation and shift itself, by searching every few epochs. Any poses in the particle file are ignored. Slow: on a CPU the search handles only a few images per second (at box 64 on 2 cores about 13 images/s for a homogeneous model, 4 with a latent space), many times slower than a training epoch; a GPU helps a lot. Particles with a large domain motion are placed poorly (simulated hinge of 80°: median error 13°, against under 5° for one conformation): for them, train on consensus poses where you can.</source>
+        <translation>Verwenden, wenn keine Konsensposen vorliegen oder ihnen nicht zu trauen ist: Das Modell findet Orientierung und Verschiebung jedes Partikels selbst, indem es alle paar Epochen sucht. Posen in der Partikeldatei werden ignoriert. Langsam: Auf einer CPU schafft die Suche nur wenige Bilder pro Sekunde (bei Box 64 auf 2 Kernen etwa 13 Bilder/s für ein homogenes Modell, 4 mit latentem Raum), ein Vielfaches langsamer als eine Trainingsepoche; eine GPU hilft sehr. Partikel mit einer großen Domänenbewegung werden schlecht platziert (simuliertes Gelenk von 80°: Medianfehler 13°, gegenüber unter 5° bei einer Konformation): Für sie wenn möglich auf Konsensposen trainieren.</translation>
     </message>
 </context>
 <context>
