@@ -29,22 +29,20 @@ void printByQuarter(const std::vector<double>& errors, const std::vector<double>
     const auto [lo, hi] = std::minmax_element(coordinate.begin(), coordinate.end());
     if (!(*hi > *lo))
         return;   // one conformation
-    std::vector<double> quarters[4];
     std::vector<std::size_t> members[4];
-    for (std::size_t i = 0; i < coordinate.size(); ++i) {
-        const int q = std::min(3, int(4.0 * (coordinate[i] - *lo) / (*hi - *lo)));
-        quarters[q].push_back(errors[i]);
-        members[q].push_back(i);
-    }
+    for (std::size_t i = 0; i < coordinate.size(); ++i)
+        members[std::min(3, int(4.0 * (coordinate[i] - *lo) / (*hi - *lo)))].push_back(i);
     std::printf("by quarter of the first truth coordinate:\n");
     const double step = (*hi - *lo) / 4;
     for (int q = 0; q < 4; ++q)
-        if (!quarters[q].empty()) {
+        if (!members[q].empty()) {
+            std::vector<double> e;
             std::vector<std::array<float, 9>> f;
             std::vector<std::array<float, 2>> fs;
             std::vector<cryo::Mat3> t;
             std::vector<std::array<double, 2>> ts;
             for (std::size_t i : members[q]) {
+                e.push_back(errors[i]);
                 f.push_back(found[i]);
                 fs.push_back(foundShifts[i]);
                 t.push_back(truth.rotations[i]);
@@ -52,7 +50,7 @@ void printByQuarter(const std::vector<double>& errors, const std::vector<double>
             }
             const cryo::PoseAccuracy own = cryo::comparePoses(f, fs, t, ts);
             std::printf("  %.1f to %.1f: %zu particles, median error %.2f deg (aligned on its own: %.2f deg, %.2f px)\n",
-                        *lo + q * step, *lo + (q + 1) * step, quarters[q].size(), quantile(quarters[q], 0.5),
+                        *lo + q * step, *lo + (q + 1) * step, e.size(), quantile(e, 0.5),
                         own.medianRotationDeg, own.medianShiftPx);
         }
 }
