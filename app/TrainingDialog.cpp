@@ -28,6 +28,13 @@
 
 namespace {
 
+// A learning rate as rates are written on the command line and in papers: 1e-4, 2.5e-4.
+QString learningRateText(double rate)
+{
+    const int exponent = int(std::floor(std::log10(rate)));
+    return QString::number(rate / std::pow(10.0, exponent), 'g', 6) + QStringLiteral("e%1").arg(exponent);
+}
+
 // Accepts "1e-4" and "0.0001" whatever the locale, and the user's decimal comma.
 double parseNumber(const QString& text, bool* ok)
 {
@@ -206,7 +213,7 @@ void TrainingDialog::buildOptimiserRows(QFormLayout* form)
                                                "you can stop early and resume later."));
     m_batch = makeSpinBox(this, 1, 4096, 8, tr("Images per optimisation step. Small batches (8) learn faster per "
                                            "epoch; larger ones run faster per image."));
-    m_learningRate = new QLineEdit(QStringLiteral("1e-4"), this);
+    m_learningRate = new QLineEdit(learningRateText(cryo::RunConfig{}.learningRate), this);
     m_learningRate->setToolTip(tr("Step size of the optimiser (Adam). Lower it (e.g. 5e-5) if the loss "
                                   "jumps around or becomes NaN."));
     m_betaAuto = new QCheckBox(tr("automatic (1 / latent dimensions)"), this);
@@ -370,7 +377,7 @@ void TrainingDialog::applyConfig(const cryo::RunConfig& c)
     m_decoderLayers->setValue(c.model.decoderLayers);
     m_epochs->setValue(c.epochs);
     m_batch->setValue(c.batchSize);
-    m_learningRate->setText(QString::number(c.learningRate, 'g', 6));
+    m_learningRate->setText(learningRateText(c.learningRate));
     const bool automatic = c.beta < 0 || (c.model.zdim > 0 && std::abs(c.beta - 1.0 / c.model.zdim) < 1e-9);
     m_betaAuto->setChecked(automatic);
     if (!automatic)
@@ -397,7 +404,7 @@ void TrainingDialog::proposeLearningRate()
     bool ok = false;
     const double shown = parseNumber(m_learningRate->text(), &ok);
     if (ok && std::abs(shown - from) <= 1e-9 * from)
-        m_learningRate->setText(QString::number(to, 'e', 0).replace(QStringLiteral("e-0"), QStringLiteral("e-")));
+        m_learningRate->setText(learningRateText(to));
 }
 
 void TrainingDialog::updateEnabled()

@@ -259,6 +259,7 @@ private Q_SLOTS:
         QCOMPARE(shown.config.epochs, 30);
         QCOMPARE(shown.config.batchSize, 16);
         QCOMPARE(shown.config.learningRate, 5e-5);
+        QCOMPARE(field<QLineEdit>(d, "learningRate")->text(), QStringLiteral("5e-5"));   // as a new dialog writes 1e-4
         QCOMPARE(shown.config.beta, 0.02);
         QCOMPARE(shown.config.precision, std::string("bf16"));
         QCOMPARE(field<QLineEdit>(d, "outDir")->text(), run);   // not moved by the run's zdim
