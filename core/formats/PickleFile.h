@@ -70,8 +70,11 @@ std::vector<PickleValue> readPickles(const std::filesystem::path& path);
 // The first pickle, which must be one ndarray. Throws FileError otherwise.
 PickledArray readPickledArray(const std::filesystem::path& path);
 
-// The bytes of a pickle (protocol 3, laid out exactly like the index files cryoDRGN writes
-// with pickle.dump(np.array(ind, dtype=np.int64), f)) that loads as a 1-D int64 array.
+// The bytes of a pickle (protocol 3, laid out as pickle.dump(ndarray, f) writes it) that loads
+// as this little-endian numeric array. Throws UsageError for an inconsistent array.
+std::string pickledArray(const PickledArray& array);
+// pickledArray of a 1-D int64 array: byte for byte the index files cryoDRGN writes with
+// pickle.dump(np.array(ind, dtype=np.int64), f).
 std::string pickledIndexArray(const std::vector<std::int64_t>& indices);
 // Writes pickledIndexArray(indices) atomically (.part + rename).
 void writePickledIndexArray(const std::filesystem::path& path, const std::vector<std::int64_t>& indices);

@@ -161,10 +161,13 @@ void putBytes(std::string& out, std::string_view b)
 
 } // namespace
 
-std::string pickledIndexArray(const std::vector<std::int64_t>& indices)
+std::string pickledArray(const PickledArray& array)
 {
-    if (indices.size() > (std::size_t(1) << 28))
-        throw UsageError("pickledIndexArray: more than 2^28 indices do not fit one protocol-3 bytes object");
+    if (array.bytes.size() != array.elementCount() * array.dtype.itemSize || array.dtype.bigEndian ||
+        array.dtype.dtype.size() < 2)
+        throw UsageError("pickledArray: inconsistent array " + array.dtype.dtype + " " + array.shapeText());
+    if (array.bytes.size() > (std::size_t(1) << 31))
+        throw UsageError("pickledArray: more than 2 GiB do not fit one protocol-3 bytes object");
     std::string out = "\x80\x03";
     int memo = 0;
     out += "cnumpy.core.multiarray\n_reconstruct\n";
@@ -182,22 +185,28 @@ std::string pickledIndexArray(const std::vector<std::int64_t>& indices)
     putMemo(out, memo);
     out += '(';
     putInt(out, 1);   // state version
-    putInt(out, std::int64_t(indices.size()));
-    out += '\x85';
-    putMemo(out, memo);
+    // The shape as pickle.dump writes a tuple: TUPLE1/2/3 for short ones, MARK ... TUPLE beyond.
+    if (array.shape.size() > 3)
+        out += '(';
+    for (std::int64_t d : array.shape)
+        putInt(out, d);
+    const char tupleOps[] = {')', '\x85', '\x86', '\x87'};
+    out += array.shape.size() <= 3 ? tupleOps[array.shape.size()] : 't';
+    if (!array.shape.empty())
+        putMemo(out, memo);
     out += "cnumpy\ndtype\n";
     putMemo(out, memo);
-    putUnicode(out, "i8");
+    putUnicode(out, array.dtype.dtype.substr(1));   // "i8", "f4": numpy.dtype('f4', False, True)
     putMemo(out, memo);
     putInt(out, 0);
     putInt(out, 1);
     out += '\x87';
     putMemo(out, memo);
-    out += 'R';   // dtype('i8', False, True)
+    out += 'R';
     putMemo(out, memo);
     out += '(';
     putInt(out, 3);
-    putUnicode(out, "<");
+    putUnicode(out, array.dtype.itemSize == 1 ? "|" : "<");
     putMemo(out, memo);
     out += "NNN";
     out += "J\xff\xff\xff\xffJ\xff\xff\xff\xff";   // elsize, alignment: -1
@@ -205,15 +214,23 @@ std::string pickledIndexArray(const std::vector<std::int64_t>& indices)
     out += 't';
     putMemo(out, memo);
     out += "b\x89";   // BUILD the dtype; is_fortran = False
-    std::string data(indices.size() * 8, '\0');
-    for (std::size_t i = 0; i < indices.size(); ++i)
-        byteorder::store<std::int64_t>(data.data() + 8 * i, indices[i], false);
-    putBytes(out, data);
+    putBytes(out, array.bytes);
     putMemo(out, memo);
     out += 't';
     putMemo(out, memo);
     out += "b.";
     return out;
+}
+
+std::string pickledIndexArray(const std::vector<std::int64_t>& indices)
+{
+    PickledArray array;
+    parseNpyDtype("<i8", array.dtype);
+    array.shape = {std::int64_t(indices.size())};
+    array.bytes.resize(indices.size() * 8);
+    for (std::size_t i = 0; i < indices.size(); ++i)
+        byteorder::store<std::int64_t>(array.bytes.data() + 8 * i, indices[i], false);
+    return pickledArray(array);
 }
 
 void writePickledIndexArray(const std::filesystem::path& path, const std::vector<std::int64_t>& indices)

@@ -33,11 +33,14 @@ bool allowedGlobal(const std::string& name)
     static const char* const allowed[] = {
         "numpy.core.multiarray._reconstruct", "numpy._core.multiarray._reconstruct", "numpy.ndarray",
         "numpy.dtype", "numpy.core.numeric._frombuffer", "numpy._core.numeric._frombuffer",
-        "numpy.core.multiarray.scalar", "numpy._core.multiarray.scalar", "_codecs.encode"};
+        "numpy.core.multiarray.scalar", "numpy._core.multiarray.scalar", "_codecs.encode",
+        // torch.save: state dicts, tensors and parameters (UnpicklerTorch.cpp)
+        "collections.OrderedDict", "torch._utils._rebuild_tensor_v2", "torch._utils._rebuild_parameter",
+        "torch._utils._rebuild_parameter_with_state"};
     for (const char* a : allowed)
         if (name == a)
             return true;
-    return false;
+    return torchStorageDtype(name) != nullptr;
 }
 
 std::int64_t Unpickler::longBytes(std::size_t n)
@@ -60,7 +63,7 @@ bool Unpickler::stepData()
     case 0x80: { const int v = static_cast<unsigned char>(take(1)[0]); if (v > 5) fail("protocol " + std::to_string(v) + " is newer than 5"); return true; }
     case 0x95: little<std::uint64_t>(); return true;   // FRAME: only a read-ahead hint
     case 'N': push(makeNode(Node::Kind::None)); return true;
-    case 0x88: case 0x89: { NodePtr n = makeNode(Node::Kind::Bool); n->boolean = m_op == 0x88; push(n); return true; }
+    case 0x88: case 0x89: { Node* n = makeNode(Node::Kind::Bool); n->boolean = m_op == 0x88; push(n); return true; }
     case 'K': push(intNode(static_cast<unsigned char>(take(1)[0]))); return true;
     case 'M': push(intNode(little<std::uint16_t>())); return true;
     case 'J': push(intNode(little<std::int32_t>())); return true;
@@ -68,21 +71,21 @@ bool Unpickler::stepData()
     case 0x8b: { const std::int32_t n = little<std::int32_t>(); if (n < 0) fail("negative length"); push(intNode(longBytes(std::size_t(n)))); return true; }
     case 'I': {
         const std::string s = line();
-        if (s == "01" || s == "00") { NodePtr n = makeNode(Node::Kind::Bool); n->boolean = s == "01"; push(n); return true; }
+        if (s == "01" || s == "00") { Node* n = makeNode(Node::Kind::Bool); n->boolean = s == "01"; push(n); return true; }
         try { push(intNode(std::stoll(s))); } catch (const std::exception&) { fail("bad integer '" + s + "'"); }
         return true;
     }
     case 'G': {   // BINFLOAT: big-endian IEEE double
         std::string b(take(8));
         std::reverse(b.begin(), b.end());
-        NodePtr n = makeNode(Node::Kind::Float);
+        Node* n = makeNode(Node::Kind::Float);
         std::memcpy(&n->real, b.data(), 8);
         push(n);
         return true;
     }
     case 'F': {
         const std::string s = line();
-        NodePtr n = makeNode(Node::Kind::Float);
+        Node* n = makeNode(Node::Kind::Float);
         try { n->real = std::stod(s); } catch (const std::exception&) { fail("bad float '" + s + "'"); }
         push(n);
         return true;
@@ -106,13 +109,13 @@ bool Unpickler::stepContainers()
     case '2': push(top()); return true;
     case ')': push(tupleOf({})); return true;
     case 't': push(tupleOf(popMark())); return true;
-    case 0x85: { NodePtr a = pop(); push(tupleOf({a})); return true; }
-    case 0x86: { NodePtr b = pop(); NodePtr a = pop(); push(tupleOf({a, b})); return true; }
-    case 0x87: { NodePtr c = pop(); NodePtr b = pop(); NodePtr a = pop(); push(tupleOf({a, b, c})); return true; }
+    case 0x85: { Node* a = pop(); push(tupleOf({a})); return true; }
+    case 0x86: { Node* b = pop(); Node* a = pop(); push(tupleOf({a, b})); return true; }
+    case 0x87: { Node* c = pop(); Node* b = pop(); Node* a = pop(); push(tupleOf({a, b, c})); return true; }
     case ']': push(makeNode(Node::Kind::List)); return true;
     case '}': push(makeNode(Node::Kind::Dict)); return true;
     case 'l': case 'd': {
-        NodePtr n = makeNode(m_op == 'l' ? Node::Kind::List : Node::Kind::Dict);
+        Node* n = makeNode(m_op == 'l' ? Node::Kind::List : Node::Kind::Dict);
         n->items = popMark();
         if (n->kind == Node::Kind::Dict && n->items.size() % 2)
             fail("odd number of dict items");
@@ -120,9 +123,9 @@ bool Unpickler::stepContainers()
         return true;
     }
     case 'a': case 's': case 'e': case 'u': {
-        std::vector<NodePtr> items;
+        std::vector<Node*> items;
         if (m_op == 'a') items = {pop()};
-        else if (m_op == 's') { NodePtr v = pop(); NodePtr k = pop(); items = {k, v}; }
+        else if (m_op == 's') { Node* v = pop(); Node* k = pop(); items = {k, v}; }
         else items = popMark();
         Node& target = *top();
         const bool wantList = m_op == 'a' || m_op == 'e';
@@ -175,27 +178,32 @@ bool Unpickler::stepObjects()
             module = line();
             name = line();
         } else {
-            NodePtr n = pop();
-            NodePtr m = pop();
+            Node* n = pop();
+            Node* m = pop();
             if (n->kind != Node::Kind::String || m->kind != Node::Kind::String)
                 fail("module and name must be strings");
             module = m->text;
             name = n->text;
         }
-        NodePtr g = textNode(Node::Kind::Global, module + "." + name);
+        Node* g = textNode(Node::Kind::Global, module + "." + name);
         if (!allowedGlobal(g->text))
-            fail("refusing to load '" + g->text + "' (only NumPy arrays are read from pickles)");
+            fail("refusing to load '" + g->text + "' (only NumPy arrays, tensors and plain data are read from pickles)");
         push(g);
         return true;
     }
+    case 'Q': {   // BINPERSID: a torch storage, loaded from the checkpoint's archive
+        Node* id = pop();
+        push(persistentStorage(*id));
+        return true;
+    }
     case 'R': {
-        NodePtr args = pop();
-        NodePtr callable = pop();
+        Node* args = pop();
+        Node* callable = pop();
         push(reduce(*callable, *args));
         return true;
     }
     case 'b': {
-        NodePtr state = pop();
+        Node* state = pop();
         build(*top(), *state);
         return true;
     }

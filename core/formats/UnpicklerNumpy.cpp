@@ -1,4 +1,5 @@
-// REDUCE and BUILD: NumPy arrays, dtypes and scalars, and protocol-2 bytes.
+// REDUCE and BUILD: NumPy arrays, dtypes and scalars, protocol-2 bytes, OrderedDict; the
+// torch rebuilders are dispatched to UnpicklerTorch.cpp.
 #include "formats/Unpickler.h"
 
 namespace cryo::pickle_detail {
@@ -12,20 +13,34 @@ bool endsWith(const std::string& s, std::string_view suffix)
 
 } // namespace
 
-NodePtr Unpickler::reduce(const Node& callable, const Node& args)
+Node* Unpickler::reduce(const Node& callable, const Node& args)
 {
     if (callable.kind != Node::Kind::Global || args.kind != Node::Kind::Tuple)
         fail("REDUCE needs a known callable and an argument tuple");
     const std::string& name = callable.text;
+    if (name == "collections.OrderedDict") {   // filled by SETITEMS after the call
+        if (!args.items.empty())
+            fail("OrderedDict is only read when built empty");
+        return makeNode(Node::Kind::Dict);
+    }
+    if (name == "torch._utils._rebuild_tensor_v2")
+        return rebuildTensor(args);
+    if (name.starts_with("torch._utils._rebuild_parameter")) {   // (data, requires_grad, hooks[, state])
+        if (args.items.empty() || args.items[0]->kind != Node::Kind::Array)
+            fail("a parameter must wrap a tensor");
+        return args.items[0];
+    }
+    if (torchStorageDtype(name))
+        fail("a storage type is only valid inside a persistent id");
     if (endsWith(name, "multiarray._reconstruct")) {
-        NodePtr n = makeNode(Node::Kind::Array);
+        Node* n = makeNode(Node::Kind::Array);
         n->array = std::make_shared<PickledArray>();   // filled in by BUILD
         return n;
     }
     if (name == "numpy.dtype") {
         if (args.items.empty() || args.items[0]->kind != Node::Kind::String)
             fail("numpy.dtype needs a type string");
-        NodePtr n = textNode(Node::Kind::Dtype, args.items[0]->text);
+        Node* n = textNode(Node::Kind::Dtype, args.items[0]->text);
         n->byteOrder = endsWith(n->text, "1") ? '|' : '<';
         return n;
     }
@@ -33,6 +48,8 @@ NodePtr Unpickler::reduce(const Node& callable, const Node& args)
         return frombuffer(args, false);
     if (endsWith(name, "multiarray.scalar"))
         return frombuffer(args, true);
+    if (name != "_codecs.encode")
+        fail("'" + name + "' cannot be called");
     // _codecs.encode(str, 'latin1'): how protocol 2 stores bytes; the str holds code points < 256.
     if (args.items.size() != 2 || args.items[0]->kind != Node::Kind::String)
         fail("_codecs.encode needs (str, encoding)");
@@ -55,7 +72,7 @@ std::vector<std::int64_t> Unpickler::shapeOf(const Node& tuple)
     if (tuple.kind != Node::Kind::Tuple)
         fail("array shape is not a tuple");
     std::vector<std::int64_t> shape;
-    for (const NodePtr& d : tuple.items) {
+    for (const Node* d : tuple.items) {
         if (d->kind != Node::Kind::Int || d->integer < 0)
             fail("array shape holds a non-integer or negative size");
         shape.push_back(d->integer);
@@ -85,9 +102,9 @@ void Unpickler::setArray(PickledArray& a, const Node& dtype, std::vector<std::in
     a.bytes = data.text;
 }
 
-NodePtr Unpickler::frombuffer(const Node& args, bool scalar)
+Node* Unpickler::frombuffer(const Node& args, bool scalar)
 {
-    NodePtr n = makeNode(Node::Kind::Array);
+    Node* n = makeNode(Node::Kind::Array);
     n->array = std::make_shared<PickledArray>();
     if (scalar) {
         if (args.items.size() != 2)
@@ -108,6 +125,8 @@ NodePtr Unpickler::frombuffer(const Node& args, bool scalar)
 
 void Unpickler::build(Node& object, const Node& state)
 {
+    if (object.kind == Node::Kind::Dict)
+        return;   // an OrderedDict's attributes (a state dict's _metadata): not data we use
     if (state.kind != Node::Kind::Tuple)
         fail("BUILD state is not a tuple");
     const auto& s = state.items;

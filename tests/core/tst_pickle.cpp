@@ -254,6 +254,30 @@ private Q_SLOTS:
         QVERIFY2(error.contains(expected) && error.contains("bad.pkl"), qPrintable(error));
     }
 
+    void hostileNesting_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("expected");
+        // Reproducers of crashes in the recursive reader: a 300,000-deep tuple chain, and a
+        // million lists each appended into the one below it.
+        QTest::newRow("300,000 nested TUPLE1") << QByteArray("\x80\x02N", 3) + QByteArray(300000, '\x85') + "." << "nests too deeply";
+        QTest::newRow("1,000,000 nested lists") << QByteArray("\x80\x02", 2) + QByteArray(1000001, ']') + QByteArray(1000000, 'a') + "."
+                                              << "builds more than 524288 objects";
+        QTest::newRow("list holding itself") << QByteArray("\x80\x02]q\x00h\x00" "a.", 9) << "refers to itself";
+        // Shared references that would copy into 2^30 values ("billion laughs" by memo).
+        QByteArray laughs("\x80\x02]q\x00", 5);
+        for (int level = 1; level <= 30; ++level)
+            laughs += "0(h" + QByteArray(1, char(level - 1)) + "h" + QByteArray(1, char(level - 1)) + "lq" + QByteArray(1, char(level));
+        QTest::newRow("billion laughs") << laughs + "." << "too many times over";
+    }
+    void hostileNesting()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, expected);
+        const QString error = errorOf([&] { cryo::parsePickle(bytes.toStdString(), "nest.pkl"); });
+        QVERIFY2(error.startsWith("nest.pkl: ") && error.contains(expected), qPrintable(error));
+    }
+
     void damagedPicklesNeverCrash_data()
     {
         QTest::addColumn<QString>("fixture");
