@@ -20,7 +20,7 @@ packages=(
     libvtk9-dev libgl-dev libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core
     libtorch-dev libopenblas0-openmp
     libfftw3-dev libeigen3-dev libhdf5-dev
-    libnanoflann-dev libhnswlib-dev libhealpix-cxx-dev
+    libnanoflann-dev libhnswlib-dev libhealpix-cxx-dev libyaml-cpp-dev
     libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
     xvfb xauth
 )

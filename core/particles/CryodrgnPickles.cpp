@@ -185,7 +185,7 @@ std::vector<std::pair<std::int64_t, std::size_t>> indicesFromText(const std::fil
 
 } // namespace
 
-std::vector<std::size_t> readIndexFile(const std::filesystem::path& path, std::size_t particleCount, IndexFileInfo* info)
+std::vector<std::size_t> readIndexList(const std::filesystem::path& path, std::size_t particleCount)
 {
     std::string ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
@@ -198,8 +198,6 @@ std::vector<std::size_t> readIndexFile(const std::filesystem::path& path, std::s
         entries = indicesFromText(path);
     }
     const char* unit = (ext == ".pkl" || ext == ".pickle") ? "position " : "line ";
-    IndexFileInfo local;
-    local.entries = entries.size();
     std::vector<std::size_t> indices;
     indices.reserve(entries.size());
     for (const auto& [value, where] : entries) {
@@ -209,10 +207,17 @@ std::vector<std::size_t> readIndexFile(const std::filesystem::path& path, std::s
         if (particleCount > 0 && std::uint64_t(value) >= particleCount)
             throw FileError(path, unit + std::to_string(at) + ": index " + std::to_string(value) +
                                       " is out of range (" + std::to_string(particleCount) + " particles)");
-        if (!indices.empty() && std::size_t(value) < indices.back())
-            local.wasSorted = false;
         indices.push_back(std::size_t(value));
     }
+    return indices;
+}
+
+std::vector<std::size_t> readIndexFile(const std::filesystem::path& path, std::size_t particleCount, IndexFileInfo* info)
+{
+    std::vector<std::size_t> indices = readIndexList(path, particleCount);
+    IndexFileInfo local;
+    local.entries = indices.size();
+    local.wasSorted = std::is_sorted(indices.begin(), indices.end());
     std::sort(indices.begin(), indices.end());
     indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
     local.duplicates = local.entries - indices.size();

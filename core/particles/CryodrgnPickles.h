@@ -44,6 +44,10 @@ struct IndexFileInfo {
 // separate). Returns the indices SORTED and UNIQUE — a selection is a set; duplicates are
 // dropped and counted in *info. Negative indices, non-integers, float arrays, and indices
 // >= particleCount (when particleCount > 0) are FileErrors naming the line or position.
+// The same entries in file order, repeats kept: the rows a run trained with cryoDRGN's --ind
+// saw, in the order it saw them.
+std::vector<std::size_t> readIndexList(const std::filesystem::path& path, std::size_t particleCount = 0);
+
 std::vector<std::size_t> readIndexFile(const std::filesystem::path& path, std::size_t particleCount = 0,
                                        IndexFileInfo* info = nullptr);
 

@@ -363,6 +363,48 @@ void ParticleDataset::loadIntoMemory()
     m_impl->inMemory = true;
 }
 
+void ParticleDataset::selectParticles(const std::vector<std::size_t>& rows)
+{
+    Impl& d = *m_impl;
+    const std::size_t pixels = std::size_t(d.box) * std::size_t(d.box);
+    std::vector<ParticleRecord> particles;
+    std::vector<ParticlePose> poses;
+    std::vector<float> images;
+    particles.reserve(rows.size());
+    for (std::size_t row : rows) {
+        if (row >= d.particles.size())
+            throw UsageError(d.source.string() + ": particle " + std::to_string(row) + " selected, but it has " +
+                             std::to_string(d.particles.size()));
+        particles.push_back(d.particles[row]);
+        if (!d.poses.empty())
+            poses.push_back(d.poses[row]);
+        if (d.inMemory)
+            images.insert(images.end(), d.images.begin() + std::ptrdiff_t(row * pixels),
+                          d.images.begin() + std::ptrdiff_t((row + 1) * pixels));
+    }
+    d.particles = std::move(particles);
+    d.poses = std::move(poses);
+    d.images = std::move(images);
+}
+
+void ParticleDataset::setPoses(std::vector<ParticlePose> poses)
+{
+    if (poses.size() != size())
+        throw UsageError(std::to_string(poses.size()) + " poses for the " + std::to_string(size()) + " particles of " +
+                         m_impl->source.string());
+    m_impl->poses = std::move(poses);
+}
+
+void ParticleDataset::setCtf(const std::vector<CtfParams>& ctf)
+{
+    if (ctf.size() != size())
+        throw UsageError(std::to_string(ctf.size()) + " CTF rows for the " + std::to_string(size()) + " particles of " +
+                         m_impl->source.string());
+    for (std::size_t i = 0; i < ctf.size(); ++i)
+        m_impl->particles[i].ctf = ctf[i];
+    m_impl->hasCtf = true;
+}
+
 bool ParticleDataset::writeSubset(const std::filesystem::path& out, const std::vector<std::size_t>& indices,
                                   const std::vector<ParticlePose>& poses) const
 {

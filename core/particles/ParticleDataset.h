@@ -52,6 +52,15 @@ public:
     void loadIntoMemory();
     bool isInMemory() const;
 
+    // Keeps only these particles, in this order (rows of the current particles; repeats are
+    // allowed): a run trained on a subset (cryoDRGN --ind) sees exactly its particles, and
+    // writeSubset still writes rows of the source file. Throws UsageError for a row out of range.
+    void selectParticles(const std::vector<std::size_t>& rows);
+    // Poses / CTF from another file (cryoDRGN pose.pkl / ctf.pkl, `train --poses/--ctf`), one
+    // per particle, replacing the source's. Throws UsageError when the count differs.
+    void setPoses(std::vector<ParticlePose> poses);
+    void setCtf(const std::vector<CtfParams>& ctf);
+
     // Writes the selected particles (indices into this dataset) as a subset of the
     // source: same columns, optics table and row order for .star, same dtype for .cs.
     // poses: empty, or one per particle of this dataset (e.g. found ab initio) written instead

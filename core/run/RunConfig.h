@@ -28,6 +28,13 @@ struct RunConfig {
     double pixelSize = 0;                  // Å/px of those images
     bool invertContrast = true;
     double hartleyStd = 1;                 // global normalisation of the Hartley values
+    std::filesystem::path posesFile, ctfFile;   // poses / CTF from other files than `particles` ("": its own)
+    std::filesystem::path particleIndices; // only these rows of `particles`, in this order (a cryoDRGN --ind .pkl); "": all
+    // A run imported from cryoDRGN (cryodrgn/CryodrgnImport.h) rather than trained here: the
+    // checkpoint and config its decoder reads, and N of weights.N.pkl. Empty for our own runs.
+    std::filesystem::path cryodrgnWeights, cryodrgnConfig;
+    int cryodrgnEpoch = -1;
+    bool importedFromCryodrgn() const { return !cryodrgnWeights.empty(); }
     // Optimisation.
     int epochs = 20;
     int batchSize = 8;

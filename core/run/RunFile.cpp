@@ -73,6 +73,18 @@ void writeRunConfig(H5File& file, const RunConfig& c)
     set("beta", c.effectiveBeta());
     set("seed", double(c.seed));
     setString("precision", c.precision);
+    // Written only when set, so runs from before these existed read back unchanged.
+    const auto setPath = [&](const char* name, const std::filesystem::path& value) {
+        if (!value.empty())
+            setString(name, value.string());
+    };
+    setPath("poses_file", c.posesFile);
+    setPath("ctf_file", c.ctfFile);
+    setPath("particle_indices", c.particleIndices);
+    setPath("cryodrgn_weights", c.cryodrgnWeights);
+    setPath("cryodrgn_config", c.cryodrgnConfig);
+    if (c.importedFromCryodrgn())
+        set("cryodrgn_epoch", c.cryodrgnEpoch);
 }
 
 RunConfig readRunConfig(const H5File& file)
@@ -100,6 +112,16 @@ RunConfig readRunConfig(const H5File& file)
     c.beta = required(file, "beta");
     c.seed = std::uint64_t(required(file, "seed"));
     c.precision = requiredString(file, "precision");
+    const auto optionalPath = [&](const char* name) {
+        return std::filesystem::path(file.hasAttribute("/config", name) ? file.stringAttribute("/config", name) : "");
+    };
+    c.posesFile = optionalPath("poses_file");
+    c.ctfFile = optionalPath("ctf_file");
+    c.particleIndices = optionalPath("particle_indices");
+    c.cryodrgnWeights = optionalPath("cryodrgn_weights");
+    c.cryodrgnConfig = optionalPath("cryodrgn_config");
+    if (file.hasAttribute("/config", "cryodrgn_epoch"))
+        c.cryodrgnEpoch = int(file.numberAttribute("/config", "cryodrgn_epoch"));
     if (c.boxSize <= 0 || c.boxSize % 2 || c.pixelSize <= 0 || c.model.zdim < 0)
         throw FileError(file.path(), "/config: box_size, pixel_size or zdim out of range");
     return c;

@@ -8,7 +8,8 @@
 
 namespace cryo {
 
-// config.particles with the run's data directory, or `dataDirectory` when not empty. Throws
+// config.particles with the run's data directory, or `dataDirectory` when not empty, with the
+// run's poses / CTF files applied and only its rows (config.particleIndices) kept. Throws
 // FileError when the file cannot be read, or holds another number of particles than the run
 // was trained on (config.particleCount, when recorded).
 ParticleDataset openRunParticles(const RunConfig& config, const std::filesystem::path& dataDirectory = {});

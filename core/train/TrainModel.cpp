@@ -9,7 +9,7 @@
 #include "particles/ParticleDataset.h"
 #include "train/BatchPrefetcher.h"
 #include "train/Checkpoint.h"
-#include "train/MetadataOverride.h"
+#include "particles/MetadataOverride.h"
 #include "train/VaeObjective.h"
 #include "util/Error.h"
 

@@ -1,4 +1,4 @@
-#include "train/MetadataOverride.h"
+#include "particles/MetadataOverride.h"
 
 #include "particles/CryodrgnPickles.h"
 #include "particles/ParticleDataset.h"
