@@ -1,3 +1,5 @@
+// Maps from a model trained here: the decoder on half of the sphere |k| ≤ n/(2D) (Hermitian
+// symmetry gives the rest), in chunks; and the factory that picks the generator for a run.
 #include "model/VolumeGenerator.h"
 
 #include "fourier/HartleyVolume.h"
@@ -7,8 +9,7 @@
 #include "train/Checkpoint.h"
 #include "util/Error.h"
 
-#include <array>
-#include <optional>
+#include <map>
 
 namespace cryo {
 
@@ -44,72 +45,75 @@ HalfSphere makeHalfSphere(int n, int D, const torch::Device& device)
     return sphere;
 }
 
-} // namespace
+class CryoscapeVolumeGenerator final : public VolumeGenerator {
+public:
+    CryoscapeVolumeGenerator(RunConfig config, const std::filesystem::path& checkpoint, int threads)
+        : m_config(std::move(config)), m_device(chooseComputeDevice(threads)),
+          m_model(CryoModel(m_config.model, m_config.boxSize, 0))
+    {
+        loadCheckpoint(checkpoint, m_model, nullptr, nullptr);
+        m_model->to(m_device);
+        m_model->eval();
+    }
 
-struct VolumeGenerator::Impl {
-    RunConfig config;
-    torch::Device device{torch::kCPU};
-    CryoModel model{nullptr};
-    std::array<std::optional<HalfSphere>, 2> spheres;   // [Preview, Full], made on first use
+    const RunConfig& config() const override { return m_config; }
+
+    Volume generate(std::span<const float> z, int n) override
+    {
+        const int D = m_config.boxSize;
+        if (n < 2 || n > D || n % 2)
+            throw UsageError("map box " + std::to_string(n) + " must be even and at most " + std::to_string(D));
+        if (m_config.model.zdim > 0 && z.size() != std::size_t(m_config.model.zdim))
+            throw UsageError("z has " + std::to_string(z.size()) + " values; this model needs " +
+                             std::to_string(m_config.model.zdim));
+        auto found = m_spheres.find(n);
+        if (found == m_spheres.end())
+            found = m_spheres.emplace(n, makeHalfSphere(n, D, m_device)).first;
+        const HalfSphere& sphere = found->second;
+
+        torch::InferenceMode inference;
+        torch::Tensor latent;
+        if (m_config.model.zdim > 0)
+            latent = torch::from_blob(const_cast<float*>(z.data()), {1, std::int64_t(z.size())}).to(m_device);
+        const std::int64_t P = sphere.coords.size(1), chunk = 32768;
+        std::vector<torch::Tensor> parts;
+        for (std::int64_t first = 0; first < P; first += chunk)
+            parts.push_back(m_model->decode(sphere.coords.narrow(1, first, std::min(chunk, P - first)), latent));
+        const auto out = torch::cat(parts, 1).squeeze(0).to(torch::kCPU).contiguous();   // [P, 2]
+        const float* ab = out.data_ptr<float>();
+
+        // The inverse transform divides by n³; (n/D)³ keeps every box on the full map's scale.
+        const double ratio = double(n) / D;
+        const auto scale = float(m_config.hartleyStd * ratio * ratio * ratio);
+        std::vector<float> ht(std::size_t(n + 1) * (n + 1) * (n + 1), 0.0f);
+        for (std::size_t p = 0; p < sphere.half.size(); ++p) {
+            ht[std::size_t(sphere.mirror[p])] = scale * (ab[2 * p] + ab[2 * p + 1]);
+            ht[std::size_t(sphere.half[p])] = scale * (ab[2 * p] - ab[2 * p + 1]);
+        }
+        return volumeFromHartley(ht.data(), n, true, float(m_config.pixelSize * D / n));
+    }
+
+private:
+    RunConfig m_config;
+    torch::Device m_device;
+    CryoModel m_model;
+    std::map<int, HalfSphere> m_spheres;   // per box, made on first use
 };
 
-VolumeGenerator::VolumeGenerator(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
-VolumeGenerator::~VolumeGenerator() = default;
+} // namespace
 
 std::unique_ptr<VolumeGenerator> VolumeGenerator::open(const std::filesystem::path& runDir, int threads)
 {
-    auto impl = std::make_unique<Impl>();
     const auto runFile = runFilePath(runDir);
     if (!std::filesystem::exists(runFile))
         throw FileError(runFile, "no such run file (train a model first; a run directory holds run.h5)");
-    impl->config = readRunConfig(H5File(runFile, H5File::Mode::ReadOnly));
+    const RunConfig config = readRunConfig(H5File(runFile, H5File::Mode::ReadOnly));
+    if (config.importedFromCryodrgn())
+        return openCryodrgnVolumeGenerator(config, threads);
     const auto checkpoint = newestCheckpoint(runFile.parent_path());
     if (checkpoint.empty())
         throw FileError(runFile.parent_path(), "no checkpoints/epoch_*.pt: the run has no saved weights");
-    impl->device = chooseComputeDevice(threads);
-    impl->model = CryoModel(impl->config.model, impl->config.boxSize, 0);
-    loadCheckpoint(checkpoint, impl->model, nullptr, nullptr);
-    impl->model->to(impl->device);
-    impl->model->eval();
-    return std::unique_ptr<VolumeGenerator>(new VolumeGenerator(std::move(impl)));
-}
-
-const RunConfig& VolumeGenerator::config() const { return m_impl->config; }
-int VolumeGenerator::zdim() const { return m_impl->config.model.zdim; }
-
-Volume VolumeGenerator::generate(std::span<const float> z, Quality quality)
-{
-    Impl& d = *m_impl;
-    const int D = d.config.boxSize;
-    if (d.config.model.zdim > 0 && z.size() != std::size_t(d.config.model.zdim))
-        throw UsageError("z has " + std::to_string(z.size()) + " values; this model needs " +
-                         std::to_string(d.config.model.zdim));
-    auto& slot = d.spheres[quality == Quality::Full ? 1 : 0];
-    if (!slot)
-        slot = makeHalfSphere(quality == Quality::Full ? D : D / 2, D, d.device);
-    const HalfSphere& sphere = *slot;
-
-    torch::InferenceMode inference;
-    torch::Tensor latent;
-    if (d.config.model.zdim > 0)
-        latent = torch::from_blob(const_cast<float*>(z.data()), {1, std::int64_t(z.size())}).to(d.device);
-    const std::int64_t P = sphere.coords.size(1), chunk = 32768;
-    std::vector<torch::Tensor> parts;
-    for (std::int64_t first = 0; first < P; first += chunk)
-        parts.push_back(d.model->decode(sphere.coords.narrow(1, first, std::min(chunk, P - first)), latent));
-    const auto out = torch::cat(parts, 1).squeeze(0).to(torch::kCPU).contiguous();   // [P, 2]
-    const float* ab = out.data_ptr<float>();
-
-    // The inverse transform divides by n³; (n/D)³ keeps preview and full map on one scale.
-    const int n = sphere.n;
-    const double ratio = double(n) / D;
-    const auto scale = float(d.config.hartleyStd * ratio * ratio * ratio);
-    std::vector<float> ht(std::size_t(n + 1) * (n + 1) * (n + 1), 0.0f);
-    for (std::size_t p = 0; p < sphere.half.size(); ++p) {
-        ht[std::size_t(sphere.mirror[p])] = scale * (ab[2 * p] + ab[2 * p + 1]);
-        ht[std::size_t(sphere.half[p])] = scale * (ab[2 * p] - ab[2 * p + 1]);
-    }
-    return volumeFromHartley(ht.data(), n, true, float(d.config.pixelSize * D / n));
+    return std::make_unique<CryoscapeVolumeGenerator>(config, checkpoint, threads);
 }
 
 } // namespace cryo

@@ -1,10 +1,13 @@
 #pragma once
-// Decodes maps from a trained run (no torch in this header). Loads the newest weights of
-// a run directory once; generate() evaluates the decoder on the lattice inside the
-// Nyquist sphere, half of it (Hermitian symmetry gives the rest), in chunks, then the
-// inverse Hartley transform gives the real-space map with the run's pixel size.
-//   Quality::Preview  the sphere |k| < ¼ only → a (D/2)³ map with twice the voxel size
-//   Quality::Full     the whole (D+1)³ lattice → a D³ map
+// Decodes maps from a run's model (no torch in this header): the one interface that
+// click-to-volume, trajectories, landscapes, movies and eval-vol use, whether the run was
+// trained here or imported from cryoDRGN (cryodrgn/CryodrgnImport.h). Weights are loaded once.
+// A map of box n (even, n ≤ D) is the decoder evaluated on the central (n+1)³ points of the
+// trained lattice — a Fourier crop — and inverse Hartley transformed: n³ voxels of D/n times
+// the run's pixel size, on the full map's intensity scale. (cryoDRGN's `eval_vol -d n` writes
+// the same map (D/n)³ times brighter.)
+//   Quality::Preview  n = D/2, for interactive clicks
+//   Quality::Full     n = D
 // Not thread-safe: one generator per thread (the GUI keeps one on its decoding thread).
 #include "io/Volume.h"
 #include "run/RunConfig.h"
@@ -19,21 +22,27 @@ class VolumeGenerator {
 public:
     enum class Quality { Preview, Full };
 
-    // runDir: a run directory or its run.h5; weights from the newest checkpoint.
-    // Throws FileError when the run or its weights cannot be read.
+    // runDir: a run directory or its run.h5. Throws FileError when the run or its weights
+    // cannot be read.
     static std::unique_ptr<VolumeGenerator> open(const std::filesystem::path& runDir, int threads = 0);
-    ~VolumeGenerator();
+    virtual ~VolumeGenerator() = default;
 
-    const RunConfig& config() const;
-    int zdim() const;                         // 0 for a homogeneous run
-    // z: zdim values (ignored/empty for homogeneous runs). Throws UsageError on a size mismatch.
-    Volume generate(std::span<const float> z, Quality quality = Quality::Full);
-
-    struct Impl;
-
-private:
-    explicit VolumeGenerator(std::unique_ptr<Impl> impl);
-    std::unique_ptr<Impl> m_impl;
+    virtual const RunConfig& config() const = 0;
+    int zdim() const { return config().model.zdim; }   // 0 for a homogeneous run
+    // z: zdim values (ignored/empty for homogeneous runs). Throws UsageError on a size mismatch
+    // or a box that is odd, below 2 or above D.
+    virtual Volume generate(std::span<const float> z, int box) = 0;
+    Volume generate(std::span<const float> z, Quality quality = Quality::Full)
+    {
+        const int D = config().boxSize;
+        return generate(z, quality == Quality::Full ? D : D / 2);
+    }
 };
+
+// The generator of a cryoDRGN checkpoint: config.cryodrgnWeights (weights.N.pkl) with
+// config.cryodrgnConfig (config.yaml / config.pkl), as `cryodrgn eval_vol WEIGHTS -c CONFIG
+// --Apix config.pixelSize` reads them (1 Å/px when the pixel size is 0). The box, zdim and
+// normalisation come from the cryoDRGN config.
+std::unique_ptr<VolumeGenerator> openCryodrgnVolumeGenerator(RunConfig config, int threads = 0);
 
 } // namespace cryo
