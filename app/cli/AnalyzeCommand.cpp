@@ -68,7 +68,7 @@ std::vector<std::int64_t> parseAnchors(const QString& text)
 AnalyzeRequest parseRequest(const QCommandLineParser& parser)
 {
     AnalyzeRequest r;
-    r.run = parser.positionalArguments().first().toStdString();
+    r.run = runArgument(parser);
     r.out = parser.value("out").toStdString();
     r.pcTraj = parser.isSet("pc-traj");
     r.landscape = parser.isSet("landscape");
@@ -170,7 +170,8 @@ void runTrajectories(const AnalyzeRequest& r, cryo::VolumeGenerator& generator, 
 void addOptions(QCommandLineParser& parser)
 {
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("run"), tr("A run directory or its run.h5."), tr("RUN"));
+    parser.addPositionalArgument(QStringLiteral("run"), tr("A run directory or its run.h5, or a cryoDRGN output directory."), tr("RUN"));
+    addRunOptions(parser);
     parser.addOptions({
         {"out", tr("Output folder."), tr("DIR")},
         {"pc-traj", tr("Maps along the first N principal components of z.")},

@@ -1,11 +1,46 @@
 #include "cli/CliOptions.h"
 
+#include "cryodrgn/CryodrgnImport.h"
+
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <thread>
 
 namespace cli {
+
+void addRunOptions(QCommandLineParser& parser)
+{
+    parser.addOptions({
+        {"epoch", QCoreApplication::translate("cli", "cryoDRGN runs: the epoch N of weights.N.pkl (default: the newest)."),
+         QCoreApplication::translate("cli", "N")},
+        {"particles", QCoreApplication::translate("cli", "cryoDRGN runs: the particle file, when the config's path is not found here."),
+         QCoreApplication::translate("cli", "FILE")},
+    });
+}
+
+std::filesystem::path runArgument(const QCommandLineParser& parser)
+{
+    const std::filesystem::path path = parser.positionalArguments().value(0).toStdString();
+    std::optional<int> epoch;
+    numberOption(parser, "epoch", epoch);
+    if (!cryo::isCryodrgnRunDirectory(path)) {
+        if (epoch || parser.isSet("particles"))
+            throw cryo::UsageError("--epoch and --particles apply to cryoDRGN run directories; " + path.string() +
+                                   " is not one");
+        return path;
+    }
+    cryo::CryodrgnImportOptions options;
+    options.epoch = epoch;
+    options.particles = parser.value("particles").toStdString();
+    const cryo::CryodrgnImport import = cryo::importCryodrgnRun(path, options);
+    std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("cli", "cryoDRGN run, epoch %1 (%2)")
+                                                .arg(import.epoch.number)
+                                                .arg(QString::fromStdString(import.runDirectory.string()))));
+    for (const std::string& note : import.notes)
+        std::fprintf(stderr, "  %s\n", note.c_str());
+    return import.runDirectory;
+}
 
 void layerOption(const QCommandLineParser& parser, const QString& name, int& width, int& layers)
 {

@@ -6,6 +6,7 @@
 #include "util/Error.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <stop_token>
 
@@ -38,6 +39,14 @@ void numberOption(const QCommandLineParser& parser, const QString& name, std::op
     numberOption(parser, name, parsed);
     value = parsed;
 }
+
+// The run a command works on (its one positional argument): a run directory of ours (or its
+// run.h5), or a cryoDRGN output directory, which is imported (cryodrgn/CryodrgnImport.h) and
+// stands for DIR/cryoscape/epoch_N. addRunOptions adds --epoch N (which cryoDRGN epoch; default
+// the newest) and --particles FILE (the run's particle file when its config's path does not
+// resolve here; remembered). runArgument prints what an import assumed on stderr.
+void addRunOptions(QCommandLineParser& parser);
+std::filesystem::path runArgument(const QCommandLineParser& parser);
 
 // "256x3" → width 256, layers 3; throws cryo::UsageError when malformed.
 void layerOption(const QCommandLineParser& parser, const QString& name, int& width, int& layers);

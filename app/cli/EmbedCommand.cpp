@@ -162,7 +162,8 @@ int runEmbed(const QStringList& arguments)
          tr("T")},
         {"lang", tr("User interface language (e.g. de, en)."), tr("code")},
     });
-    parser.addPositionalArgument(QStringLiteral("run"), tr("A run directory or its run.h5."), tr("RUN"));
+    parser.addPositionalArgument(QStringLiteral("run"), tr("A run directory or its run.h5, or a cryoDRGN output directory."), tr("RUN"));
+    addRunOptions(parser);
     parser.process(QStringList{QStringLiteral("cryoscape embed")} + arguments);
     if (parser.positionalArguments().size() != 1) {
         std::fprintf(stderr, "%s\n%s", qPrintable(tr("embed: give one RUN.")), qPrintable(parser.helpText()));
@@ -171,7 +172,7 @@ int runEmbed(const QStringList& arguments)
     ProgressPrinter progress(tr("Embedding"));
     return runReportingFailures(QStringLiteral("embed"), progress, [&] {
         const EmbedRequest request = parseRequest(parser);
-        const std::filesystem::path path = cryo::runFilePath(parser.positionalArguments().first().toStdString());
+        const std::filesystem::path path = cryo::runFilePath(runArgument(parser));
         cryo::LatentTable z;
         {
             const cryo::H5File file(path, cryo::H5File::Mode::ReadOnly);

@@ -1,6 +1,7 @@
-// cryoscape eval-vol RUN (--z "z1 z2 …" | --zfile F) --out DIR — decodes maps from a trained
-// run at given latent points (homogeneous runs need no z) and writes them as .mrc with the
-// run's pixel size.
+// cryoscape eval-vol RUN (--z "z1 z2 …" | --zfile F) --out DIR [--epoch N] [--downsample D]
+// [--flip] [--invert] [--apix A] — decodes maps from a trained run (ours, or a cryoDRGN output
+// directory, reproducing `cryodrgn eval_vol`) at given latent points (homogeneous runs need no
+// z) and writes them as .mrc with the run's pixel size.
 #include "cli/CliCommand.h"
 #include "cli/CliOptions.h"
 #include "cli/ProgressPrinter.h"
@@ -15,6 +16,7 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 
@@ -71,14 +73,21 @@ std::vector<std::vector<float>> latentPoints(const QCommandLineParser& parser, i
 int runEvalVol(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Decode maps from a trained run at latent points and write them as .mrc."));
+    parser.setApplicationDescription(tr("Decode maps from a trained run (ours or cryoDRGN's) at latent points and write "
+                                        "them as .mrc."));
     parser.addHelpOption();
-    parser.addPositionalArgument(tr("run"), tr("Run directory (or its run.h5)."));
+    parser.addPositionalArgument(tr("run"), tr("Run directory (or its run.h5), or a cryoDRGN output directory."));
+    addRunOptions(parser);
     parser.addOptions({
         {"z", tr("A latent point: zdim numbers in quotes (repeat for several maps)."), tr("VALUES")},
         {"zfile", tr("Text file with one latent point per line."), tr("FILE")},
         {"out", tr("Output folder for vol_000.mrc, vol_001.mrc, …"), tr("DIR")},
         {"preview", tr("Decode the coarse preview (half the box size) instead of the full map.")},
+        {"downsample", tr("Decode a map of D voxels per side (even, below the run's box): the central frequencies, "
+                          "with cryodrgn eval_vol -d's intensities ((box/D)³ times the full map's)."), tr("D")},
+        {"flip", tr("Flip the handedness (mirror along z), as cryodrgn eval_vol --flip.")},
+        {"invert", tr("Invert the contrast, as cryodrgn eval_vol --invert.")},
+        {"apix", tr("Pixel size of the run's box in Å (default: the run's; the headers give the voxel size)."), tr("A")},
         {"threads", tr("Compute threads (default: all cores)."), tr("T")},
         {"lang", tr("User interface language (e.g. de, en)."), tr("code")},
     });
@@ -88,20 +97,38 @@ int runEvalVol(const QStringList& arguments)
                      qPrintable(parser.helpText()));
         return 2;
     }
-    int threads = 0;
+    int threads = 0, downsample = 0;
+    double apix = 0;
     ProgressPrinter progress(tr("Decoding"));
     return runReportingFailures(QStringLiteral("eval-vol"), progress, [&] {
         numberOption(parser, "threads", threads);
-        auto generator = cryo::VolumeGenerator::open(parser.positionalArguments().first().toStdString(), threads);
+        numberOption(parser, "downsample", downsample);
+        numberOption(parser, "apix", apix);
+        if (parser.isSet("preview") && parser.isSet("downsample"))
+            throw cryo::UsageError("--preview and --downsample exclude each other");
+        auto generator = cryo::VolumeGenerator::open(runArgument(parser), threads);
+        const int D = generator->config().boxSize;
+        if (parser.isSet("downsample") && (downsample < 2 || downsample % 2 || downsample >= D))
+            throw cryo::UsageError("--downsample needs an even box below the run's " + std::to_string(D) + ", got " +
+                                   std::to_string(downsample));
+        const int box = parser.isSet("downsample") ? downsample : parser.isSet("preview") ? D / 2 : D;
         const auto points = latentPoints(parser, generator->zdim());
         const std::filesystem::path outDir = parser.value("out").toStdString();
         std::filesystem::create_directories(outDir);
-        const auto quality = parser.isSet("preview") ? cryo::VolumeGenerator::Quality::Preview
-                                                     : cryo::VolumeGenerator::Quality::Full;
+        // cryoDRGN's -d leaves the crop (D/d)³ brighter than the full map; our maps keep one scale.
+        const double brighter = parser.isSet("downsample") ? std::pow(double(D) / box, 3) : 1.0;
         QElapsedTimer clock;
         clock.start();
         for (std::size_t i = 0; i < points.size(); ++i) {
-            const cryo::Volume volume = generator->generate(points[i], quality);
+            cryo::Volume volume = generator->generate(points[i], box);
+            for (float& v : volume.data)
+                v = float(v * brighter);
+            if (parser.isSet("flip"))
+                cryo::flipHandedness(volume);
+            if (parser.isSet("invert"))
+                cryo::invertContrast(volume);
+            if (apix > 0)
+                volume.voxelSize = float(apix * D / box);
             char name[32];
             std::snprintf(name, sizeof name, "vol_%03zu.mrc", i);
             cryo::writeMrc(outDir / name, volume);

@@ -3,6 +3,7 @@
 // (or its complement) for RELION, cryoSPARC and cryoDRGN (core/particles/SubsetExport.h).
 // An ab initio run's particles are written with the poses it found (--input-poses: the file's).
 #include "cli/CliCommand.h"
+#include "cli/CliOptions.h"
 #include "cli/ProgressPrinter.h"
 
 #include "io/H5File.h"
@@ -66,7 +67,7 @@ std::vector<int> parseClusters(const QString& text)
 
 void exportSelection(const QCommandLineParser& parser)
 {
-    const std::filesystem::path runPath = cryo::runFilePath(parser.positionalArguments().first().toStdString());
+    const std::filesystem::path runPath = cryo::runFilePath(runArgument(parser));
     const cryo::H5File run(runPath, cryo::H5File::Mode::ReadOnly);
     cryo::checkRunFile(run);
     const cryo::RunConfig config = cryo::readRunConfig(run);
@@ -125,7 +126,8 @@ int runExport(const QStringList& arguments)
         {"data-dir", tr("Folder to search for particle stacks by name (default: the run's)."), tr("DIR")},
         {"lang", tr("User interface language (e.g. de, en)."), tr("code")},
     });
-    parser.addPositionalArgument(QStringLiteral("run"), tr("The run directory (or its run.h5)."), tr("RUN"));
+    parser.addPositionalArgument(QStringLiteral("run"), tr("The run directory (or its run.h5), or a cryoDRGN output directory."), tr("RUN"));
+    addRunOptions(parser);
     parser.process(QStringList{QStringLiteral("cryoscape export")} + arguments);
     const bool anyOutput = parser.isSet("star") || parser.isSet("cs") || parser.isSet("pkl") || parser.isSet("txt");
     if (parser.positionalArguments().size() != 1 || parser.isSet("index") == parser.isSet("kmeans-cluster") ||

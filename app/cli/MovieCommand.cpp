@@ -100,7 +100,7 @@ std::vector<float> zOption(const QString& text)
 MovieRequest parseRequest(const QCommandLineParser& parser)
 {
     MovieRequest r;
-    r.run = parser.positionalArguments().first().toStdString();
+    r.run = runArgument(parser);
     r.out = parser.value("out").toStdString();
     const int sources = int(parser.isSet("pc")) + int(parser.isSet("path")) + int(parser.isSet("turn"));
     if (sources != 1)
@@ -213,7 +213,8 @@ void renderMovie(const MovieRequest& r, MovieDecoder& decoder, const InterruptWa
 void addOptions(QCommandLineParser& parser)
 {
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("run"), tr("A run directory or its run.h5."), tr("RUN"));
+    parser.addPositionalArgument(QStringLiteral("run"), tr("A run directory or its run.h5, or a cryoDRGN output directory."), tr("RUN"));
+    addRunOptions(parser);
     parser.addOptions({
         {"out", tr("The movie: .mp4 (H.264) or .gif."), tr("FILE")},
         {"pc", tr("Maps along principal component N of z (1-based), 5th to 95th percentile."), tr("N")},

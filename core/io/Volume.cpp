@@ -5,6 +5,20 @@
 
 namespace cryo {
 
+void flipHandedness(Volume& volume)
+{
+    const std::size_t plane = std::size_t(volume.nx) * volume.ny;
+    for (int z = 0; z < volume.nz / 2; ++z)
+        std::swap_ranges(volume.data.begin() + std::ptrdiff_t(plane * z), volume.data.begin() + std::ptrdiff_t(plane * (z + 1)),
+                         volume.data.begin() + std::ptrdiff_t(plane * (volume.nz - 1 - z)));
+}
+
+void invertContrast(Volume& volume)
+{
+    for (float& v : volume.data)
+        v = -v;
+}
+
 VolumeStats computeStats(const float* values, std::size_t count)
 {
     VolumeStats s;

@@ -27,6 +27,11 @@ struct VolumeStats {
     double mean = 0, rms = 0;   // rms = standard deviation about the mean (MRC convention)
 };
 
+// Mirror along z (the slowest axis): the other hand, as cryodrgn eval_vol --flip.
+void flipHandedness(Volume& volume);
+// Negate every value: dark density becomes bright (eval_vol --invert).
+void invertContrast(Volume& volume);
+
 VolumeStats computeStats(const float* values, std::size_t count);
 inline VolumeStats computeStats(const Volume& v) { return computeStats(v.data.data(), v.data.size()); }
 
