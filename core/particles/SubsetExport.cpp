@@ -2,10 +2,12 @@
 
 #include "formats/AtomicFile.h"
 #include "formats/PickleFile.h"
+#include "particles/CryosparcGroup.h"
 #include "particles/ParticleDataset.h"
 #include "particles/ParticleMetadataWriter.h"
 #include "util/Error.h"
 
+#include <algorithm>
 #include <string>
 
 namespace cryo {
@@ -45,11 +47,11 @@ ParticleMetadata subsetMetadata(const ParticleDataset& dataset, const std::vecto
     return m;
 }
 
-void writeIndexText(const std::filesystem::path& path, const std::vector<std::size_t>& indices)
+void writeIndexText(const std::filesystem::path& path, const std::vector<std::int64_t>& indices)
 {
     std::string text;
     text.reserve(indices.size() * 7);
-    for (std::size_t i : indices)
+    for (std::int64_t i : indices)
         text += std::to_string(i) + '\n';
     writeFileAtomically(path, text);
 }
@@ -101,13 +103,25 @@ SubsetExportResult exportSubset(const ParticleDataset& dataset, const SubsetExpo
                                    " is a new .cs (new uids, blob, CTF and poses only)");
         }
         result.written.push_back(request.cs);
+        const std::filesystem::path csg = std::filesystem::path(request.cs).replace_extension(".csg");
+        writeCryosparcGroup(csg, request.cs, format == ParticleSourceFormat::CryoSparcCs ? dataset.sourcePath() : "");
+        result.written.push_back(csg);
     }
+    // Index files name rows of the particle file (what cryoDRGN's --ind expects), which differ
+    // from the run's rows when the run saw a subset (ParticleDataset::selectParticles).
+    std::vector<std::int64_t> rows;
+    for (std::size_t i : result.exported)
+        rows.push_back(std::int64_t(dataset.particles()[i].originalIndex));
+    if ((!request.txt.empty() || !request.pkl.empty()) &&
+        !std::equal(rows.begin(), rows.end(), result.exported.begin(), [](std::int64_t r, std::size_t i) { return std::size_t(r) == i; }))
+        result.notes.push_back("the indices written are rows of " + dataset.sourcePath().filename().string() +
+                               " (the run was trained on a subset of it), as cryoDRGN's --ind expects");
     if (!request.txt.empty()) {
-        writeIndexText(request.txt, result.exported);
+        writeIndexText(request.txt, rows);
         result.written.push_back(request.txt);
     }
     if (!request.pkl.empty()) {
-        writePickledIndexArray(request.pkl, std::vector<std::int64_t>(result.exported.begin(), result.exported.end()));
+        writePickledIndexArray(request.pkl, rows);
         result.written.push_back(request.pkl);
     }
     return result;

@@ -9,9 +9,12 @@
 //          what ParticleDataset reads (e.g. cryoSPARC's per-particle scale) are not carried.
 //   .cs    cryoSPARC. From a .cs source: the chosen records with the original dtype, bytes
 //          unchanged. From a .star/.mrcs source: converted with writeCryosparcCs (uid, blob/*,
-//          ctf/*, alignments3D/*); uids are new deterministic ids.
-//   .txt   0-based dataset indices, one per line, ascending (np.loadtxt-compatible).
-//   .pkl   the same indices as a pickled 1-D int64 NumPy array (cryoDRGN --ind).
+//          ctf/*, alignments3D/*); uids are new deterministic ids. Beside it, the .csg result
+//          group that cryoSPARC's Import Result Group reads (particles/CryosparcGroup.h).
+//   .txt   0-based rows of the particle file, one per line, ascending (np.loadtxt-compatible):
+//          the dataset indices, unless the dataset is a subset of its file (a run trained on
+//          cryoDRGN --ind), whose rows in the file they then are.
+//   .pkl   the same rows as a pickled 1-D int64 NumPy array (cryoDRGN --ind).
 // Image references are written as the source spells them (relative references resolve from
 // the output's folder only when it is the source's folder, or with a data directory).
 // Indices count particles in the input order (= row of the .star / record of the .cs),

@@ -3,6 +3,8 @@
 // exactly the chosen particles, in the original order; same-format exports keep every
 // column, the optics table and (for .cs) the record bytes and dtype.
 #include "formats/NpyFile.h"
+#include "formats/TorchCheckpoint.h"
+#include "formats/YamlValue.h"
 #include "formats/PickleFile.h"
 #include "formats/StarFile.h"
 #include "geometry/PoseConventions.h"
@@ -17,6 +19,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <fstream>
 #include <cstring>
 #include <random>
 
@@ -112,6 +115,29 @@ std::vector<cryo::ParticlePose> randomPoses(std::size_t count)
     return poses;
 }
 
+// The .csg beside a .cs: every result (column prefix) names the .cs and its row count.
+void compareResultGroup(const fs::path& csg, const fs::path& cs, std::size_t rows)
+{
+    const cryo::PickleValue group = cryo::readYamlValue(csg);
+    const cryo::PickleValue* results = cryo::dictValue(group, "results");
+    QVERIFY(results && cryo::dictValue(group, "created") && cryo::dictValue(group, "version"));
+    QCOMPARE(cryo::dictValue(*cryo::dictValue(group, "group"), "type")->text, std::string("particle"));
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < results->items.size(); i += 2) {
+        names.push_back(results->items[i].text);
+        const cryo::PickleValue& r = results->items[i + 1];
+        QCOMPARE(cryo::dictValue(r, "metafile")->text, ">" + cs.filename().string());
+        QCOMPARE(cryo::dictValue(r, "num_items")->integer, std::int64_t(rows));
+        QCOMPARE(cryo::dictValue(r, "type")->text, "particle." + names.back());
+    }
+    for (const char* needed : {"blob", "ctf"})
+        QVERIFY2(std::find(names.begin(), names.end(), needed) != names.end(), needed);
+    const cryo::NpyFile written = cryo::NpyFile::read(cs);
+    for (const cryo::NpyField& f : written.fields())   // no column without its result
+        QVERIFY2(f.name == "uid" || std::find(names.begin(), names.end(), f.name.substr(0, f.name.find('/'))) != names.end(),
+                 f.name.c_str());
+}
+
 } // namespace
 
 class TestSubsetExport : public QObject {
@@ -171,7 +197,8 @@ private Q_SLOTS:
         cryo::SubsetExportRequest request{selection, invert, out / "sel.star", out / "sel.cs", out / "sel.txt", out / "sel.pkl", {}};
         const cryo::SubsetExportResult result = cryo::exportSubset(dataset, request);
         QCOMPARE(result.exported, expected);
-        QCOMPARE(result.written.size(), std::size_t(4));
+        QCOMPARE(result.written.size(), std::size_t(5));
+        compareResultGroup(out / "sel.csg", out / "sel.cs", expected.size());
 
         QCOMPARE(cryo::readIndexFile(out / "sel.txt", n), expected);
         QCOMPARE(cryo::readIndexFile(out / "sel.pkl", n), expected);
@@ -183,6 +210,29 @@ private Q_SLOTS:
             compareStarFiles(sourcePath, out / "sel.star", expected);
         else
             compareCsFiles(sourcePath, out / "sel.cs", expected);
+    }
+
+    // A cryoSPARC export (.cs with its .csg): the subset's .csg keeps the group's description,
+    // its result types and cryoSPARC version, and points every result at the new .cs.
+    void resultGroupOfACryosparcExport()
+    {
+        const fs::path dir = fs::path(m_dir.path().toStdString()) / "csexport";
+        fs::create_directories(dir / "out");
+        fs::copy_file(fs::path(CRYOSCAPE_FIXTURES_DIR) / "empiar_10076_7.cs", dir / "J7_particles_exported.cs");
+        std::ofstream(dir / "J7_particles_exported.csg")
+            << "created: 2021-01-21 02:43:57.516360\ngroup:\n  description: All particles that were processed\n"
+               "  name: particles\n  title: All particles\n  type: particle\nresults:\n  blob:\n"
+               "    metafile: '>J7_particles_exported.cs'\n    num_items: 7\n    type: particle.blob\n"
+               "  ctf: {metafile: '>J7_particles_exported.cs', num_items: 7, type: particle.ctf}\nversion: v2.15.0\n";
+        const cryo::ParticleDataset dataset = openMetadata(dir / "J7_particles_exported.cs");
+        cryo::SubsetExportRequest request;
+        request.selection = {1, 4};
+        request.cs = dir / "out" / "subset.cs";
+        cryo::exportSubset(dataset, request);
+        const cryo::PickleValue group = cryo::readYamlValue(dir / "out" / "subset.csg");
+        QCOMPARE(cryo::dictValue(group, "version")->text, std::string("v2.15.0"));
+        QCOMPARE(cryo::dictValue(*cryo::dictValue(group, "group"), "description")->text, std::string("All particles that were processed"));
+        compareResultGroup(dir / "out" / "subset.csg", request.cs, 2);
     }
 
     // Other poses (an ab initio run's) replace the source's in the .star and .cs; every other
