@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "CryodrgnRunOpener.h"
+
 #include "LandscapeController.h"
 #include "ParticlesDialog.h"
 #include "RecentFiles.h"
@@ -62,6 +64,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_levelLabel = new QLabel(this);
     statusBar()->addWidget(m_mapLabel, 1);
     statusBar()->addPermanentWidget(m_levelLabel);
+    m_runLabel = new QLabel(this);   // which run is open ("… · cryoDRGN run, epoch 12")
+    statusBar()->addPermanentWidget(m_runLabel);
 
     createTrainingUi();
     createExplorerUi();
@@ -96,9 +100,15 @@ void MainWindow::createMenus()
     particles->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
     particles->setStatusTip(tr("Open a particle dataset (.star, .cs, .mrcs, .txt) and look at its images"));
     QAction* openRun = file->addAction(tr("Open R&un…"), this, &MainWindow::chooseRunToOpen);
-    openRun->setStatusTip(tr("Open a training run (its directory or run.h5)"));
+    openRun->setStatusTip(tr("Open a training run: its directory or run.h5, or a cryoDRGN output directory"));
     QMenu* recentMenu = file->addMenu(tr("Open &Recent"));
     m_recent = new RecentFiles(recentMenu, this);
+    RunOpenerHost host;
+    host.openRun = [this](const QString& runDir) { return this->openRun(runDir); };
+    host.note = [this](const QString& title, const QString& message, bool warning) { showNote(title, message, warning); };
+    host.error = [this](const QString& title, const QString& message) { reportError(title, message); };
+    host.remember = [this](const QString& path) { m_recent->add(path); };
+    m_cryodrgn = new CryodrgnRunOpener(this, file, std::move(host));
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
     file->addSeparator();
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -164,6 +174,8 @@ bool MainWindow::openFile(const QString& path)
     if (path.endsWith(QLatin1String(".session.h5")) || path.endsWith(QLatin1String(".autosave")) ||
         path.endsWith(QLatin1String("session.autosave.h5")))
         return openSession(path);
+    if (CryodrgnRunOpener::isCryodrgnRun(path))
+        return m_cryodrgn->open(path);   // a cryoDRGN output directory, or its config or weights
     if (QFileInfo(path).isDir() || QFileInfo(path).suffix().toLower() == QLatin1String("h5"))
         return openRun(path);   // a run directory or its run.h5
     return isParticleFile(path) ? openParticles(path) != nullptr : openMap(path);

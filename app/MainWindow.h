@@ -30,6 +30,7 @@ class TrajectoryPanel;
 class MovieExportJob;
 struct MovieExportRequest;
 class LandscapeController;
+class CryodrgnRunOpener;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -39,7 +40,8 @@ public:
     // Opens a map; on failure tells the user (dialog, or stderr when not interactive)
     // and keeps what was shown before.
     bool openMap(const QString& path);
-    // Opens a map, a particle dataset or a training run (directory or .h5), by the file's suffix.
+    // Opens a map, a particle dataset or a training run (directory or .h5; a cryoDRGN output
+    // directory, its config or a weights.N.pkl in it), by the file's suffix.
     bool openFile(const QString& path);
     // Opens a particle dataset (.star, .cs, .mrcs, .txt) and shows its summary and images;
     // problems found are listed in a dialog. Returns the dialog, or nullptr on failure.
@@ -237,4 +239,6 @@ private:
     quint64 m_trajectoryPreviewTag = 0;   // a preview shown at the viewer's level (not σ)
     MovieExportJob* m_movieJob = nullptr;
     LandscapeController* m_landscape = nullptr;
+    CryodrgnRunOpener* m_cryodrgn = nullptr;
+    QLabel* m_runLabel = nullptr;
 };

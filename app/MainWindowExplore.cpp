@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 
 #include "ClusterGallery.h"
+#include "CryodrgnRunOpener.h"
 #include "ExplorerPanel.h"
 #include "LandscapeController.h"
 #include "ParticleMontage.h"
@@ -175,7 +176,9 @@ bool MainWindow::openRun(const QString& runDirOrFile)
     if (!tables->datasetProblem.isEmpty())
         statusBar()->showMessage(tr("Particles not available (no defocus/pose colours, no export): %1")
                                      .arg(tables->datasetProblem), 15000);
-    setWindowTitle(tr("%1 — Cryoscape").arg(QFileInfo(tables->runDir).fileName()));
+    setWindowTitle(tr("%1 — Cryoscape").arg(RunSummary::title(tables->config, tables->runDir)));
+    m_runLabel->setText(RunSummary::title(tables->config, tables->runDir));
+    m_cryodrgn->showRun(tables->runDir);
     if (!m_openingSession) {   // the state this run was left in, if the user wants it back
         const QString autosaved = explorerAutosavePath({}, tables->runDir);
         if (offerAutosave(autosaved, {}) == autosaved) {
@@ -228,7 +231,10 @@ bool MainWindow::openHomogeneousRun(const QString& runDirOrFile)
     m_mapDescription = tr("the run's map (homogeneous: no latent space)");
     m_mapClock.start();
     m_decoder->request({}, m_mapTag);
-    setWindowTitle(tr("%1 — Cryoscape").arg(QFileInfo(runDir).fileName()));
+    const cryo::RunConfig config = cryo::readRunConfig(cryo::H5File(path, cryo::H5File::Mode::ReadOnly));
+    setWindowTitle(tr("%1 — Cryoscape").arg(RunSummary::title(config, runDir)));
+    m_runLabel->setText(RunSummary::title(config, runDir));
+    m_cryodrgn->showRun(runDir);
     statusBar()->showMessage(tr("Homogeneous run: one map, no latent space to explore"), 15000);
     return true;
 }

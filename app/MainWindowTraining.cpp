@@ -180,12 +180,14 @@ void MainWindow::chooseRunToOpen()
 {
     QSettings settings;
     const QString dir = settings.value(QStringLiteral("lastDirectory")).toString();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Run"), dir,
-                                                      tr("Cryoscape runs (run.h5);;HDF5 files (*.h5);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Run"), dir,
+        tr("Runs (run.h5 config.yaml config.pkl weights*.pkl);;Cryoscape runs (run.h5);;"
+           "cryoDRGN runs (config.yaml config.pkl weights*.pkl);;All files (*)"));
     if (path.isEmpty())
         return;
     settings.setValue(QStringLiteral("lastDirectory"), QFileInfo(path).absolutePath());
-    openRun(path);
+    openFile(path);   // run.h5, or a file of a cryoDRGN directory (weights.N.pkl: that epoch)
 }
 
 // Non-modal, so that training signals and the window keep going while it is open.

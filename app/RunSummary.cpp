@@ -2,6 +2,7 @@
 
 #include "train/AbInitioState.h"
 
+#include <QFileInfo>
 #include <QLocale>
 
 QString RunSummary::text(const QString& runDirOrFile)
@@ -13,6 +14,8 @@ QString RunSummary::text(const QString& runDirOrFile)
     const auto history = cryo::readHistory(file);
     QStringList lines;
     lines << tr("Run: %1").arg(QString::fromStdString(path.parent_path().string()));
+    if (c.importedFromCryodrgn())
+        lines << tr("cryoDRGN run, epoch %1: %2").arg(c.cryodrgnEpoch).arg(QString::fromStdString(c.cryodrgnWeights.string()));
     lines << tr("Particles: %1 (%2 images, box %3 px, %4 Å/px)")
                  .arg(QString::fromStdString(c.particles.string()))
                  .arg(QLocale().toString(qulonglong(c.particleCount)))
@@ -54,6 +57,15 @@ QString RunSummary::text(const QString& runDirOrFile)
                      .arg(seconds, 0, 'f', 0);
     }
     return lines.join(QLatin1Char('\n'));
+}
+
+QString RunSummary::title(const cryo::RunConfig& config, const QString& runDir)
+{
+    if (!config.importedFromCryodrgn())
+        return QFileInfo(runDir).fileName();
+    return tr("%1 · cryoDRGN run, epoch %2")
+        .arg(QString::fromStdString(config.cryodrgnWeights.parent_path().filename().string()))
+        .arg(config.cryodrgnEpoch);
 }
 
 std::vector<cryo::EpochRecord> RunSummary::history(const QString& runDirOrFile)

@@ -87,8 +87,8 @@ double pixelSizeOf(const CryodrgnRun& run, const CryodrgnFiles& files, const Cry
     } catch (const std::exception& e) {
         notes.push_back(std::string("pixel size not read: ") + e.what());
     }
-    notes.push_back("pixel size unknown (no ctf.pkl or particle file found): maps are written at 1 Å/px; "
-                    "give the right one with --apix or in the Open Run dialog");
+    notes.push_back("pixel size unknown (no ctf.pkl or particle file found): maps are written at 1 Å/px until "
+                    "the particle file is located (eval-vol also takes --apix)");
     return 1;
 }
 
@@ -123,7 +123,7 @@ CryodrgnFiles locateCryodrgnFiles(const CryodrgnRun& run, const fs::path& folder
     if (files.particles.empty())
         notes.push_back("particle file not found (the config names " + c.particles.string() +
                         "): the latent space and maps work; montage, colouring by CTF/pose and particle export "
-                        "need it (Open Run… → Particles, or --particles)");
+                        "need it (File → Locate Particles…, or --particles on the command line)");
     for (const auto& [written, found, what] : {std::tuple{c.poses, files.poses, "poses"}, std::tuple{c.ctf, files.ctf, "CTF"}})
         if (!written.empty() && found.empty())
             notes.push_back(std::string(what) + " file not found: " + written.string());

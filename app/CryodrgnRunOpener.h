@@ -1,0 +1,48 @@
+#pragma once
+// Opening cryoDRGN output directories in the window (File → Open Run…, drag and drop, the
+// command line, Open Recent): the import into DIR/cryoscape/epoch_N (cryodrgn/CryodrgnImport.h),
+// then the run opens like one of ours. Also the File → cryoDRGN Epoch submenu of the open run,
+// File → Locate Particles… for a run whose particle file was not found, and the notes on what
+// the import assumed. Talks to the window through the callbacks of RunOpenerHost only.
+#include <QObject>
+#include <QString>
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+
+class QAction;
+class QMenu;
+class QWidget;
+
+struct RunOpenerHost {
+    std::function<bool(const QString& runDir)> openRun;   // MainWindow::openRun
+    std::function<void(const QString& title, const QString& message, bool warning)> note;
+    std::function<void(const QString& title, const QString& message)> error;
+    std::function<void(const QString& path)> remember;    // Open Recent
+};
+
+class CryodrgnRunOpener : public QObject {
+    Q_OBJECT
+public:
+    CryodrgnRunOpener(QWidget* window, QMenu* fileMenu, RunOpenerHost host);
+
+    // A cryoDRGN output directory, or a file in one (config.yaml, weights.N.pkl, z.N.pkl).
+    static bool isCryodrgnRun(const QString& path);
+    // Imports and opens it: the epoch of a weights.N.pkl / z.N.pkl path, `epoch`, or the newest.
+    // Errors are reported through the host; false then.
+    bool open(const QString& path, std::optional<int> epoch = std::nullopt, const QString& particles = {});
+    // The window opened the run directory `runDir` (any run): the epoch menu follows it.
+    void showRun(const QString& runDir);
+
+private:
+    void chooseParticles();
+    void rebuildEpochMenu();
+
+    QWidget* m_window;
+    RunOpenerHost m_host;
+    QMenu* m_epochMenu;
+    QAction* m_locateParticles;
+    std::filesystem::path m_cryodrgnDirectory;   // of the open run ("" when it is not a cryoDRGN run)
+    int m_epoch = -1;
+};
