@@ -3,7 +3,9 @@
 // on a few particles: the decoder's size is what matters, not its quality), opens it in
 // the main window and asks for maps at successive particles' z, as clicks do; prints the
 // time from the request to the preview / full map being in the viewer (contour included).
-// Run under a display: xvfb-run -a bench_click_to_volume [--box D] [--clicks N] [--keep DIR]
+// With --run DIR it opens that run instead: one of ours, or a cryoDRGN output directory (its
+// decoder as trained, e.g. cryoDRGN's default 1024 × 3).
+// Run under a display: xvfb-run -a bench_click_to_volume [--box D] [--clicks N] [--run DIR]
 #include "ClusterGallery.h"
 #include "ExplorerPanel.h"
 #include "MapDecoder.h"
@@ -25,6 +27,14 @@
 #include <cstring>
 
 namespace {
+
+const char* textArg(int argc, char** argv, const char* name)
+{
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::strcmp(argv[i], name) == 0)
+            return argv[i + 1];
+    return nullptr;
+}
 
 int intArg(int argc, char** argv, const char* name, int fallback)
 {
@@ -67,14 +77,17 @@ int main(int argc, char** argv)
     const int box = intArg(argc, argv, "--box", 64);
     const int clicks = intArg(argc, argv, "--clicks", 12);
     QTemporaryDir tmp;
-    std::printf("training a D = %d run (1 epoch, 64 particles)...\n", box);
-    const QString run = makeRun(tmp.path(), box);
+    const char* given = textArg(argc, argv, "--run");
+    if (!given)
+        std::printf("training a D = %d run (1 epoch, 64 particles)...\n", box);
+    const QString run = given ? QString::fromLocal8Bit(given) : makeRun(tmp.path(), box);
+    std::printf("%s; decoding on 1 thread (the GUI keeps a core)\n", cryo::describeBlasEnvironment().c_str());
 
     MainWindow window;
     window.setInteractive(false);
     window.resize(1500, 950);
     window.show();
-    if (!window.openRun(run) || !window.explorer())
+    if (!window.openFile(run) || !window.explorer())
         return 1;
     std::vector<double> preview, full, decodePreview;
     QElapsedTimer clock;
@@ -106,9 +119,9 @@ int main(int argc, char** argv)
         window.requestMap(t.zRow(std::size_t(c) % t.count()), QStringLiteral("bench"));
         loop.exec();
     }
-    std::printf("D = %d, %d requests: preview in the viewer after median %.1f ms (max %.1f), full map median %.1f ms "
+    std::printf("%s\nD = %d, %d requests: preview in the viewer after median %.1f ms (max %.1f), full map median %.1f ms "
                 "(max %.1f)\n",
-                box, clicks, median(preview), *std::max_element(preview.begin(), preview.end()), median(full),
+                qPrintable(window.windowTitle()), t.config.boxSize, clicks, median(preview), *std::max_element(preview.begin(), preview.end()), median(full),
                 *std::max_element(full.begin(), full.end()));
     std::printf("decoding the preview alone: median %.1f ms\n", median(decodePreview));
     std::printf("target: preview <= 150 ms -> %s\n", median(preview) <= 150 ? "met" : "NOT met");

@@ -4,6 +4,8 @@
 #include "formats/PickleFile.h"
 #include "util/Error.h"
 
+#include <cstring>
+
 namespace cryo {
 
 std::size_t PickledArray::elementCount() const
@@ -64,6 +66,10 @@ std::int64_t PickledArray::integer(std::size_t i) const
 std::vector<float> PickledArray::toFloats() const
 {
     std::vector<float> out(elementCount());
+    if (dtype.type == NpyType::Float && dtype.itemSize == 4 && !dtype.bigEndian) {   // float32 as stored: a copy
+        std::memcpy(out.data(), bytes.data(), out.size() * sizeof(float));
+        return out;
+    }
     for (std::size_t i = 0; i < out.size(); ++i)
         out[i] = static_cast<float>(number(i));
     return out;
@@ -80,6 +86,10 @@ std::vector<double> PickledArray::toDoubles() const
 std::vector<std::int64_t> PickledArray::toInt64s() const
 {
     std::vector<std::int64_t> out(elementCount());
+    if (dtype.type == NpyType::Int && dtype.itemSize == 8 && !dtype.bigEndian) {   // int64 as stored: a copy
+        std::memcpy(out.data(), bytes.data(), out.size() * sizeof(std::int64_t));
+        return out;
+    }
     for (std::size_t i = 0; i < out.size(); ++i)
         out[i] = integer(i);
     return out;
