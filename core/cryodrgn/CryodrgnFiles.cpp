@@ -65,8 +65,10 @@ void remember(const fs::path& folder, const Remembered& r)
     writeFileAtomically(folder / kRemembered, "particles=" + r.particles.string() + "\ndatadir=" + r.dataDirectory.string() + "\n");
 }
 
-double pixelSizeOf(const CryodrgnRun& run, const CryodrgnFiles& files, const CryodrgnImportOptions& options,
-                   std::vector<std::string>& notes)
+} // namespace
+
+double cryodrgnPixelSize(const CryodrgnRun& run, const CryodrgnFiles& files, const CryodrgnImportOptions& options,
+                         std::vector<std::string>& notes)
 {
     const int box = run.config.boxSize();
     if (options.pixelSize > 0)
@@ -91,8 +93,6 @@ double pixelSizeOf(const CryodrgnRun& run, const CryodrgnFiles& files, const Cry
                     "the particle file is located (eval-vol also takes --apix)");
     return 1;
 }
-
-} // namespace
 
 CryodrgnFiles locateCryodrgnFiles(const CryodrgnRun& run, const fs::path& folder, const CryodrgnImportOptions& options,
                                   std::vector<std::string>& notes)
@@ -132,7 +132,6 @@ CryodrgnFiles locateCryodrgnFiles(const CryodrgnRun& run, const fs::path& folder
                         "the particles of " + files.particles.string() + " cannot be matched to z");
         files.particles.clear();
     }
-    files.pixelSize = pixelSizeOf(run, files, options, notes);
     return files;
 }
 

@@ -17,11 +17,13 @@ namespace cryo {
 struct CryodrgnFiles {
     std::filesystem::path particles;     // "" when not found
     std::filesystem::path dataDirectory, poses, ctf, indices;
-    double pixelSize = 1;                // Å/px of the model's box
 };
 
 // Writes <folder>/particles.txt when options name the particles (remembered for later opens).
 CryodrgnFiles locateCryodrgnFiles(const CryodrgnRun& run, const std::filesystem::path& folder,
                                   const CryodrgnImportOptions& options, std::vector<std::string>& notes);
+// Å/px of the model's box (reads ctf.pkl, or opens the particle file's metadata).
+double cryodrgnPixelSize(const CryodrgnRun& run, const CryodrgnFiles& files, const CryodrgnImportOptions& options,
+                         std::vector<std::string>& notes);
 
 } // namespace cryo

@@ -57,7 +57,8 @@ bool isCurrent(const fs::path& runFile, const SourceStamp& source)
     }
 }
 
-RunConfig runConfigOf(const CryodrgnRun& run, const CryodrgnEpoch& epoch, const CryodrgnFiles& files, std::size_t count)
+RunConfig runConfigOf(const CryodrgnRun& run, const CryodrgnEpoch& epoch, const CryodrgnFiles& files, double pixelSize,
+                      std::size_t count)
 {
     const CryodrgnConfig& c = run.config;
     RunConfig config;
@@ -74,7 +75,7 @@ RunConfig runConfigOf(const CryodrgnRun& run, const CryodrgnEpoch& epoch, const 
     config.particleIndices = files.indices;
     config.particleCount = count;
     config.boxSize = c.boxSize();
-    config.pixelSize = files.pixelSize;
+    config.pixelSize = pixelSize;
     config.invertContrast = c.invertData;
     config.hartleyStd = c.norm[1];
     config.epochs = epoch.number;
@@ -84,12 +85,12 @@ RunConfig runConfigOf(const CryodrgnRun& run, const CryodrgnEpoch& epoch, const 
     return config;
 }
 
-void writeImport(const fs::path& runFile, const CryodrgnImport& import, const CryodrgnFiles& files,
+void writeImport(const fs::path& runFile, const CryodrgnImport& import, const RunConfig& config,
                  const CryodrgnLatents& latents, const SourceStamp& source)
 {
     fs::create_directories(runFile.parent_path());
     H5File file(runFile, H5File::Mode::CreateAtomic);
-    writeRunConfig(file, runConfigOf(import.run, import.epoch, files, latents.table.count));
+    writeRunConfig(file, config);
     file.createGroup(kImportGroup);
     file.setAttribute(kImportGroup, "source", std::string("cryodrgn"));
     file.setAttribute(kImportGroup, "directory", import.run.directory.string());
@@ -158,7 +159,8 @@ CryodrgnImport importCryodrgnRun(const fs::path& directory, const CryodrgnImport
         return import;
     }
     const CryodrgnLatents latents = readCryodrgnLatents(import.run, import.epoch, import.notes);
-    writeImport(runFile, import, files, latents, source);
+    const double pixelSize = cryodrgnPixelSize(import.run, files, options, import.notes);
+    writeImport(runFile, import, runConfigOf(import.run, import.epoch, files, pixelSize, latents.table.count), latents, source);
     return import;
 }
 

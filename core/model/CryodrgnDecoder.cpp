@@ -182,7 +182,9 @@ std::vector<float> CryodrgnDecoder::evaluateLattice(std::span<const float> z, in
     const int L = n + 1;
     const double extent = m_config.extent * n / full;   // eval_vol -d: the central part of the trained lattice
     const std::vector<float> axis = latticeAxis(extent, L);
-    const torch::Tensor latent = torch::from_blob(const_cast<float*>(z.data()), {1, std::int64_t(z.size())}).clone().to(m_device);
+    torch::Tensor latent;   // [1, zdim]; undefined for a homogeneous decoder
+    if (m_zdim > 0)
+        latent = torch::from_blob(const_cast<float*>(z.data()), {1, std::int64_t(z.size())}).clone().to(m_device);
 
     // Which lattice points the MLP sees (flat [z][y][x] index) and their coordinates. A slice
     // decoder (fourier, no encoding) decodes the whole plane z = 0 itself, mirroring only z > 0.
