@@ -13,6 +13,11 @@
 
 namespace {
 
+// The first preview a click shows costs at most this many multiply-adds: what the preview of
+// our default decoder (256 × 3) at D = 64 costs (the half sphere of box 32: ~8,600 points ×
+// ~250,000), a few hundredths of a second on one core. Larger decoders show a coarser map first.
+constexpr double kFirstPreviewMultiplyAdds = 2.5e9;
+
 struct Request {
     std::optional<QString> openRun;   // set: load this run first
     std::vector<float> z;
@@ -50,6 +55,7 @@ struct MapDecoder::Worker {
     std::optional<Request> pending;   // the newest request only
     std::optional<Series> series;     // frames to decode when no request waits
     std::unique_ptr<cryo::VolumeGenerator> generator;   // touched by the thread only
+    std::vector<int> clickBoxes;                         // the boxes a click decodes, coarse to full
     std::atomic<int> zdim{-1};
     std::jthread thread;
 
@@ -80,19 +86,20 @@ struct MapDecoder::Worker {
     void open(const QString& runDir)
     {
         generator = cryo::VolumeGenerator::open(runDir.toStdString(), 1);   // 1 thread: the GUI keeps a core
+        clickBoxes = generator->clickBoxes(kFirstPreviewMultiplyAdds);
         zdim = generator->zdim();
         toGui([o = owner, z = int(zdim)] { Q_EMIT o->runOpened(z); });
     }
 
     void decode(const Request& r)
     {
-        for (auto quality : {cryo::VolumeGenerator::Quality::Preview, cryo::VolumeGenerator::Quality::Full}) {
-            const bool preview = quality == cryo::VolumeGenerator::Quality::Preview;
-            if (!preview && (r.previewOnly || newerRequestWaiting()))
-                return;   // the user has moved on: skip the stale full map
+        for (std::size_t i = 0; i < clickBoxes.size(); ++i) {
+            const bool preview = i + 1 < clickBoxes.size();
+            if (i > 0 && (r.previewOnly || newerRequestWaiting()))
+                return;   // a thumbnail needs the first preview only; or the user has moved on
             QElapsedTimer clock;
             clock.start();
-            auto map = std::make_shared<const cryo::Volume>(generator->generate(r.z, quality));
+            auto map = std::make_shared<const cryo::Volume>(generator->generate(r.z, clickBoxes[i]));
             const double ms = double(clock.nsecsElapsed()) / 1e6;
             toGui([o = owner, map, preview, tag = r.tag, ms] { Q_EMIT o->mapReady(map, preview, tag, ms); });
         }

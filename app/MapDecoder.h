@@ -1,8 +1,8 @@
 #pragma once
 // Decodes maps from a trained run off the GUI thread, for click-to-volume and trajectories.
-// A request first yields the coarse preview (half the box) and then the full map; when the
-// user moves on before the full map is done, the newer request wins and the stale full map
-// is skipped. A series (a trajectory's frames) is decoded apart from that: full maps one
+// A request first yields the coarse preview (half the box; for a large decoder, such as
+// cryoDRGN's default 1024 × 3, a coarser one before it) and then the full map; when the user
+// moves on before the full map is done, the newer request wins and the stale maps are skipped. A series (a trajectory's frames) is decoded apart from that: full maps one
 // after another, each emitted when done, between single requests (which go first); a newer
 // series replaces it. Results arrive as signals on the GUI thread. The generator (and its LibTorch
 // model) lives on the decoder's own thread.

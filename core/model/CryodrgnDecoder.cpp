@@ -171,26 +171,14 @@ torch::Tensor CryodrgnDecoder::decodePoints(const torch::Tensor& coords, const t
     return torch::cat(parts, 0).to(torch::kCPU).contiguous();
 }
 
-std::vector<float> CryodrgnDecoder::evaluateLattice(std::span<const float> z, int n)
+void CryodrgnDecoder::decodedPoints(int n, std::vector<std::int64_t>& points, std::vector<float>& coords) const
 {
-    const int full = m_latticeSize - 1;
-    if (n < 2 || n > full || n % 2)
-        throw UsageError("cryoDRGN decoder: box " + std::to_string(n) + " must be even and at most " + std::to_string(full));
-    if (z.size() != std::size_t(m_zdim))
-        throw UsageError("z has " + std::to_string(z.size()) + " values; this model needs " + std::to_string(m_zdim));
-    torch::InferenceMode inference;
-    const int L = n + 1;
-    const double extent = m_config.extent * n / full;   // eval_vol -d: the central part of the trained lattice
-    const std::vector<float> axis = latticeAxis(extent, L);
-    torch::Tensor latent;   // [1, zdim]; undefined for a homogeneous decoder
-    if (m_zdim > 0)
-        latent = torch::from_blob(const_cast<float*>(z.data()), {1, std::int64_t(z.size())}).clone().to(m_device);
-
-    // Which lattice points the MLP sees (flat [z][y][x] index) and their coordinates. A slice
-    // decoder (fourier, no encoding) decodes the whole plane z = 0 itself, mirroring only z > 0.
+    // A slice decoder (fourier, no encoding) decodes the whole plane z = 0 itself, mirroring only
+    // z > 0; a positional fourier decoder the half space H inside the sphere; hartley everything.
     const bool sliceDecoder = m_fourier && m_encoding == "none";
-    std::vector<std::int64_t> points;
-    std::vector<float> coords;
+    const int L = n + 1;
+    const double extent = m_config.extent * n / (m_latticeSize - 1);   // eval_vol -d: the central part of the lattice
+    const std::vector<float> axis = latticeAxis(extent, L);
     const float radius2 = float(extent * extent);
     for (int s = 0; s < L; ++s)
         for (int r = 0; r < L; ++r)
@@ -204,6 +192,36 @@ std::vector<float> CryodrgnDecoder::evaluateLattice(std::span<const float> z, in
                 points.push_back((std::int64_t(s) * L + r) * L + c);
                 coords.insert(coords.end(), {x, y, zc});
             }
+}
+
+double CryodrgnDecoder::multiplyAdds(int n) const
+{
+    std::vector<std::int64_t> points;
+    std::vector<float> coords;
+    decodedPoints(n, points, coords);
+    double perPoint = 0;
+    for (const Layer& l : m_layers)
+        perPoint += double(l.weight.numel());
+    return perPoint * double(points.size());
+}
+
+std::vector<float> CryodrgnDecoder::evaluateLattice(std::span<const float> z, int n)
+{
+    const int full = m_latticeSize - 1;
+    if (n < 2 || n > full || n % 2)
+        throw UsageError("cryoDRGN decoder: box " + std::to_string(n) + " must be even and at most " + std::to_string(full));
+    if (z.size() != std::size_t(m_zdim))
+        throw UsageError("z has " + std::to_string(z.size()) + " values; this model needs " + std::to_string(m_zdim));
+    torch::InferenceMode inference;
+    const int L = n + 1;
+    torch::Tensor latent;   // [1, zdim]; undefined for a homogeneous decoder
+    if (m_zdim > 0)
+        latent = torch::from_blob(const_cast<float*>(z.data()), {1, std::int64_t(z.size())}).clone().to(m_device);
+
+    std::vector<std::int64_t> points;
+    std::vector<float> coords;
+    decodedPoints(n, points, coords);
+    const bool sliceDecoder = m_fourier && m_encoding == "none";
     const auto P = std::int64_t(points.size());
     const torch::Tensor out = decodePoints(torch::from_blob(coords.data(), {P, 3}).to(m_device), latent);
     const float* v = out.data_ptr<float>();

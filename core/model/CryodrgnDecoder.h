@@ -34,6 +34,8 @@ public:
     // (n + 1)³ points of the trained lattice, [z][y][x]; n even, 2 ≤ n ≤ D − 1 (n = D − 1: the
     // whole lattice; smaller n: cryoDRGN's `-d n` evaluation). z: zdim values.
     std::vector<float> evaluateLattice(std::span<const float> z, int n);
+    // The MLP's multiply-adds for evaluateLattice(z, n).
+    double multiplyAdds(int n) const;
 
 private:
     struct Layer {
@@ -44,6 +46,8 @@ private:
     torch::Tensor encode(const torch::Tensor& coords) const;   // [N, 3] → [N, inputs − zdim]
     torch::Tensor mlp(torch::Tensor x) const;                  // [N, inputs] → [N, outputs]
     torch::Tensor decodePoints(const torch::Tensor& coords, const torch::Tensor& z) const;   // [N, outputs]
+    // The lattice points of a box-n evaluation the MLP sees: flat [z][y][x] indices and coordinates.
+    void decodedPoints(int n, std::vector<std::int64_t>& points, std::vector<float>& coords) const;
 
     CryodrgnConfig m_config;
     int m_latticeSize = 0, m_zdim = 0;

@@ -21,6 +21,7 @@ public:
     }
 
     const RunConfig& config() const override { return m_config; }
+    double multiplyAdds(int n) const override { return m_decoder.multiplyAdds(n); }
 
     Volume generate(std::span<const float> z, int n) override
     {

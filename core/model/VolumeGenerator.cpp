@@ -9,6 +9,7 @@
 #include "train/Checkpoint.h"
 #include "util/Error.h"
 
+#include <cmath>
 #include <map>
 
 namespace cryo {
@@ -58,6 +59,16 @@ public:
 
     const RunConfig& config() const override { return m_config; }
 
+    double multiplyAdds(int n) const override
+    {
+        // Points of the half sphere, ~ (2/3)π(n/2)³; the decoder's weights, one multiply-add each per point.
+        double perPoint = 0;
+        for (const auto& p : m_model->named_parameters())
+            if (p.key().rfind("decoder.", 0) == 0 && p.value().dim() == 2)
+                perPoint += double(p.value().numel());
+        return perPoint * (2.0 / 3.0) * M_PI * std::pow(n / 2.0, 3);
+    }
+
     Volume generate(std::span<const float> z, int n) override
     {
         const int D = m_config.boxSize;
@@ -101,6 +112,23 @@ private:
 };
 
 } // namespace
+
+std::vector<int> VolumeGenerator::clickBoxes(double budget) const
+{
+    const int D = config().boxSize;
+    std::vector<int> boxes;
+    if (multiplyAdds(D / 2) > budget) {
+        int box = (D / 2 - 2) & ~1;
+        while (box > 2 && multiplyAdds(box) > budget)
+            box -= 2;
+        if (box >= 2)
+            boxes.push_back(box);
+    }
+    if (D / 2 >= 2)
+        boxes.push_back(D / 2);
+    boxes.push_back(D);
+    return boxes;
+}
 
 std::unique_ptr<VolumeGenerator> VolumeGenerator::open(const std::filesystem::path& runDir, int threads)
 {

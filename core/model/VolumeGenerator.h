@@ -37,6 +37,14 @@ public:
         const int D = config().boxSize;
         return generate(z, quality == Quality::Full ? D : D / 2);
     }
+
+    // Multiply-adds of the decoder for a map of this box (its MLP, over the lattice points it
+    // evaluates): what a click costs.
+    virtual double multiplyAdds(int box) const = 0;
+    // The boxes a click shows, coarse to fine, ending with D: D/2 first, and before it the
+    // largest even box costing at most `budget` multiply-adds when D/2 costs more — so that a
+    // large decoder (cryoDRGN's default is 1024 × 3) still answers a click at once.
+    std::vector<int> clickBoxes(double budget) const;
 };
 
 // The generator of a cryoDRGN checkpoint: config.cryodrgnWeights (weights.N.pkl) with

@@ -86,6 +86,17 @@ private Q_SLOTS:
         QVERIFY(relativeError(preview, ref, 8.0) <= 1e-5);
     }
 
+    void clickBoxesFitTheBudget()
+    {
+        // The het decoder (hartley, every lattice point): 8·56 + 3·8·8 + 8 = 648 multiply-adds per point.
+        auto generator = open(kExternal / "het_weights.pkl", kExternal / "het_config.yaml");
+        QCOMPARE(generator->multiplyAdds(32), 648.0 * 33 * 33 * 33);
+        QCOMPARE(generator->clickBoxes(1e12), (std::vector<int>{32, 64}));
+        // D/2 costs 23 M: a budget of 1 M puts the largest box within it first, (10 + 1)³ · 648 ≤ 1e6 < 13³ · 648.
+        QCOMPARE(generator->clickBoxes(1e6), (std::vector<int>{10, 32, 64}));
+        QCOMPARE(generator->generate(hetZ0(), 10).nx, 10);
+    }
+
     void refusesMismatchedConfigAndZ()
     {
         QString error;
