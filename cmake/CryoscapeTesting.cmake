@@ -12,7 +12,8 @@ function(cryoscape_add_test name)
   set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
   target_compile_definitions(${name} PRIVATE
     CRYOSCAPE_FIXTURES_DIR="${CMAKE_SOURCE_DIR}/../shared/fixtures/external"
-    CRYOSCAPE_BIN_DIR="${CMAKE_BINARY_DIR}/bin")
+    CRYOSCAPE_BIN_DIR="${CMAKE_BINARY_DIR}/bin"
+    CRYOSCAPE_TEST_DATA_DIR="${CMAKE_SOURCE_DIR}/tests/data")
   if(T_DISPLAY)
     if(NOT XVFB_RUN)
       message(WARNING "xvfb-run not found: ${name} is not registered")

@@ -77,10 +77,10 @@ void refuseUnreadableLayouts(const PickleValue& root, const ConfigReader& r, con
 {
     if (root.kind != Kind::Dict)
         r.fail("the configuration is " + root.kindName() + ", not a mapping");
-    if (dictValue(root, "data_norm_mean") || dictValue(root, "training"))
-        r.fail("a cryoDRGN `abinit` run (DrgnAI HyperVolume model, cryoDRGN 4.x): opening these is not supported yet; "
-               "evaluate its maps with `cryodrgn eval_vol` and open them as maps");
     if (!r.section("lattice_args") || !r.section("model_args")) {
+        if (dictValue(root, "data_norm_mean") && dictValue(root, "training"))
+            r.fail("an `abinit` configuration of the cryoDRGN 4.2 pre-releases (training and data_norm_mean only): not "
+                   "read. Released cryoDRGN >= 4.2 writes lattice_args and model_args beside them");
         if (dictValue(root, "zdim") || dictValue(root, "D") || dictValue(root, "model") || dictValue(root, "lattice"))
             r.fail("a flat configuration without lattice_args and model_args, as only the unreleased cryoDRGN "
                    "4.0/4.1 development versions wrote: not read. Retrain with a released cryoDRGN "
@@ -118,16 +118,22 @@ CryodrgnConfig readCryodrgnConfig(const std::filesystem::path& path)
         r.fail("lattice_args.extent = " + std::to_string(c.extent) + " is outside (0, 0.5]");
 
     // train_vae / abinit_het write players/pdim (and an encoder's qlayers/qdim); train_nn and
-    // train_dec write layers/dim; abinit_homo stores its decoder's under qlayers/qdim.
-    c.hasEncoder = r.value(model, "players") != nullptr;
-    const bool homoAbinit = !c.hasEncoder && !r.value(model, "layers") && r.value(model, "qlayers");
+    // train_dec write layers/dim; abinit_homo stores its decoder's under qlayers/qdim; the 4.x
+    // abinit keeps its normalisation at the top (data_norm_mean/std) and its sizes in training.
+    const bool vae = r.value(model, "players") != nullptr;
+    const bool hyperVolume = r.value(&root, "data_norm_mean") != nullptr;
+    c.model = hyperVolume ? CryodrgnModel::HyperVolume : vae ? CryodrgnModel::Vae : CryodrgnModel::Decoder;
+    const bool homoAbinit = !vae && !r.value(model, "layers") && r.value(model, "qlayers");
     c.zdim = r.integer(model, "zdim", "model_args", 0);
-    if (c.hasEncoder && c.zdim < 1)
+    if (vae && c.zdim < 1)
         r.fail("model_args.zdim is missing or below 1 in a heterogeneous (HetOnlyVAE) configuration");
-    c.decoderLayers = r.integer(model, c.hasEncoder ? "players" : (homoAbinit ? "qlayers" : "layers"), "model_args", 0);
-    c.decoderWidth = r.integer(model, c.hasEncoder ? "pdim" : (homoAbinit ? "qdim" : "dim"), "model_args", 0);
-    c.encoderLayers = c.hasEncoder ? r.integer(model, "qlayers", "model_args", 0) : 0;
-    c.encoderWidth = c.hasEncoder ? r.integer(model, "qdim", "model_args", 0) : 0;
+    const PickleValue* training = hyperVolume ? r.section("training") : nullptr;
+    c.decoderLayers = hyperVolume ? r.integer(training, "hypervolume_layers", "training", 0)
+                                  : r.integer(model, vae ? "players" : (homoAbinit ? "qlayers" : "layers"), "model_args", 0);
+    c.decoderWidth = hyperVolume ? r.integer(training, "hypervolume_dim", "training", 0)
+                                 : r.integer(model, vae ? "pdim" : (homoAbinit ? "qdim" : "dim"), "model_args", 0);
+    c.encoderLayers = vae ? r.integer(model, "qlayers", "model_args", 0) : 0;
+    c.encoderWidth = vae ? r.integer(model, "qdim", "model_args", 0) : 0;
     if (c.zdim < 0 || c.zdim > 1024)
         r.fail("model_args.zdim = " + std::to_string(c.zdim) + " is out of range");
     if (r.value(&root, "train_args") || r.value(model, "volume_domain"))
@@ -153,6 +159,13 @@ CryodrgnConfig readCryodrgnConfig(const std::filesystem::path& path)
     c.dataDirectory = r.text(dataset, "datadir", "dataset_args", "");
     c.indices = r.text(dataset, "ind", "dataset_args", "");
     c.invertData = r.number(dataset, "invert_data", "dataset_args").value_or(1) != 0;
+    if (hyperVolume) {
+        c.norm = {r.number(&root, "data_norm_mean", "config").value_or(0),
+                  r.number(&root, "data_norm_std", "config").value_or(std::nan(""))};
+        if (!std::isfinite(c.norm[0]) || !(c.norm[1] > 0) || !std::isfinite(c.norm[1]))
+            r.fail("data_norm_mean / data_norm_std must be a finite mean and a positive std");
+        return c;
+    }
     const PickleValue* norm = r.value(dataset, "norm");
     if (!norm)
         r.fail("dataset_args.norm is missing: the decoder's output scale is unknown");

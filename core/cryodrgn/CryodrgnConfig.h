@@ -1,11 +1,12 @@
 #pragma once
 // The configuration of a cryoDRGN training run: config.yaml (cryoDRGN ≥ 2.3) or config.pkl
 // (≤ 2.2, a pickled dict with NumPy scalars), written by `train_vae` / `abinit_het` (a
-// HetOnlyVAE: encoder and decoder) or `train_nn` / `abinit_homo` / `train_dec` (a decoder alone). Keys that older versions did not write take the values
+// HetOnlyVAE: encoder and decoder), `train_nn` / `abinit_homo` / `train_dec` (a decoder alone)
+// or the 4.x `abinit` (cryoDRGN-AI's HyperVolume; its size is in the checkpoint). Keys that older versions did not write take the values
 // cryoDRGN itself assumes for them (cryodrgn/config.py update_config_v1: feat_sigma none,
 // activation relu). What cannot be read is refused with a message naming the file, what was
-// found, and what to do: the unreleased 4.0/4.1 flat configs, the 4.x abinit (DrgnAI
-// HyperVolume) models, unknown domains, encodings and activations.
+// found, and what to do: the unreleased 4.0/4.1 flat configs, the 4.2 pre-release abinit
+// configs, unknown domains, encodings and activations.
 #include <array>
 #include <filesystem>
 #include <optional>
@@ -13,11 +14,17 @@
 
 namespace cryo {
 
+// Which network the checkpoint holds (and where its decoder's weights are).
+enum class CryodrgnModel {
+    Vae,          // HetOnlyVAE: model_state_dict["decoder.…"]
+    Decoder,      // a decoder alone: model_state_dict
+    HyperVolume,  // 4.x abinit: hypervolume_state_dict, hypervolume_params, output_mask_radius
+};
+
 struct CryodrgnConfig {
     std::filesystem::path file;            // config.yaml / config.pkl it was read from
     std::string version;                   // "4.3.0"; "" when the file does not say
-    bool hasEncoder = true;                // HetOnlyVAE (train_vae, abinit_het); false: a decoder alone
-                                           // (train_nn, abinit_homo, train_dec)
+    CryodrgnModel model = CryodrgnModel::Vae;
     // lattice_args
     int latticeSize = 0;                   // D: image box + 1 (odd)
     double extent = 0.5;                   // lattice spans [−extent, extent] cycles/px
@@ -31,7 +38,7 @@ struct CryodrgnConfig {
     int encoderLayers = 0, encoderWidth = 0;   // qlayers / qdim of a HetOnlyVAE
     // dataset_args (paths as written: they name files on the machine that trained)
     std::filesystem::path particles, poses, ctf, dataDirectory, indices;
-    std::array<double, 2> norm{0, 1};      // mean, std of the Hartley-transformed images
+    std::array<double, 2> norm{0, 1};      // mean, std of the Hartley-transformed images (abinit: data_norm_mean/std)
     bool invertData = true;
     std::optional<double> pixelSize;       // Å/px when the config records one (few do)
 

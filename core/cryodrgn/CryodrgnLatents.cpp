@@ -107,9 +107,10 @@ CryodrgnLatents readCryodrgnLatents(const CryodrgnRun& run, const CryodrgnEpoch&
     std::size_t rows = 0;
     if (values.size() > 1)
         z.logvar = floatTable(values[1], epoch.latents, "z_logvar", rows, z.zdim);
-    if (rows != z.count) {
+    if (rows != z.count) {   // train_dec and the 4.x abinit write z alone
         z.logvar.assign(z.mu.size(), 0.0f);
-        notes.push_back(epoch.latents.string() + " has no z_logvar matching z_mu: variances are not shown");
+        if (run.config.model == CryodrgnModel::Vae)
+            notes.push_back(epoch.latents.string() + " has no z_logvar matching z_mu: variances are not shown");
     }
     if (z.count >= 2) {
         out.pca.count = z.count;

@@ -1,13 +1,13 @@
 #pragma once
-// A cryoDRGN output directory: what `cryodrgn train_vae` / `train_nn` wrote there.
+// A cryoDRGN output directory: what `cryodrgn train_vae` / `train_nn` / `abinit` wrote there.
 //   config.yaml (≥ 2.3) or config.pkl (≤ 2.2)
 //   weights.N.pkl, z.N.pkl  one pair per checkpointed epoch N (N as in the file names: 0-based
 //                           up to cryoDRGN 3.4, 1-based from 3.5; `--epoch N` means that N)
 //   weights.pkl, z.pkl      the final epoch, written at the end of training (its number is the
 //                           checkpoint's "epoch" entry)
 //   analyze.N/              `cryodrgn analyze` results: umap.pkl, kmeansK/labels.pkl, centers...
-// z.N.pkl holds two pickles back to back: z_mu, then z_logvar (float32, N × zdim). train_nn
-// runs have weights only. Nothing here is ever written into: our own files go to a
+// z.N.pkl holds two pickles back to back: z_mu, then z_logvar (float32, N × zdim); train_dec
+// and the 4.x abinit write z alone (abinit: float64). train_nn runs have weights only. Nothing here is ever written into: our own files go to a
 // `cryoscape/` subfolder (cryodrgn/CryodrgnImport.h).
 #include "cryodrgn/CryodrgnConfig.h"
 

@@ -35,26 +35,33 @@ std::vector<float> latticeAxis(double extent, int points)
 
 } // namespace
 
-CryodrgnDecoder::CryodrgnDecoder(const CryodrgnConfig& config, const PickleValue& stateDict,
+CryodrgnDecoder::CryodrgnDecoder(const CryodrgnConfig& config, const PickleValue& checkpoint,
                                  const std::filesystem::path& weights)
     : m_config(config), m_latticeSize(config.latticeSize), m_zdim(config.zdim), m_fourier(config.domain == "fourier"),
       m_leakyRelu(config.activation == "leaky_relu"), m_encoding(config.encoding)
 {
-    if (stateDict.kind != PickleValue::Kind::Dict)
-        throw FileError(weights, "model_state_dict is not a dict");
-    // A HetOnlyVAE keeps its decoder under "decoder."; train_nn & co. save the decoder itself.
-    // A positional decoder holds its MLP under "decoder." in turn; without an encoding the MLP
-    // (hartley) or the slice decoder's MLP (fourier, under "decoder.") is the decoder.
-    const std::string prefix = config.hasEncoder ? "decoder." : "";
-    const std::string mlpPrefix = prefix + (m_encoding == "none" && !m_fourier ? "" : "decoder.");
-    readLayers(stateDict, mlpPrefix, weights);
+    const bool hyperVolume = config.model == CryodrgnModel::HyperVolume;
+    const PickleValue* stateDict = dictValue(checkpoint, hyperVolume ? "hypervolume_state_dict" : "model_state_dict");
+    if (!stateDict || stateDict->kind != PickleValue::Kind::Dict)
+        throw FileError(weights, std::string("no ") + (hyperVolume ? "hypervolume_state_dict" : "model_state_dict") +
+                                     " in the checkpoint (is it a cryoDRGN weights file of this run?)");
+    // A HetOnlyVAE keeps its decoder under "decoder."; train_nn & co. save the decoder itself,
+    // the HyperVolume its MLP under "mlp.". A positional decoder holds its MLP under "decoder."
+    // in turn; without an encoding the MLP (hartley) or the slice decoder's MLP (fourier) is it.
+    const std::string prefix = config.model == CryodrgnModel::Vae ? "decoder." : "";
+    if (hyperVolume) {
+        readHyperVolume(checkpoint, weights);
+        readLayers(*stateDict, "mlp.", weights);
+    } else {
+        readLayers(*stateDict, prefix + (m_encoding == "none" && !m_fourier ? "" : "decoder."), weights);
+    }
 
     const int half = m_latticeSize / 2;   // cryoDRGN's D2
     const int dims = config.encodingDim > 0 ? config.encodingDim : half;
     if (m_encoding == "gaussian") {
-        const PickleValue* freqs = dictValue(stateDict, prefix + "rand_freqs");
+        const PickleValue* freqs = dictValue(*stateDict, prefix + "rand_freqs");
         if (!freqs)
-            throw FileError(weights, "no '" + prefix + "rand_freqs' in model_state_dict (gaussian encoding)");
+            throw FileError(weights, "no '" + prefix + "rand_freqs' in the state dict (gaussian encoding)");
         m_frequencies = tensorOf(*freqs, prefix + "rand_freqs", weights);
         if (m_frequencies.dim() != 2 || m_frequencies.size(1) != 3)
             throw FileError(weights, "rand_freqs must be [3F, 3]");
@@ -78,15 +85,62 @@ CryodrgnDecoder::CryodrgnDecoder(const CryodrgnConfig& config, const PickleValue
         else
             throw FileError(config.file, "unknown positional encoding pe_type '" + m_encoding + "'");
     }
+    if (const PickleValue* z = hyperVolume ? dictValue(*stateDict, "geom_freqs_conf") : nullptr)
+        m_zFrequencies = tensorOf(*z, "geom_freqs_conf", weights).reshape({-1});
     const std::int64_t features = m_encoding == "none" ? 3 : 2 * (m_encoding == "gaussian" ? m_frequencies.size(0) : 3 * m_frequencies.size(0));
+    const std::int64_t zFeatures = m_zFrequencies.defined() ? 2 * m_zFrequencies.size(0) * m_zdim : m_zdim;
     const std::int64_t inputs = m_layers.front().weight.size(1), outputs = m_layers.back().weight.size(0);
-    if (inputs != features + m_zdim)
+    if (inputs != features + zFeatures)
         throw FileError(weights, "the decoder's first layer takes " + std::to_string(inputs) + " inputs; " + m_encoding +
-                                     " encoding and zdim " + std::to_string(m_zdim) + " give " + std::to_string(features + m_zdim) +
+                                     " encoding and zdim " + std::to_string(m_zdim) + " give " + std::to_string(features + zFeatures) +
                                      " (does the config belong to these weights?)");
     if (outputs != (m_fourier ? 2 : 1))
         throw FileError(weights, "the decoder has " + std::to_string(outputs) + " outputs; the " + config.domain +
                                      " domain needs " + (m_fourier ? "2" : "1"));
+}
+
+// The HyperVolume's building parameters and output mask, as cryoDRGN's eval_vol reads them.
+void CryodrgnDecoder::readHyperVolume(const PickleValue& checkpoint, const std::filesystem::path& weights)
+{
+    const PickleValue* params = dictValue(checkpoint, "hypervolume_params");
+    const PickleValue* radius = dictValue(checkpoint, "output_mask_radius");
+    if (!params || params->kind != PickleValue::Kind::Dict)
+        throw FileError(weights, "no hypervolume_params in an abinit checkpoint");
+    const auto text = [&](const char* key) {
+        const PickleValue* v = dictValue(*params, key);
+        return v && v->kind == PickleValue::Kind::String ? v->text : std::string("?");
+    };
+    const auto integer = [&](const PickleValue* v) { return v && v->kind == PickleValue::Kind::Int ? v->integer : -1; };
+    if (!dictValue(*params, "n_layers"))
+        throw FileError(weights, "an explicit-volume abinit model (--explicit-volume): not read");
+    if (text("pe_type") != "gaussian" || text("domain") != "hartley")
+        throw FileError(weights, "a HyperVolume with pe_type '" + text("pe_type") + "' and domain '" + text("domain") +
+                                     "' (cryoDRGN implements gaussian and hartley only)");
+    if (integer(dictValue(*params, "resolution")) != m_latticeSize || integer(dictValue(*params, "z_dim")) != m_zdim)
+        throw FileError(weights, "hypervolume_params (resolution, z_dim) do not match the config's lattice_args.D and zdim");
+    const std::int64_t r = integer(radius);
+    if (r < 0 || 2 * r + 1 > m_latticeSize)
+        throw FileError(weights, "no usable output_mask_radius in the abinit checkpoint (cryoDRGN's eval_vol needs it too)");
+    m_outputMaskRadius = int(r);
+    m_encoding = "gaussian";
+    m_fourier = false;
+    m_leakyRelu = false;   // the HyperVolume's MLP is ReLU
+}
+
+// eval_volume_method: in the slice at z, the disc of radius int(√(r_n² − z²)·D) lattice steps
+// (r_n = 2·extent·radius/D), without the centre; its radius in cycles/px, compared in float32.
+bool CryodrgnDecoder::outsideOutputMask(float x, float y, float z) const
+{
+    if (m_outputMaskRadius < 0)
+        return false;
+    if (x == 0 && y == 0)
+        return true;   // the lattice's ignore_DC drops the centre of every slice
+    const int D = m_latticeSize;
+    const double rn = m_config.extent * 2 * m_outputMaskRadius / D;
+    const float z2 = z * z;   // float32, as NumPy squares a float32
+    const int slice = int(std::sqrt(std::max(rn * rn - double(z2), 0.0)) * D);
+    const double normed = double(slice) / (D / 2) * m_config.extent;
+    return x * x + y * y + 0.0f > float(normed * normed);
 }
 
 void CryodrgnDecoder::readLayers(const PickleValue& stateDict, const std::string& prefix, const std::filesystem::path& weights)
@@ -164,8 +218,8 @@ torch::Tensor CryodrgnDecoder::decodePoints(const torch::Tensor& coords, const t
     for (std::int64_t first = 0; first < coords.size(0); first += kChunk) {
         const torch::Tensor c = coords.narrow(0, first, std::min(kChunk, coords.size(0) - first));
         torch::Tensor x = encode(c);
-        if (m_zdim > 0)
-            x = torch::cat({x, z.expand({c.size(0), m_zdim})}, -1);
+        if (z.defined())
+            x = torch::cat({x, z.expand({c.size(0), z.size(1)})}, -1);
         parts.push_back(mlp(x));
     }
     return torch::cat(parts, 0).to(torch::kCPU).contiguous();
@@ -189,6 +243,8 @@ void CryodrgnDecoder::decodedPoints(int n, std::vector<std::int64_t>& points, st
                     if (!inHalf || (!sliceDecoder && x * x + y * y + zc * zc > radius2))
                         continue;
                 }
+                if (outsideOutputMask(x, y, zc))
+                    continue;   // stays 0, as the HyperVolume's masked points
                 points.push_back((std::int64_t(s) * L + r) * L + c);
                 coords.insert(coords.end(), {x, y, zc});
             }
@@ -214,9 +270,13 @@ std::vector<float> CryodrgnDecoder::evaluateLattice(std::span<const float> z, in
         throw UsageError("z has " + std::to_string(z.size()) + " values; this model needs " + std::to_string(m_zdim));
     torch::InferenceMode inference;
     const int L = n + 1;
-    torch::Tensor latent;   // [1, zdim]; undefined for a homogeneous decoder
+    torch::Tensor latent;   // [1, zdim] (HyperVolume with geom encoding: [1, zdim·8]); undefined when homogeneous
     if (m_zdim > 0)
         latent = torch::from_blob(const_cast<float*>(z.data()), {1, std::int64_t(z.size())}).clone().to(m_device);
+    if (latent.defined() && m_zFrequencies.defined()) {   // [sin(z_c f0…f3), cos(z_c f0…f3)] per component
+        const torch::Tensor k = latent.unsqueeze(-1) * m_zFrequencies;
+        latent = torch::cat({torch::sin(k), torch::cos(k)}, -1).reshape({1, -1});
+    }
 
     std::vector<std::int64_t> points;
     std::vector<float> coords;

@@ -12,6 +12,10 @@
 // Encodings (pe_type): gaussian (the checkpoint's rand_freqs × D/2), geom_lowf, geom_ft,
 // geom_full, geom_nohighf, linear_lowf, none. The MLP's layers (plain or residual, their
 // widths and count) are read from the state-dict keys, not from the config.
+// The 4.x abinit's HyperVolume (models_ai.py) is a hartley decoder with the gaussian encoding,
+// z raw or encoded as sin/cos of z × 2^(−4…−1)·π (geom_freqs_conf), and an output mask: in
+// each slice the disc of the checkpoint's output_mask_radius, without the centre (kx = ky = 0),
+// as its eval_volume_method leaves it.
 #include "cryodrgn/CryodrgnConfig.h"
 #include "formats/PickleFile.h"
 #include "model/TorchPch.h"
@@ -22,9 +26,9 @@ namespace cryo {
 
 class CryodrgnDecoder {
 public:
-    // stateDict: the checkpoint's model_state_dict. Throws FileError naming `weights` when a
+    // checkpoint: the torch.save dict of `weights`. Throws FileError naming `weights` when a
     // tensor the architecture needs is missing or has the wrong shape.
-    CryodrgnDecoder(const CryodrgnConfig& config, const PickleValue& stateDict, const std::filesystem::path& weights);
+    CryodrgnDecoder(const CryodrgnConfig& config, const PickleValue& checkpoint, const std::filesystem::path& weights);
 
     int zdim() const { return m_zdim; }
     int latticeSize() const { return m_latticeSize; }   // D = box + 1
@@ -43,6 +47,8 @@ private:
         bool residual = false;        // ResidLinear: y = W·x + b + x
     };
     void readLayers(const PickleValue& stateDict, const std::string& prefix, const std::filesystem::path& weights);
+    void readHyperVolume(const PickleValue& checkpoint, const std::filesystem::path& weights);
+    bool outsideOutputMask(float x, float y, float z) const;
     torch::Tensor encode(const torch::Tensor& coords) const;   // [N, 3] → [N, inputs − zdim]
     torch::Tensor mlp(torch::Tensor x) const;                  // [N, inputs] → [N, outputs]
     torch::Tensor decodePoints(const torch::Tensor& coords, const torch::Tensor& z) const;   // [N, outputs]
@@ -55,6 +61,8 @@ private:
     bool m_leakyRelu = false;
     std::string m_encoding;
     torch::Tensor m_frequencies;   // gaussian: [3F, 3] × D/2; geometric/linear: [F]; none: undefined
+    torch::Tensor m_zFrequencies;  // HyperVolume with geom z encoding: [4] rad per unit of z; else undefined
+    int m_outputMaskRadius = -1;   // HyperVolume: px; −1: no output mask
     std::vector<Layer> m_layers;
     torch::Device m_device{torch::kCPU};
 };

@@ -13,9 +13,9 @@ namespace {
 
 class CryodrgnVolumeGenerator final : public VolumeGenerator {
 public:
-    CryodrgnVolumeGenerator(RunConfig run, const CryodrgnConfig& config, const PickleValue& stateDict,
+    CryodrgnVolumeGenerator(RunConfig run, const CryodrgnConfig& config, const PickleValue& checkpoint,
                             const std::filesystem::path& weights, int threads)
-        : m_config(std::move(run)), m_decoder(config, stateDict, weights)
+        : m_config(std::move(run)), m_decoder(config, checkpoint, weights)
     {
         m_decoder.to(chooseComputeDevice(threads));
     }
@@ -49,9 +49,6 @@ std::unique_ptr<VolumeGenerator> openCryodrgnVolumeGenerator(RunConfig run, int 
 {
     const CryodrgnConfig config = readCryodrgnConfig(run.cryodrgnConfig);
     const PickleValue checkpoint = readTorchCheckpoint(run.cryodrgnWeights);
-    const PickleValue* state = dictValue(checkpoint, "model_state_dict");
-    if (!state)
-        throw FileError(run.cryodrgnWeights, "no 'model_state_dict' in the checkpoint (is it a cryoDRGN weights file?)");
     if (run.boxSize != 0 && run.boxSize != config.boxSize())
         throw FileError(run.cryodrgnConfig, "describes a box of " + std::to_string(config.boxSize()) + " px; the run " +
                                                 std::to_string(run.boxSize));
@@ -61,7 +58,7 @@ std::unique_ptr<VolumeGenerator> openCryodrgnVolumeGenerator(RunConfig run, int 
     if (run.pixelSize <= 0)
         run.pixelSize = 1;   // as eval_vol's --Apix default
     const std::filesystem::path weights = run.cryodrgnWeights;
-    return std::make_unique<CryodrgnVolumeGenerator>(std::move(run), config, *state, weights, threads);
+    return std::make_unique<CryodrgnVolumeGenerator>(std::move(run), config, checkpoint, weights, threads);
 }
 
 } // namespace cryo

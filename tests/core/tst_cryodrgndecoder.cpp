@@ -1,7 +1,8 @@
 // cryoDRGN decoders reproduce `cryodrgn eval_vol` (model/CryodrgnDecoder.h): every reference
 // map in ../shared/fixtures/cryodrgn-eval, decoded from its checkpoint, within 1e-5 × max |ref|
 // (hartley + gaussian; fourier + geom_lowf with its Hermitian split and sphere mask; the
-// downsampled evaluations, whose intensity cryoDRGN leaves (D/d)³ times the full map's).
+// downsampled evaluations, whose intensity cryoDRGN leaves (D/d)³ times the full map's), and a
+// 4.x abinit HyperVolume that cryoDRGN trained on our data (tests/data/cryodrgn-abinit).
 // Also: the decoder refuses a config that does not belong to the weights.
 #include "io/MrcFile.h"
 #include "model/VolumeGenerator.h"
@@ -58,6 +59,9 @@ private Q_SLOTS:
         QTest::newRow("hartley gaussian -d 32") << het << hetConfig << "vol_d32.mrc" << 32;
         QTest::newRow("fourier geom_lowf") << f << fConfig << "f.mrc" << 32;
         QTest::newRow("fourier geom_lowf -d 16") << f << fConfig << "f_d16.mrc" << 16;
+        // The 4.x abinit's HyperVolume (its output mask and the zeroed kx = ky = 0 column included).
+        const QString abinit = QStringLiteral(CRYOSCAPE_TEST_DATA_DIR "/cryodrgn-abinit/");
+        QTest::newRow("abinit HyperVolume") << abinit + "weights.0.pkl" << abinit + "config.yaml" << abinit + "vol_z0.mrc" << 32;
     }
     void reproducesEvalVol()
     {
@@ -66,9 +70,10 @@ private Q_SLOTS:
         QFETCH(QString, reference);
         QFETCH(int, box);
         auto generator = open(weights.toStdString(), config.toStdString());
-        const std::vector<float> z = generator->zdim() == 8 ? hetZ0() : fourierZ();
+        const std::vector<float> z = generator->zdim() == 8 ? hetZ0() : generator->zdim() == 4 ? fourierZ()
+                                                                                                : std::vector<float>{0.1018207f, 0.116454892f};
         const cryo::Volume ours = generator->generate(z, box);
-        const cryo::Volume ref = cryo::readMrc(kEval / reference.toStdString());
+        const cryo::Volume ref = cryo::readMrc(kEval / reference.toStdString());   // an absolute path stays one
         const int D = generator->config().boxSize;
         const double cube = double(D) / box;   // eval_vol -d leaves the crop (D/d)³ brighter
         const double error = relativeError(ours, ref, cube * cube * cube);

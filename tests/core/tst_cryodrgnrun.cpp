@@ -113,7 +113,7 @@ private Q_SLOTS:
         QCOMPARE(het.latticeSize, 65);
         QCOMPARE(het.boxSize(), 64);
         QCOMPARE(het.zdim, 8);
-        QVERIFY(het.hasEncoder);
+        QVERIFY(het.model == cryo::CryodrgnModel::Vae);
         QCOMPARE(het.domain, std::string("hartley"));
         QCOMPARE(het.encoding, std::string("gaussian"));
         QCOMPARE(het.encodingDim, 8);
@@ -147,11 +147,11 @@ private Q_SLOTS:
         write(path("nn.yaml"), "dataset_args: {norm: [0.0, 2.0]}\nlattice_args: {D: 33}\n"
                                "model_args: {layers: 3, dim: 256, pe_type: geom_lowf, domain: fourier}\n");
         const cryo::CryodrgnConfig nn = cryo::readCryodrgnConfig(path("nn.yaml"));
-        QVERIFY(!nn.hasEncoder && nn.zdim == 0 && nn.decoderWidth == 256);
+        QVERIFY(nn.model == cryo::CryodrgnModel::Decoder && nn.zdim == 0 && nn.decoderWidth == 256);
         write(path("homo.yaml"), "dataset_args: {norm: [0.0, 2.0]}\nlattice_args: {D: 33}\n"
                                  "model_args: {qlayers: 2, qdim: 64, pe_type: gaussian, domain: hartley}\n");
         const cryo::CryodrgnConfig homo = cryo::readCryodrgnConfig(path("homo.yaml"));
-        QVERIFY(!homo.hasEncoder && homo.decoderLayers == 2 && homo.decoderWidth == 64);
+        QVERIFY(homo.model == cryo::CryodrgnModel::Decoder && homo.decoderLayers == 2 && homo.decoderWidth == 64);
     }
 
     void refusedLayouts_data()
@@ -161,7 +161,7 @@ private Q_SLOTS:
         const QString nested = "dataset_args: {norm: [0.0, 2.0]}\nlattice_args: {D: 33}\nmodel_args: {players: 3, pdim: 8, zdim: 2%1}\n";
         QTest::newRow("4.0 flat") << "outdir: /o\nmodel: hps\nz_dim: 8\nD: 129\n" << "flat configuration";
         QTest::newRow("4.1 train_args") << nested.arg("") + "train_args: {num_epochs: 3}\n" << "4.1 development line";
-        QTest::newRow("4.x abinit") << nested.arg("") + "data_norm_mean: 0.0\ndata_norm_std: 3.0\n" << "`abinit` run";
+        QTest::newRow("4.2 pre-release abinit") << "training: {zdim: 2}\ndata_norm_mean: 0.0\ndata_norm_std: 3.0\n" << "4.2 pre-releases";
         QTest::newRow("not a config") << "a: 1\n" << "not a cryoDRGN training configuration";
         QTest::newRow("even lattice") << "lattice_args: {D: 64}\nmodel_args: {zdim: 1}\n" << "lattice_args.D = 64";
         QTest::newRow("no norm") << "lattice_args: {D: 33}\nmodel_args: {players: 3, zdim: 2}\n" << "dataset_args.norm is missing";
