@@ -28,18 +28,6 @@ QString zText(const std::vector<float>& z)
     return words.join(' ');
 }
 
-double relativeError(const cryo::Volume& ours, const cryo::Volume& ref)
-{
-    if (ours.data.size() != ref.data.size())
-        return INFINITY;
-    double worst = 0, peak = 0;
-    for (std::size_t i = 0; i < ref.data.size(); ++i) {
-        worst = std::max(worst, double(std::abs(ours.data[i] - ref.data[i])));
-        peak = std::max(peak, double(std::abs(ref.data[i])));
-    }
-    return worst / peak;
-}
-
 // Every file under `dir` except our cryoscape/ folder, with its size: cryoDRGN's files.
 std::set<std::string> cryodrgnFiles(const fs::path& dir)
 {
@@ -97,7 +85,7 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("cryoDRGN run, epoch"), qPrintable(r.err));
         const cryo::Volume ours = cryo::readMrc((out + "/vol_000.mrc").toStdString());
         const cryo::Volume ref = cryo::readMrc(kEval / reference.toStdString());
-        const double error = relativeError(ours, ref);
+        const double error = relativeMapError(ours, ref);
         qInfo("%s: max |ours - ref| = %.2e x max |ref|", qPrintable(reference), error);
         QVERIFY2(error <= 1e-5, qPrintable(QString::number(error)));
         if (reference == "vol_inv_apix.mrc")

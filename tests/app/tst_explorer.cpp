@@ -44,14 +44,6 @@ std::vector<std::size_t> readIndexList(const QString& path)
     return out;
 }
 
-QAction* findAction(MainWindow& window, const QString& text)
-{
-    for (QAction* a : window.menuBar()->findChildren<QAction*>())
-        if (a->text() == text)
-            return a;
-    return nullptr;
-}
-
 } // namespace
 
 class TestExplorer : public QObject {

@@ -34,14 +34,6 @@ namespace {
 
 constexpr int kParticles = 120;
 
-QAction* findAction(MainWindow& window, const QString& text)
-{
-    for (QAction* a : window.menuBar()->findChildren<QAction*>())
-        if (a->text() == text)
-            return a;
-    return nullptr;
-}
-
 QString statusBarText(MainWindow& window)
 {
     QStringList texts;

@@ -34,14 +34,6 @@
 
 namespace {
 
-QAction* findAction(MainWindow& window, const QString& text)
-{
-    for (QAction* a : window.menuBar()->findChildren<QAction*>())
-        if (a->text() == text)
-            return a;
-    return nullptr;
-}
-
 // Particles reachable from `start` in the graph.
 std::vector<char> component(const cryo::LatentGraph& graph, std::int64_t start)
 {

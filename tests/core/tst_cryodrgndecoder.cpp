@@ -26,19 +26,6 @@ std::unique_ptr<cryo::VolumeGenerator> open(const fs::path& weights, const fs::p
     return cryo::openCryodrgnVolumeGenerator(run, 1);
 }
 
-// max |ours·scale − ref| / max |ref|
-double relativeError(const cryo::Volume& ours, const cryo::Volume& ref, double scale)
-{
-    if (ours.nx != ref.nx || ours.ny != ref.ny || ours.nz != ref.nz)
-        return INFINITY;
-    double worst = 0, peak = 0;
-    for (std::size_t i = 0; i < ref.data.size(); ++i) {
-        worst = std::max(worst, std::abs(ours.data[i] * scale - ref.data[i]));
-        peak = std::max(peak, double(std::abs(ref.data[i])));
-    }
-    return worst / peak;
-}
-
 } // namespace
 
 class TestCryodrgnDecoder : public QObject {
@@ -76,7 +63,7 @@ private Q_SLOTS:
         const cryo::Volume ref = cryo::readMrc(kEval / reference.toStdString());   // an absolute path stays one
         const int D = generator->config().boxSize;
         const double cube = double(D) / box;   // eval_vol -d leaves the crop (D/d)³ brighter
-        const double error = relativeError(ours, ref, cube * cube * cube);
+        const double error = relativeMapError(ours, ref, cube * cube * cube);
         qInfo("%s: max |ours - ref| = %.2e x max |ref|", qPrintable(reference), error);
         QVERIFY2(error <= 1e-5, qPrintable(QString::number(error)));
         QCOMPARE(ours.voxelSize, float(1.0 * D / box));   // the true voxel of the crop (eval_vol writes --Apix)
@@ -88,7 +75,7 @@ private Q_SLOTS:
         const cryo::Volume preview = generator->generate(hetZ0(), cryo::VolumeGenerator::Quality::Preview);
         const cryo::Volume ref = cryo::readMrc(kEval / "vol_d32.mrc");
         QCOMPARE(preview.nx, 32);
-        QVERIFY(relativeError(preview, ref, 8.0) <= 1e-5);
+        QVERIFY(relativeMapError(preview, ref, 8.0) <= 1e-5);
     }
 
     void clickBoxesFitTheBudget()

@@ -9,6 +9,7 @@
 #include "run/RunFile.h"
 #include "run/RunParticles.h"
 #include "support/CryodrgnFixtures.h"
+#include "support/Errors.h"
 #include "util/Error.h"
 
 #include <QTemporaryDir>
@@ -20,17 +21,6 @@
 using namespace cryodrgn_fixtures;
 
 namespace {
-
-template <class F>
-QString errorOf(F&& f)
-{
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return QString::fromStdString(e.what());
-    }
-    return QString();
-}
 
 // config.pkl of a cryoDRGN 0.3.5 run, made by Python's pickle (protocol 4): the config dict,
 // whose norm std and zdim are NumPy scalars, followed by a second pickle (time, cmd, version)

@@ -6,6 +6,7 @@
 #include "geometry/PoseConventions.h"
 #include "particles/CryodrgnPickles.h"
 #include "util/Error.h"
+#include "support/Errors.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -31,16 +32,6 @@ void writeBytes(const fs::path& path, const std::string& bytes)
 
 void patchDouble(std::string& bytes, std::size_t offset, double value) { std::memcpy(&bytes[offset], &value, 8); }
 
-template <class F>
-QString errorOf(F&& f)
-{
-    try {
-        f();
-    } catch (const cryo::FileError& e) {
-        return QString::fromStdString(e.what());
-    }
-    return QString();
-}
 } // namespace
 
 Q_DECLARE_METATYPE(std::vector<std::int64_t>)

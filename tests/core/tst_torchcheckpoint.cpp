@@ -6,6 +6,7 @@
 #include "formats/AtomicFile.h"
 #include "formats/TorchCheckpoint.h"
 #include "support/CryodrgnFixtures.h"
+#include "support/Errors.h"
 #include "util/Error.h"
 
 #include <QElapsedTimer>
@@ -17,17 +18,6 @@ using namespace cryodrgn_fixtures;
 using cryo::PickleValue;
 
 namespace {
-
-template <class F>
-QString errorOf(F&& f)
-{
-    try {
-        f();
-    } catch (const cryo::FileError& e) {
-        return QString::fromStdString(e.what());
-    }
-    return QString();
-}
 
 const PickleValue& stateDict(const PickleValue& checkpoint)
 {
@@ -46,27 +36,31 @@ double sumOf(const cryo::PickledArray& a)
 }
 
 // Pickle opcodes, protocol 2, as torch.save emits them.
+// (Built with append: GCC 12 warns falsely about "literal" + std::string here.)
 std::string unicode(const std::string& s)
 {
     const auto n = std::uint32_t(s.size());
-    return "X" + std::string(reinterpret_cast<const char*>(&n), 4) + s;
+    return std::string(1, 'X').append(reinterpret_cast<const char*>(&n), 4).append(s);
 }
-std::string binint(std::int32_t v) { return "J" + std::string(reinterpret_cast<const char*>(&v), 4); }
-std::string global(const std::string& module, const std::string& name) { return "c" + module + "\n" + name + "\n"; }
+std::string binint(std::int32_t v) { return std::string(1, 'J').append(reinterpret_cast<const char*>(&v), 4); }
+std::string global(const std::string& module, const std::string& name)
+{
+    return std::string(1, 'c').append(module).append(1, '\n').append(name).append(1, '\n');
+}
 
 // data.pkl of a checkpoint {"w": tensor} whose tensor is the view (offset, size, stride) of
 // storage "0" of `type` holding `numel` elements, tagged for a GPU.
 std::string tensorPickle(const char* type, int numel, int offset, std::vector<int> size, std::vector<int> stride)
 {
-    std::string p = std::string("\x80\x02}") + unicode("w") + global("torch._utils", "_rebuild_tensor_v2") + "(";
-    p += "(" + unicode("storage") + global("torch", type) + unicode("0") + unicode("cuda:0") + binint(numel) + "tQ";
+    std::string p = std::string("\x80\x02}").append(unicode("w")).append(global("torch._utils", "_rebuild_tensor_v2")).append("((");
+    p.append(unicode("storage")).append(global("torch", type)).append(unicode("0")).append(unicode("cuda:0")).append(binint(numel)).append("tQ");
     p += binint(offset) + "(";
     for (int s : size)
         p += binint(s);
     p += "t(";
     for (int s : stride)
         p += binint(s);
-    p += "t\x89" + global("collections", "OrderedDict") + ")RtRs.";
+    p.append("t\x89").append(global("collections", "OrderedDict")).append(")RtRs.");
     return p;
 }
 
@@ -149,10 +143,11 @@ private Q_SLOTS:
         QTest::newRow("no data.pkl") << QByteArray::fromStdString(zipOf({{"x/version", "3"}})) << "without <root>/data.pkl";
         QTest::newRow("big-endian") << QByteArray::fromStdString(zipOf({{"x/data.pkl", "\x80\x02N."}, {"x/byteorder", "big"}}))
                                     << "big-endian";
-        const std::string eval = "\x80\x02" + global("builtins", "eval") + "(" + unicode("1") + "tR.";
+        const std::string eval = std::string("\x80\x02").append(global("builtins", "eval")).append("(").append(unicode("1")).append("tR.");
         QTest::newRow("builtins.eval") << QByteArray::fromStdString(zipOf({{"x/data.pkl", eval}})) << "refusing to load 'builtins.eval'";
         QTest::newRow("persistent id not a storage")
-            << QByteArray::fromStdString(zipOf({{"x/data.pkl", "\x80\x02" + unicode("abc") + "Q."}})) << "persistent id";
+            << QByteArray::fromStdString(zipOf({{"x/data.pkl", std::string("\x80\x02").append(unicode("abc")).append("Q.")}}))
+            << "persistent id";
         QTest::newRow("not a zip") << QByteArray("garbage bytes here") << "not a torch.save checkpoint";
     }
     void hostileViewsAndArchives()

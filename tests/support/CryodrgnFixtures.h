@@ -6,7 +6,9 @@
 #include "formats/AtomicFile.h"
 #include "formats/PickleFile.h"
 #include "formats/ZipArchive.h"
+#include "io/Volume.h"
 
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -98,6 +100,20 @@ inline std::vector<float> makeHetRun(const fs::path& dir, int epoch, std::size_t
     writeFile(dir / ("z." + std::to_string(epoch) + ".pkl"),
               pickledFloats(mu, std::int64_t(count), 8) + pickledFloats(logvar, std::int64_t(count), 8));
     return mu;
+}
+
+// max |ours · scale − ref| / max |ref| (infinite when the shapes differ): how close a decoded map
+// comes to the one cryoDRGN wrote.
+inline double relativeMapError(const cryo::Volume& ours, const cryo::Volume& ref, double scale = 1)
+{
+    if (ours.nx != ref.nx || ours.ny != ref.ny || ours.nz != ref.nz)
+        return INFINITY;
+    double worst = 0, peak = 0;
+    for (std::size_t i = 0; i < ref.data.size(); ++i) {
+        worst = std::max(worst, std::abs(ours.data[i] * scale - ref.data[i]));
+        peak = std::max(peak, double(std::abs(ref.data[i])));
+    }
+    return worst / peak;
 }
 
 } // namespace cryodrgn_fixtures

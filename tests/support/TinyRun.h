@@ -10,7 +10,9 @@
 #include "sim/Simulator.h"
 #include "train/TrainingJob.h"
 
+#include <QAction>
 #include <QDir>
+#include <QMenuBar>
 #include <QString>
 
 #include <memory>
@@ -67,6 +69,15 @@ inline void addStandInUmap(const QString& run, int first)
     cryo::RunAnalysesUpdate update;
     update.umap = umap;
     cryo::updateRunAnalyses(path, update);
+}
+
+// The menu bar's action with this text (as shown, with its & mnemonic), or nullptr.
+inline QAction* findAction(MainWindow& window, const QString& text)
+{
+    for (QAction* a : window.menuBar()->findChildren<QAction*>())
+        if (a->text() == text)
+            return a;
+    return nullptr;
 }
 
 // A shown, non-interactive main window; with `run`, showing it (null when it cannot be opened).
