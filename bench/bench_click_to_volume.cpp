@@ -89,21 +89,30 @@ int main(int argc, char** argv)
     window.show();
     if (!window.openFile(run) || !window.explorer())
         return 1;
+    // Per request: the first map shown (the coarsest preview) and the full map.
     std::vector<double> preview, full, decodePreview;
+    bool firstOfRequest = true;
     QElapsedTimer clock;
     QEventLoop loop;
     QObject::connect(&window, &MainWindow::mapShown, &loop, [&](bool isPreview, quint64) {
-        (isPreview ? preview : full).push_back(double(clock.nsecsElapsed()) / 1e6);
-        if (!isPreview)
+        if (isPreview && firstOfRequest)
+            preview.push_back(double(clock.nsecsElapsed()) / 1e6);
+        if (!isPreview) {
+            full.push_back(double(clock.nsecsElapsed()) / 1e6);
             loop.quit();
+        }
     });
     QObject::connect(window.mapDecoder(), &MapDecoder::mapReady, &loop,
-                     [&](std::shared_ptr<const cryo::Volume>, bool isPreview, quint64, double ms) {
-                         if (isPreview)
+                     [&](std::shared_ptr<const cryo::Volume> map, bool isPreview, quint64, double ms) {
+                         if (isPreview && firstOfRequest) {
                              decodePreview.push_back(ms);
+                             std::printf("  first preview: %d³ voxels\n", map->nx);
+                         }
+                         firstOfRequest = false;
                      });
     const RunTables& t = window.explorer()->tables();
     loop.exec();   // the first map on opening (loads the model)
+    firstOfRequest = false;
     // Let the cluster gallery finish its thumbnails: it decodes on the same two cores.
     QElapsedTimer galleryClock;
     galleryClock.start();
@@ -116,6 +125,7 @@ int main(int argc, char** argv)
     decodePreview.clear();
     for (int c = 0; c < clicks; ++c) {
         clock.start();
+        firstOfRequest = true;
         window.requestMap(t.zRow(std::size_t(c) % t.count()), QStringLiteral("bench"));
         loop.exec();
     }
@@ -123,7 +133,7 @@ int main(int argc, char** argv)
                 "(max %.1f)\n",
                 qPrintable(window.windowTitle()), t.config.boxSize, clicks, median(preview), *std::max_element(preview.begin(), preview.end()), median(full),
                 *std::max_element(full.begin(), full.end()));
-    std::printf("decoding the preview alone: median %.1f ms\n", median(decodePreview));
+    std::printf("decoding the first preview alone: median %.1f ms\n", median(decodePreview));
     std::printf("target: preview <= 150 ms -> %s\n", median(preview) <= 150 ? "met" : "NOT met");
     return 0;
 }
