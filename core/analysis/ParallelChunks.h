@@ -5,7 +5,8 @@
 // Cancellation: the stop token is checked before every chunk; once all threads have
 // finished, AnalysisCancelled is thrown if a stop was requested. An exception in any chunk
 // is rethrown on the calling thread. Progress (chunks done / chunks) is reported on the
-// calling thread only.
+// calling thread only. parallelWorkerChunks also tells the work which worker runs it
+// (0 = the calling thread, up to threads − 1), for jobs that keep per-worker accumulators.
 #include "analysis/AnalysisContext.h"
 
 #include <algorithm>
@@ -18,14 +19,21 @@
 
 namespace cryo {
 
+// work(chunk, worker); the number of workers is workerCount(chunks, threads).
+inline int workerCount(std::size_t chunks, int threads)
+{
+    return std::max(1, std::min(threads, int(std::min<std::size_t>(chunks, 1u << 16))));
+}
+
 template <typename ChunkFunction>
-void parallelChunks(std::size_t chunks, int threads, const AnalysisContext& context, ChunkFunction&& work)
+void parallelWorkerChunks(std::size_t chunks, int threads, const AnalysisContext& context, ChunkFunction&& work)
 {
     std::atomic<std::size_t> next{0}, done{0};
     std::exception_ptr failure;
     std::mutex failureMutex;
     std::atomic<bool> failed{false};
-    const auto loop = [&](bool reporting) {
+    const auto loop = [&](int worker) {
+        const bool reporting = worker == 0;
         for (;;) {
             if (failed.load() || context.stop.stop_requested())
                 return;
@@ -33,7 +41,7 @@ void parallelChunks(std::size_t chunks, int threads, const AnalysisContext& cont
             if (chunk >= chunks)
                 return;
             try {
-                work(chunk);
+                work(chunk, worker);
             } catch (...) {
                 std::lock_guard lock(failureMutex);
                 if (!failure)
@@ -46,17 +54,23 @@ void parallelChunks(std::size_t chunks, int threads, const AnalysisContext& cont
                 context.report(double(finished) / double(chunks));
         }
     };
-    const int helpers = std::max(0, std::min(threads, int(chunks)) - 1);
+    const int workers = chunks == 0 ? 1 : workerCount(chunks, threads);
     std::vector<std::thread> pool;
-    for (int t = 0; t < helpers; ++t)
-        pool.emplace_back(loop, false);
-    loop(true);
+    for (int t = 1; t < workers; ++t)
+        pool.emplace_back(loop, t);
+    loop(0);
     for (auto& thread : pool)
         thread.join();
     if (failure)
         std::rethrow_exception(failure);
     context.checkCancelled();
     context.report(1.0);
+}
+
+template <typename ChunkFunction>
+void parallelChunks(std::size_t chunks, int threads, const AnalysisContext& context, ChunkFunction&& work)
+{
+    parallelWorkerChunks(chunks, threads, context, [&work](std::size_t chunk, int) { work(chunk); });
 }
 
 } // namespace cryo
