@@ -20,7 +20,7 @@ QString commandList()
 {
     QString text = QCoreApplication::translate("gui", "\nHeadless commands (cryoscape <command> --help):\n");
     for (const cli::Command& c : cli::commands())
-        text += QStringLiteral("  %1  %2\n").arg(c.name, -10).arg(c.summary);
+        text += QStringLiteral("  %1  %2\n").arg(c.name, -11).arg(c.summary);
     return text;
 }
 

@@ -37,5 +37,6 @@ int runExport(const QStringList& arguments);
 int runEmbed(const QStringList& arguments);
 int runAnalyze(const QStringList& arguments);
 int runMovie(const QStringList& arguments);
+int runBackproject(const QStringList& arguments);
 
 } // namespace cli
