@@ -40,6 +40,15 @@ double peakRssMegabytes()
     return double(usage.ru_maxrss) / 1024.0;   // Linux: kilobytes
 }
 
+// CPU seconds of this process: on a machine shared with other work the rate per CPU second
+// says more than the wall-clock rate.
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + 1e-6 * double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
+}
+
 void printAgainstTruth(const char* label, const cryo::Volume& map, const cryo::Volume& truth)
 {
     const cryo::FscCurve curve = cryo::fourierShellCorrelation(map, truth);
@@ -89,10 +98,14 @@ int main(int argc, char** argv)
     try {
         std::printf("CPU: %s, %u hardware threads; backprojection threads %d, oversampling %d\n", cpuModel().c_str(),
                     std::thread::hardware_concurrency(), request.options.threads, request.options.padding);
+        double cpuAtStart = 0;
+        request.opened = [&cpuAtStart](std::size_t) { cpuAtStart = cpuSeconds(); };
         const cryo::BackprojectionResult result = cryo::runBackprojection(request);
-        std::printf("particles %zu  box %d  %.2f s  %.0f images/s  peak RSS %.0f MB (one D³ float map: %.1f MB)\n",
-                    result.particles, result.map.nx, result.seconds, double(result.particles) / result.seconds,
-                    peakRssMegabytes(), double(result.map.voxelCount()) * 4.0 / 1048576.0);
+        const double cpu = cpuSeconds() - cpuAtStart;
+        std::printf("particles %zu  box %d  %.2f s  %.0f images/s (%.0f per CPU second)  peak RSS %.0f MB (one D³ "
+                    "float map: %.1f MB)\n", result.particles, result.map.nx, result.seconds,
+                    double(result.particles) / result.seconds, double(result.particles) / cpu, peakRssMegabytes(),
+                    double(result.map.voxelCount()) * 4.0 / 1048576.0);
         std::printf("half maps (mask radius %.1f Å): FSC=0.143 at %.2f Å, FSC=0.5 at %.2f Å\n", result.maskRadius,
                     result.resolution0143.angstrom(), result.resolution05.angstrom());
         if (truthPath.empty())

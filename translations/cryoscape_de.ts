@@ -3355,6 +3355,102 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <source>MIN:MAX</source>
         <translation>MIN:MAX</translation>
     </message>
+    <message>
+        <source>Backproject particles with their poses and CTF into a map, half maps and FSC</source>
+        <translation>Partikel mit ihren Orientierungen und ihrer CTF in eine Karte rückprojizieren, mit Halbkarten und FSC</translation>
+    </message>
+    <message>
+        <source>Backproject particles into a map with their poses, shifts and CTF (direct Fourier inversion in two half sets, masked by a soft sphere fitted to the particle). Writes DIR/backprojection.mrc (weighted by the signal-to-noise ratio the half maps show and filtered at their FSC = 0.143 resolution), DIR/backprojection_unfiltered.mrc, DIR/half_a.mrc, DIR/half_b.mrc and DIR/fsc.txt (spatial frequency in 1/Å, FSC), and prints the resolution at FSC 0.143 and 0.5.</source>
+        <translation>Partikel mit ihren Orientierungen, Verschiebungen und ihrer CTF in eine Karte rückprojizieren (direkte Fourier-Inversion in zwei Hälften, maskiert mit einer weichen, an das Partikel angepassten Kugel). Schreibt DIR/backprojection.mrc (gewichtet mit dem Signal-Rausch-Verhältnis, das die Halbkarten zeigen, und gefiltert auf ihre Auflösung bei FSC = 0.143), DIR/backprojection_unfiltered.mrc, DIR/half_a.mrc, DIR/half_b.mrc und DIR/fsc.txt (Ortsfrequenz in 1/Å, FSC) und gibt die Auflösung bei FSC 0.143 und 0.5 aus.</translation>
+    </message>
+    <message>
+        <source>Particles: .star or .cs with poses and CTF, or .mrcs with --poses and --ctf.</source>
+        <translation>Partikel: .star oder .cs mit Orientierungen und CTF, oder .mrcs mit --poses und --ctf.</translation>
+    </message>
+    <message>
+        <source>Backproject only these particles: 0-based indices, a .txt list or a cryoDRGN .pkl.</source>
+        <translation>Nur diese Partikel rückprojizieren: Indizes ab 0, eine .txt-Liste oder eine cryoDRGN-.pkl.</translation>
+    </message>
+    <message>
+        <source>Take the poses from this file: cryoDRGN pose.pkl, or a .star/.cs with the same particles.</source>
+        <translation>Die Orientierungen aus dieser Datei nehmen: cryoDRGN-pose.pkl oder eine .star/.cs mit denselben Partikeln.</translation>
+    </message>
+    <message>
+        <source>Take the CTF from this file: cryoDRGN ctf.pkl, or a .star/.cs with the same particles.</source>
+        <translation>Die CTF aus dieser Datei nehmen: cryoDRGN-ctf.pkl oder eine .star/.cs mit denselben Partikeln.</translation>
+    </message>
+    <message>
+        <source>Take the poses an ab initio run found for these particles (its directory or run.h5).</source>
+        <translation>Die Orientierungen nehmen, die ein Ab-initio-Lauf für diese Partikel gefunden hat (sein Ordner oder run.h5).</translation>
+    </message>
+    <message>
+        <source>Backproject at most the first N particles (of the selection).</source>
+        <translation>Höchstens die ersten N Partikel (der Auswahl) rückprojizieren.</translation>
+    </message>
+    <message>
+        <source>How to form the half sets: even-odd (default, as cryoDRGN) or random.</source>
+        <translation>Wie die Hälften gebildet werden: even-odd (gerade/ungerade, Voreinstellung, wie cryoDRGN) oder random (zufällig).</translation>
+    </message>
+    <message>
+        <source>SPLIT</source>
+        <translation>TEILUNG</translation>
+    </message>
+    <message>
+        <source>Random seed of --split random (default 1).</source>
+        <translation>Zufallsstartwert für --split random (Voreinstellung 1).</translation>
+    </message>
+    <message>
+        <source>Fourier grid oversampling, 1 (default) or 2 (finer interpolation, 8x the memory).</source>
+        <translation>Überabtastung des Fourier-Gitters, 1 (Voreinstellung) oder 2 (feinere Interpolation, 8-facher Speicher).</translation>
+    </message>
+    <message>
+        <source>Radius in Å of the soft spherical mask on the maps (default: fitted to the particle; 0: no mask).</source>
+        <translation>Radius in Å der weichen Kugelmaske auf den Karten (Voreinstellung: an das Partikel angepasst; 0: keine Maske).</translation>
+    </message>
+    <message>
+        <source>Worker threads (default: all cores).</source>
+        <translation>Arbeits-Threads (Voreinstellung: alle Kerne).</translation>
+    </message>
+    <message>
+        <source>%1 Å</source>
+        <translation>%1 Å</translation>
+    </message>
+    <message>
+        <source>beyond Nyquist (%1 Å)</source>
+        <translation>jenseits von Nyquist (%1 Å)</translation>
+    </message>
+    <message>
+        <source>Backprojected %1 particles (halves of %2 and %3) in %4 s, %5 images/s</source>
+        <translation>%1 Partikel rückprojiziert (Hälften aus %2 und %3) in %4 s, %5 Bilder/s</translation>
+    </message>
+    <message>
+        <source>Note: the particles have no CTF parameters; backprojected without CTF (give --ctf)</source>
+        <translation>Hinweis: Die Partikel haben keine CTF-Parameter; ohne CTF rückprojiziert (--ctf angeben)</translation>
+    </message>
+    <message>
+        <source>Maps masked by a soft sphere of radius %1 Å around the box centre</source>
+        <translation>Karten mit einer weichen Kugel vom Radius %1 Å um die Boxmitte maskiert</translation>
+    </message>
+    <message>
+        <source>Half-map FSC = 0.143: %1</source>
+        <translation>Halbkarten-FSC = 0.143: %1</translation>
+    </message>
+    <message>
+        <source>Half-map FSC = 0.5:   %1</source>
+        <translation>Halbkarten-FSC = 0.5:   %1</translation>
+    </message>
+    <message>
+        <source>Wrote to %1: backprojection.mrc, backprojection_unfiltered.mrc, half_a.mrc, half_b.mrc, fsc.txt</source>
+        <translation>Geschrieben nach %1: backprojection.mrc, backprojection_unfiltered.mrc, half_a.mrc, half_b.mrc, fsc.txt</translation>
+    </message>
+    <message>
+        <source>backproject: give one particles file and --out DIR.</source>
+        <translation>backproject: eine Partikeldatei und --out ORDNER angeben.</translation>
+    </message>
+    <message>
+        <source>Backprojecting</source>
+        <translation>Rückprojektion</translation>
+    </message>
 </context>
 <context>
     <name>cryo</name>

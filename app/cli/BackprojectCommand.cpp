@@ -21,11 +21,11 @@ QString tr(const char* text) { return QCoreApplication::translate("cli", text); 
 void addBackprojectOptions(QCommandLineParser& parser)
 {
     parser.setApplicationDescription(
-        tr("Backproject particles into a map with their poses, shifts and CTF (direct Fourier inversion, "
-           "Wiener-regularised with the signal-to-noise ratio measured between two half sets). Writes "
-           "DIR/backprojection.mrc (filtered at the half-map FSC = 0.143 resolution), "
-           "DIR/backprojection_unfiltered.mrc, DIR/half_a.mrc, DIR/half_b.mrc and DIR/fsc.txt (spatial "
-           "frequency in 1/Å, FSC), and prints the resolution at FSC 0.143 and 0.5."));
+        tr("Backproject particles into a map with their poses, shifts and CTF (direct Fourier inversion in "
+           "two half sets, masked by a soft sphere fitted to the particle). Writes DIR/backprojection.mrc "
+           "(weighted by the signal-to-noise ratio the half maps show and filtered at their FSC = 0.143 "
+           "resolution), DIR/backprojection_unfiltered.mrc, DIR/half_a.mrc, DIR/half_b.mrc and DIR/fsc.txt "
+           "(spatial frequency in 1/Å, FSC), and prints the resolution at FSC 0.143 and 0.5."));
     parser.addHelpOption();
     parser.addPositionalArgument(tr("particles"),
                                  tr("Particles: .star or .cs with poses and CTF, or .mrcs with --poses and --ctf."));

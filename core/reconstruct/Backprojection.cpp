@@ -5,7 +5,7 @@
 #include "reconstruct/FourierAccumulator.h"
 #include "reconstruct/ParticleSlice.h"
 #include "reconstruct/SolventMask.h"
-#include "reconstruct/WienerReconstruction.h"
+#include "reconstruct/FourierReconstruction.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -35,19 +35,20 @@ ParticleTables checkedTables(const BackprojectionInput& input)
     ParticleTables t;
     t.poses = input.poses.empty() ? &dataset.poses() : &input.poses;
     if (t.poses->empty())
-        throw UsageError(file + ": the particles have no poses (angles and shifts); give poses from a refinement "
-                                "(--poses pose.pkl or a .star/.cs) or an ab initio run (--poses-from RUN)");
+        throw FileError(dataset.sourcePath(), "the particles have no poses (angles and shifts); give poses from a "
+                                              "refinement (--poses pose.pkl or a .star/.cs) or an ab initio run "
+                                              "(--poses-from RUN)");
     if (t.poses->size() != n)
-        throw UsageError(file + ": " + std::to_string(n) + " particles but " + std::to_string(t.poses->size()) +
-                         " poses");
+        throw FileError(dataset.sourcePath(), std::to_string(n) + " particles but " + std::to_string(t.poses->size()) +
+                                                  " poses");
     if (!input.ctf.empty())
         t.ctf = input.ctf;
     else if (dataset.hasCtf())
         for (const ParticleRecord& record : dataset.particles())
             t.ctf.push_back(record.ctf);
     if (!t.ctf.empty() && t.ctf.size() != n)
-        throw UsageError(file + ": " + std::to_string(n) + " particles but " + std::to_string(t.ctf.size()) +
-                         " CTF entries");
+        throw FileError(dataset.sourcePath(), std::to_string(n) + " particles but " + std::to_string(t.ctf.size()) +
+                                                  " CTF entries");
     if (input.selection) {
         t.selection = *input.selection;
     } else {
@@ -124,19 +125,18 @@ public:
         const Worker& sums = *m_workers.front();
         const FourierSums a = sums.halfA.folded(), b = sums.halfB.folded();
         m_workers.clear();
-        const ShellRegularisation regularisation = estimateRegularisation(a, b);
         const double apix = m_dataset.pixelSize();
-        result.halfA = reconstructMap(a, regularisation, m_D, apix);
+        result.halfA = reconstructMap(a, m_D, apix);
         context.checkCancelled();
-        result.halfB = reconstructMap(b, regularisation, m_D, apix);
+        result.halfB = reconstructMap(b, m_D, apix);
         context.checkCancelled();
-        result.map = reconstructMap(combinedSums(a, b), regularisation, m_D, apix);
+        result.map = reconstructMap(combinedSums(a, b), m_D, apix);
         if (m_options.maskRadius >= 0)
             maskMaps(result);
         result.halfMapFsc = fourierShellCorrelation(result.halfA, result.halfB);
         result.resolution0143 = resolutionAt(result.halfMapFsc, 0.143);
         result.resolution05 = resolutionAt(result.halfMapFsc, 0.5);
-        result.filteredMap = lowPassFiltered(result.map, result.resolution0143.angstrom());
+        result.filteredMap = lowPassFiltered(wienerFiltered(result.map, result.halfMapFsc), result.resolution0143.angstrom());
         result.particles = m_tables.selection.size();
         result.halfBCount = std::size_t(std::count(m_inB.begin(), m_inB.end(), std::uint8_t(1)));
         result.halfACount = result.particles - result.halfBCount;

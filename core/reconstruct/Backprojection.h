@@ -9,7 +9,7 @@
 // The particles are streamed from their stacks chunk by chunk on `threads` workers, each with
 // its own pair of half accumulators (FourierAccumulator.h; memory ≈ 4 × threads grids of
 // 2·(pD + 1)³ floats, plus a few D³ maps at the end, never the stack). The halves are then
-// regularised and transformed (WienerReconstruction.h). Cancellation and progress follow
+// transformed (FourierReconstruction.h) and masked. Cancellation and progress follow
 // analysis/AnalysisContext.h (AnalysisCancelled; progress on the calling thread).
 // Float sums from several workers are added in the order the workers finish, so maps agree
 // between runs with different thread counts to float rounding, not bit for bit.
@@ -53,8 +53,8 @@ struct BackprojectionInput {
 };
 
 struct BackprojectionResult {
-    Volume map;             // all particles, Wiener-regularised, gridding-corrected, masked
-    Volume filteredMap;     // map low-pass filtered at the half-map FSC = 0.143 resolution
+    Volume map;             // all particles, gridding-corrected, masked, not filtered
+    Volume filteredMap;     // map Wiener-weighted by the half-map FSC and low-pass filtered at its 0.143 resolution
     Volume halfA, halfB;    // masked like map
     FscCurve halfMapFsc;    // between halfA and halfB
     double maskRadius = 0;  // Å where the mask's edge starts (0: no mask)
@@ -64,9 +64,9 @@ struct BackprojectionResult {
     double seconds = 0;
 };
 
-// Throws UsageError naming the particle file for a dataset without poses (and no input.poses),
-// pose/CTF tables of another length than the dataset, an empty selection or one with an index
-// out of range; FileError for unreadable images; AnalysisCancelled when stopped.
+// Throws FileError naming the particle file for a dataset without poses (and no input.poses),
+// pose/CTF tables of another length than the dataset, or unreadable images; UsageError naming
+// it for an empty selection or one with an index out of range; AnalysisCancelled when stopped.
 BackprojectionResult backproject(const BackprojectionInput& input, const BackprojectionOptions& options,
                                  const AnalysisContext& context = {});
 

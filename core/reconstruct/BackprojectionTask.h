@@ -4,9 +4,10 @@
 // directory: the CLI and the GUI are thin adapters over it.
 //
 // Written to outDir (each file atomically):
-//   backprojection.mrc             the map of all selected particles, low-pass filtered at the
+//   backprojection.mrc             the map of all selected particles, weighted by its signal-to-
+//                                  noise ratio (from the half-map FSC) and low-pass filtered at the
 //                                  half-map FSC = 0.143 resolution
-//   backprojection_unfiltered.mrc  the same before the filter (Wiener-regularised only)
+//   backprojection_unfiltered.mrc  the same before both filters
 //   half_a.mrc, half_b.mrc         the half maps
 //   fsc.txt                        "# frequency_1/A fsc" then one line per Fourier shell
 // Maps carry the pixel size and origin 0 (the box centre at voxel D/2, like the decoder's maps).

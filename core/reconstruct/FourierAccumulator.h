@@ -6,7 +6,7 @@
 // slice of the volume's transform at Rᵀ·k) with trilinear weights w:
 //   numerator(K) += w · CTF(k)·X(k),   weight(K) += w · CTF(k)²
 // (X the particle's centred Hartley value). numerator/weight is then the CTF-weighted least-
-// squares estimate of the volume's transform at K (regularised in WienerReconstruction.h).
+// squares estimate of the volume's transform at K (FourierReconstruction.h).
 //
 // Grid: G = p·D voxels per axis, p the oversampling ("padding") factor; index i ↔ frequency
 // (i − G/2)/(p·D) cycles per image pixel, so the DC term is at G/2 like the images'. Stored

@@ -3,6 +3,7 @@
 #include "fourier/FftwPlan.h"
 #include "util/Error.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <string>
@@ -49,6 +50,24 @@ void forEachHalfSpectrumVoxel(int D, Visit&& visit)
             }
         }
     }
+}
+
+// The map with each Fourier coefficient at |k| voxels multiplied by gain(|k|).
+template <typename Gain>
+Volume shellFiltered(const Volume& map, Gain&& gain)
+{
+    const int D = map.nx;
+    FftwBuffer<Complex> spectrum = halfSpectrum(map);
+    forEachHalfSpectrumVoxel(D, [&](std::size_t i, double radius, double) { spectrum[i] *= float(gain(radius)); });
+    const int dims[3] = {D, D, D};
+    const FftwPlan inverse = makeRealInversePlan(3, dims);
+    FftwBuffer<float> real(map.voxelCount());
+    fftwf_execute_dft_c2r(inverse.get(), asFftw(spectrum.data()), real.data());
+    Volume out = map;
+    const float scale = 1.0f / float(map.voxelCount());
+    for (std::size_t i = 0; i < out.data.size(); ++i)
+        out.data[i] = real[i] * scale;
+    return out;
 }
 
 } // namespace
@@ -114,25 +133,26 @@ Volume lowPassFiltered(const Volume& map, double resolution, double edgeShells)
     const double cutoff = resolution > 0 ? double(D) * map.voxelSize / resolution : 0.0;   // in shells
     if (!(cutoff < D / 2.0))
         return map;
-    FftwBuffer<Complex> spectrum = halfSpectrum(map);
     const double width = std::max(1e-6, edgeShells);
-    forEachHalfSpectrumVoxel(D, [&](std::size_t i, double radius, double) {
-        double gain = 1.0;
+    return shellFiltered(map, [&](double radius) {
         if (radius >= cutoff + width)
-            gain = 0.0;
-        else if (radius > cutoff)
-            gain = 0.5 * (1.0 + std::cos(std::numbers::pi * (radius - cutoff) / width));
-        spectrum[i] *= float(gain);
+            return 0.0;
+        if (radius > cutoff)
+            return 0.5 * (1.0 + std::cos(std::numbers::pi * (radius - cutoff) / width));
+        return 1.0;
     });
-    const int dims[3] = {D, D, D};
-    const FftwPlan inverse = makeRealInversePlan(3, dims);
-    FftwBuffer<float> real(map.voxelCount());
-    fftwf_execute_dft_c2r(inverse.get(), asFftw(spectrum.data()), real.data());
-    Volume out = map;
-    const float scale = 1.0f / float(map.voxelCount());
-    for (std::size_t i = 0; i < out.data.size(); ++i)
-        out.data[i] = real[i] * scale;
-    return out;
+}
+
+Volume wienerFiltered(const Volume& map, const FscCurve& halfMapFsc)
+{
+    const int D = cubicEvenSize(map, "Wiener filter");
+    if (halfMapFsc.boxSize != D || halfMapFsc.values.empty())
+        throw UsageError("Wiener filter: the FSC is of another box size than the map");
+    return shellFiltered(map, [&](double radius) {
+        const auto shell = std::min(halfMapFsc.values.size() - 1, std::size_t(std::lround(radius)));
+        const double f = std::clamp(halfMapFsc.values[shell], 0.0, 1.0);
+        return 2.0 * f / (1.0 + f);
+    });
 }
 
 } // namespace cryo

@@ -1,7 +1,8 @@
 #pragma once
 // Fourier shell correlation (FSC) between two maps, the resolution where it crosses a
-// threshold, its area under the curve (CryoBench's per-conformation score) and a low-pass
-// filter to a resolution.
+// threshold, its area under the curve (CryoBench's per-conformation score), and the two
+// filters a reconstruction gets from its half-map FSC: the SNR (Wiener) weighting and a
+// low-pass filter to a resolution.
 //
 // Shells: the voxel at frequency k (voxels from the DC term of the D³ transform) belongs to
 // shell s = round(|k|), s = 0 … D/2 (the corners beyond Nyquist are left out). Shell s is
@@ -46,5 +47,10 @@ double fscAreaUnderCurve(const FscCurve& curve);
 // a raised-cosine edge `edgeShells` Fourier shells wide falls to zero. A resolution at or below
 // Nyquist (2 × voxel size) returns the map unchanged.
 Volume lowPassFiltered(const Volume& map, double resolution, double edgeShells = 2.0);
+
+// The map of ALL particles weighted per shell by the Wiener factor SSNR/(1 + SSNR) = 2F/(1 + F),
+// F = halfMapFsc (clamped to [0, 1]): the full map has twice a half map's signal-to-noise
+// ratio SSNR_half = F/(1 − F). halfMapFsc must be of the map's box size (UsageError otherwise).
+Volume wienerFiltered(const Volume& map, const FscCurve& halfMapFsc);
 
 } // namespace cryo

@@ -3,6 +3,7 @@
 // shift conventions through a .star file), half splits, cancellation, and clear messages for
 // bad input.
 #include "analysis/AnalysisContext.h"
+#include "io/H5File.h"
 #include "io/MrcFile.h"
 #include "particles/ParticleDataset.h"
 #include "reconstruct/Backprojection.h"
@@ -292,6 +293,37 @@ private Q_SLOTS:
         const SimulationTruth truth = SimulationTruth::open(m_data / "truth.h5");
         QCOMPARE(truth.particleCount(), std::size_t(1500));
         QCOMPARE(truth.particleMap(17).data, readMrc(m_data / "truth_map_00.mrc").data);
+    }
+
+    void maskFitsTheParticle()
+    {
+        const ParticleDataset dataset = ParticleDataset::open(m_data / "particles.star");
+        const SimulationTruth truth = SimulationTruth::open(m_data / "truth.h5");
+        BackprojectionInput input;
+        input.dataset = &dataset;
+        input.selection = sampleParticles(dataset.size(), 500, 3);
+        const BackprojectionResult fitted = backproject(input, {});
+        const double boxRadius = 16 * 6.0;
+        qInfo("fitted mask radius %.1f Å, the complex reaches %.1f Å (with 3 σ)", fitted.maskRadius,
+              truth.complex().maxRadius());
+        QVERIFY(fitted.maskRadius >= 0.7 * truth.complex().maxRadius());
+        QVERIFY(fitted.maskRadius < boxRadius);
+        QCOMPARE(fitted.map.at(0, 0, 0), 0.0f);   // a corner, outside the mask
+        BackprojectionOptions options;
+        options.maskRadius = -1;
+        const BackprojectionResult unmasked = backproject(input, options);
+        QCOMPARE(unmasked.maskRadius, 0.0);
+        QVERIFY(unmasked.map.at(0, 0, 0) != 0.0f);
+        options.maskRadius = 40;
+        QCOMPARE(backproject(input, options).maskRadius, 40.0);
+    }
+
+    void truthRefusesOtherFiles()
+    {
+        const fs::path other = fs::path(m_dir.path().toStdString()) / "not_truth.h5";
+        H5File(other, H5File::Mode::Create).close();
+        const QString message = errorOf([&] { SimulationTruth::open(other); });
+        QVERIFY2(message.contains("not_truth.h5") && message.contains("not the truth.h5"), qPrintable(message));
     }
 
     void stateBackprojectionsMatchTheirOwnState()

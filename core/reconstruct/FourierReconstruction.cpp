@@ -1,17 +1,15 @@
-#include "reconstruct/WienerReconstruction.h"
+#include "reconstruct/FourierReconstruction.h"
 
 #include "fourier/CentredFft.h"
 #include "util/Error.h"
 
-#include <algorithm>
 #include <cmath>
 #include <numbers>
 
 namespace cryo {
 namespace {
 
-constexpr double kMinimumFsc = 1e-3;
-constexpr double kMaximumFsc = 1.0 - 1e-4;
+constexpr double kStabiliser = 0.01;   // ε: the fraction of the shell's mean weight added to each voxel's
 
 // Calls visit(index, shell) for every voxel of a centred G³ grid, shell = round(|K|).
 template <typename Visit>
@@ -29,6 +27,22 @@ void forEachGridVoxel(int G, Visit&& visit)
             }
 }
 
+// ε × the mean weight of each shell (0 … G/2; the corners beyond hold no samples).
+std::vector<double> shellStabilisers(const FourierSums& sums)
+{
+    const std::size_t shells = std::size_t(sums.gridSize / 2 + 1);
+    std::vector<double> total(shells, 0.0), count(shells, 0.0);
+    forEachGridVoxel(sums.gridSize, [&](std::size_t i, std::size_t shell) {
+        if (shell < shells) {
+            total[shell] += sums.weight[i];
+            count[shell] += 1;
+        }
+    });
+    for (std::size_t s = 0; s < shells; ++s)
+        total[s] = count[s] > 0 ? kStabiliser * total[s] / count[s] : 0.0;
+    return total;
+}
+
 // sinc²(π·(i − G/2)/G): the transform of the trilinear kernel along one axis.
 std::vector<double> griddingKernel(int G)
 {
@@ -43,55 +57,17 @@ std::vector<double> griddingKernel(int G)
 
 } // namespace
 
-ShellRegularisation estimateRegularisation(const FourierSums& a, const FourierSums& b)
-{
-    if (a.gridSize != b.gridSize)
-        throw UsageError("backprojection: the two halves were summed on different grids");
-    const int G = a.gridSize;
-    const std::size_t shells = std::size_t(G / 2 + 1);
-    // Per shell: Σ Na·Nb, Σ Na², Σ Nb², Σ W², Σ W (both halves' weights).
-    std::vector<double> cross(shells), powerA(shells), powerB(shells), weightSq(shells), weightSum(shells);
-    forEachGridVoxel(G, [&](std::size_t i, std::size_t shell) {
-        if (shell >= shells)
-            return;
-        const double na = a.numerator[i], nb = b.numerator[i], wa = a.weight[i], wb = b.weight[i];
-        cross[shell] += na * nb;
-        powerA[shell] += na * na;
-        powerB[shell] += nb * nb;
-        weightSq[shell] += wa * wa + wb * wb;
-        weightSum[shell] += wa + wb;
-    });
-    ShellRegularisation out;
-    out.lambda.assign(shells, 1.0);
-    out.numeratorFsc.assign(shells, 0.0);
-    for (std::size_t s = 0; s < shells; ++s) {
-        const std::size_t lo = s == 0 ? 0 : s - 1, hi = std::min(shells - 1, s + 1);
-        double c = 0, pa = 0, pb = 0, w2 = 0, w = 0;
-        for (std::size_t t = lo; t <= hi; ++t) {
-            c += cross[t], pa += powerA[t], pb += powerB[t], w2 += weightSq[t], w += weightSum[t];
-        }
-        const double norm = std::sqrt(pa * pb);
-        const double fsc = norm > 0 ? c / norm : 0.0;
-        out.numeratorFsc[s] = fsc;
-        if (w <= 0)
-            continue;   // no data in this shell: the map is 0 there whatever λ is
-        const double f = std::clamp(fsc, kMinimumFsc, kMaximumFsc);
-        out.lambda[s] = (w2 / w) * (1.0 - f) / f;
-    }
-    return out;
-}
-
-Volume reconstructMap(const FourierSums& sums, const ShellRegularisation& regularisation, int boxSize,
-                      double voxelSize)
+Volume reconstructMap(const FourierSums& sums, int boxSize, double voxelSize)
 {
     const int G = sums.gridSize, D = boxSize;
     if (G < D || (G - D) % 2 != 0)
         throw UsageError("backprojection: a grid of " + std::to_string(G) + " cannot hold a box of " + std::to_string(D));
+    const std::vector<double> stabiliser = shellStabilisers(sums);
     std::vector<float> transform(sums.numerator.size(), 0.0f);
     forEachGridVoxel(G, [&](std::size_t i, std::size_t shell) {
         const float w = sums.weight[i];
-        if (w > 0 && shell < regularisation.lambda.size())
-            transform[i] = float(double(sums.numerator[i]) / (double(w) + regularisation.lambda[shell]));
+        if (w > 0 && shell < stabiliser.size())
+            transform[i] = float(double(sums.numerator[i]) / (double(w) + stabiliser[shell]));
     });
     std::vector<float> real(transform.size());
     CentredFft(G, 3).inverseHartley(transform.data(), real.data());
