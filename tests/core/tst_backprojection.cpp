@@ -9,6 +9,7 @@
 #include "reconstruct/Backprojection.h"
 #include "reconstruct/BackprojectionTask.h"
 #include "reconstruct/FourierShellCorrelation.h"
+#include "reconstruct/MapAgreement.h"
 #include "reconstruct/TruthScores.h"
 #include "sim/SimulationTruth.h"
 #include "sim/Simulator.h"
@@ -324,6 +325,39 @@ private Q_SLOTS:
         H5File(other, H5File::Mode::Create).close();
         const QString message = errorOf([&] { SimulationTruth::open(other); });
         QVERIFY2(message.contains("not_truth.h5") && message.contains("not the truth.h5"), qPrintable(message));
+    }
+
+    void aBlobOnlyTheDecoderHasIsFlagged()
+    {
+        // The particles show one conformation; a "decoder" map of it with a blob added where
+        // the data have no density must be flagged there, and the true map nowhere much.
+        SimulationOptions o = fixedConformation(fs::path(m_dir.path().toStdString()) / "noisy", 1500);
+        o.snr = 0.1;
+        simulateDataset(o);
+        const ParticleDataset dataset = ParticleDataset::open(o.outDir / "particles.star");
+        BackprojectionInput input;
+        input.dataset = &dataset;
+        const BackprojectionResult bp = backproject(input, {});
+        const Volume truth = readMrc(o.outDir / "truth_map_00.mrc");
+        const VolumeStats stats = computeStats(truth);
+        Volume decoded = truth;
+        const int bx = 16 + 6, by = 16, bz = 16 - 5;   // inside the mask, off the complex's core
+        for (int z = 0; z < 32; ++z)
+            for (int y = 0; y < 32; ++y)
+                for (int x = 0; x < 32; ++x) {
+                    const double r2 = (x - bx) * (x - bx) + (y - by) * (y - by) + (z - bz) * (z - bz);
+                    decoded.at(x, y, z) += float(0.3 * stats.max * std::exp(-r2 / (2 * 1.5 * 1.5)));
+                }
+        const MapAgreement withBlob = compareWithBackprojection(decoded, bp);
+        const MapAgreement faithful = compareWithBackprojection(truth, bp);
+        qInfo("excess at the blob %.1f σ; flagged voxels with the blob %zu, without %zu; FSC 0.5 %.1f Å",
+              withBlob.excess.at(bx, by, bz), withBlob.flaggedVoxels, faithful.flaggedVoxels,
+              faithful.resolution05.angstrom());
+        QVERIFY(withBlob.excess.at(bx, by, bz) >= 5.0);
+        QVERIFY(faithful.excess.at(bx, by, bz) < 3.0);
+        QVERIFY(withBlob.flaggedVoxels >= 10);
+        QVERIFY(faithful.flaggedVoxels * 5 < withBlob.flaggedVoxels);
+        QVERIFY(faithful.scale > 0);
     }
 
     void stateBackprojectionsMatchTheirOwnState()
