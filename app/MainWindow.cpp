@@ -3,6 +3,7 @@
 #include "CryodrgnRunOpener.h"
 
 #include "LandscapeController.h"
+#include "ValidationController.h"
 #include "ParticlesDialog.h"
 #include "RecentFiles.h"
 #include "ThresholdPanel.h"
@@ -85,6 +86,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_montageDock->hide();
     m_trajectoryDock->hide();
     m_landscape = new LandscapeController(this);   // Analysis → Landscape… and its dock
+    m_validation = new ValidationController(this, analysisMenu());   // Analysis → Backproject Selection
     const QColor background = settings.value(QStringLiteral("view/background")).value<QColor>();
     if (background.isValid())
         m_viewer->setBackground(background);

@@ -31,6 +31,7 @@ class MovieExportJob;
 struct MovieExportRequest;
 class LandscapeController;
 class CryodrgnRunOpener;
+class ValidationController;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -119,6 +120,8 @@ public:
     MovieExportJob* movieJob() const { return m_movieJob; }
     // Landscape analysis (LandscapeController, MainWindowLandscape.cpp): Analysis → Landscape…
     LandscapeController* landscape() const { return m_landscape; }
+    // Validation (ValidationController): Analysis → Backproject Selection and its dock.
+    ValidationController* validation() const { return m_validation; }
     // The menu bar's "Analysis" menu (trajectories, landscape), made on first use.
     QMenu* analysisMenu();
     // Shows a map computed in memory (cluster mean, volume along a PC) like a decoded one:
@@ -241,4 +244,5 @@ private:
     LandscapeController* m_landscape = nullptr;
     CryodrgnRunOpener* m_cryodrgn = nullptr;
     QLabel* m_runLabel = nullptr;
+    ValidationController* m_validation = nullptr;
 };

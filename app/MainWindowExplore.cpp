@@ -23,6 +23,7 @@
 #include "run/RunFile.h"
 #include "run/RunParticles.h"
 #include "run/RunPoses.h"
+#include "ValidationController.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -164,6 +165,7 @@ bool MainWindow::openRun(const QString& runDirOrFile)
     m_galleryDock->raise();
     createTrajectoryPanel();
     m_landscape->openRun(m_explorer);   // the run's landscape analysis, when stored
+    m_validation->openRun(m_explorer);
     // Once the docks are laid out: the scatter panels and the 3D view share the width, the
     // right-hand column and the bottom strip stay small (MainWindowTrajectory.cpp).
     QTimer::singleShot(0, this, &MainWindow::arrangeExplorerDocks);
@@ -199,6 +201,7 @@ void MainWindow::closeExplorer()
 {
     if (!m_explorer)
         return;
+    m_validation->openRun(nullptr);
     delete m_selectionDock->widget();   // the selection panel refers to the old model
     delete m_explorer;
     delete m_gallery;

@@ -3538,4 +3538,156 @@ Befehle ohne Oberfläche (cryoscape &lt;Befehl&gt; --help):
         <translation>MS</translation>
     </message>
 </context>
+<context>
+    <name>FscPlot</name>
+    <message>
+        <source>resolution (Å)</source>
+        <translation>Auflösung (Å)</translation>
+    </message>
+    <message>
+        <source>No FSC yet</source>
+        <translation>Noch keine FSC</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationController</name>
+    <message>
+        <source>Validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>&amp;Backproject Selection</source>
+        <translation>Auswahl &amp;rückprojizieren</translation>
+    </message>
+    <message>
+        <source>Backproject the selected particles with their poses and CTF, and show the map beside the decoder&apos;s map of the same particles, with their FSC</source>
+        <translation>Die ausgewählten Partikel mit ihren Orientierungen und ihrer CTF rückprojizieren und die Karte neben der Karte des Decoders für dieselben Partikel zeigen, mit ihrer FSC</translation>
+    </message>
+    <message>
+        <source>A backprojection is running already.</source>
+        <translation>Eine Rückprojektion läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Open a trained run first.</source>
+        <translation>Zuerst einen trainierten Lauf öffnen.</translation>
+    </message>
+    <message>
+        <source>Select particles in the latent space first (lasso, rectangle or a k-means cluster).</source>
+        <translation>Zuerst Partikel im latenten Raum auswählen (Lasso, Rechteck oder ein k-means-Cluster).</translation>
+    </message>
+    <message>
+        <source>the selection (%L1 particles)</source>
+        <translation>der Auswahl (%L1 Partikel)</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>startet …</translation>
+    </message>
+    <message>
+        <source>Backprojection not done: %1</source>
+        <translation>Rückprojektion nicht ausgeführt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationJob</name>
+    <message>
+        <source>backprojecting %1 particles</source>
+        <translation>%1 Partikel werden rückprojiziert</translation>
+    </message>
+    <message>
+        <source>decoding the map at the selection&apos;s mean z</source>
+        <translation>die Karte am mittleren z der Auswahl wird dekodiert</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationPanel</name>
+    <message>
+        <source>%1 Å</source>
+        <translation>%1 Å</translation>
+    </message>
+    <message>
+        <source>beyond Nyquist (%1 Å)</source>
+        <translation>jenseits von Nyquist (%1 Å)</translation>
+    </message>
+    <message>
+        <source>Decoder</source>
+        <translation>Decoder</translation>
+    </message>
+    <message>
+        <source>Backprojection</source>
+        <translation>Rückprojektion</translation>
+    </message>
+    <message>
+        <source>Mark density the particles do not support (decoder above the backprojection by ≥ 3 σ of its noise)</source>
+        <translation>Dichte markieren, die die Partikel nicht stützen (Decoder über der Rückprojektion um ≥ 3 σ ihres Rauschens)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Red: where the decoder&apos;s map, filtered like the backprojection, exceeds the backprojection of the same particles by 3 or more standard deviations of the backprojection&apos;s noise (measured between its half maps). Such density is not in the particles: the network may have made it up.</source>
+        <translation>Rot: wo die Karte des Decoders, gefiltert wie die Rückprojektion, die Rückprojektion derselben Partikel um 3 oder mehr Standardabweichungen ihres Rauschens (gemessen zwischen ihren Halbkarten) übersteigt. Solche Dichte steckt nicht in den Partikeln: das Netz hat sie womöglich erfunden.</translation>
+    </message>
+    <message>
+        <source>Select particles in the latent space, then Analysis → Backproject Selection.</source>
+        <translation>Partikel im latenten Raum auswählen, dann Analyse → Auswahl rückprojizieren.</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <source> σ</source>
+        <translation> σ</translation>
+    </message>
+    <message>
+        <source>Contour level in standard deviations above the map&apos;s mean (each map has its own: their density units differ)</source>
+        <translation>Konturschwelle in Standardabweichungen über dem Mittelwert der Karte (jede Karte hat ihre eigene: ihre Dichteeinheiten unterscheiden sich)</translation>
+    </message>
+    <message>
+        <source>Decoder: the map at the mean z of %1</source>
+        <translation>Decoder: die Karte am mittleren z %1</translation>
+    </message>
+    <message>
+        <source>poses the run found</source>
+        <translation>vom Lauf gefundene Orientierungen</translation>
+    </message>
+    <message>
+        <source>poses of the particle file</source>
+        <translation>Orientierungen der Partikeldatei</translation>
+    </message>
+    <message>
+        <source>Backprojection of the same %L1 particles (%2), filtered at %3 Å</source>
+        <translation>Rückprojektion derselben %L1 Partikel (%2), gefiltert auf %3 Å</translation>
+    </message>
+    <message>
+        <source>Backprojection of the same %L1 particles (%2), not filtered: the half maps agree up to Nyquist</source>
+        <translation>Rückprojektion derselben %L1 Partikel (%2), ungefiltert: die Halbkarten stimmen bis Nyquist überein</translation>
+    </message>
+    <message>
+        <source>half maps</source>
+        <translation>Halbkarten</translation>
+    </message>
+    <message>
+        <source>decoder vs backprojection</source>
+        <translation>Decoder gegen Rückprojektion</translation>
+    </message>
+    <message>
+        <source>Backprojection stopped: %1</source>
+        <translation>Rückprojektion angehalten: %1</translation>
+    </message>
+    <message>
+        <source>No density of the decoder&apos;s map lacks support in the particles at 3 σ.</source>
+        <translation>Keine Dichte der Decoder-Karte ist bei 3 σ ohne Stütze in den Partikeln.</translation>
+    </message>
+    <message>
+        <source>%L1 voxels (%L2 nm³) of the decoder&apos;s map lack support in the particles at 3 σ.</source>
+        <translation>%L1 Voxel (%L2 nm³) der Decoder-Karte sind bei 3 σ ohne Stütze in den Partikeln.</translation>
+    </message>
+    <message>
+        <source>%L1 particles (halves of %L2 and %L3). Half-map FSC 0.143: %4; 0.5: %5. Decoder vs backprojection FSC 0.5: %6. Mask: a sphere of %7 Å.</source>
+        <translation>%L1 Partikel (Hälften aus %L2 und %L3). Halbkarten-FSC 0.143: %4; 0.5: %5. FSC Decoder gegen Rückprojektion 0.5: %6. Maske: eine Kugel von %7 Å.</translation>
+    </message>
+</context>
 </TS>

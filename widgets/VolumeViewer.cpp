@@ -2,9 +2,11 @@
 
 #include "IsoSurfaceScene.h"
 #include "OpenGLSupport.h"
+#include "OverlaySurface.h"
 #include "VtkView.h"
 
 #include <QLabel>
+#include <vtkCamera.h>
 #include <vtkRenderer.h>
 #include <QVBoxLayout>
 
@@ -89,6 +91,64 @@ void VolumeViewer::setAxesVisible(bool visible)
 }
 
 long long VolumeViewer::triangleCount() const { return m_scene ? m_scene->triangleCount() : 0; }
+
+void VolumeViewer::setOverlay(const cryo::Volume& map, double level, const QColor& color)
+{
+    if (!m_scene)
+        return;
+    if (!m_overlay)
+        m_overlay = std::make_unique<cryo::OverlaySurface>(m_view->renderer());
+    m_overlay->setMap(map, level, color.redF(), color.greenF(), color.blueF());
+    m_view->requestRender();
+}
+
+void VolumeViewer::clearOverlay()
+{
+    if (!m_overlay)
+        return;
+    m_overlay->hide();
+    m_view->requestRender();
+}
+
+long long VolumeViewer::overlayTriangleCount() const { return m_overlay ? m_overlay->triangleCount() : 0; }
+
+namespace {
+
+// Copies position, focal point, view-up and zoom when they differ (false: nothing to do).
+// Comparing values, not modification times, ends the exchange between two views: a render
+// touches the camera's clipping range, which would otherwise echo back and forth.
+bool copyCamera(vtkCamera* from, vtkCamera* to)
+{
+    double a[3], b[3], c[3], d[3], e[3], f[3];
+    from->GetPosition(a), from->GetFocalPoint(b), from->GetViewUp(c);
+    to->GetPosition(d), to->GetFocalPoint(e), to->GetViewUp(f);
+    bool same = from->GetViewAngle() == to->GetViewAngle() && from->GetParallelScale() == to->GetParallelScale();
+    for (int i = 0; i < 3; ++i)
+        same = same && a[i] == d[i] && b[i] == e[i] && c[i] == f[i];
+    if (same)
+        return false;
+    to->SetPosition(a), to->SetFocalPoint(b), to->SetViewUp(c);
+    to->SetViewAngle(from->GetViewAngle());
+    to->SetParallelScale(from->GetParallelScale());
+    return true;
+}
+
+} // namespace
+
+void VolumeViewer::shareCamera(VolumeViewer* other)
+{
+    if (!m_view || !other || !other->m_view)
+        return;
+    const auto follow = [](cryo::VtkView* from, cryo::VtkView* to) {
+        if (copyCamera(from->renderer()->GetActiveCamera(), to->renderer()->GetActiveCamera())) {
+            to->renderer()->ResetCameraClippingRange();
+            to->requestRender();
+        }
+    };
+    follow(m_view, other->m_view);
+    connect(m_view, &cryo::VtkView::cameraChanged, other, [this, other, follow] { follow(m_view, other->m_view); });
+    connect(other->m_view, &cryo::VtkView::cameraChanged, this, [this, other, follow] { follow(other->m_view, m_view); });
+}
 
 QImage VolumeViewer::grabFrame() { return m_view ? m_view->grabFrame() : QImage(); }
 

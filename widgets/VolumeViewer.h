@@ -12,6 +12,7 @@
 namespace cryo {
 class VtkView;
 class IsoSurfaceScene;
+class OverlaySurface;
 }
 class QLabel;
 
@@ -36,6 +37,14 @@ public:
     void setAxesVisible(bool visible);
     long long triangleCount() const;
 
+    // A second map's isosurface drawn over this one (same grid), at its own level and colour.
+    void setOverlay(const cryo::Volume& map, double level, const QColor& color);
+    void clearOverlay();
+    long long overlayTriangleCount() const;   // 0 without an overlay
+
+    // Both viewers show the same camera from now on: turning one turns the other.
+    void shareCamera(VolumeViewer* other);
+
     // The rendered 3D frame (empty without OpenGL).
     QImage grabFrame();
     cryo::VtkView* view() const { return m_view; }
@@ -44,6 +53,7 @@ private:
     cryo::VtkView* m_view = nullptr;
     QLabel* m_message = nullptr;
     std::unique_ptr<cryo::IsoSurfaceScene> m_scene;
+    std::unique_ptr<cryo::OverlaySurface> m_overlay;
     QString m_problem;
     QColor m_background{28, 32, 44};
 };
