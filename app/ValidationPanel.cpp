@@ -12,11 +12,25 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 namespace {
 
 const QColor kHalfMapColour(40, 110, 200);
 const QColor kDecoderColour(230, 130, 30);
 const QColor kExcessColour(220, 40, 40);
+const QColor kCeilingColour(150, 150, 150);
+
+// What a perfect map would reach against the backprojection of all particles, √(2F/(1 + F)) from
+// the half-map FSC F: the full map has twice a half map's signal-to-noise ratio.
+cryo::FscCurve perfectMapFsc(const cryo::FscCurve& halfMaps)
+{
+    cryo::FscCurve ceiling = halfMaps;
+    for (double& f : ceiling.values)
+        f = std::sqrt(2 * std::max(0.0, f) / (1 + std::max(0.0, f)));
+    return ceiling;
+}
 
 QString resolutionText(const cryo::FscResolution& r)
 {
@@ -131,7 +145,8 @@ void ValidationPanel::showResult(std::shared_ptr<const ValidationResult> result,
     applyLevels();
     applyExcess();
     m_fsc->setCurves({{tr("half maps"), kHalfMapColour, bp.halfMapFsc},
-                      {tr("decoder vs backprojection"), kDecoderColour, r.agreement.fsc}});
+                      {tr("decoder vs backprojection"), kDecoderColour, r.agreement.fsc},
+                      {tr("a perfect map vs backprojection"), kCeilingColour, perfectMapFsc(bp.halfMapFsc)}});
     m_summary->setText(summaryText());
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The "Validation" panel: the decoder's map of a selection beside the backprojection of the
 // same particles (two viewers sharing one camera, each with its own contour level in σ of
-// its map), the FSC curves (the backprojection's half maps, decoder vs backprojection), the
+// its map), the FSC curves (the backprojection's half maps, decoder vs backprojection, and what
+// a perfect map would reach against this backprojection, for scale), the
 // particle count and resolutions, and the density the particles do not support (MapAgreement
 // excess ≥ 3 σ of the data's noise) drawn in red over the decoder's map.
 #include "ValidationJob.h"

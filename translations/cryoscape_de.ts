@@ -3689,5 +3689,9 @@ Befehle ohne Oberfläche (cryoscape &lt;Befehl&gt; --help):
         <source>%L1 particles (halves of %L2 and %L3). Half-map FSC 0.143: %4; 0.5: %5. Decoder vs backprojection FSC 0.5: %6. Mask: a sphere of %7 Å.</source>
         <translation>%L1 Partikel (Hälften aus %L2 und %L3). Halbkarten-FSC 0.143: %4; 0.5: %5. FSC Decoder gegen Rückprojektion 0.5: %6. Maske: eine Kugel von %7 Å.</translation>
     </message>
+    <message>
+        <source>a perfect map vs backprojection</source>
+        <translation>eine perfekte Karte gegen Rückprojektion</translation>
+    </message>
 </context>
 </TS>

@@ -91,7 +91,7 @@ private Q_SLOTS:
         QVERIFY(panel->result());
         QCOMPARE(panel->result()->backprojection.particles, std::size_t(kParticles / 2));
         QVERIFY2(panel->summaryText().contains("150 particles"), qPrintable(panel->summaryText()));
-        QCOMPARE(panel->fscPlot()->curves().size(), std::size_t(2));
+        QCOMPARE(panel->fscPlot()->curves().size(), std::size_t(3));
         QTRY_VERIFY(panel->decoderViewer()->triangleCount() > 0);
         QVERIFY(panel->backprojectionViewer()->triangleCount() > 0);
         QCOMPARE(panel->result()->decoded.nx, panel->result()->backprojection.map.nx);
