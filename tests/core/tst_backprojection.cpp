@@ -13,6 +13,7 @@
 #include "reconstruct/TruthScores.h"
 #include "sim/SimulationTruth.h"
 #include "sim/Simulator.h"
+#include "support/Errors.h"
 #include "support/TestMaps.h"
 #include "util/Error.h"
 
@@ -57,17 +58,6 @@ double correlationBelow(const Volume& map, const Volume& truth, double fraction)
 {
     const double resolution = 2.0 * truth.voxelSize / fraction;
     return mapCorrelation(lowPassFiltered(map, resolution, 1.0), lowPassFiltered(truth, resolution, 1.0));
-}
-
-template <typename Work>
-QString errorOf(Work&& work)
-{
-    try {
-        work();
-    } catch (const std::exception& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
 }
 
 } // namespace
