@@ -11,27 +11,18 @@
 #include "reconstruct/BackprojectionTask.h"
 #include "reconstruct/SolventMask.h"
 #include "reconstruct/TruthScores.h"
+#include "util/BlasEnvironment.h"
 
 #include <sys/resource.h>
 
 #include <cstdio>
 #include <cstring>
 #include <exception>
-#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 namespace {
-
-std::string cpuModel()
-{
-    std::ifstream cpuinfo("/proc/cpuinfo");
-    for (std::string line; std::getline(cpuinfo, line);)
-        if (line.rfind("model name", 0) == 0)
-            return line.substr(line.find(':') + 2);
-    return "unknown CPU";
-}
 
 double peakRssMegabytes()
 {
@@ -96,8 +87,9 @@ int main(int argc, char** argv)
             return usage();
     }
     try {
-        std::printf("CPU: %s, %u hardware threads; backprojection threads %d, oversampling %d\n", cpuModel().c_str(),
-                    std::thread::hardware_concurrency(), request.options.threads, request.options.padding);
+        std::printf("CPU: %s, %u hardware threads; backprojection threads %d, oversampling %d (%s)\n",
+                    cryo::cpuModelName().c_str(), std::thread::hardware_concurrency(), request.options.threads,
+                    request.options.padding, cryo::describeBlasEnvironment().c_str());
         double cpuAtStart = 0;
         request.opened = [&cpuAtStart](std::size_t) { cpuAtStart = cpuSeconds(); };
         const cryo::BackprojectionResult result = cryo::runBackprojection(request);

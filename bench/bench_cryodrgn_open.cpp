@@ -84,15 +84,6 @@ void makeRun(const fs::path& dir, std::size_t n, int zdim, bool analyze)
     }
 }
 
-std::string cpuModel()
-{
-    std::ifstream in("/proc/cpuinfo");
-    for (std::string line; std::getline(in, line);)
-        if (line.rfind("model name", 0) == 0)
-            return line.substr(line.find(':') + 2);
-    return "unknown CPU";
-}
-
 double residentMb()
 {
     std::ifstream in("/proc/self/status");
@@ -139,7 +130,7 @@ int main(int argc, char** argv)
         analyze = analyze || std::strcmp(argv[i], "--analyze") == 0;
     QTemporaryDir tmp;
     const fs::path run = fs::path(tmp.path().toStdString()) / "cryodrgn_run";
-    std::printf("%s, %u hardware threads; %s\n", cpuModel().c_str(), std::thread::hardware_concurrency(),
+    std::printf("%s, %u hardware threads; %s\n", cryo::cpuModelName().c_str(), std::thread::hardware_concurrency(),
                 cryo::describeBlasEnvironment().c_str());
     std::printf("writing a cryoDRGN run of %zu particles, zdim %d%s...\n", n, zdim,
                 analyze ? ", with analyze.10/ (umap.pkl, kmeans20/)" : ", without cryodrgn analyze results");

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <dlfcn.h>
 #include <unistd.h>
 
@@ -46,6 +47,15 @@ std::string describeBlasEnvironment()
     const std::string core = openBlasCore();
     return "BLAS " + (core.empty() ? std::string("not OpenBLAS") : "OpenBLAS core " + core) + ", " +
            env("OPENBLAS_CORETYPE") + ", " + env("OMP_WAIT_POLICY");
+}
+
+std::string cpuModelName()
+{
+    std::ifstream cpuinfo("/proc/cpuinfo");
+    for (std::string line; std::getline(cpuinfo, line);)
+        if (line.rfind("model name", 0) == 0 && line.find(':') != std::string::npos)
+            return line.substr(line.find(':') + 2);
+    return "unknown CPU";
 }
 
 } // namespace cryo

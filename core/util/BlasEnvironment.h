@@ -17,4 +17,8 @@ void reexecWithFastBlasIfNeeded(char** argv);
 // benchmarks and logs.
 std::string describeBlasEnvironment();
 
+// The CPU's model name from /proc/cpuinfo ("AMD EPYC …"), "unknown CPU" without one: the
+// benchmarks print it, since the machines change between runs.
+std::string cpuModelName();
+
 } // namespace cryo
