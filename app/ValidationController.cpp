@@ -2,6 +2,7 @@
 
 #include "ExplorerPanel.h"
 #include "SelectionModel.h"
+#include "SelectionPanel.h"
 #include "ValidationPanel.h"
 #include "io/H5File.h"
 #include "run/RunFile.h"
@@ -55,6 +56,8 @@ void ValidationController::openRun(ExplorerPanel* explorer)
         m_job->cancel();   // its result belongs to the run shown before
     m_explorer = explorer;
     m_action->setEnabled(explorer != nullptr);
+    if (explorer)
+        explorer->selectionPanel()->addSelectionCommand(m_action);   // the same command under the selection
 }
 
 bool ValidationController::backprojectSelection()

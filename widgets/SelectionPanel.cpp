@@ -3,11 +3,13 @@
 #include "SelectionModel.h"
 #include "analysis/PolygonSelect.h"
 
+#include <QAction>
 #include <QColorDialog>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -15,6 +17,7 @@
 #include <QPixmap>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -47,10 +50,25 @@ SelectionPanel::SelectionPanel(SelectionModel* model, QWidget* parent)
     layout->addWidget(m_currentLabel);
     layout->addWidget(m_list, 1);
     layout->addWidget(buildCommands());
+    m_externalCommands = new QWidget(this);
+    auto* external = new QHBoxLayout(m_externalCommands);
+    external->setContentsMargins(0, 0, 0, 0);
+    m_externalCommands->hide();   // until a command is added
+    layout->addWidget(m_externalCommands);
     layout->addWidget(buildPicks());
     connect(m_list, &QTreeWidget::itemChanged, this, &SelectionPanel::onItemChanged);
     connect(m_model, &SelectionModel::changed, this, &SelectionPanel::refresh);
     refresh();
+}
+
+void SelectionPanel::addSelectionCommand(QAction* action)
+{
+    auto* button = new QToolButton(m_externalCommands);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_externalCommands->layout()->addWidget(button);
+    m_externalCommands->show();
 }
 
 QWidget* SelectionPanel::buildCommands()

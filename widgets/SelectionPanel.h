@@ -9,6 +9,7 @@
 #include <QList>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -29,6 +30,10 @@ public:
     void setRangeColumns(const QList<ScatterValueColumn>& columns);
 
     int selectedNamedIndex() const;  // row selected in the list, -1 if none
+
+    // A command on the current selection that lives elsewhere (e.g. Analysis → Backproject
+    // Selection): a button under the panel's own that follows the action's text and state.
+    void addSelectionCommand(QAction* action);
 
 public Q_SLOTS:
     void saveCurrentAsNamed();
@@ -54,6 +59,7 @@ private:
     QDoubleSpinBox* m_rangeLow;
     QDoubleSpinBox* m_rangeHigh;
     QPushButton* m_rangeButton;
+    QWidget* m_externalCommands = nullptr;
     ScatterLabels m_labels;
     QList<ScatterValueColumn> m_columns;
     bool m_refreshing = false;

@@ -1,5 +1,5 @@
 // "Backproject Selection" in the GUI on a real (tiny) trained run, under xvfb-run: the action
-// needs a run and a selection; the job runs in the background and the Validation dock shows
+// needs a run and a selection, and is also a button under the selection panel; the job runs in the background and the Validation dock shows
 // the decoder's map of the selection beside the backprojection of the same particles (both
 // drawn, one camera), their FSC curves and the particle count; the unsupported-density
 // surface can be switched off; Cancel stops a running job. CRYOSCAPE_SCREENSHOT_DIR keeps a
@@ -8,6 +8,7 @@
 #include "FscPlot.h"
 #include "MainWindow.h"
 #include "SelectionModel.h"
+#include "SelectionPanel.h"
 #include "ValidationController.h"
 #include "ValidationJob.h"
 #include "ValidationPanel.h"
@@ -21,6 +22,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QtTest>
 
 #include <vtkCamera.h>
@@ -36,6 +38,15 @@ std::vector<std::size_t> everyOther(std::size_t count)
     for (std::size_t i = 0; i < count; i += 2)
         out.push_back(i);
     return out;
+}
+
+// The selection panel's button that runs `action`, or nullptr.
+QToolButton* selectionButton(ExplorerPanel* explorer, QAction* action)
+{
+    for (auto* button : explorer->selectionPanel()->findChildren<QToolButton*>())
+        if (button->defaultAction() == action)
+            return button;
+    return nullptr;
 }
 
 vtkCamera* cameraOf(VolumeViewer* viewer) { return viewer->view()->renderer()->GetActiveCamera(); }
@@ -82,7 +93,11 @@ private Q_SLOTS:
                                   cryo::SelectionMode::Replace, QStringLiteral("test"));
         QSignalSpy finished(validation->job(), &ValidationJob::finished);
         QSignalSpy failed(validation->job(), &ValidationJob::failed);
-        validation->action()->trigger();
+        // From the selection panel's button, the way a user beside the selection would.
+        QToolButton* button = selectionButton(window->explorer(), validation->action());
+        QVERIFY(button);
+        QVERIFY(button->isEnabled());
+        QTest::mouseClick(button, Qt::LeftButton);
         QVERIFY(validation->dock()->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(finished.count() + failed.count() > 0, 300000);
         QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
