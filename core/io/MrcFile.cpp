@@ -1,5 +1,6 @@
 #include "io/MrcFile.h"
 
+#include "util/CheckedSize.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -93,12 +94,19 @@ MrcHeader parseHeader(const unsigned char* raw, const fs::path& path, std::uint6
         throw FileError(path, "axis order MAPC/MAPR/MAPS = " + std::to_string(mapc) + "/" + std::to_string(mapr) +
                                   "/" + std::to_string(maps) + " is not supported (only 1/2/3)");
 
-    const std::uint64_t needed = h.dataOffset() + h.dataBytes();
-    if (fileSize < needed) {
+    // Checked: 2^30 × 2^30 × 2^30 float32 values wrap a 64-bit byte count to 0.
+    const auto dataBytes = checkedProduct({std::uint64_t(h.nx), std::uint64_t(h.ny), std::uint64_t(h.nz),
+                                           bytesPerValue(h.mode)});
+    const auto needed = dataBytes ? checkedAdd(h.dataOffset(), *dataBytes) : std::nullopt;
+    if (!needed || fileSize < *needed) {
         std::ostringstream s;
         s << "file is truncated or its header is wrong: " << dimensionText(h) << " values of mode "
-          << modeName(h.mode) << " need " << needed << " bytes (from byte " << h.dataOffset()
-          << "), but the file has only " << fileSize << " bytes";
+          << modeName(h.mode) << " need ";
+        if (needed)
+            s << *needed << " bytes (from byte " << h.dataOffset() << ")";
+        else
+            s << "more than 2^64 bytes";
+        s << ", but the file has only " << fileSize << " bytes";
         throw FileError(path, s.str());
     }
     return h;
@@ -239,7 +247,7 @@ MrcReader::MrcReader(const fs::path& path) : m_path(path)
 
 void MrcReader::readSections(int first, int count, float* out)
 {
-    if (first < 0 || count < 0 || first + count > m_header.nz)
+    if (first < 0 || count < 0 || std::int64_t(first) + count > m_header.nz)
         throw UsageError(m_path.string() + ": sections " + std::to_string(first) + ".." +
                          std::to_string(first + count - 1) + " requested, the file has " +
                          std::to_string(m_header.nz));

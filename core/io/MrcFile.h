@@ -37,6 +37,7 @@ struct MrcHeader {
 
     // Å per pixel along x; 0 when the header does not say (cell or mx is 0).
     float pixelSize() const { return (mx > 0 && cell[0] > 0) ? cell[0] / float(mx) : 0.0f; }
+    // Sizes of a header MrcReader accepted: it checked that they fit in 64 bits and in the file.
     std::uint64_t sectionBytes() const { return std::uint64_t(nx) * ny * bytesPerValue(mode); }
     std::uint64_t dataOffset() const { return 1024 + std::uint64_t(nsymbt); }
     std::uint64_t dataBytes() const { return sectionBytes() * std::uint64_t(nz); }
