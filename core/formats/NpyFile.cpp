@@ -3,6 +3,7 @@
 #include "formats/AtomicFile.h"
 #include "formats/ByteOrder.h"
 #include "formats/PyLiteral.h"
+#include "util/CheckedSize.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -126,14 +127,20 @@ bool parseNpyDtype(std::string_view dtype, NpyField& field)
     return true;
 }
 
-void NpyFile::layoutFields()
+bool NpyFile::layoutFields()
 {
-    std::size_t offset = 0;
+    std::uint64_t offset = 0;
     for (NpyField& field : m_fields) {
         field.offset = offset;
-        offset += field.byteSize();
+        const auto elements = checkedProductOf(field.shape);
+        const auto bytes = elements ? checkedMultiply(*elements, field.itemSize) : std::nullopt;
+        const auto end = bytes ? checkedAdd(offset, *bytes) : std::nullopt;
+        if (!end)
+            return false;
+        offset = *end;
     }
     m_recordSize = offset;
+    return true;
 }
 
 namespace {
@@ -208,7 +215,8 @@ void NpyFile::applyHeader(const PyLiteral& header)
     } else {
         throw FileError(m_path, "header 'descr' is neither a dtype string nor a list of fields");
     }
-    layoutFields();
+    if (!layoutFields())
+        throw FileError(m_path, "header 'descr' " + descrText() + " describes records larger than 2^64 bytes");
 }
 
 NpyFile NpyFile::parse(std::string bytes, const std::filesystem::path& source)
@@ -227,6 +235,11 @@ NpyFile NpyFile::parse(std::string bytes, const std::filesystem::path& source)
         throw FileError(source, "file too short: the header says " + std::to_string(file.m_recordCount) +
                                     " records of " + std::to_string(file.m_recordSize) + " bytes, but only " +
                                     std::to_string(available) + " data bytes follow byte " + std::to_string(dataStart));
+    // Records of 0 bytes cost nothing in the file but one entry each for a reader: bound them.
+    if (file.m_recordSize == 0 && file.m_recordCount > bytes.size())
+        throw FileError(source, "the header says " + std::to_string(file.m_recordCount) +
+                                    " records of 0 bytes each, more than the file's " + std::to_string(bytes.size()) +
+                                    " bytes (a zero-length field dimension?)");
     bytes.erase(0, dataStart);
     bytes.resize(file.m_recordCount * file.m_recordSize);
     file.m_data = std::move(bytes);
@@ -258,7 +271,8 @@ NpyFile NpyFile::create(const std::vector<NpyFieldSpec>& specs, std::size_t reco
     }
     if (file.m_fields.empty())
         throw UsageError("NpyFile::create: no fields");
-    file.layoutFields();
+    if (!file.layoutFields())
+        throw UsageError("NpyFile::create: records larger than 2^64 bytes");
     file.m_recordCount = records;
     file.m_shape = {std::int64_t(records)};
     file.m_data.assign(records * file.m_recordSize, '\0');
@@ -367,11 +381,14 @@ int NpyFile::requireField(std::string_view name) const
 const char* NpyFile::elementPointer(std::size_t record, int fieldIndex, std::size_t element) const
 {
     if (record >= m_recordCount)
-        throw UsageError("NpyFile: record " + std::to_string(record) + " out of range (" +
-                         std::to_string(m_recordCount) + " records)");
+        throw FileError(m_path, "record " + std::to_string(record) + " requested, the file has " +
+                                    std::to_string(m_recordCount) + " records");
     const NpyField& f = field(fieldIndex);
     if (element >= f.elementCount())
-        throw UsageError("NpyFile: element " + std::to_string(element) + " of field '" + f.name + "' out of range");
+        throw FileError(m_path, "record " + std::to_string(record) + ", field '" + f.name + "': element " +
+                                    std::to_string(element) + " requested, but the field holds " +
+                                    std::to_string(f.elementCount()) + " per record (shape " + shapeText(f.shape) +
+                                    ")");
     return recordData(record) + f.offset + element * f.itemSize;
 }
 

@@ -89,7 +89,7 @@ public:
 private:
     const char* elementPointer(std::size_t record, int field, std::size_t element) const;
     void applyHeader(const PyLiteral& header);   // descr, fortran_order, shape -> fields
-    void layoutFields();
+    bool layoutFields();   // false when a record would exceed 2^64 bytes
 
     std::filesystem::path m_path;
     std::vector<NpyField> m_fields;

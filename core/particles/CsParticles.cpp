@@ -28,6 +28,24 @@ struct CsFields {
     }
 };
 
+// Each field read needs as many values per record as it is read with (a hostile or broken
+// file can declare ('blob/shape', '<u4', (0,))): refused once, naming the field.
+void checkValueCounts(const NpyFile& f, const CsFields& c)
+{
+    const std::pair<int, std::size_t> needs[] = {
+        {c.path, 1}, {c.idx, 1}, {c.shape, 1}, {c.psize, 1}, {c.group, 1}, {c.df1, 1}, {c.df2, 1}, {c.angle, 1},
+        {c.kv, 1}, {c.cs, 1}, {c.ac, 1}, {c.phase, 1}, {c.pose, 3}, {c.shift, 2}, {c.alignPsize, 1}};
+    for (const auto& [field, count] : needs) {
+        if (field < 0)
+            continue;
+        const NpyField& info = f.field(field);
+        if (info.elementCount() < count)
+            throw FileError(f.path(), "field '" + info.name + "' (" + info.dtype + ") holds " +
+                                          std::to_string(info.elementCount()) + " value(s) per record, expected " +
+                                          std::to_string(count));
+    }
+}
+
 float fieldOr(const NpyFile& f, std::size_t r, int field, float fallback)
 {
     return field >= 0 ? float(f.number(r, field)) : fallback;
@@ -91,6 +109,7 @@ ParticleTable readCsParticles(const NpyFile& f, const ParticleDatasetOptions& op
         throw FileError(f.path(), "not a cryoSPARC particle file: a plain " + f.descrText() +
                                       " array, not a structured array of particle records");
     const CsFields c(f);
+    checkValueCounts(f, c);
     ParticleTable table;
     table.rowLocation = [](std::size_t r) { return "record " + std::to_string(r); };
     table.oneBasedIndices = false;
