@@ -2,6 +2,9 @@
 
 #include "util/Error.h"
 
+#include <cmath>
+#include <cstdio>
+
 namespace cryo {
 
 namespace {
@@ -14,6 +17,32 @@ double required(const H5File& file, const char* name)
     if (!file.hasAttribute("/config", name))
         throw FileError(file.path(), std::string("/config has no attribute '") + name + "'");
     return file.numberAttribute("/config", name);
+}
+
+std::string plain(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.15g", value);
+    return text;
+}
+
+// A /config number that must be a whole number in [lo, hi] (converting 1e300 to int is
+// undefined behaviour, and a decoder 10^9 wide would be allocated before anything failed).
+double requiredWhole(const H5File& file, const char* name, double lo, double hi)
+{
+    const double value = required(file, name);
+    if (!(value >= lo && value <= hi) || value != std::floor(value))
+        throw FileError(file.path(), std::string("/config: ") + name + " = " + plain(value) +
+                                         " is not a whole number from " + plain(lo) + " to " + plain(hi));
+    return value;
+}
+
+double requiredFinite(const H5File& file, const char* name)
+{
+    const double value = required(file, name);
+    if (!std::isfinite(value))
+        throw FileError(file.path(), std::string("/config: ") + name + " is not a finite number");
+    return value;
 }
 
 std::string requiredString(const H5File& file, const char* name)
@@ -30,8 +59,8 @@ void checkRunFile(const H5File& file)
     if (!file.hasAttribute("/", "format") || file.stringAttribute("/", "format") != kFormat)
         throw FileError(file.path(), "not a Cryoscape run file (no format = \"cryoscape-run\" attribute)");
     const double version = file.numberAttribute("/", "version");
-    if (version > kVersion)
-        throw FileError(file.path(), "run file version " + std::to_string(int(version)) +
+    if (!(version <= kVersion))
+        throw FileError(file.path(), "run file version " + plain(version) +
                                          " is newer than this Cryoscape understands (" +
                                          std::to_string(kVersion) + ")");
 }
@@ -90,27 +119,28 @@ void writeRunConfig(H5File& file, const RunConfig& c)
 RunConfig readRunConfig(const H5File& file)
 {
     checkRunFile(file);
+    const double kMaxSeed = std::nextafter(0x1p64, 0.0);   // the largest double below 2^64
     RunConfig c;
-    c.model.zdim = int(required(file, "zdim"));
-    c.model.encoderWidth = int(required(file, "encoder_width"));
-    c.model.encoderLayers = int(required(file, "encoder_layers"));
-    c.model.decoderWidth = int(required(file, "decoder_width"));
-    c.model.decoderLayers = int(required(file, "decoder_layers"));
+    c.model.zdim = int(requiredWhole(file, "zdim", 0, 1024));
+    c.model.encoderWidth = int(requiredWhole(file, "encoder_width", 0, 8192));
+    c.model.encoderLayers = int(requiredWhole(file, "encoder_layers", 0, 100));
+    c.model.decoderWidth = int(requiredWhole(file, "decoder_width", 1, 8192));
+    c.model.decoderLayers = int(requiredWhole(file, "decoder_layers", 0, 100));
     c.model.positionalEncoding = requiredString(file, "positional_encoding");
-    c.model.gaussianSigma = required(file, "gaussian_sigma");
-    c.model.encodingSeed = std::uint64_t(required(file, "encoding_seed"));
+    c.model.gaussianSigma = requiredFinite(file, "gaussian_sigma");
+    c.model.encodingSeed = std::uint64_t(requiredWhole(file, "encoding_seed", 0, kMaxSeed));
     c.particles = requiredString(file, "particles");
     c.dataDirectory = requiredString(file, "data_directory");
-    c.particleCount = std::size_t(required(file, "particle_count"));
-    c.boxSize = int(required(file, "box_size"));
-    c.pixelSize = required(file, "pixel_size");
+    c.particleCount = std::size_t(requiredWhole(file, "particle_count", 0, 1e12));
+    c.boxSize = int(requiredWhole(file, "box_size", 2, 16384));
+    c.pixelSize = requiredFinite(file, "pixel_size");
     c.invertContrast = required(file, "invert_contrast") != 0;
-    c.hartleyStd = required(file, "hartley_std");
-    c.epochs = int(required(file, "epochs"));
-    c.batchSize = int(required(file, "batch_size"));
-    c.learningRate = required(file, "learning_rate");
-    c.beta = required(file, "beta");
-    c.seed = std::uint64_t(required(file, "seed"));
+    c.hartleyStd = requiredFinite(file, "hartley_std");
+    c.epochs = int(requiredWhole(file, "epochs", 0, 1e9));
+    c.batchSize = int(requiredWhole(file, "batch_size", 1, 1e9));
+    c.learningRate = requiredFinite(file, "learning_rate");
+    c.beta = requiredFinite(file, "beta");
+    c.seed = std::uint64_t(requiredWhole(file, "seed", 0, kMaxSeed));
     c.precision = requiredString(file, "precision");
     const auto optionalPath = [&](const char* name) {
         return std::filesystem::path(file.hasAttribute("/config", name) ? file.stringAttribute("/config", name) : "");
@@ -121,9 +151,11 @@ RunConfig readRunConfig(const H5File& file)
     c.cryodrgnWeights = optionalPath("cryodrgn_weights");
     c.cryodrgnConfig = optionalPath("cryodrgn_config");
     if (file.hasAttribute("/config", "cryodrgn_epoch"))
-        c.cryodrgnEpoch = int(file.numberAttribute("/config", "cryodrgn_epoch"));
-    if (c.boxSize <= 0 || c.boxSize % 2 || c.pixelSize <= 0 || c.model.zdim < 0)
-        throw FileError(file.path(), "/config: box_size, pixel_size or zdim out of range");
+        c.cryodrgnEpoch = int(requiredWhole(file, "cryodrgn_epoch", -1, 1e9));
+    if (c.boxSize % 2 || c.pixelSize <= 0)
+        throw FileError(file.path(), "/config: box_size must be even and pixel_size positive (box_size " +
+                                         std::to_string(c.boxSize) + ", pixel_size " + std::to_string(c.pixelSize) +
+                                         ")");
     return c;
 }
 

@@ -2,6 +2,7 @@
 
 #include "util/Error.h"
 
+#include <sstream>
 #include <string>
 
 namespace cryo {
@@ -84,11 +85,16 @@ std::optional<LandscapeTable> readLandscape(const H5File& file)
     if (labelShape.size() != 1)
         throw FileError(file.path(), "/particles/landscape_cluster: expected a 1-D table");
     t.count = labelShape[0];
-    if (file.exists("/particles/z_mu") && file.shape("/particles/z_mu")[0] != t.count)
+    const auto zShape = file.exists("/particles/z_mu") ? file.shape("/particles/z_mu") : std::vector<std::size_t>{};
+    if (!zShape.empty() && zShape[0] != t.count)
         throw FileError(file.path(), "/particles/landscape_cluster: row count differs from /particles/z_mu");
     if (!file.exists(kGroup + "/sketch_particles"))
         throw FileError(file.path(), kGroup + "/sketch_particles is missing");
-    t.clusters = int(file.numberAttribute(kGroup, "clusters"));
+    const double clusters = file.numberAttribute(kGroup, "clusters");
+    if (!(clusters >= 1 && clusters <= 1e6))
+        throw FileError(file.path(), kGroup + ": clusters = " + (std::ostringstream() << clusters).str() +
+                                         " is out of range");
+    t.clusters = int(clusters);
     const auto pcShape = file.shape("/particles/volume_pc");
     if (pcShape.size() != 2 || pcShape[0] != t.count)
         throw FileError(file.path(), "/particles/volume_pc: expected " + std::to_string(t.count) + " × P");

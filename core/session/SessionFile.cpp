@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
+#include <sstream>
 
 namespace cryo {
 
@@ -196,18 +198,23 @@ SessionState readSession(const std::filesystem::path& path)
     if (!f.hasAttribute("/", "format") || f.stringAttribute("/", "format") != kFormat)
         throw FileError(path, "not a Cryoscape session file (no format = \"cryoscape-session\" attribute)");
     const double version = needNumber(f, "/", "version");
-    if (version > kSessionVersion)
-        throw FileError(path, "session version " + std::to_string(int(version)) +
+    if (!(version <= kSessionVersion))
+        throw FileError(path, "session version " + (std::ostringstream() << version).str() +
                                   " is newer than this Cryoscape understands (" + std::to_string(kSessionVersion) + ")");
     SessionState s;
     s.run = readRun(f, path);
     const std::size_t selections = countOf(f, "selections");
     for (std::size_t i = 0; i < selections; ++i)
         s.selections.push_back(readSelection(f, i));
-    s.activeSelection = int(needNumber(f, "/", "active_selection"));
-    if (s.activeSelection < -1 || s.activeSelection >= int(s.selections.size()))
-        throw FileError(path, "active_selection " + std::to_string(s.activeSelection) + " is out of range");
-    s.kmeansClusters = int(needNumber(f, "/", "kmeans_clusters"));
+    const double active = needNumber(f, "/", "active_selection");
+    if (!(active >= -1 && active < double(s.selections.size())) || active != std::floor(active))
+        throw FileError(path, "active_selection " + (std::ostringstream() << active).str() + " is out of range (" +
+                                  std::to_string(s.selections.size()) + " selections)");
+    s.activeSelection = int(active);
+    const double clusters = needNumber(f, "/", "kmeans_clusters");
+    if (!(clusters >= 0 && clusters <= 1e6))
+        throw FileError(path, "kmeans_clusters " + (std::ostringstream() << clusters).str() + " is out of range");
+    s.kmeansClusters = int(clusters);
     if (f.exists("/highlighted_clusters"))
         for (std::int32_t c : f.read<std::int32_t>("/highlighted_clusters"))
             s.highlightedClusters.push_back(c);
