@@ -197,6 +197,8 @@ std::vector<std::size_t> readIndexList(const std::filesystem::path& path, std::s
     } else {
         entries = indicesFromText(path);
     }
+    if (entries.empty())
+        throw FileError(path, "holds no particle indices (an empty selection)");
     const char* unit = (ext == ".pkl" || ext == ".pickle") ? "position " : "line ";
     std::vector<std::size_t> indices;
     indices.reserve(entries.size());

@@ -42,8 +42,9 @@ struct IndexFileInfo {
 // A selection: .pkl (pickled integer ndarray, 1-D or N×1) or text (.txt or anything else:
 // one 0-based index per line, blank lines and '#' comments ignored, whitespace/commas also
 // separate). Returns the indices SORTED and UNIQUE — a selection is a set; duplicates are
-// dropped and counted in *info. Negative indices, non-integers, float arrays, and indices
-// >= particleCount (when particleCount > 0) are FileErrors naming the line or position.
+// dropped and counted in *info. Negative indices, non-integers, float arrays, indices
+// >= particleCount (when particleCount > 0) and a file without any index are FileErrors
+// naming the file and the line or position.
 // The same entries in file order, repeats kept: the rows a run trained with cryoDRGN's --ind
 // saw, in the order it saw them.
 std::vector<std::size_t> readIndexList(const std::filesystem::path& path, std::size_t particleCount = 0);
