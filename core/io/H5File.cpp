@@ -1,9 +1,11 @@
 #include "io/H5File.h"
 
+#include "util/CheckedSize.h"
 #include "util/Error.h"
 
 #include <hdf5.h>
 
+#include <algorithm>
 #include <numeric>
 #include <utility>
 
@@ -67,9 +69,13 @@ H5File::H5File(const std::filesystem::path& path, Mode mode)
     if (mode == Mode::CreateAtomic)
         m_tempPath = path.string() + ".part";
     const std::string name = mode == Mode::CreateAtomic ? m_tempPath.string() : path.string();
-    if (create)
-        m_file = H5Fcreate(name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
-    else
+    if (create) {
+        // The HDF5 1.8 format checksums its metadata (superblock, object headers, B-trees):
+        // a damaged file is then refused by HDF5 instead of being misread. h5py reads it.
+        Handle access(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+        H5Pset_libver_bounds(access.get(), H5F_LIBVER_V18, H5F_LIBVER_V18);
+        m_file = H5Fcreate(name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get());
+    } else
         m_file = H5Fopen(name.c_str(), mode == Mode::ReadOnly ? H5F_ACC_RDONLY : H5F_ACC_RDWR, H5P_DEFAULT);
     if (m_file < 0)
         throw FileError(path, create ? "cannot create HDF5 file" : "cannot open as an HDF5 file");
@@ -168,6 +174,18 @@ void H5File::write(const std::string& name, const T* values, const std::vector<s
         fail(name, "cannot write dataset");
 }
 
+namespace {
+
+std::string dimensionsText(const std::vector<std::size_t>& dims)
+{
+    std::string text;
+    for (std::size_t i = 0; i < dims.size(); ++i)
+        text += (i ? " × " : "") + std::to_string(dims[i]);
+    return text.empty() ? "scalar" : text;
+}
+
+} // namespace
+
 std::vector<std::size_t> H5File::shape(const std::string& name) const
 {
     ErrorSilencer silence;
@@ -176,24 +194,48 @@ std::vector<std::size_t> H5File::shape(const std::string& name) const
         fail(name, "no such dataset");
     Handle space(H5Dget_space(set.get()), H5Sclose);
     const int rank = H5Sget_simple_extent_ndims(space.get());
-    if (rank < 0)
+    if (rank < 0 || rank > H5S_MAX_RANK)
         fail(name, "unreadable dataspace");
     std::vector<hsize_t> dims(rank);
     H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr);
     return {dims.begin(), dims.end()};
 }
 
+// A hostile file can declare a dataset of 2^60 values that occupies no bytes (nothing written,
+// or a fill value): refuse, before allocating, any dataset whose values could not have come
+// from the file. Compressed chunks expand at most ~1032× (deflate's limit); allow that much.
+std::size_t H5File::checkedValueCount(const std::string& name, std::int64_t dataset,
+                                      const std::vector<std::size_t>& dims) const
+{
+    const auto count = checkedProductOf(dims);
+    const std::size_t typeBytes = [&] {
+        Handle type(H5Dget_type(dataset), H5Tclose);
+        return type.valid() ? H5Tget_size(type.get()) : 0;
+    }();
+    const auto bytes = count ? checkedMultiply(*count, std::max<std::size_t>(typeBytes, 1)) : std::nullopt;
+    if (!bytes)
+        fail(name, "impossibly large dataset (" + dimensionsText(dims) + ")");
+    if (*bytes == 0)
+        return 0;
+    constexpr std::uint64_t kMaxExpansion = 1100;
+    const std::uint64_t stored = H5Dget_storage_size(dataset);
+    if (stored == 0 || *bytes / kMaxExpansion > stored)
+        fail(name, "the dataset (" + dimensionsText(dims) + ") needs " + std::to_string(*bytes) +
+                       " bytes, but the file stores " + std::to_string(stored) + " bytes for it");
+    return std::size_t(*count);
+}
+
 template <typename T>
 std::vector<T> H5File::read(const std::string& name, std::vector<std::size_t>* shapeOut) const
 {
     const std::vector<std::size_t> dims = shape(name);
-    const std::size_t count = std::accumulate(dims.begin(), dims.end(), std::size_t(1), std::multiplies<>());
     ErrorSilencer silence;
     Handle set(H5Dopen2(m_file, name.c_str(), H5P_DEFAULT), H5Dclose);
     Handle type(H5Dget_type(set.get()), H5Tclose);
     const H5T_class_t typeClass = H5Tget_class(type.get());
     if (typeClass != H5T_INTEGER && typeClass != H5T_FLOAT)
         fail(name, "not a numeric dataset");
+    const std::size_t count = checkedValueCount(name, set.get(), dims);
     std::vector<T> values(count);
     if (count > 0 && H5Dread(set.get(), nativeType<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0)
         fail(name, "cannot read dataset (truncated file or unconvertible type)");
@@ -208,6 +250,14 @@ namespace {
 Handle openObject(hid_t file, const std::string& object)
 {
     return Handle(H5Oopen(file, object.empty() ? "/" : object.c_str(), H5P_DEFAULT), H5Oclose);
+}
+
+// H5Aread writes every element of the attribute: reading a 1000-element attribute into one
+// double would overrun it. Our attributes are single values.
+bool holdsOneValue(hid_t attribute)
+{
+    Handle space(H5Aget_space(attribute), H5Sclose);
+    return space.valid() && H5Sget_simple_extent_npoints(space.get()) == 1;
 }
 
 void deleteAttributeIfPresent(hid_t object, const std::string& attribute)
@@ -225,14 +275,17 @@ void H5File::setAttribute(const std::string& object, const std::string& attribut
     if (!obj.valid())
         fail(object, "no such group or dataset");
     deleteAttributeIfPresent(obj.get(), attribute);
-    // Variable-length UTF-8, so h5py returns a str.
+    // Fixed-length UTF-8 (h5py: bytes, .decode() gives the str). Variable-length strings
+    // live in HDF5's global heap, which has no checksum, and HDF5 1.10 reads a damaged heap
+    // reference past its buffer (a crash in H5HG_read); fixed-length text sits in the
+    // checksummed object header.
     Handle type(H5Tcopy(H5T_C_S1), H5Tclose);
-    H5Tset_size(type.get(), H5T_VARIABLE);
+    H5Tset_size(type.get(), value.size() + 1);
+    H5Tset_strpad(type.get(), H5T_STR_NULLTERM);
     H5Tset_cset(type.get(), H5T_CSET_UTF8);
     Handle space(H5Screate(H5S_SCALAR), H5Sclose);
     Handle attr(H5Acreate2(obj.get(), attribute.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
-    const char* text = value.c_str();
-    if (!attr.valid() || H5Awrite(attr.get(), type.get(), &text) < 0)
+    if (!attr.valid() || H5Awrite(attr.get(), type.get(), value.c_str()) < 0)
         fail(object, "cannot write attribute '" + attribute + "'");
 }
 
@@ -265,7 +318,7 @@ std::string H5File::stringAttribute(const std::string& object, const std::string
         fail(object, "no attribute '" + attribute + "'");
     Handle attr(H5Aopen(obj.get(), attribute.c_str(), H5P_DEFAULT), H5Aclose);
     Handle fileType(H5Aget_type(attr.get()), H5Tclose);
-    if (H5Tget_class(fileType.get()) != H5T_STRING)
+    if (H5Tget_class(fileType.get()) != H5T_STRING || !holdsOneValue(attr.get()))
         fail(object, "attribute '" + attribute + "' is not a string");
     Handle memType(H5Tcopy(H5T_C_S1), H5Tclose);
     H5Tset_cset(memType.get(), H5Tget_cset(fileType.get()));   // HDF5 will not convert ASCII ⇄ UTF-8
@@ -280,6 +333,9 @@ std::string H5File::stringAttribute(const std::string& object, const std::string
     }
     // Fixed-length string (as some writers use): read size bytes, stop at the first NUL.
     const std::size_t size = H5Tget_size(fileType.get());
+    if (size == 0 || size > H5Aget_storage_size(attr.get()))
+        fail(object, "attribute '" + attribute + "' declares " + std::to_string(size) +
+                         " bytes but the file stores " + std::to_string(H5Aget_storage_size(attr.get())));
     H5Tset_size(memType.get(), size + 1);
     std::string buffer(size + 1, '\0');
     if (H5Aread(attr.get(), memType.get(), buffer.data()) < 0)
@@ -297,7 +353,8 @@ double H5File::numberAttribute(const std::string& object, const std::string& att
     Handle fileType(H5Aget_type(attr.get()), H5Tclose);
     const H5T_class_t c = H5Tget_class(fileType.get());
     double value = 0;
-    if ((c != H5T_INTEGER && c != H5T_FLOAT) || H5Aread(attr.get(), H5T_NATIVE_DOUBLE, &value) < 0)
+    if ((c != H5T_INTEGER && c != H5T_FLOAT) || !holdsOneValue(attr.get()) ||
+        H5Aread(attr.get(), H5T_NATIVE_DOUBLE, &value) < 0)
         fail(object, "attribute '" + attribute + "' is not a number");
     return value;
 }

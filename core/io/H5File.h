@@ -63,6 +63,8 @@ public:
 
 private:
     [[noreturn]] void fail(const std::string& object, const std::string& problem) const;
+    std::size_t checkedValueCount(const std::string& name, std::int64_t dataset,
+                                  const std::vector<std::size_t>& dims) const;
 
     std::filesystem::path m_path;
     std::filesystem::path m_tempPath;   // CreateAtomic only

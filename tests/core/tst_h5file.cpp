@@ -2,6 +2,8 @@
 #include "io/H5File.h"
 #include "util/Error.h"
 
+#include <hdf5.h>
+
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -112,6 +114,49 @@ private Q_SLOTS:
         QVERIFY(!std::filesystem::exists(path.string() + ".part"));
         const H5File h(path, H5File::Mode::ReadOnly);
         QVERIFY(h.exists("/v") && !h.exists("/other"));
+    }
+
+    // What a hostile file can hold while being valid HDF5: a dataset of 2^40 values with no
+    // storage (chunked, never written), and an array where a single number is expected
+    // (reading it into one double overran the stack).
+    void hostileButValidHdf5()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("hostile.h5").toStdString();
+        {
+            H5File h(path, H5File::Mode::Create);
+            h.createGroup("/g");
+        }
+        const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+        const hsize_t huge = hsize_t(1) << 40, chunk = 1, many = 1000;
+        const hid_t space = H5Screate_simple(1, &huge, nullptr);
+        const hid_t properties = H5Pcreate(H5P_DATASET_CREATE);
+        H5Pset_chunk(properties, 1, &chunk);
+        H5Dclose(H5Dcreate2(f, "/huge", H5T_NATIVE_FLOAT, space, H5P_DEFAULT, properties, H5P_DEFAULT));
+        const hid_t arraySpace = H5Screate_simple(1, &many, nullptr);
+        const std::vector<double> values(many, 7.0);
+        const hid_t g = H5Gopen2(f, "/g", H5P_DEFAULT);
+        const hid_t attribute = H5Acreate2(g, "n", H5T_NATIVE_DOUBLE, arraySpace, H5P_DEFAULT, H5P_DEFAULT);
+        H5Awrite(attribute, H5T_NATIVE_DOUBLE, values.data());
+        H5Aclose(attribute);
+        H5Gclose(g);
+        H5Sclose(arraySpace);
+        H5Pclose(properties);
+        H5Sclose(space);
+        H5Fclose(f);
+
+        const H5File h(path, H5File::Mode::ReadOnly);
+        QCOMPARE(h.shape("/huge"), std::vector<std::size_t>{std::size_t(1) << 40});
+        try {
+            h.read<float>("/huge");
+            QFAIL("no exception");
+        } catch (const FileError& e) {
+            QVERIFY2(QString(e.what()).contains("hostile.h5: /huge: the dataset (1099511627776) needs 4398046511104 "
+                                                "bytes, but the file stores 0 bytes for it"),
+                     e.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(FileError, h.numberAttribute("/g", "n"));
+        QVERIFY_THROWS_EXCEPTION(FileError, h.stringAttribute("/g", "n"));
     }
 
     void badFiles()
