@@ -2,6 +2,7 @@
 
 #include "particles/ParticleDataset.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -56,6 +57,24 @@ void summarizeCtf(const ParticleDataset& d, DatasetSummary& s)
     }
     for (const Suspicious* x : {&nonFinite, &nonPositive, &huge, &badVoltage, &badAc})
         x->report(s.problems);
+}
+
+std::vector<StackFolder> stackFolders(const std::vector<StackInfo>& stacks)
+{
+    std::vector<StackFolder> folders;
+    for (const StackInfo& stack : stacks) {
+        if (stack.path.empty())
+            continue;
+        std::error_code ec;
+        const std::string folder = std::filesystem::absolute(stack.path, ec).lexically_normal().parent_path().string();
+        const std::string origin = describeStackOrigin(stack.origin);
+        auto same = [&](const StackFolder& f) { return f.folder == folder && f.origin == origin; };
+        if (auto it = std::find_if(folders.begin(), folders.end(), same); it != folders.end())
+            ++it->stacks;
+        else
+            folders.push_back({folder, origin, 1});
+    }
+    return folders;
 }
 
 // digits: 7 for people (values are floats), 9 in JSON (enough to round-trip a float).
@@ -134,6 +153,7 @@ DatasetSummary summarizeDataset(const ParticleDataset& d)
     s.stackCount = d.stacks().size();
     for (const StackInfo& stack : d.stacks())
         s.missingStacks += stack.imageCount == 0 ? 1 : 0;
+    s.stackFolders = stackFolders(d.stacks());
     s.inMemory = d.isInMemory();
     s.problems = d.problems();
     s.hasCtf = d.hasCtf();
@@ -162,6 +182,14 @@ std::string summaryText(const DatasetSummary& s)
     if (s.missingStacks > 0)
         out << " (" << s.missingStacks << " missing or unreadable)";
     out << (s.inMemory ? ", in memory\n" : "\n");
+    constexpr std::size_t kListedFolders = 4;
+    for (std::size_t i = 0; i < s.stackFolders.size() && i < kListedFolders; ++i) {
+        const StackFolder& f = s.stackFolders[i];
+        out << (i == 0 ? "Stacks from:    " : "                ") << f.folder << " (" << f.origin << "; " << f.stacks
+            << (f.stacks == 1 ? " stack)\n" : " stacks)\n");
+    }
+    if (s.stackFolders.size() > kListedFolders)
+        out << "                ... and " << s.stackFolders.size() - kListedFolders << " more folders\n";
     out << "Optics groups:  " << s.opticsGroups.size() << "\n";
     for (std::size_t g = 0; g < s.opticsGroups.size(); ++g) {
         const OpticsGroup& o = s.opticsGroups[g];
@@ -197,7 +225,12 @@ std::string summaryJson(const DatasetSummary& s)
     out << "{\"source\": " << jsonString(s.source) << ", \"format\": " << jsonString(s.format)
         << ", \"count\": " << s.count << ", \"box\": " << s.boxSize << ", \"pixel_size_A\": " << jsonRange(s.pixelSize)
         << ", \"stacks\": " << s.stackCount << ", \"missing_stacks\": " << s.missingStacks
-        << ", \"in_memory\": " << (s.inMemory ? "true" : "false") << ", \"optics_groups\": [";
+        << ", \"in_memory\": " << (s.inMemory ? "true" : "false") << ", \"stack_folders\": [";
+    for (std::size_t i = 0; i < s.stackFolders.size(); ++i)
+        out << (i ? ", " : "") << "{\"folder\": " << jsonString(s.stackFolders[i].folder)
+            << ", \"found\": " << jsonString(s.stackFolders[i].origin) << ", \"stacks\": " << s.stackFolders[i].stacks
+            << "}";
+    out << "], \"optics_groups\": [";
     for (std::size_t g = 0; g < s.opticsGroups.size(); ++g) {
         const OpticsGroup& o = s.opticsGroups[g];
         out << (g ? ", " : "") << "{\"id\": " << o.id << ", \"name\": " << jsonString(o.name)

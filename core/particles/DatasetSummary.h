@@ -17,6 +17,13 @@ struct ValueRange {
     void add(double value);
 };
 
+// A folder the image stacks were read from, and by which rule (particles/StackPathResolver.h).
+struct StackFolder {
+    std::string folder;         // absolute, normalised
+    std::string origin;         // "beside the metadata file", "in the data folder given", ...
+    std::size_t stacks = 0;
+};
+
 struct DatasetSummary {
     std::string source;         // the file opened
     std::string format;         // "RELION star", ...
@@ -26,6 +33,7 @@ struct DatasetSummary {
     std::vector<OpticsGroup> opticsGroups;
     std::vector<std::size_t> particlesPerGroup;   // parallel to opticsGroups
     std::size_t stackCount = 0, missingStacks = 0;
+    std::vector<StackFolder> stackFolders;   // in order of first use; found stacks only
     bool inMemory = false;
     bool hasCtf = false;
     ValueRange defocusU, defocusV, defocusAngle, voltage, sphericalAberration, amplitudeContrast, phaseShift;

@@ -64,17 +64,24 @@ std::size_t findNonFinite(const float* v, std::size_t n)
     return n;
 }
 
-// Opens (or records as missing) one stack; returns its index.
-int addStack(ParticleDataset::Impl& d, const std::string& reference, const StackPathResolver& resolver,
+// Opens (or records as missing) one stack; returns its index. Without a resolver the
+// reference is the stack itself (a bare .mrcs opened by the user).
+int addStack(ParticleDataset::Impl& d, const std::string& reference, const StackPathResolver* resolver,
              const Location& where)
 {
     StackInfo info;
     info.reference = reference;
-    info.path = resolver.resolve(reference);
+    const ResolvedStack resolved =
+        resolver ? resolver->resolve(reference) : ResolvedStack{reference, StackOrigin::OpenedFile, {}};
+    info.path = resolved.path;
+    info.origin = resolved.origin;
     std::unique_ptr<MrcReader> reader;
     if (info.path.empty()) {
-        const std::string problem = where() + ": stack '" + reference + "' not found (" +
-                                    resolver.describeCandidates(reference) + ")";
+        const std::string problem =
+            where() + ": stack '" + reference + "' " +
+            (resolved.ambiguity.empty()
+                 ? "not found (" + (resolver ? resolver->describeCandidates(reference) : reference) + ")"
+                 : resolved.ambiguity + "; name the folder that holds the right one as the data folder (--datadir)");
         if (d.options.requireImages)
             throw FileError(d.source, problem);
         if (d.missingStacks++ < kListedMissingStacks)
@@ -92,10 +99,14 @@ int addStack(ParticleDataset::Impl& d, const std::string& reference, const Stack
                                      std::to_string(h.ispg) + "); its " + std::to_string(h.nz) +
                                      " sections are read as images");
         } catch (const FileError& e) {
+            if (d.options.requireImages && !resolver)
+                throw;   // the stack is the file opened
+            // Named from the metadata's side too: which row asked for this file.
+            const std::string problem = where() + ": stack " + e.what();
             if (d.options.requireImages)
-                throw;
+                throw FileError(d.source, problem);
             if (d.missingStacks++ < kListedMissingStacks)
-                d.problems.push_back(e.what());
+                d.problems.push_back(d.source.filename().string() + ", " + problem);
         }
     }
     d.stacks.push_back(std::move(info));
@@ -118,7 +129,7 @@ void adoptTable(ParticleDataset::Impl& d, ParticleTable& table, const StackPathR
         const std::string& ref = table.stackRefs[i];
         auto found = stackOf.find(ref);
         if (found == stackOf.end())
-            found = stackOf.emplace(ref, addStack(d, ref, resolver, [&] { return table.rowLocation(i); })).first;
+            found = stackOf.emplace(ref, addStack(d, ref, &resolver, [&] { return table.rowLocation(i); })).first;
         p.stack = found->second;
         const StackInfo& s = d.stacks[std::size_t(p.stack)];
         if (d.readers[std::size_t(p.stack)] && p.image >= s.imageCount)
@@ -130,10 +141,11 @@ void adoptTable(ParticleDataset::Impl& d, ParticleTable& table, const StackPathR
     }
 }
 
-// .mrcs or .txt list: every image of every stack, in order; one optics group.
-void openStackSources(ParticleDataset::Impl& d, const std::vector<std::pair<std::string, int>>& refs)
+// .mrcs (resolver null: the file itself) or .txt list: every image of every stack, in
+// order; one optics group.
+void openStackSources(ParticleDataset::Impl& d, const std::vector<std::pair<std::string, int>>& refs,
+                      const StackPathResolver* resolver)
 {
-    const StackPathResolver resolver(d.source, d.options.dataDirectory);
     d.optics.push_back(OpticsGroup{});
     d.optics.front().name = "stacks";
     d.problems.push_back(d.source.filename().string() + ": no CTF parameters (image stacks only)");
@@ -249,10 +261,10 @@ ParticleDataset ParticleDataset::open(const std::filesystem::path& path, const P
     case ParticleSourceFormat::Mrcs:
         if (std::error_code ec; !std::filesystem::is_regular_file(path, ec))
             throw FileError(path, "file not found");
-        openStackSources(*d, {{path.string(), 0}});
+        openStackSources(*d, {{path.string(), 0}}, nullptr);
         break;
     case ParticleSourceFormat::StackList:
-        openStackSources(*d, readStackList(path));
+        openStackSources(*d, readStackList(path), &resolver);
         break;
     case ParticleSourceFormat::RelionStar: {
         d->star = StarFile::read(path);

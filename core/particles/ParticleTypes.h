@@ -2,6 +2,7 @@
 // Plain per-particle records shared by the particle dataset, its metadata readers and
 // the summary. Units are stated on each field.
 #include "ctf/Ctf.h"
+#include "particles/StackPathResolver.h"
 
 #include <array>
 #include <cstddef>
@@ -52,6 +53,7 @@ struct ParticleRecord {
 struct StackInfo {
     std::string reference;         // the path as written in the metadata ("Extract/job1/a.mrcs")
     std::filesystem::path path;    // where it was found ("" when not found)
+    StackOrigin origin = StackOrigin::NotFound;   // which rule of StackPathResolver found it
     int imageCount = 0;            // sections in the file (0 when not opened)
     int nx = 0, ny = 0;
     double headerPixelSize = 0;    // Å, from the MRC header (0 when it does not say)
