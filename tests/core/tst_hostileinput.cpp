@@ -98,7 +98,8 @@ private Q_SLOTS:
         QTemporaryDir work;
         fuzz::Target target{r.name, 1, [&](std::size_t, const fs::path& folder) { return r.write(folder); }, r.open};
         const fuzz::Report report = fuzz::run(target, work.path().toStdString());
-        qInfo("%s: refused in %.3f s", r.name, report.slowestCaseSeconds);
+        if (report.refused == 1)
+            qInfo("%s: refused in %.3f s", r.name, report.slowestCaseSeconds);
         if (r.leadFixes)
             QEXPECT_FAIL("", r.leadFixes, Abort);
         QVERIFY2(report.failures.empty(), report.failures.empty() ? "" : report.failures.front().c_str());
