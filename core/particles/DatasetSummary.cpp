@@ -63,7 +63,7 @@ std::vector<StackFolder> stackFolders(const std::vector<StackInfo>& stacks)
 {
     std::vector<StackFolder> folders;
     for (const StackInfo& stack : stacks) {
-        if (stack.path.empty())
+        if (stack.imageCount == 0)   // not found, or found and unreadable
             continue;
         std::error_code ec;
         const std::string folder = std::filesystem::absolute(stack.path, ec).lexically_normal().parent_path().string();

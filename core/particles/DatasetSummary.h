@@ -33,7 +33,7 @@ struct DatasetSummary {
     std::vector<OpticsGroup> opticsGroups;
     std::vector<std::size_t> particlesPerGroup;   // parallel to opticsGroups
     std::size_t stackCount = 0, missingStacks = 0;
-    std::vector<StackFolder> stackFolders;   // in order of first use; found stacks only
+    std::vector<StackFolder> stackFolders;   // in order of first use; stacks that opened only
     bool inMemory = false;
     bool hasCtf = false;
     ValueRange defocusU, defocusV, defocusAngle, voltage, sphericalAberration, amplitudeContrast, phaseShift;

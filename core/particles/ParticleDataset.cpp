@@ -99,8 +99,8 @@ int addStack(ParticleDataset::Impl& d, const std::string& reference, const Stack
                                      std::to_string(h.ispg) + "); its " + std::to_string(h.nz) +
                                      " sections are read as images");
         } catch (const FileError& e) {
-            if (d.options.requireImages && !resolver)
-                throw;   // the stack is the file opened
+            if (!resolver)
+                throw;   // the stack is the file opened: nothing else to summarise
             // Named from the metadata's side too: which row asked for this file.
             const std::string problem = where() + ": stack " + e.what();
             if (d.options.requireImages)
