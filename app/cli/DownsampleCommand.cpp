@@ -25,7 +25,7 @@ int runDownsample(const QStringList& arguments)
     parser.addOptions({
         {{"D", "box"}, tr("New box size in pixels (even, at most the current box)."), tr("BOX")},
         {"out", tr("Output folder (created if needed)."), tr("DIR")},
-        {"data-dir", tr("Folder to search for the .star file's stacks by name."), tr("DIR")},
+        {QStringList{"data-dir", "datadir"}, tr("Folder to search for the .star file's stacks by name."), tr("DIR")},
         {"lang", tr("User interface language (e.g. de, en)."), tr("code")},
     });
     parser.addPositionalArgument(QStringLiteral("input"), tr("An .mrcs stack or a .star file."), tr("INPUT"));

@@ -123,7 +123,8 @@ int runExport(const QStringList& arguments)
         {"pkl", tr("Write a cryoDRGN index .pkl (int64 NumPy array)."), tr("OUT.pkl")},
         {"txt", tr("Write the indices as text, one per line."), tr("OUT.txt")},
         {"input-poses", tr("Ab initio runs: write the particle file's poses instead of the ones the run found.")},
-        {"data-dir", tr("Folder to search for particle stacks by name (default: the run's)."), tr("DIR")},
+        {QStringList{"data-dir", "datadir"}, tr("Folder to search for particle stacks by name (default: the run's)."),
+         tr("DIR")},
         {"lang", tr("User interface language (e.g. de, en)."), tr("code")},
     });
     parser.addPositionalArgument(QStringLiteral("run"), tr("The run directory (or its run.h5), or a cryoDRGN output directory."), tr("RUN"));

@@ -89,7 +89,8 @@ int runInfo(const QStringList& arguments)
     parser.addHelpOption();
     parser.addOption({QStringLiteral("lang"), tr("User interface language (e.g. de, en)."), tr("code")});
     parser.addOption({QStringLiteral("json"), tr("Print JSON instead of text.")});
-    parser.addOption({QStringLiteral("data-dir"), tr("Folder to search for particle stacks by name."), tr("DIR")});
+    parser.addOption({QStringList{QStringLiteral("data-dir"), QStringLiteral("datadir")},
+                      tr("Folder to search for particle stacks by name."), tr("DIR")});
     parser.addPositionalArgument(QStringLiteral("file"), tr("A map, stack, .star, .cs or .txt file."), tr("FILE..."));
     parser.process(QStringList{QStringLiteral("cryoscape info")} + arguments);
     const QStringList files = parser.positionalArguments();

@@ -55,7 +55,7 @@ void addTrainOptions(QCommandLineParser& parser)
         {"seed", tr("Random seed (default 1)."), tr("K")},
         {"pe", tr("Positional encoding: gaussian (default) or geometric."), tr("KIND")},
         {"precision", tr("fp32 (default) or bf16 (bfloat16 matrix products)."), tr("P")},
-        {"datadir", tr("Folder to look for the image stacks in."), tr("DIR")},
+        {QStringList{"datadir", "data-dir"}, tr("Folder to look for the image stacks in."), tr("DIR")},
         {"apix", tr("Override the pixel size (Å)."), tr("Å")},
         {"no-invert", tr("Do not invert the image contrast (for data with dark particles).")},
         {"max-memory", tr("Keep preprocessed images in memory up to this many GB, else read lazily (default 4)."), tr("GB")},

@@ -150,6 +150,8 @@ private Q_SLOTS:
         QTest::newRow("no k-means") << QStringList{"export", "NOKMEANS", "--kmeans-cluster", "1", "--txt", "OUT"} << 1 << "no k-means labels";
         QTest::newRow("index out of range") << QStringList{"export", "RUN", "--index", "IDX", "--txt", "OUT"} << 1 << "line 1: index 40 is out of range (40 particles)";
         QTest::newRow("not a run") << QStringList{"export", "SIMDIR", "--kmeans-cluster", "1", "--txt", "OUT"} << 1 << "run.h5";
+        QTest::newRow("empty index pickle") << QStringList{"export", "RUN", "--index", "EMPTYPKL", "--txt", "OUT"} << 1
+                                            << "index-empty.pkl: holds no particle indices";
     }
     void failures()
     {
@@ -159,7 +161,8 @@ private Q_SLOTS:
         std::ofstream(path("far.txt").toStdString()) << "40\n";
         const QMap<QString, QString> substitutions{{"RUN", path("run")}, {"NOKMEANS", path("run_nokmeans")},
                                                    {"IDX", path("far.txt")}, {"OUT", path("fail_out.txt")},
-                                                   {"SIMDIR", path("sim")}};
+                                                   {"SIMDIR", path("sim")},
+                                                   {"EMPTYPKL", CRYOSCAPE_TEST_DATA_DIR "/hostile/index-empty.pkl"}};
         for (QString& a : arguments)
             a = substitutions.value(a, a);
         const Result r = runCryoscape(arguments);
