@@ -1,5 +1,6 @@
 #include "util/BlasEnvironment.h"
 
+#include <alloca.h>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -36,6 +37,22 @@ void reexecWithFastBlasIfNeeded(char** argv)
     setenv("CRYOSCAPE_NO_BLAS_REEXEC", "1", 1);   // never loop, whatever happens
     execv("/proc/self/exe", argv);
     // exec failed: carry on with the slow kernels.
+}
+
+void reexecWithPassiveOpenMpIfUnset(char** argv, char** env)
+{
+    // Before the C library's constructor: no getenv(), no malloc(); the stack and system calls.
+    std::size_t count = 0;
+    for (; env && env[count]; ++count)
+        if (std::strncmp(env[count], "OMP_WAIT_POLICY=", 16) == 0 || std::strncmp(env[count], "GOMP_SPINCOUNT=", 15) == 0)
+            return;
+    auto** withPolicy = static_cast<char**>(alloca((count + 2) * sizeof(char*)));
+    std::memcpy(withPolicy, env, count * sizeof(char*));
+    static char policy[] = "OMP_WAIT_POLICY=passive";
+    withPolicy[count] = policy;
+    withPolicy[count + 1] = nullptr;
+    execve("/proc/self/exe", argv, withPolicy);
+    // exec failed: carry on with OpenMP's default.
 }
 
 std::string describeBlasEnvironment()

@@ -1,5 +1,6 @@
-// The headless entry point: `cryoscape info` on good and bad files, --help, and the
-// desktop app started where no OpenGL exists (offscreen platform): a message, no crash.
+// The headless entry point: `cryoscape info` on good and bad files, --help, OpenMP's wait
+// policy for compute commands, and the desktop app started where no OpenGL exists
+// (offscreen platform): a message, no crash.
 #include "io/H5File.h"
 #include "io/MrcFile.h"
 #include "support/TestMaps.h"
@@ -190,6 +191,35 @@ private Q_SLOTS:
         const Result r = runCryoscape({"--help"}, env);
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("--screenshot") && r.out.contains("info "), qPrintable(r.out));
+    }
+
+    // Long compute commands wait passively in OpenMP unless the user chose (app/main.cpp,
+    // util/BlasEnvironment.h); libgomp shows its spin count with OMP_DISPLAY_ENV=verbose.
+    void computeCommandsWaitPassively_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("userSetting");
+        QTest::addColumn<QString>("spinCount");
+        QTest::newRow("train") << "train" << "" << "'0'";
+        QTest::newRow("train, user's choice") << "train" << "OMP_WAIT_POLICY=active" << "'30000000000'";
+        QTest::newRow("train, user's spin count") << "train" << "GOMP_SPINCOUNT=7" << "'7'";
+        QTest::newRow("info starts once") << "info" << "" << "'300000'";
+    }
+    void computeCommandsWaitPassively()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, userSetting);
+        QFETCH(QString, spinCount);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove("OMP_WAIT_POLICY");
+        env.remove("GOMP_SPINCOUNT");
+        env.insert("OMP_DISPLAY_ENV", "verbose");
+        if (!userSetting.isEmpty())
+            env.insert(userSetting.section('=', 0, 0), userSetting.section('=', 1));
+        const Result r = runCryoscape({command, "--help"}, env);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains("GOMP_SPINCOUNT = " + spinCount), qPrintable(r.err));
+        QCOMPARE(r.err.count("OPENMP DISPLAY ENVIRONMENT BEGIN"), 1);   // OpenMP started once
     }
 
     void germanCommandOutput()
