@@ -6,6 +6,7 @@
 
 #include "particles/ParticleDataset.h"
 #include "run/RunFile.h"
+#include "util/ComputeThreads.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -232,9 +233,10 @@ void TrainingDialog::buildOptimiserRows(QFormLayout* form)
     betaLayout->addWidget(m_beta, 1);
     m_seed = makeSpinBox(this, 0, std::numeric_limits<int>::max(), 1,
                      tr("Starting point of the random numbers: the same seed and settings give the same run."));
-    const int cores = std::max(1, QThread::idealThreadCount());
-    m_threads = makeSpinBox(this, 1, cores, cores, tr("CPU cores used for training. Leave one free to keep the "
-                                                  "rest of the computer responsive."));
+    // One core is left to the interface and to whatever else the user runs (util/ComputeThreads.h).
+    m_threads = makeSpinBox(this, 1, std::max(1, QThread::idealThreadCount()), cryo::threadsLeavingOneCoreFree(),
+                            tr("CPU cores used for training. Leave one free to keep the "
+                               "rest of the computer responsive."));
     m_precision = new QComboBox(this);
     m_precision->addItem(tr("fp32 (exact)"), QStringLiteral("fp32"));
     m_precision->addItem(tr("bf16 (faster on recent CPUs)"), QStringLiteral("bf16"));

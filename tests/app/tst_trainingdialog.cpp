@@ -86,7 +86,7 @@ private Q_SLOTS:
         QVERIFY(o.config.beta < 0);                   // automatic: 1/zdim
         QCOMPARE(o.config.effectiveBeta(), 0.125);
         QCOMPARE(o.config.precision, std::string("fp32"));
-        QCOMPARE(o.threads, std::max(1, QThread::idealThreadCount()));
+        QCOMPARE(o.threads, std::max(1, QThread::idealThreadCount() - 1));   // a core left to the GUI
         QVERIFY(!o.resume);
         QVERIFY(!d.validationError().isEmpty());       // no particles chosen yet
         for (QWidget* w : d.findChildren<QWidget*>())
