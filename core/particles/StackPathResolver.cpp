@@ -19,6 +19,13 @@ bool sameFile(const fs::path& a, const fs::path& b)
     return fs::equivalent(a, b, ec);
 }
 
+std::string absoluteText(const fs::path& path)
+{
+    std::error_code ec;
+    const fs::path absolute = fs::absolute(path, ec);
+    return (ec ? path : absolute.lexically_normal()).string();
+}
+
 // "job012": the folder RELION makes for one job, two levels below the project root.
 bool isRelionJobFolder(const fs::path& folder)
 {
@@ -106,8 +113,8 @@ ResolvedStack StackPathResolver::resolve(const std::string& reference) const
         if (found.path.empty()) {
             found = {candidate.path, candidate.origin, {}};
         } else if (!sameFile(found.path, candidate.path)) {
-            found.ambiguity = "could be " + found.path.string() + " (" + describeStackOrigin(found.origin) + ") or " +
-                              candidate.path.string() + " (" + describeStackOrigin(candidate.origin) +
+            found.ambiguity = "could be " + absoluteText(found.path) + " (" + describeStackOrigin(found.origin) +
+                              ") or " + absoluteText(candidate.path) + " (" + describeStackOrigin(candidate.origin) +
                               "), two different files";
             found.path.clear();
             found.origin = StackOrigin::NotFound;
