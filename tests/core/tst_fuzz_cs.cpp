@@ -5,8 +5,8 @@
 // header length) and records are damaged; plus random byte damage. Every case must be
 // accepted or refused with a FileError naming the file; none may crash, hang or allocate
 // beyond 200 MB.
-#include "support/FuzzHarness.h"
 #include "support/FuzzMutator.h"
+#include "support/FuzzTest.h"
 #include "support/ReaderDrivers.h"
 
 #include "formats/NpyFile.h"
@@ -160,7 +160,7 @@ private Q_SLOTS:
         target.name = "cs";
         target.caseCount = kCases;
         target.write = [this](std::size_t i, const fs::path& folder) {
-            fuzz::Mutator m(kSeed + i * 0x9E3779B97F4A7C15ull);
+            fuzz::Mutator m = fuzz::Mutator::forCase(kSeed, i);
             const bool structured = m.chance(0.85);
             std::string bytes = structured ? mutatedCs(m, m_records)
                                            : npy("{'descr': " + descr(kFields) +
@@ -179,11 +179,7 @@ private Q_SLOTS:
                 cs.subset({cs.recordCount() - 1});
             drivers::openParticlesWith(file, file.stem().string().find("-metadata") == std::string::npos);
         };
-        const fuzz::Report report = fuzz::run(target, m_dir.path().toStdString());
-        qInfo("%s", fuzz::summary(target, report).c_str());
-        QVERIFY2(report.failures.empty(), fuzz::failureList(report).c_str());
-        QCOMPARE(report.cases(), kCases);
-        QVERIFY(report.accepted > 0 && report.refused > 0);
+        fuzz::verifyTarget(target, m_dir.path().toStdString());
     }
 };
 

@@ -4,8 +4,8 @@
 // edge values, arrays or strings; datasets of another rank, type or 2^40 unstored values;
 // deleted objects; looping soft links) and by byte damage. Every case must be accepted or
 // refused with a FileError naming the file; none may crash, hang or allocate beyond 200 MB.
-#include "support/FuzzHarness.h"
 #include "support/FuzzMutator.h"
+#include "support/FuzzTest.h"
 #include "support/H5Mutator.h"
 #include "support/ReaderDrivers.h"
 
@@ -99,7 +99,7 @@ fuzz::Target h5Target(const std::string& name, std::uint64_t randomSeed, std::si
     target.name = name;
     target.caseCount = cases;
     target.write = [&seed, randomSeed](std::size_t i, const fs::path& folder) {
-        fuzz::Mutator m(randomSeed + i * 0x9E3779B97F4A7C15ull);
+        fuzz::Mutator m = fuzz::Mutator::forCase(randomSeed, i);
         const fs::path file = folder / ("case-" + std::to_string(i) + ".h5");
         std::ofstream(file, std::ios::binary) << seed.bytes;
         const bool structured = m.chance(0.85);
@@ -127,15 +127,6 @@ private:
     QTemporaryDir m_dir;
     H5Seed m_run, m_session;
 
-    void runTarget(const fuzz::Target& target)
-    {
-        const fuzz::Report report = fuzz::run(target, m_dir.path().toStdString());
-        qInfo("%s", fuzz::summary(target, report).c_str());
-        QVERIFY2(report.failures.empty(), fuzz::failureList(report).c_str());
-        QCOMPARE(report.cases(), target.caseCount);
-        QVERIFY(report.accepted > 0 && report.refused > 0);
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -152,8 +143,15 @@ private Q_SLOTS:
         QVERIFY(m_run.objects.datasets.size() > 20 && m_run.objects.attributes.size() > 20);
     }
 
-    void runFile() { runTarget(h5Target("run", 0x52554e31, kRunCases, m_run, drivers::openRun)); }
-    void sessionFile() { runTarget(h5Target("session", 0x53455331, kSessionCases, m_session, drivers::openSession)); }
+    void runFile()
+    {
+        fuzz::verifyTarget(h5Target("run", 0x52554e31, kRunCases, m_run, drivers::openRun), m_dir.path().toStdString());
+    }
+    void sessionFile()
+    {
+        fuzz::verifyTarget(h5Target("session", 0x53455331, kSessionCases, m_session, drivers::openSession),
+                           m_dir.path().toStdString());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFuzzHdf5)

@@ -3,8 +3,8 @@
 // grown) and their values, plus random byte damage. Maps are read as File → Open Map does,
 // stacks as a particle dataset (every image read). Every case must be accepted or refused
 // with a FileError naming the file; none may crash, hang or allocate beyond 200 MB.
-#include "support/FuzzHarness.h"
 #include "support/FuzzMutator.h"
+#include "support/FuzzTest.h"
 #include "support/ReaderDrivers.h"
 
 #include <QTemporaryDir>
@@ -116,7 +116,7 @@ private Q_SLOTS:
         target.name = "mrc";
         target.caseCount = kCases;
         target.write = [this](std::size_t i, const fs::path& folder) {
-            fuzz::Mutator m(kSeed + i * 0x9E3779B97F4A7C15ull);
+            fuzz::Mutator m = fuzz::Mutator::forCase(kSeed, i);
             const Seed& seed = m.pick(m_seeds);
             std::string bytes = seed.bytes;
             const bool structured = m.chance(0.75);
@@ -132,11 +132,7 @@ private Q_SLOTS:
         target.open = [](const fs::path& file) {
             file.extension() == ".mrc" ? drivers::openMap(file) : drivers::openParticles(file);
         };
-        const fuzz::Report report = fuzz::run(target, m_dir.path().toStdString());
-        qInfo("%s", fuzz::summary(target, report).c_str());
-        QVERIFY2(report.failures.empty(), fuzz::failureList(report).c_str());
-        QCOMPARE(report.cases(), kCases);
-        QVERIFY(report.accepted > 0 && report.refused > 0);   // the mutations reach both outcomes
+        fuzz::verifyTarget(target, m_dir.path().toStdString());
     }
 };
 

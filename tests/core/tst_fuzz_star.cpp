@@ -4,8 +4,8 @@
 // keywords), in their image names (index@path beyond the stack, missing, absolute,
 // 2^31) and optics groups, plus random byte damage. Every case must be accepted or refused
 // with a FileError naming the file; none may crash, hang or allocate beyond 200 MB.
-#include "support/FuzzHarness.h"
 #include "support/FuzzMutator.h"
+#include "support/FuzzTest.h"
 #include "support/ReaderDrivers.h"
 
 #include "formats/StarFile.h"
@@ -153,7 +153,7 @@ private Q_SLOTS:
         target.name = "star";
         target.caseCount = kCases;
         target.write = [this](std::size_t i, const fs::path& folder) {
-            fuzz::Mutator m(kSeed + i * 0x9E3779B97F4A7C15ull);
+            fuzz::Mutator m = fuzz::Mutator::forCase(kSeed, i);
             const std::size_t kind = m.below(5);   // 0-2: RELION 3.1, 3: RELION 3.0, 4: a stack list
             std::vector<std::string> lines =
                 fuzz::Mutator::splitLines(kind < 3 ? kRelion31 : (kind == 3 ? kRelion30 : kStackList));
@@ -176,11 +176,7 @@ private Q_SLOTS:
                 cryo::StarFile::parse(cryo::StarFile::read(file).toString(), file);
             drivers::openParticlesWith(file, file.stem().string().find("-metadata") == std::string::npos);
         };
-        const fuzz::Report report = fuzz::run(target, m_dir.path().toStdString());
-        qInfo("%s", fuzz::summary(target, report).c_str());
-        QVERIFY2(report.failures.empty(), fuzz::failureList(report).c_str());
-        QCOMPARE(report.cases(), kCases);
-        QVERIFY(report.accepted > 0 && report.refused > 0);
+        fuzz::verifyTarget(target, m_dir.path().toStdString());
     }
 };
 

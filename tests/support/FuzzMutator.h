@@ -17,6 +17,8 @@ namespace fuzz {
 class Mutator {
 public:
     explicit Mutator(std::uint64_t seed) : m_rng(seed) {}
+    // Case i of a format whose cases start from `formatSeed`: far-apart seeds per case.
+    static Mutator forCase(std::uint64_t formatSeed, std::size_t i) { return Mutator(formatSeed + i * 0x9E3779B97F4A7C15ull); }
 
     std::size_t below(std::size_t n) { return n == 0 ? 0 : std::size_t(m_rng() % n); }
     bool chance(double p) { return std::uniform_real_distribution<double>(0, 1)(m_rng) < p; }
