@@ -74,7 +74,7 @@ std::string describeStackOrigin(StackOrigin origin)
 }
 
 StackPathResolver::StackPathResolver(const fs::path& metadataFile, const fs::path& dataDirectory)
-    : m_metadataFile(metadataFile), m_metadataFolder(metadataFile.parent_path()), m_dataDirectory(dataDirectory),
+    : m_metadataFolder(metadataFile.parent_path()), m_dataDirectory(dataDirectory),
       m_projectRoot(findProjectRoot(m_metadataFolder.empty() ? fs::path(".") : m_metadataFolder))
 {
 }

@@ -53,7 +53,6 @@ private:
     };
     std::vector<Candidate> candidates(const std::string& reference) const;
 
-    std::filesystem::path m_metadataFile;
     std::filesystem::path m_metadataFolder;
     std::filesystem::path m_dataDirectory;
     std::filesystem::path m_projectRoot;
