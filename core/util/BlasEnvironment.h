@@ -18,8 +18,8 @@ void reexecWithFastBlasIfNeeded(char** argv);
 // OpenMP (libgomp, shared by LibTorch and OpenBLAS) lets a thread that waits for the others
 // spin for 300,000 rounds before it sleeps. When another program shares the cores, the
 // spinning threads burn the time the late thread needs: with one busy program in another
-// session, 2-thread training fell to 17 % of its quiet speed on 2 cores; passive waiting
-// kept 67 %, at the same quiet speed within noise (bench/bench_shared_machine).
+// session, 2-thread training fell to 17–18 % of its quiet speed on 2 cores; passive waiting
+// kept 63–67 %, at the same quiet speed within noise (bench/bench_shared_machine).
 // If neither OMP_WAIT_POLICY nor GOMP_SPINCOUNT is set, re-executes the program with
 // OMP_WAIT_POLICY=passive added to `env`. libgomp reads its environment in its constructor,
 // and the C library resets the environment in its own, so neither setenv() in main() nor in a
