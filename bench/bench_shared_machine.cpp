@@ -33,15 +33,6 @@ using namespace cryo;
 
 namespace {
 
-std::string cpuModel()
-{
-    std::ifstream in("/proc/cpuinfo");
-    for (std::string line; std::getline(in, line);)
-        if (line.rfind("model name", 0) == 0)
-            return line.substr(line.find(':') + 2);
-    return "unknown CPU";
-}
-
 // --worker PARTICLES OUT THREADS: one epoch; prints images/s on the last line.
 int worker(char** argv)
 {
@@ -139,7 +130,7 @@ int main(int argc, char** argv)
         return worker(argv);
     const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
     const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
-    std::printf("bench_shared_machine: %s, %d cores; GUI default training threads %d; %s\n", cpuModel().c_str(), cores,
+    std::printf("bench_shared_machine: %s, %d cores; GUI default training threads %d; %s\n", cpuModelName().c_str(), cores,
                 threadsLeavingOneCoreFree(), describeBlasEnvironment().c_str());
     const fs::path root = fs::temp_directory_path() / "cryoscape_bench_shared_machine";
     fs::remove_all(root);

@@ -31,6 +31,8 @@ void reexecWithPassiveOpenMpIfUnset(char** argv, char** env);
 // "OpenBLAS core SkylakeX, OPENBLAS_CORETYPE=SkylakeX, OMP_WAIT_POLICY=passive" — for
 // benchmarks and logs.
 std::string describeBlasEnvironment();
+// "AMD EPYC" (/proc/cpuinfo's model name), for benchmarks: the CPU changes between machines.
+std::string cpuModelName();
 
 // The CPU's model name from /proc/cpuinfo ("AMD EPYC …"), "unknown CPU" without one: the
 // benchmarks print it, since the machines change between runs.
