@@ -2,6 +2,7 @@
 // `cryoscape info` / `cryoscape export --index` open it, in a memory-capped worker process
 // (tests/support/FuzzHarness.h): each must be refused with a FileError naming the file and
 // saying what is wrong — no crash, no hang, no allocation beyond 200 MB.
+#include "support/Errors.h"
 #include "support/FuzzHarness.h"
 #include "support/ReaderDrivers.h"
 
@@ -106,12 +107,7 @@ private Q_SLOTS:
         fs::create_directories(folder);
         const fs::path file = r.write(folder);
         const fs::path here = fs::current_path();
-        QString message;
-        try {
-            r.open(file);
-        } catch (const cryo::FileError& e) {
-            message = QString::fromStdString(e.what());
-        }
+        const QString message = errorOf([&] { r.open(file); });
         fs::current_path(here);
         QVERIFY2(message.contains(QString::fromStdString(file.filename().string())), qPrintable(message));
         QVERIFY2(message.contains(QString::fromUtf8(r.expected)), qPrintable(message));

@@ -5,6 +5,7 @@
 #include "io/MrcFile.h"
 #include "particles/DatasetSummary.h"
 #include "particles/ParticleDataset.h"
+#include "support/Errors.h"
 #include "util/Error.h"
 
 #include <QTemporaryDir>
@@ -47,14 +48,9 @@ private:
 
 float firstPixel(const ParticleDataset& d) { return d.readImage(0).front(); }
 
-QString openError(const fs::path& star, const ParticleDatasetOptions& options = {})
+QString openError(const fs::path& star)
 {
-    try {
-        ParticleDataset::open(star, options);
-    } catch (const FileError& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
+    return errorOf([&] { ParticleDataset::open(star); });
 }
 
 } // namespace
