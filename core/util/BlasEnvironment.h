@@ -34,8 +34,4 @@ std::string describeBlasEnvironment();
 // "AMD EPYC" (/proc/cpuinfo's model name), for benchmarks: the CPU changes between machines.
 std::string cpuModelName();
 
-// The CPU's model name from /proc/cpuinfo ("AMD EPYC …"), "unknown CPU" without one: the
-// benchmarks print it, since the machines change between runs.
-std::string cpuModelName();
-
 } // namespace cryo
