@@ -238,7 +238,7 @@ private Q_SLOTS:
         request.index = fs::path(m_dir.path().toStdString()) / "empty.txt";
         std::ofstream(request.index) << "# nothing\n";
         message = errorOf([&] { runBackprojection(request); });
-        QVERIFY2(message.contains("empty.txt") && message.contains("no particles"), qPrintable(message));
+        QVERIFY2(message.contains("empty.txt") && message.contains("empty selection"), qPrintable(message));
         request.index.clear();
         request.selection = std::vector<std::size_t>{};
         message = errorOf([&] { runBackprojection(request); });
