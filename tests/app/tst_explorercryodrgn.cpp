@@ -3,7 +3,8 @@
 // and status bar say "cryoDRGN run, epoch N", a click decodes a map with the cryoDRGN decoder
 // (the same map `cryodrgn eval_vol` writes), a lasso selects, File → Locate Particles… finds the
 // particle file the config named on another machine, and the selection exports to .star/.cs/
-// .csg with exactly the chosen particles. Our files stay in <dir>/cryoscape/.
+// .csg with exactly the chosen particles, which Backproject Selection also validates. Our files
+// stay in <dir>/cryoscape/.
 // CRYOSCAPE_SCREENSHOT_DIR keeps pictures.
 #include "CryodrgnRunOpener.h"
 #include "ExplorerPanel.h"
@@ -12,6 +13,9 @@
 #include "MapDecoder.h"
 #include "ScatterPanel.h"
 #include "SelectionModel.h"
+#include "ValidationController.h"
+#include "ValidationJob.h"
+#include "ValidationPanel.h"
 #include "VtkView.h"
 #include "io/MrcFile.h"
 #include "particles/ParticleDataset.h"
@@ -147,6 +151,21 @@ private Q_SLOTS:
         for (std::size_t i : selected)
             QVERIFY(pc1[i] < median);
         saveScreenshot(*window, "cryodrgn-lasso.png");
+
+        // Backproject Selection works on a cryoDRGN run as on ours: the lassoed particles with
+        // their poses and CTF, beside the cryoDRGN decoder's map of the same box.
+        ValidationController* validation = window->validation();
+        QVERIFY(validation->action()->isEnabled());
+        QSignalSpy finished(validation->job(), &ValidationJob::finished);
+        QSignalSpy failed(validation->job(), &ValidationJob::failed);
+        validation->action()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() + failed.count() > 0, 300000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        const std::shared_ptr<const ValidationResult> result = validation->panel()->result();
+        QVERIFY(result);
+        QCOMPARE(result->backprojection.particles, selected.size());
+        QCOMPARE(result->decoded.nx, result->backprojection.map.nx);
+        saveScreenshot(*window, "cryodrgn-backprojection.png");
         const fs::path out = m_particles.parent_path();
         QVERIFY(window->exportSelection(QString::fromStdString((out / "lasso.star").string()), false));
         QVERIFY(window->exportSelection(QString::fromStdString((out / "lasso.cs").string()), false));
