@@ -1,12 +1,12 @@
 #include "CryodrgnRunOpener.h"
 
+#include "RunLoader.h"
 #include "cryodrgn/CryodrgnImport.h"
 #include "io/H5File.h"
 #include "run/RunFile.h"
 
 #include <QAction>
 #include <QActionGroup>
-#include <QApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -27,9 +27,23 @@ std::pair<std::filesystem::path, std::optional<int>> locate(const QString& path)
 
 } // namespace
 
-CryodrgnRunOpener::CryodrgnRunOpener(QWidget* window, QMenu* fileMenu, RunOpenerHost host)
-    : QObject(window), m_window(window), m_host(std::move(host))
+CryodrgnRunOpener::CryodrgnRunOpener(QWidget* window, QMenu* fileMenu, RunLoader* loader, RunOpenerHost host)
+    : QObject(window), m_window(window), m_loader(loader), m_host(std::move(host))
 {
+    connect(m_loader, &RunLoader::imported, this, [this](const QString& source, const QString&, int epoch, const QStringList& notes) {
+        m_host.remember(source);
+        m_importNotes = notes;
+        m_importEpoch = epoch;
+    });
+    connect(m_loader->runner(), &JobRunner::ended, this, [this](JobRunner::State state) {
+        const QStringList notes = std::exchange(m_importNotes, {});
+        if (state != JobRunner::State::Completed || notes.isEmpty())
+            return;
+        QStringList lines;
+        for (const QString& n : notes)
+            lines << QStringLiteral("• ") + n;
+        m_host.note(tr("cryoDRGN run, epoch %1").arg(m_importEpoch), lines.join(QLatin1Char('\n')), false);
+    });
     m_epochMenu = fileMenu->addMenu(tr("cryoDRGN &Epoch"));
     m_epochMenu->setEnabled(false);
     m_locateParticles = fileMenu->addAction(tr("&Locate Particles…"), this, &CryodrgnRunOpener::chooseParticles);
@@ -42,32 +56,17 @@ bool CryodrgnRunOpener::isCryodrgnRun(const QString& path)
     return cryo::isCryodrgnRunDirectory(locate(path).first);
 }
 
-bool CryodrgnRunOpener::open(const QString& path, std::optional<int> epoch, const QString& particles)
+void CryodrgnRunOpener::open(const QString& path, std::optional<int> epoch, const QString& particles)
 {
     const auto [directory, named] = locate(path);
-    cryo::CryodrgnImportOptions options;
-    options.epoch = epoch ? epoch : named;
-    options.particles = particles.toStdString();
-    cryo::CryodrgnImport import;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    try {
-        import = cryo::importCryodrgnRun(directory, options);
-    } catch (const std::exception& e) {
-        QApplication::restoreOverrideCursor();
-        m_host.error(tr("Cannot open the cryoDRGN run"), QString::fromUtf8(e.what()));
-        return false;
-    }
-    QApplication::restoreOverrideCursor();
-    m_host.remember(QString::fromStdString(import.run.directory.string()));
-    if (!m_host.openRun(QString::fromStdString(import.runDirectory.string())))
-        return false;
-    if (!import.notes.empty()) {
-        QStringList notes;
-        for (const std::string& n : import.notes)
-            notes << QStringLiteral("• ") + QString::fromStdString(n);
-        m_host.note(tr("cryoDRGN run, epoch %1").arg(import.epoch.number), notes.join(QLatin1Char('\n')), false);
-    }
-    return true;
+    auto options = std::make_shared<cryo::CryodrgnImportOptions>();
+    options->epoch = epoch ? epoch : named;
+    options->particles = particles.toStdString();
+    RunLoadRequest request;
+    request.path = QString::fromStdString(directory.string());
+    request.cryodrgn = std::move(options);
+    m_importNotes.clear();
+    m_loader->open(request);
 }
 
 void CryodrgnRunOpener::showRun(const QString& runDir)

@@ -3,9 +3,11 @@
 // command line, Open Recent): the import into DIR/cryoscape/epoch_N (cryodrgn/CryodrgnImport.h),
 // then the run opens like one of ours. Also the File → cryoDRGN Epoch submenu of the open run,
 // File → Locate Particles… for a run whose particle file was not found, and the notes on what
-// the import assumed. Talks to the window through the callbacks of RunOpenerHost only.
+// the import assumed. The import runs in the background, as the first stage of the window's
+// RunLoader; the opener talks to the window through the callbacks of RunOpenerHost only.
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <filesystem>
 #include <functional>
@@ -15,23 +17,23 @@ class QAction;
 class QMenu;
 class QWidget;
 
+class RunLoader;
+
 struct RunOpenerHost {
-    std::function<bool(const QString& runDir)> openRun;   // MainWindow::openRun
     std::function<void(const QString& title, const QString& message, bool warning)> note;
-    std::function<void(const QString& title, const QString& message)> error;
     std::function<void(const QString& path)> remember;    // Open Recent
 };
 
 class CryodrgnRunOpener : public QObject {
     Q_OBJECT
 public:
-    CryodrgnRunOpener(QWidget* window, QMenu* fileMenu, RunOpenerHost host);
+    CryodrgnRunOpener(QWidget* window, QMenu* fileMenu, RunLoader* loader, RunOpenerHost host);
 
     // A cryoDRGN output directory, or a file in one (config.yaml, weights.N.pkl, z.N.pkl).
     static bool isCryodrgnRun(const QString& path);
-    // Imports and opens it: the epoch of a weights.N.pkl / z.N.pkl path, `epoch`, or the newest.
-    // Errors are reported through the host; false then.
-    bool open(const QString& path, std::optional<int> epoch = std::nullopt, const QString& particles = {});
+    // Starts importing and opening it: the epoch of a weights.N.pkl / z.N.pkl path, `epoch`, or
+    // the newest. Errors are reported by the loader's owner (its runner fails).
+    void open(const QString& path, std::optional<int> epoch = std::nullopt, const QString& particles = {});
     // The window opened the run directory `runDir` (any run): the epoch menu follows it.
     void showRun(const QString& runDir);
 
@@ -40,7 +42,10 @@ private:
     void rebuildEpochMenu();
 
     QWidget* m_window;
+    RunLoader* m_loader;
     RunOpenerHost m_host;
+    QStringList m_importNotes;   // of the import under way, shown once the run is open
+    int m_importEpoch = -1;
     QMenu* m_epochMenu;
     QAction* m_locateParticles;
     std::filesystem::path m_cryodrgnDirectory;   // of the open run ("" when it is not a cryoDRGN run)

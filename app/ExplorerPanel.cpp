@@ -5,8 +5,6 @@
 #include "SelectionModel.h"
 #include "SelectionPanel.h"
 #include "UmapJob.h"
-#include "geometry/PoseConventions.h"
-#include "particles/ParticleDataset.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -26,24 +24,6 @@ QString formatZ(const std::vector<float>& z)
     for (float v : z)
         parts << QString::number(v, 'f', 2);
     return QStringLiteral("(%1)").arg(parts.join(QStringLiteral(", ")));
-}
-
-// rot, tilt, psi (degrees, RELION ZYZ) of every particle, from the dataset's matrices.
-std::array<std::vector<float>, 3> poseAngles(const cryo::ParticleDataset& dataset)
-{
-    std::array<std::vector<float>, 3> out;
-    for (auto& a : out)
-        a.reserve(dataset.size());
-    for (const cryo::ParticlePose& pose : dataset.poses()) {
-        cryo::Mat3 r;
-        for (int i = 0; i < 9; ++i)
-            r(i / 3, i % 3) = pose.rotation[std::size_t(i)];
-        const cryo::EulerAngles e = cryo::relionEulerFromMatrix(r);
-        out[0].push_back(float(e.rot));
-        out[1].push_back(float(e.tilt));
-        out[2].push_back(float(e.psi));
-    }
-    return out;
 }
 
 } // namespace
@@ -95,7 +75,7 @@ ExplorerPanel::ExplorerPanel(std::shared_ptr<const RunTables> tables, QWidget* p
     layout->addWidget(splitter, 1);
     layout->addLayout(bar);
 
-    buildSources();
+    buildSources(false);
     for (int i = 0; i < 2; ++i)
         connectPanel(i);
     connect(m_selection, &SelectionModel::changed, this, &ExplorerPanel::updateCount);
@@ -110,23 +90,23 @@ QList<ScatterEmbedding> ExplorerPanel::buildEmbeddings()
     const int pcs = t.pca.pca.componentCount();
     for (int c = 0; c + 1 < std::min(pcs, 3); ++c) {
         axes.append({tr("PCA %1/%2").arg(c + 1).arg(c + 2), tr("PC %1").arg(c + 1), tr("PC %1").arg(c + 2),
-                     column(t.pcaColumn(c)), column(t.pcaColumn(c + 1))});
+                     t.pcaColumns[std::size_t(c)], t.pcaColumns[std::size_t(c) + 1]});
         m_embeddingKeys << QStringLiteral("pca:%1,%2").arg(c).arg(c + 1);
     }
     if (t.umap) {
-        axes.append({tr("UMAP"), tr("UMAP 1"), tr("UMAP 2"), column(t.umapColumn(0)), column(t.umapColumn(1))});
+        axes.append({tr("UMAP"), tr("UMAP 1"), tr("UMAP 2"), t.umapColumns[0], t.umapColumns[1]});
         m_embeddingKeys << QStringLiteral("umap");
     }
     for (int c = 0; c + 1 < t.zdim(); c += 2) {
         axes.append({tr("z%1 / z%2").arg(c + 1).arg(c + 2), tr("z%1").arg(c + 1), tr("z%1").arg(c + 2),
-                     column(t.zColumn(c)), column(t.zColumn(c + 1))});
+                     t.zColumns[std::size_t(c)], t.zColumns[std::size_t(c) + 1]});
         m_embeddingKeys << QStringLiteral("z:%1,%2").arg(c).arg(c + 1);
     }
     if (t.zdim() == 1) {   // one latent dimension: z1 against the particle index
         std::vector<float> index(t.count());
         for (std::size_t i = 0; i < index.size(); ++i)
             index[i] = float(i);
-        axes.append({tr("z1 / particle"), tr("z1"), tr("particle"), column(t.zColumn(0)), column(std::move(index))});
+        axes.append({tr("z1 / particle"), tr("z1"), tr("particle"), t.zColumns[0], column(std::move(index))});
         m_embeddingKeys << QStringLiteral("z:0,index");
     }
     return axes;
@@ -147,8 +127,7 @@ QList<ScatterColourSource> ExplorerPanel::buildColours(QList<ScatterValueColumn>
     clusters.labels = labels;
     colours.append({tr("k-means (%1)").arg(t.kmeans->clusters), clusters});
     m_colourKeys << QStringLiteral("kmeans");
-    auto addValues = [&](const QString& key, const QString& name, std::vector<float> values) {
-        ScatterColumn c = column(std::move(values));
+    auto addValues = [&](const QString& key, const QString& name, const ScatterColumn& c) {
         ScatterColouring colouring;
         colouring.kind = ScatterColouring::Kind::Values;
         colouring.title = name;
@@ -157,27 +136,29 @@ QList<ScatterColourSource> ExplorerPanel::buildColours(QList<ScatterValueColumn>
         m_colourKeys << key;
         ranges.append({name, c});
     };
-    if (t.dataset && t.dataset->hasCtf()) {
-        std::vector<float> defocus;
-        for (const cryo::ParticleRecord& p : t.dataset->particles())
-            defocus.push_back(0.5f * (p.ctf.defocusU + p.ctf.defocusV));
-        addValues(QStringLiteral("defocus"), tr("defocus (Å)"), std::move(defocus));
-    }
-    if (t.dataset && t.dataset->hasPoses()) {
-        auto angles = poseAngles(*t.dataset);
-        addValues(QStringLiteral("rot"), tr("rot (°)"), std::move(angles[0]));
-        addValues(QStringLiteral("tilt"), tr("tilt (°)"), std::move(angles[1]));
-        addValues(QStringLiteral("psi"), tr("psi (°)"), std::move(angles[2]));
+    if (m_particles.defocus)
+        addValues(QStringLiteral("defocus"), tr("defocus (Å)"), m_particles.defocus);
+    if (m_particles.angles[0]) {
+        addValues(QStringLiteral("rot"), tr("rot (°)"), m_particles.angles[0]);
+        addValues(QStringLiteral("tilt"), tr("tilt (°)"), m_particles.angles[1]);
+        addValues(QStringLiteral("psi"), tr("psi (°)"), m_particles.angles[2]);
     }
     for (int c = 0; c < t.zdim(); ++c)
-        addValues(QStringLiteral("z:%1").arg(c), tr("z%1").arg(c + 1), t.zColumn(c));
+        addValues(QStringLiteral("z:%1").arg(c), tr("z%1").arg(c + 1), t.zColumns[std::size_t(c)]);
     return colours;
 }
 
-void ExplorerPanel::buildSources()
+void ExplorerPanel::setParticles(const RunParticles& particles)
 {
-    const bool rebuild = !m_embeddingKeys.isEmpty();
-    const QString leftEmbedding = embeddingKey(0), colours0 = colourKey(0), colours1 = colourKey(1);
+    m_particles = particles;
+    if (m_particles.dataset)
+        buildSources(true);
+}
+
+void ExplorerPanel::buildSources(bool rebuild)
+{
+    const QString leftEmbedding = embeddingKey(0), rightEmbedding = embeddingKey(1);
+    const QString colours0 = colourKey(0), colours1 = colourKey(1);
     const QList<ScatterEmbedding> axes = buildEmbeddings();
     QList<ScatterValueColumn> ranges;
     const QList<ScatterColourSource> colours = buildColours(ranges);
@@ -186,11 +167,12 @@ void ExplorerPanel::buildSources()
         panel->setColourSources(colours);
         panel->view()->setPointDescriber([this](qint64 i) { return describeParticle(i); });
     }
-    if (rebuild) {   // a new embedding (UMAP): keep the choices, show it on the right
+    if (rebuild) {   // keep the choices
         setEmbeddingKey(0, leftEmbedding);
+        setEmbeddingKey(1, rightEmbedding);
         setColourKey(0, colours0);
         setColourKey(1, colours1);
-        setEmbeddingKey(1, QStringLiteral("umap"));
+        m_selectionPanel->setRangeColumns(ranges);
         return;
     }
     // PCA left; UMAP (else the first z pair) right, coloured by cluster.
@@ -314,10 +296,12 @@ void ExplorerPanel::umapFinished(const cryo::UmapTable& table, const QString& st
 {
     auto tables = std::make_shared<RunTables>(*m_tables);
     tables->umap = table;
+    tables->umapColumns = {column(tables->umapColumn(0)), column(tables->umapColumn(1))};
     m_tables = std::move(tables);
     m_umapProgress->hide();
     m_umapButton->hide();
-    buildSources();
+    buildSources(true);
+    setEmbeddingKey(1, QStringLiteral("umap"));   // the new embedding on the right
     Q_EMIT message(storeProblem.isEmpty() ? tr("UMAP computed and stored in run.h5")
                                           : tr("UMAP computed, but not stored: %1").arg(storeProblem));
     Q_EMIT umapReady();

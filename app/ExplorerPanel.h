@@ -28,6 +28,10 @@ public:
 
     const RunTables& tables() const { return *m_tables; }
     std::shared_ptr<const RunTables> sharedTables() const { return m_tables; }
+    // The run's particles, once read (RunLoader reads them after the tables): they add the
+    // defocus and pose colours.
+    const RunParticles& particles() const { return m_particles; }
+    void setParticles(const RunParticles& particles);
     ScatterPanel* panel(int index) const { return m_panels[index]; }   // 0 left, 1 right
     SelectionModel* selection() const { return m_selection; }
     // Not in this widget's layout: the main window puts it in a dock.
@@ -60,7 +64,8 @@ Q_SIGNALS:
     void message(const QString& text);   // for the status bar
 
 private:
-    void buildSources();
+    // Rebuilt (rebuild = true) after the UMAP or the particles arrived: the choices are kept.
+    void buildSources(bool rebuild);
     QList<ScatterEmbedding> buildEmbeddings();
     // Colour sources; `ranges` gets the value columns offered for range picks.
     QList<ScatterColourSource> buildColours(QList<ScatterValueColumn>& ranges);
@@ -70,6 +75,7 @@ private:
     void updateCount();
 
     std::shared_ptr<const RunTables> m_tables;
+    RunParticles m_particles;
     SelectionModel* m_selection;
     SelectionPanel* m_selectionPanel;
     ScatterPanel* m_panels[2];

@@ -106,11 +106,9 @@ void MainWindow::createMenus()
     QMenu* recentMenu = file->addMenu(tr("Open &Recent"));
     m_recent = new RecentFiles(recentMenu, this);
     RunOpenerHost host;
-    host.openRun = [this](const QString& runDir) { return this->openRun(runDir); };
     host.note = [this](const QString& title, const QString& message, bool warning) { showNote(title, message, warning); };
-    host.error = [this](const QString& title, const QString& message) { reportError(title, message); };
     host.remember = [this](const QString& path) { m_recent->add(path); };
-    m_cryodrgn = new CryodrgnRunOpener(this, file, std::move(host));
+    m_cryodrgn = new CryodrgnRunOpener(this, file, m_loader, std::move(host));
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
     file->addSeparator();
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -177,7 +175,10 @@ bool MainWindow::openFile(const QString& path)
         path.endsWith(QLatin1String("session.autosave.h5")))
         return openSession(path);
     if (CryodrgnRunOpener::isCryodrgnRun(path))
-        return m_cryodrgn->open(path);   // a cryoDRGN output directory, or its config or weights
+    {
+        m_cryodrgn->open(path);   // a cryoDRGN output directory, or its config or weights
+        return true;
+    }
     if (QFileInfo(path).isDir() || QFileInfo(path).suffix().toLower() == QLatin1String("h5"))
         return openRun(path);   // a run directory or its run.h5
     return isParticleFile(path) ? openParticles(path) != nullptr : openMap(path);

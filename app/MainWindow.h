@@ -32,6 +32,11 @@ struct MovieExportRequest;
 class LandscapeController;
 class CryodrgnRunOpener;
 class ValidationController;
+class RunLoader;
+class QProgressBar;
+struct RunTables;
+struct RunParticles;
+struct ExplorerSession;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -68,7 +73,11 @@ public:
     // (two linked scatter panels), the selections dock, maps decoded on click. A run without
     // latents (homogeneous, or before its first epoch) only shows its summary. False when
     // run.h5 cannot be read.
+    // The run opens in the background (RunLoader): true when it started (false: no such file,
+    // reported); the panels appear as their data arrives, runOpenEnded follows.
     bool openRun(const QString& runDirOrFile);
+    bool isOpeningRun() const;
+    RunLoader* runLoader() const { return m_loader; }
     QString lastRunSummary() const { return m_lastRunSummary; }
     TrainingController* trainingController() const { return m_training; }
     TrainingMonitor* trainingMonitor() const { return m_monitor; }
@@ -135,6 +144,8 @@ Q_SIGNALS:
     void mapShown(bool preview, quint64 tag);
     // A run ended normally (not cancelled, not failed): the exploration code opens it.
     void runFinished(const QString& runDir);
+    // A run (or session) opened by openRun/openFile finished opening (ok) or failed/was cancelled.
+    void runOpenEnded(bool ok);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -171,6 +182,10 @@ private:
     void chooseSessionToOpen();
     void updateUndoActions();
     void updateMontage();
+    void connectRunLoader();
+    void showRunTables(std::shared_ptr<const RunTables> tables);
+    void showRunParticles(const RunParticles& particles);
+    void finishRunOpen(bool completed);   // MainWindowSession.cpp
     // MainWindowTrajectory.cpp
     void createTrajectoryUi();
     void createTrajectoryMenus(QMenu* file, QMenu* analysis);
@@ -227,7 +242,11 @@ private:
     bool m_decodedShown = false;
     bool m_hasPendingLevel = false;   // a session's contour level, for the first decoded map
     double m_pendingLevel = 0;
-    bool m_openingSession = false;
+    RunLoader* m_loader = nullptr;
+    QProgressBar* m_openProgress = nullptr;
+    bool m_runTablesShown = false;   // the open under way has shown its tables
+    // A session waiting for its run to open (path, contents).
+    std::shared_ptr<const std::pair<QString, ExplorerSession>> m_pendingSession;
     bool m_hasPendingCamera = false;   // a session's camera, for the first decoded map
     std::array<double, 9> m_pendingCamera{};   // a decoded map is in the viewer (keep camera and σ level)
     QAction* m_undo = nullptr;

@@ -23,6 +23,7 @@
 #include "run/RunFile.h"
 #include "run/RunParticles.h"
 #include "run/RunPoses.h"
+#include "RunLoader.h"
 #include "ValidationController.h"
 
 #include <QAction>
@@ -32,6 +33,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -73,6 +75,8 @@ void MainWindow::createExplorerUi()
     m_autosaveTimer = new QTimer(this);
     m_autosaveTimer->setInterval(kAutosaveMs);
     connect(m_autosaveTimer, &QTimer::timeout, this, [this] { autosave(); });
+    m_loader = new RunLoader(this);
+    connectRunLoader();
 }
 
 void MainWindow::createExplorerMenus(QMenu* file, QMenu* edit)
@@ -124,22 +128,55 @@ void MainWindow::updateUndoActions()
 
 bool MainWindow::openRun(const QString& runDirOrFile)
 {
-    try {
-        m_lastRunSummary = RunSummary::text(runDirOrFile);
-    } catch (const std::exception& e) {
-        reportError(tr("Cannot open run"), QString::fromUtf8(e.what()));
+    if (!QFileInfo::exists(runDirOrFile)) {
+        reportError(tr("Cannot open run"), tr("%1: no such file or directory").arg(runDirOrFile));
         return false;
     }
-    std::shared_ptr<const RunTables> tables;
-    try {
-        tables = std::make_shared<const RunTables>(loadRunTables(runDirOrFile));
-    } catch (const std::exception& e) {
-        if (openHomogeneousRun(runDirOrFile))
-            return true;
-        // no latents yet: the summary is all there is
-        showNote(tr("Training run"), m_lastRunSummary + QStringLiteral("\n\n") + QString::fromUtf8(e.what()), false);
-        return true;
-    }
+    RunLoadRequest request;
+    request.path = runDirOrFile;
+    m_loader->open(request);
+    return true;
+}
+
+// Reports from the background open (RunLoader), in the order they arrive.
+void MainWindow::connectRunLoader()
+{
+    m_openProgress = new QProgressBar(this);
+    m_openProgress->setRange(0, 1000);
+    m_openProgress->setMaximumWidth(160);
+    m_openProgress->hide();
+    statusBar()->addPermanentWidget(m_openProgress);
+    JobRunner* runner = m_loader->runner();
+    connect(runner, &JobRunner::progress, this, [this](double fraction, const QString& stage) {
+        m_openProgress->setValue(int(fraction * 1000));
+        m_openProgress->setFormat(stage);
+        m_openProgress->setTextVisible(true);
+        m_openProgress->show();
+    });
+    connect(m_loader, &RunLoader::summaryReady, this, [this](const QString& summary) { m_lastRunSummary = summary; });
+    connect(m_loader, &RunLoader::tablesReady, this, &MainWindow::showRunTables);
+    connect(m_loader, &RunLoader::particlesReady, this, &MainWindow::showRunParticles);
+    connect(m_loader, &RunLoader::notExplorable, this, [this](const QString& runDir, const QString& why) {
+        if (!openHomogeneousRun(runDir))   // no latents yet: the summary is all there is
+            showNote(tr("Training run"), m_lastRunSummary + QStringLiteral("\n\n") + why, false);
+    });
+    connect(runner, &JobRunner::failed, this, [this](const QString& message) {
+        reportError(m_loader->request().cryodrgn ? tr("Cannot open the cryoDRGN run") : tr("Cannot open run"), message);
+    });
+    connect(runner, &JobRunner::ended, this, [this](JobRunner::State state) {
+        m_openProgress->hide();
+        finishRunOpen(state == JobRunner::State::Completed);   // MainWindowSession.cpp
+        Q_EMIT runOpenEnded(state == JobRunner::State::Completed);
+    });
+}
+
+bool MainWindow::isOpeningRun() const
+{
+    return m_loader->isLoading();
+}
+
+void MainWindow::showRunTables(std::shared_ptr<const RunTables> tables)
+{
     autosave();   // the run shown so far
     closeExplorer();
     m_homogeneousRun.clear();
@@ -175,26 +212,24 @@ bool MainWindow::openRun(const QString& runDirOrFile)
     m_decodedShown = false;
     m_decoder->openRun(tables->runDir);
     m_autosaveTimer->start();
-    if (!tables->datasetProblem.isEmpty())
-        statusBar()->showMessage(tr("Particles not available (no defocus/pose colours, no export): %1")
-                                     .arg(tables->datasetProblem), 15000);
     setWindowTitle(tr("%1 — Cryoscape").arg(RunSummary::title(tables->config, tables->runDir)));
     m_runLabel->setText(RunSummary::title(tables->config, tables->runDir));
     m_cryodrgn->showRun(tables->runDir);
-    if (!m_openingSession) {   // the state this run was left in, if the user wants it back
-        const QString autosaved = explorerAutosavePath({}, tables->runDir);
-        if (offerAutosave(autosaved, {}) == autosaved) {
-            try {
-                applySession(readExplorerSession(autosaved));
-            } catch (const std::exception& e) {
-                reportError(tr("Cannot restore the autosave"), QString::fromUtf8(e.what()));
-            }
-        }
-    }
+    m_runTablesShown = true;
     // Start with the map of the particle nearest the centre of the first k-means cluster.
     const std::int64_t first = tables->kmeans->centerParticles.empty() ? 0 : tables->kmeans->centerParticles[0];
     requestMap(tables->zRow(std::size_t(first)), tr("particle %1 · centre of cluster 0").arg(first));
-    return true;
+}
+
+void MainWindow::showRunParticles(const RunParticles& particles)
+{
+    if (!m_explorer)
+        return;
+    m_explorer->setParticles(particles);
+    updateMontage();
+    if (!particles.problem.isEmpty())
+        statusBar()->showMessage(tr("Particles not available (no defocus/pose colours, no export): %1")
+                                     .arg(particles.problem), 15000);
 }
 
 void MainWindow::closeExplorer()
@@ -291,18 +326,19 @@ void MainWindow::showDecodedMap(std::shared_ptr<const cryo::Volume> map, bool pr
 void MainWindow::updateMontage()
 {
     const std::shared_ptr<const RunTables> tables = m_explorer ? m_explorer->sharedTables() : nullptr;
-    if (!tables || !tables->dataset || !tables->dataset->imagesAvailable()) {
+    const std::shared_ptr<const cryo::ParticleDataset> dataset = m_explorer ? m_explorer->particles().dataset : nullptr;
+    if (!tables || !dataset || !dataset->imagesAvailable()) {
         m_montage->setSource({});
         return;
     }
     auto indices = std::make_shared<const std::vector<std::size_t>>(m_explorer->selection()->current().indices());
     ParticleMontage::ImageSource source;
     source.count = int(indices->size());
-    source.box = tables->dataset->boxSize();
-    source.read = [tables, indices](int first, int n, float* out) {
-        const std::size_t pixels = std::size_t(tables->dataset->boxSize()) * std::size_t(tables->dataset->boxSize());
+    source.box = dataset->boxSize();
+    source.read = [dataset, indices](int first, int n, float* out) {
+        const std::size_t pixels = std::size_t(dataset->boxSize()) * std::size_t(dataset->boxSize());
         for (int i = 0; i < n; ++i)
-            tables->dataset->readImages((*indices)[std::size_t(first + i)], 1, out + std::size_t(i) * pixels);
+            dataset->readImages((*indices)[std::size_t(first + i)], 1, out + std::size_t(i) * pixels);
     };
     source.caption = [tables, indices](int i) {
         const std::size_t particle = (*indices)[std::size_t(i)];
@@ -320,11 +356,11 @@ bool MainWindow::exportSelection(const QString& path, bool complement)
     cryo::SubsetExportRequest request;
     try {
         if (m_explorer) {
-            const RunTables& tables = m_explorer->tables();
-            if (!tables.dataset)
-                throw std::runtime_error(tr("The run's particles cannot be opened: %1").arg(tables.datasetProblem).toStdString());
-            dataset = tables.dataset;
-            runDir = tables.runDir;
+            const RunParticles& particles = m_explorer->particles();
+            if (!particles.dataset)
+                throw std::runtime_error(tr("The run's particles cannot be opened: %1").arg(particles.problem).toStdString());
+            dataset = particles.dataset;
+            runDir = m_explorer->tables().runDir;
             request.selection = m_explorer->selection()->current().indices();
             request.invert = complement;
             which = complement ? tr("complement of the selection") : tr("the selection");

@@ -155,22 +155,44 @@ bool MainWindow::openSession(const QString& path)
         reportError(tr("Cannot open the session"), QString::fromUtf8(e.what()));
         return false;
     }
-    const auto runDir = std::filesystem::absolute(cryo::runFilePath(s.run.toStdString())).parent_path();
-    m_openingSession = true;
-    const bool opened = openRun(s.run);
-    m_openingSession = false;
-    if (!opened || !m_explorer || m_explorer->tables().runDir != QString::fromStdString(runDir.string())) {
-        reportError(tr("Cannot open the session"), tr("%1: its run %2 cannot be explored").arg(path, s.run));
+    if (!openRun(s.run))
         return false;
+    m_pendingSession = std::make_shared<const std::pair<QString, ExplorerSession>>(path, std::move(s));
+    return true;   // applied once the run is open (finishRunOpen)
+}
+
+// The background open of a run ended: the session that asked for it, else the autosave of
+// the run if the user wants it back.
+void MainWindow::finishRunOpen(bool completed)
+{
+    const auto pending = std::exchange(m_pendingSession, nullptr);
+    const bool shown = std::exchange(m_runTablesShown, false);
+    if (pending) {
+        const auto& [path, s] = *pending;
+        const auto runDir = std::filesystem::absolute(cryo::runFilePath(s.run.toStdString())).parent_path();
+        if (!completed || !shown || !m_explorer || m_explorer->tables().runDir != QString::fromStdString(runDir.string())) {
+            reportError(tr("Cannot open the session"), tr("%1: its run %2 cannot be explored").arg(path, s.run));
+            return;
+        }
+        try {
+            applySession(s);
+        } catch (const std::exception& e) {   // e.g. indices beyond the run's particle count
+            reportError(tr("Cannot open the session"), tr("%1: %2").arg(path, QString::fromUtf8(e.what())));
+            return;
+        }
+        m_sessionPath = path;
+        return;
     }
-    try {
-        applySession(s);
-    } catch (const std::exception& e) {   // e.g. indices beyond the run's particle count
-        reportError(tr("Cannot open the session"), tr("%1: %2").arg(path, QString::fromUtf8(e.what())));
-        return false;
+    if (!completed || !shown || !m_explorer)
+        return;
+    const QString autosaved = explorerAutosavePath({}, m_explorer->tables().runDir);
+    if (offerAutosave(autosaved, {}) == autosaved) {
+        try {
+            applySession(readExplorerSession(autosaved));
+        } catch (const std::exception& e) {
+            reportError(tr("Cannot restore the autosave"), QString::fromUtf8(e.what()));
+        }
     }
-    m_sessionPath = path;
-    return true;
 }
 
 bool MainWindow::autosave()

@@ -1,8 +1,10 @@
 #include "RunTables.h"
 
 #include "io/H5File.h"
+#include "geometry/PoseConventions.h"
 #include "particles/ParticleDataset.h"
 #include "run/RunParticles.h"
+#include "tasks/LatentEmbedding.h"
 #include "util/Error.h"
 
 #include <QCoreApplication>
@@ -11,53 +13,51 @@
 
 namespace {
 
-cryo::PcaTable computePca(const cryo::LatentTable& z)
-{
-    cryo::PcaTable table;
-    table.count = z.count;
-    table.pca = cryo::LatentPca::fit(z.mu.data(), z.count, z.zdim, 0);
-    table.projections = table.pca.project(z.mu.data(), z.count);
-    return table;
-}
+RunTables::Column shared(std::vector<float> values) { return std::make_shared<const std::vector<float>>(std::move(values)); }
 
-cryo::KMeansTable computeKMeans(const cryo::LatentTable& z, int clusters)
+// Mean defocus and the RELION Euler angles of every particle (the explorer's colours).
+void makeParticleColumns(RunParticles& p)
 {
-    cryo::KMeansOptions options;
-    options.clusters = std::clamp<int>(clusters, 1, int(z.count));
-    const cryo::KMeansResult r = cryo::KMeans(options).fit(z.mu.data(), z.count, z.zdim);
-    cryo::KMeansTable table;
-    table.count = z.count;
-    table.clusters = r.clusters;
-    table.zdim = r.dim;
-    table.labels = r.labels;
-    table.centers = r.centers;
-    table.centerParticles = r.centerRows;
-    table.inertia = r.inertia;
-    return table;
-}
-
-void openDataset(RunTables& t)
-{
-    if (t.config.particles.empty()) {
-        t.datasetProblem = QCoreApplication::translate("RunTables", "run.h5 does not name its particles");
+    const cryo::ParticleDataset& dataset = *p.dataset;
+    if (dataset.hasCtf()) {
+        std::vector<float> defocus;
+        defocus.reserve(dataset.size());
+        for (const cryo::ParticleRecord& r : dataset.particles())
+            defocus.push_back(0.5f * (r.ctf.defocusU + r.ctf.defocusV));
+        p.defocus = shared(std::move(defocus));
+    }
+    if (!dataset.hasPoses())
         return;
+    std::array<std::vector<float>, 3> angles;
+    for (auto& a : angles)
+        a.reserve(dataset.size());
+    for (const cryo::ParticlePose& pose : dataset.poses()) {
+        cryo::Mat3 r;
+        for (int i = 0; i < 9; ++i)
+            r(i / 3, i % 3) = pose.rotation[std::size_t(i)];
+        const cryo::EulerAngles e = cryo::relionEulerFromMatrix(r);
+        angles[0].push_back(float(e.rot));
+        angles[1].push_back(float(e.tilt));
+        angles[2].push_back(float(e.psi));
     }
-    try {   // metadata only: it still colours the scatter without stacks
-        auto dataset = std::make_shared<cryo::ParticleDataset>(cryo::openRunParticles(t.config));
-        if (dataset->size() != t.count()) {
-            t.datasetProblem = QCoreApplication::translate("RunTables", "%1 has %2 particles, the run %3")
-                                   .arg(QString::fromStdString(t.config.particles.string()))
-                                   .arg(dataset->size())
-                                   .arg(t.count());
-            return;
-        }
-        t.dataset = std::move(dataset);
-    } catch (const std::exception& e) {
-        t.datasetProblem = QString::fromUtf8(e.what());
-    }
+    for (int k = 0; k < 3; ++k)
+        p.angles[std::size_t(k)] = shared(std::move(angles[std::size_t(k)]));
 }
 
 } // namespace
+
+void RunTables::prepareColumns()
+{
+    pcaColumns.clear();
+    zColumns.clear();
+    umapColumns.clear();
+    for (int c = 0; c < std::min(pca.pca.componentCount(), 3); ++c)
+        pcaColumns.push_back(shared(pcaColumn(c)));
+    for (int c = 0; c < zdim(); ++c)
+        zColumns.push_back(shared(zColumn(c)));
+    if (umap)
+        umapColumns = {shared(umapColumn(0)), shared(umapColumn(1))};
+}
 
 std::vector<float> RunTables::zColumn(int c) const
 {
@@ -104,34 +104,67 @@ std::vector<float> RunTables::meanZ(const std::vector<std::size_t>& indices) con
     return out;
 }
 
-RunTables loadRunTables(const QString& runDirOrFile, int kmeansClusters)
+RunTables readRunTables(const QString& runDirOrFile)
 {
     const auto path = cryo::runFilePath(runDirOrFile.toStdString());
     RunTables t;
     t.runDir = QString::fromStdString(std::filesystem::absolute(path).parent_path().string());
-    {
-        const cryo::H5File file(path, cryo::H5File::Mode::ReadOnly);
-        cryo::checkRunFile(file);
-        t.config = cryo::readRunConfig(file);
-        t.latents = cryo::readLatents(file);
-        if (t.latents.zdim < 1 || t.latents.count < 2)
-            throw cryo::FileError(path, "/particles/z_mu has fewer than 2 particles or no latent dimension: "
-                                        "nothing to explore (homogeneous run?)");
-        if (auto pca = cryo::readPca(file); pca && pca->count == t.count())
-            t.pca = std::move(*pca);
-        if (auto umap = cryo::readUmap(file); umap && umap->count == t.count())
-            t.umap = std::move(*umap);
-        if (auto kmeans = cryo::readKMeans(file); kmeans && kmeans->count == t.count())
-            t.kmeans = std::move(*kmeans);
-    }
+    const cryo::H5File file(path, cryo::H5File::Mode::ReadOnly);
+    cryo::checkRunFile(file);
+    t.config = cryo::readRunConfig(file);
+    t.latents = cryo::readLatents(file);
+    if (t.latents.zdim < 1 || t.latents.count < 2)
+        throw cryo::FileError(path, "/particles/z_mu has fewer than 2 particles or no latent dimension: "
+                                    "nothing to explore (homogeneous run?)");
+    if (auto pca = cryo::readPca(file); pca && pca->count == t.count())
+        t.pca = std::move(*pca);
+    if (auto umap = cryo::readUmap(file); umap && umap->count == t.count())
+        t.umap = std::move(*umap);
+    if (auto kmeans = cryo::readKMeans(file); kmeans && kmeans->count == t.count())
+        t.kmeans = std::move(*kmeans);
+    return t;
+}
+
+void completeRunTables(RunTables& t, int kmeansClusters, const cryo::AnalysisContext& context)
+{
     if (t.pca.count != t.count()) {
-        t.pca = computePca(t.latents);
+        t.pca = cryo::embedPca(t.latents, context.sub(0, 0.3));
         t.pcaComputed = true;
     }
     if (!t.kmeans) {
-        t.kmeans = computeKMeans(t.latents, kmeansClusters);
+        t.kmeans = cryo::embedKMeans(t.latents, std::clamp<int>(kmeansClusters, 1, int(t.count())), 0, context.sub(0.3, 1));
         t.kmeansComputed = true;
     }
-    openDataset(t);
+    t.prepareColumns();
+}
+
+RunTables loadRunTables(const QString& runDirOrFile, int kmeansClusters)
+{
+    RunTables t = readRunTables(runDirOrFile);
+    completeRunTables(t, kmeansClusters);
     return t;
+}
+
+RunParticles loadRunParticles(const RunTables& t)
+{
+    RunParticles out;
+    if (t.config.particles.empty()) {
+        out.problem = QCoreApplication::translate("RunTables", "run.h5 does not name its particles");
+        return out;
+    }
+    try {   // metadata only: it still colours the scatter without stacks
+        auto dataset = std::make_shared<const cryo::ParticleDataset>(cryo::openRunParticles(t.config));
+        if (dataset->size() != t.count()) {
+            out.problem = QCoreApplication::translate("RunTables", "%1 has %2 particles, the run %3")
+                              .arg(QString::fromStdString(t.config.particles.string()))
+                              .arg(dataset->size())
+                              .arg(t.count());
+            return out;
+        }
+        out.dataset = std::move(dataset);
+        makeParticleColumns(out);
+    } catch (const std::exception& e) {
+        out.problem = QString::fromUtf8(e.what());
+    }
+    return out;
 }

@@ -1,15 +1,19 @@
 #pragma once
 // Everything the exploration view shows about one trained run, loaded once from run.h5
-// (docs/run-directory.md) and the particle dataset the run was trained on. PCA and k-means
+// (docs/run-directory.md), and the particle dataset the run was trained on. PCA and k-means
 // are computed in memory when `cryoscape embed` has not stored them (both are fast); UMAP
 // is only shown when run.h5 has it (computing it takes minutes for large N).
-#include "analysis/KMeans.h"
+// Loading has three stages, so that the window can show the panels before the particles
+// have been read (RunLoader runs them in the background): readRunTables,
+// completeRunTables, loadRunParticles; loadRunTables is the first two in one call.
+#include "analysis/AnalysisContext.h"
 #include "analysis/LatentPca.h"
 #include "run/RunAnalyses.h"
 #include "run/RunFile.h"
 
 #include <QString>
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -27,10 +31,13 @@ struct RunTables {
     std::optional<cryo::UmapTable> umap;
     std::optional<cryo::KMeansTable> kmeans;
     bool kmeansComputed = false;
-    // The particles (metadata; images when the stacks are found). Null when they cannot be
-    // opened or do not match the run's particle count; datasetProblem says why.
-    std::shared_ptr<const cryo::ParticleDataset> dataset;
-    QString datasetProblem;
+
+    // The columns the scatter panels draw and colour by (PCs 1–3, each z, the UMAP), made once
+    // off the GUI thread (prepareColumns) and shared by every panel: at a million particles,
+    // copying them on the GUI thread would stall it.
+    using Column = std::shared_ptr<const std::vector<float>>;
+    std::vector<Column> pcaColumns, zColumns, umapColumns;
+    void prepareColumns();
 
     std::size_t count() const { return latents.count; }
     int zdim() const { return latents.zdim; }
@@ -44,7 +51,24 @@ struct RunTables {
     std::vector<float> meanZ(const std::vector<std::size_t>& indices) const;
 };
 
-// Loads a run directory or its run.h5. Throws cryo::FileError when run.h5 is unreadable or
-// has no latents (e.g. a homogeneous run or one before its first epoch). kmeansClusters:
-// K used when run.h5 has no k-means (clamped to the particle count).
+// The particles of a run (metadata; images when the stacks are found). dataset is null when
+// they cannot be opened or do not match the run's particle count; problem says why.
+struct RunParticles {
+    std::shared_ptr<const cryo::ParticleDataset> dataset;
+    QString problem;
+    // Colour columns made off the GUI thread (null when the dataset has no CTF / poses):
+    // mean defocus (Å) and rot, tilt, psi (degrees, RELION ZYZ).
+    RunTables::Column defocus;
+    std::array<RunTables::Column, 3> angles;
+};
+
+// run.h5 of a run directory (or the file itself): config, z and the analyses it stores.
+// Throws cryo::FileError when run.h5 is unreadable or has no latents (e.g. a homogeneous run
+// or one before its first epoch).
+RunTables readRunTables(const QString& runDirOrFile);
+// Computes the PCA and k-means run.h5 does not have (kmeansClusters: K, clamped to the
+// particle count; not stored), then the columns. Progress and cancellation:
+// analysis/AnalysisContext.h.
+void completeRunTables(RunTables& tables, int kmeansClusters = 20, const cryo::AnalysisContext& context = {});
 RunTables loadRunTables(const QString& runDirOrFile, int kmeansClusters = 20);
+RunParticles loadRunParticles(const RunTables& tables);

@@ -5,18 +5,13 @@
 #include "cli/CliOptions.h"
 #include "cli/ProgressPrinter.h"
 
-#include "analysis/KMeans.h"
-#include "analysis/LatentPca.h"
-#include "analysis/Umap.h"
-#include "run/RunAnalyses.h"
-#include "run/RunFile.h"
+#include "tasks/LatentEmbedding.h"
 #include "util/Error.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
-#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -54,16 +49,6 @@ EmbedRequest parseRequest(const QCommandLineParser& parser)
     return r;
 }
 
-// A diverged training run can leave NaN/Inf in z: name the first bad row instead of
-// producing a meaningless embedding.
-void checkFinite(const cryo::H5File& file, const cryo::LatentTable& z)
-{
-    for (std::size_t i = 0; i < z.mu.size(); ++i)
-        if (!std::isfinite(z.mu[i]))
-            throw cryo::FileError(file.path(), "/particles/z_mu, row " + std::to_string(i / z.zdim) + ", column " +
-                                                   std::to_string(i % z.zdim) + ": not a finite number");
-}
-
 cryo::AnalysisContext printingContext(ProgressPrinter& progress)
 {
     return {{}, [&progress](double f) { progress.update((long long)(f * 1000), 1000); }};
@@ -74,10 +59,7 @@ cryo::PcaTable embedPca(const cryo::LatentTable& z, ProgressPrinter& progress)
     progress = ProgressPrinter(tr("PCA    "));
     QElapsedTimer clock;
     clock.start();
-    cryo::PcaTable table;
-    table.count = z.count;
-    table.pca = cryo::LatentPca::fit(z.mu.data(), z.count, z.zdim, 0, printingContext(progress).sub(0, 0.5));
-    table.projections = table.pca.project(z.mu.data(), z.count, printingContext(progress).sub(0.5, 1));
+    cryo::PcaTable table = cryo::embedPca(z, printingContext(progress));
     progress.finish();
     QStringList variance;
     const double total = table.pca.totalVariance() > 0 ? table.pca.totalVariance() : 1;
@@ -93,17 +75,8 @@ cryo::PcaTable embedPca(const cryo::LatentTable& z, ProgressPrinter& progress)
 cryo::UmapTable embedUmap(const cryo::LatentTable& z, const EmbedRequest& request, ProgressPrinter& progress)
 {
     progress = ProgressPrinter(tr("UMAP   "));
-    const cryo::UmapResult r = cryo::Umap(request.umapOptions).fit(z.mu.data(), z.count, z.zdim, printingContext(progress));
-    cryo::UmapTable table;
-    table.count = z.count;
-    table.coordinates = r.embedding;
-    table.neighbors = request.umapOptions.neighbors;
-    table.minDist = request.umapOptions.minDist;
-    table.spread = request.umapOptions.spread;
-    table.epochs = r.epochs;
-    table.seed = request.seed;
-    table.a = r.a;
-    table.b = r.b;
+    cryo::UmapResult r;
+    cryo::UmapTable table = cryo::embedUmap(z, request.umapOptions, printingContext(progress), &r);
     progress.finish();
     std::printf("%s\n", qPrintable(tr("UMAP: %1 neighbours, min_dist %2, %3 epochs; kNN %4 s, layout %5 s")
                                        .arg(table.neighbors)
@@ -119,24 +92,13 @@ cryo::KMeansTable embedKMeans(const cryo::LatentTable& z, const EmbedRequest& re
     progress = ProgressPrinter(tr("k-means"));
     QElapsedTimer clock;
     clock.start();
-    cryo::KMeansOptions options;
-    options.clusters = request.clusters;
-    options.seed = request.seed;
-    const cryo::KMeansResult r = cryo::KMeans(options).fit(z.mu.data(), z.count, z.zdim, printingContext(progress));
-    cryo::KMeansTable table;
-    table.count = z.count;
-    table.clusters = r.clusters;
-    table.zdim = z.zdim;
-    table.labels = r.labels;
-    table.centers = r.centers;
-    table.centerParticles = r.centerRows;
-    table.seed = request.seed;
-    table.inertia = r.inertia;
+    int iterations = 0;
+    cryo::KMeansTable table = cryo::embedKMeans(z, request.clusters, request.seed, printingContext(progress), &iterations);
     progress.finish();
     std::printf("%s\n", qPrintable(tr("k-means: %1 clusters, %2 iterations, inertia %3, %4 s")
-                                       .arg(r.clusters)
-                                       .arg(r.iterations)
-                                       .arg(r.inertia, 0, 'g', 6)
+                                       .arg(table.clusters)
+                                       .arg(iterations)
+                                       .arg(table.inertia, 0, 'g', 6)
                                        .arg(clock.elapsed() / 1000.0, 0, 'f', 2)));
     return table;
 }
@@ -173,13 +135,7 @@ int runEmbed(const QStringList& arguments)
     return runReportingFailures(QStringLiteral("embed"), progress, [&] {
         const EmbedRequest request = parseRequest(parser);
         const std::filesystem::path path = cryo::runFilePath(runArgument(parser));
-        cryo::LatentTable z;
-        {
-            const cryo::H5File file(path, cryo::H5File::Mode::ReadOnly);
-            cryo::checkRunFile(file);
-            z = cryo::readLatents(file);
-            checkFinite(file, z);
-        }
+        const cryo::LatentTable z = cryo::readFiniteLatents(path);
         std::printf("%s\n", qPrintable(tr("%1 particles, zdim %2").arg(z.count).arg(z.zdim)));
         cryo::RunAnalysesUpdate update;
         if (request.pca)

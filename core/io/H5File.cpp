@@ -77,8 +77,12 @@ H5File::H5File(const std::filesystem::path& path, Mode mode)
         m_file = H5Fcreate(name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get());
     } else
         m_file = H5Fopen(name.c_str(), mode == Mode::ReadOnly ? H5F_ACC_RDONLY : H5F_ACC_RDWR, H5P_DEFAULT);
-    if (m_file < 0)
+    if (m_file < 0) {
+        // The error stack is per thread (Debian's HDF5 is thread-safe): left on a worker's
+        // stack, its messages keep the library from closing at exit ("infinite loop closing library").
+        H5Eclear2(H5E_DEFAULT);
         throw FileError(path, create ? "cannot create HDF5 file" : "cannot open as an HDF5 file");
+    }
 }
 
 H5File::~H5File()

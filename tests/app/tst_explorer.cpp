@@ -3,6 +3,7 @@
 // shows and undoes, a click decodes a map (preview, then full), the selection exports to
 // .star / .cs / .txt with exactly the selected particles, and a session round trip restores
 // named and current selections and panel choices. CRYOSCAPE_SCREENSHOT_DIR keeps pictures.
+#include "support/OpenRun.h"
 #include "ClusterGallery.h"
 #include "ExplorerPanel.h"
 #include "ParticleMontage.h"
@@ -94,7 +95,7 @@ private Q_SLOTS:
     void openRunFillsLinkedPanels()
     {
         auto window = openWindow();
-        QVERIFY(window->openRun(m_run));
+        QVERIFY(openAndWait(*window, m_run));
         ExplorerPanel* explorer = window->explorer();
         QVERIFY(explorer);
         QVERIFY(window->explorerDock()->isVisible());
@@ -104,7 +105,7 @@ private Q_SLOTS:
         QCOMPARE(explorer->colourKey(1), QStringLiteral("kmeans"));
         for (int p = 0; p < 2; ++p)
             QCOMPARE(explorer->panel(p)->view()->pointCount(), std::size_t(kParticles));
-        QVERIFY(explorer->tables().dataset);   // the particles were found: defocus and poses colour
+        QVERIFY(explorer->particles().dataset);   // the particles were found: defocus and poses colour
         QVERIFY(explorer->setColourKey(0, QStringLiteral("defocus")));
         QVERIFY(explorer->setColourKey(0, QStringLiteral("tilt")));
         QVERIFY(!explorer->setColourKey(0, QStringLiteral("no such column")));
@@ -121,7 +122,7 @@ private Q_SLOTS:
     {
         const QString run = m_dir.filePath("run_no_umap");
         auto window = openWindow();
-        QVERIFY(window->openRun(run));
+        QVERIFY(openAndWait(*window, run));
         ExplorerPanel* explorer = window->explorer();
         QCOMPARE(explorer->embeddingKey(1), QStringLiteral("z:0,1"));   // no UMAP: z1 / z2 on the right
         QVERIFY(!explorer->setEmbeddingKey(1, QStringLiteral("umap")));
@@ -141,7 +142,7 @@ private Q_SLOTS:
     void lassoCountUndoRedo()
     {
         auto window = openWindow();
-        QVERIFY(window->openRun(m_run));
+        QVERIFY(openAndWait(*window, m_run));
         ExplorerPanel* explorer = window->explorer();
         const QPolygonF polygon = leftHalf(explorer->tables());
         const std::vector<std::size_t> expected = inside(explorer->tables(), polygon);
@@ -171,8 +172,8 @@ private Q_SLOTS:
     {
         auto window = openWindow();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
-        QVERIFY(window->openRun(m_run));
         QSignalSpy shown(window.get(), &MainWindow::mapShown);
+        QVERIFY(openAndWait(*window, m_run));
         QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 2, 20000);   // the first cluster's map on opening
         shown.clear();
         // Click a particle in the UMAP panel: its own z is decoded.
@@ -221,13 +222,13 @@ private Q_SLOTS:
     void exportWritesExactlyTheSelection()
     {
         auto window = openWindow();
-        QVERIFY(window->openRun(m_run));
+        QVERIFY(openAndWait(*window, m_run));
         ExplorerPanel* explorer = window->explorer();
         QVERIFY(!window->exportSelection(m_dir.filePath("empty.star"), false));   // nothing selected: refused
         const QPolygonF polygon = leftHalf(explorer->tables());
         explorer->panel(0)->view()->selectRegion(polygon, cryo::SelectionMode::Replace);
         const std::vector<std::size_t> selected = explorer->selection()->current().indices();
-        const cryo::ParticleDataset& source = *explorer->tables().dataset;
+        const cryo::ParticleDataset& source = *explorer->particles().dataset;
         for (const char* name : {"sel.star", "sel.cs"}) {
             const QString path = m_dir.filePath(name);
             QVERIFY(window->exportSelection(path, false));
@@ -253,7 +254,8 @@ private Q_SLOTS:
         std::array<double, 9> camera{};
         {
             auto window = openWindow();
-            QVERIFY(window->openRun(m_run));
+            QSignalSpy shown(window.get(), &MainWindow::mapShown);
+            QVERIFY(openAndWait(*window, m_run));
             ExplorerPanel* explorer = window->explorer();
             explorer->panel(0)->view()->selectRegion(leftHalf(explorer->tables()), cryo::SelectionMode::Replace);
             named = explorer->selection()->current().indices();
@@ -262,7 +264,6 @@ private Q_SLOTS:
             current = explorer->selection()->current().indices();
             QVERIFY(explorer->setColourKey(1, QStringLiteral("defocus")));
             QVERIFY(explorer->setEmbeddingKey(0, QStringLiteral("z:0,1")));
-            QSignalSpy shown(window.get(), &MainWindow::mapShown);
             QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 2, 20000);   // a map, so that the camera counts
             std::array<double, 9> c{};
             QVERIFY(window->viewerCamera(c));
@@ -273,7 +274,8 @@ private Q_SLOTS:
             QVERIFY(QFile::exists(session));
         }
         auto window = openWindow();
-        QVERIFY(window->openFile(session));   // by its name, as from the command line
+        QSignalSpy shown(window.get(), &MainWindow::mapShown);
+        QVERIFY(openAndWait(*window, session));   // by its name, as from the command line
         ExplorerPanel* explorer = window->explorer();
         QVERIFY(explorer);
         QCOMPARE(explorer->selection()->namedCount(), 1);
@@ -284,7 +286,6 @@ private Q_SLOTS:
         QCOMPARE(explorer->embeddingKey(0), QStringLiteral("z:0,1"));
         QCOMPARE(explorer->colourKey(1), QStringLiteral("defocus"));
         QCOMPARE(window->sessionPath(), session);
-        QSignalSpy shown(window.get(), &MainWindow::mapShown);
         QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 2, 20000);
         std::array<double, 9> restored{};
         QVERIFY(window->viewerCamera(restored));

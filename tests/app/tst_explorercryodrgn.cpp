@@ -6,6 +6,7 @@
 // .csg with exactly the chosen particles, which Backproject Selection also validates. Our files
 // stay in <dir>/cryoscape/.
 // CRYOSCAPE_SCREENSHOT_DIR keeps pictures.
+#include "support/OpenRun.h"
 #include "CryodrgnRunOpener.h"
 #include "ExplorerPanel.h"
 #include "LatentScatterView.h"
@@ -83,13 +84,13 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         QSignalSpy shown(window.get(), &MainWindow::mapShown);
         // As from Open Run…: the weights file of epoch 6 (not the newest, 7).
-        QVERIFY(window->openFile(QString::fromStdString((m_run / "weights.6.pkl").string())));
+        QVERIFY(openAndWait(*window, QString::fromStdString((m_run / "weights.6.pkl").string())));
         ExplorerPanel* explorer = window->explorer();
         QVERIFY(explorer);
         QCOMPARE(explorer->tables().count(), std::size_t(kParticles));
         QVERIFY2(window->windowTitle().contains("cryodrgn_out · cryoDRGN run, epoch 6"), qPrintable(window->windowTitle()));
         QVERIFY2(statusBarText(*window).contains("cryoDRGN run, epoch 6"), qPrintable(statusBarText(*window)));
-        QVERIFY(!explorer->tables().dataset);   // the config names a file on the cluster
+        QVERIFY(!explorer->particles().dataset);   // the config names a file on the cluster
         QVERIFY(fs::exists(m_run / "cryoscape" / "epoch_6" / "run.h5"));
 
         // A click on particle 0 decodes its z with the cryoDRGN decoder: vol.mrc of eval_vol.
@@ -121,22 +122,26 @@ private Q_SLOTS:
         // The epoch menu lists both epochs; choosing 7 opens it.
         QAction* seven = findAction(*window, QStringLiteral("Epoch 7 (weights.7.pkl)"));
         QVERIFY(seven && seven->isEnabled());
+        QSignalSpy ended(window.get(), &MainWindow::runOpenEnded);
         seven->trigger();
+        QVERIFY(waitUntilOpened(*window, ended));
         QVERIFY2(window->windowTitle().contains("epoch 7"), qPrintable(window->windowTitle()));
     }
 
     void locateParticlesLassoAndExport()
     {
         auto window = showTinyRunWindow();
-        QVERIFY(window->openFile(QString::fromStdString(m_run.string())));   // dropped: the newest epoch
+        QVERIFY(openAndWait(*window, QString::fromStdString(m_run.string())));   // dropped: the newest epoch
         QVERIFY(window->windowTitle().contains("epoch 7"));
         // File → Locate Particles… (the dialog's answer given directly).
         CryodrgnRunOpener* opener = window->findChild<CryodrgnRunOpener*>();
         QVERIFY(opener);
-        QVERIFY(opener->open(QString::fromStdString(m_run.string()), 7, QString::fromStdString(m_particles.string())));
+        QSignalSpy ended(window.get(), &MainWindow::runOpenEnded);
+        opener->open(QString::fromStdString(m_run.string()), 7, QString::fromStdString(m_particles.string()));
+        QVERIFY(waitUntilOpened(*window, ended));
         ExplorerPanel* explorer = window->explorer();
-        QVERIFY(explorer && explorer->tables().dataset);
-        QVERIFY(explorer->tables().dataset->imagesAvailable());
+        QVERIFY(explorer && explorer->particles().dataset);
+        QVERIFY(explorer->particles().dataset->imagesAvailable());
         QVERIFY(explorer->setColourKey(0, QStringLiteral("defocus")));
 
         // Lasso the particles left of PC 1's median; export them.
@@ -193,8 +198,8 @@ private Q_SLOTS:
         makeHetRun(bad, 1, 10);
         fs::copy_file(kEval / "evil.pkl", bad / "weights.1.pkl", fs::copy_options::overwrite_existing);
         auto window = showTinyRunWindow();
-        QVERIFY(window->openFile(QString::fromStdString(bad.string())));   // the latent space opens...
         QSignalSpy failed(window->mapDecoder(), &MapDecoder::failed);
+        QVERIFY(openAndWait(*window, QString::fromStdString(bad.string())));   // the latent space opens...
         QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 30000);                 // ...the decoder refuses, by name
         const QString message = failed.first().first().toString();
         QVERIFY2(message.contains("weights.1.pkl") && message.contains("posix.system"), qPrintable(message));

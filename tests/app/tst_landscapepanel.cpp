@@ -5,6 +5,7 @@
 // cluster's particles, reopening reads everything back (gallery and volumes along PCs
 // without decoding), and "Export Cluster Maps" writes M maps with the right voxel size.
 // CRYOSCAPE_SCREENSHOT_DIR keeps a picture of the window.
+#include "support/OpenRun.h"
 #include "ExplainedVarianceView.h"
 #include "LandscapeController.h"
 #include "LandscapeDialog.h"
@@ -172,7 +173,7 @@ private Q_SLOTS:
     void panelShowsParticlesColouredByCluster()
     {
         auto window = openWindow();
-        QVERIFY(window->openRun(m_run));
+        QVERIFY(openAndWait(*window, m_run));
         LandscapeController* landscape = window->landscape();
         LandscapePanel* panel = landscape->panel();
         QVERIFY(panel && panel->state());
@@ -215,7 +216,7 @@ private Q_SLOTS:
     {
         QFETCH(int, cluster);
         auto window = openWindow();
-        QVERIFY(window->openRun(m_run));
+        QVERIFY(openAndWait(*window, m_run));
         LandscapePanel* panel = window->landscape()->panel();
         SelectionModel* selection = window->explorer()->selection();
         panel->selectClusterParticles(cluster, cryo::SelectionMode::Replace);
@@ -237,7 +238,7 @@ private Q_SLOTS:
         QVERIFY(state && state->maps && !state->result);
         QCOMPARE(state->table.labels, m_stored.labels);
         auto window = openWindow();
-        QVERIFY(window->openRun(m_run));
+        QVERIFY(openAndWait(*window, m_run));
         LandscapePanel* panel = window->landscape()->panel();
         QCOMPARE(panel->galleryCount(), kClusters);
         QVERIFY(panel->alongPcAvailable());
@@ -263,7 +264,7 @@ private Q_SLOTS:
         std::filesystem::copy(m_run.toStdString(), run.toStdString(), std::filesystem::copy_options::recursive);
         std::filesystem::remove_all(cryo::landscapeMapsDir(run.toStdString()));
         auto window = openWindow();
-        QVERIFY(window->openRun(run));
+        QVERIFY(openAndWait(*window, run));
         LandscapePanel* panel = window->landscape()->panel();
         QVERIFY(panel->state() && !panel->state()->maps);
         QVERIFY(!panel->state()->mapsProblem.isEmpty());
@@ -279,7 +280,7 @@ private Q_SLOTS:
     void exportWritesClusterMaps()
     {
         auto window = openWindow();
-        QVERIFY(window->openRun(m_run));
+        QVERIFY(openAndWait(*window, m_run));
         LandscapeController* landscape = window->landscape();
         landscape->panel()->setCurrentCluster(0);   // in the viewer: its level goes into the script
         const QString out = m_dir.filePath("export");

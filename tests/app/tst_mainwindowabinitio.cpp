@@ -5,6 +5,7 @@
 // initio settings; resuming it from a fresh window brings back the stored pose errors and
 // adds an epoch; File → Export Selection on the homogeneous run writes all its particles with
 // the poses it found. Set CRYOSCAPE_SCREENSHOT_DIR to keep a picture of the window mid-search.
+#include "support/OpenRun.h"
 #include "MainWindow.h"
 #include "PoseErrorView.h"
 #include "RunSummary.h"
@@ -130,7 +131,7 @@ private Q_SLOTS:
         window.setInteractive(false);   // errors to stderr, not a modal box
         window.show();
         QVERIFY(!window.exportSelection(m_dir.filePath("nothing.star"), false));   // no run open yet
-        QVERIFY(window.openRun(m_dir.filePath("run")));
+        QVERIFY(openAndWait(window, m_dir.filePath("run")));
         QVERIFY(window.explorer() == nullptr);   // homogeneous: one map
         QVERIFY(window.exportSelection(m_dir.filePath("all.star"), false));
         const cryo::PoseTable found = cryo::readPoses(

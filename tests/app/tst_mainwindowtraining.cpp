@@ -3,6 +3,7 @@
 // progress, epochs reach the monitor, the end emits runFinished, Cancel and Resume work
 // from the monitor, failures are shown, quitting mid-run stops the job, and File → Open
 // Run… summarises a run.h5. Set CRYOSCAPE_SCREENSHOT_DIR to keep a picture of the window.
+#include "support/OpenRun.h"
 #include "DemoMap.h"
 #include "LatentPreview.h"
 #include "LatentScatterView.h"
@@ -196,14 +197,14 @@ private Q_SLOTS:
         writeRun(dir, 2);
         MainWindow window;
         window.setInteractive(false);
-        QVERIFY(window.openRun(dir));
+        QVERIFY(openAndWait(window, dir));
         const QString summary = window.lastRunSummary();
         QVERIFY2(summary.contains(QStringLiteral("4 latent dimensions")), qPrintable(summary));
         QVERIFY(summary.contains(QStringLiteral("Epochs: 2 of 20")));
         QVERIFY(summary.contains(QStringLiteral("Last loss: 1 (MSE 0.5, KL 6)")));
         QVERIFY(summary.contains(QStringLiteral("box 128 px")));
-        QVERIFY(window.openRun(QDir(dir).filePath("run.h5")));
-        QVERIFY(window.openFile(dir));   // command line, drops and recent files take runs too
+        QVERIFY(openAndWait(window, QDir(dir).filePath("run.h5")));
+        QVERIFY(openAndWait(window, dir));   // command line, drops and recent files take runs too
         QVERIFY(!window.openRun(m_dir.filePath("nothing_here")));
     }
 };

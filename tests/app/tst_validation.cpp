@@ -4,6 +4,7 @@
 // drawn, one camera), their FSC curves and the particle count; the unsupported-density
 // surface can be switched off; Cancel stops a running job. CRYOSCAPE_SCREENSHOT_DIR keeps a
 // picture of the dock.
+#include "support/OpenRun.h"
 #include "ExplorerPanel.h"
 #include "FscPlot.h"
 #include "MainWindow.h"
@@ -75,7 +76,7 @@ private Q_SLOTS:
         ValidationController* validation = window->validation();
         QVERIFY(!validation->action()->isEnabled());
         QVERIFY(!validation->backprojectSelection());
-        QVERIFY(window->openRun(m_run));
+        QVERIFY(openAndWait(*window, m_run));
         QVERIFY(validation->action()->isEnabled());
         QCOMPARE(validation->action()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_B));
         QVERIFY(!validation->backprojectSelection());   // nothing selected yet

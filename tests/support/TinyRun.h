@@ -3,6 +3,7 @@
 // set (D = 16, 12 Å/px, SNR 1) trained for one epoch with zdim 4 and 32×2 networks, seconds
 // to make; a stand-in UMAP from two z columns (scaled ×10) when asked; and a main window
 // showing a run. Needs the app library (MainWindow).
+#include "OpenRun.h"
 #include "MainWindow.h"
 #include "io/H5File.h"
 #include "run/RunAnalyses.h"
@@ -15,6 +16,7 @@
 #include <QMenuBar>
 #include <QString>
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
@@ -80,14 +82,25 @@ inline QAction* findAction(MainWindow& window, const QString& text)
     return nullptr;
 }
 
-// A shown, non-interactive main window; with `run`, showing it (null when it cannot be opened).
+// A shown, non-interactive main window; with `run`, showing it (null when it cannot be opened)
+// and its first map (the centre of k-means cluster 0) decoded in full.
 inline std::unique_ptr<MainWindow> showTinyRunWindow(const QString& run = {}, QSize size = {1500, 950})
 {
     auto window = std::make_unique<MainWindow>();
     window->setInteractive(false);
     window->resize(size);
     window->show();
-    if (!run.isEmpty() && !window->openRun(run))
+    if (run.isEmpty())
+        return window;
+    QSignalSpy shown(window.get(), &MainWindow::mapShown);
+    if (!openAndWait(*window, run))
         return nullptr;
+    QElapsedTimer clock;
+    clock.start();
+    auto fullMapShown = [&] {
+        return std::any_of(shown.begin(), shown.end(), [](const QList<QVariant>& s) { return !s[0].toBool(); });
+    };
+    while (!fullMapShown() && clock.elapsed() < 300000)
+        QTest::qWait(10);
     return window;
 }
