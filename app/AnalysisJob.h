@@ -1,31 +1,35 @@
 #pragma once
-// The thread plumbing that UmapJob and LandscapeJob share: one analysis at a time on a
-// std::jthread, cancel() through its stop token (core/analysis/AnalysisContext.h), results
-// and failures delivered as queued calls on the GUI thread. A subclass starts its work
-// with launch() and reports its result with finish(); an exception from the work becomes
-// failed(): "cancelled" for cryo::AnalysisCancelled, else the exception's text.
-// Subclasses call stopAndJoin() in their destructor: the worker emits their signals, so it
-// must end before their part of the object goes away.
+// What UmapJob, LandscapeJob and ValidationJob share: one analysis at a time on the GUI's
+// JobRunner (JobRunner.h: states, cancel through the stop token of
+// core/analysis/AnalysisContext.h, one catch at the boundary). A subclass starts its work
+// with launch(), reports progress with toGui() and its result with finish(); the result's
+// signal is emitted once the job has ended, so a handler may start the next one. An
+// exception from the work becomes failed(its text); a cancel becomes cancelled(), never a
+// failure.
+#include "JobRunner.h"
+
 #include <QMetaObject>
 #include <QObject>
+#include <QSignalBlocker>
 #include <QString>
 
 #include <functional>
-#include <thread>
+#include <stop_token>
 
 class AnalysisJob : public QObject {
     Q_OBJECT
 public:
-    ~AnalysisJob() override;
-    void cancel();
-    bool isRunning() const { return m_running; }
+    void cancel() { m_runner->cancel(); }
+    bool isRunning() const { return m_runner->isRunning(); }
+    JobRunner* runner() const { return m_runner; }
 
 Q_SIGNALS:
-    void failed(const QString& message);   // also after cancel() ("cancelled")
+    void failed(const QString& message);
+    void cancelled();
 
 protected:
     explicit AnalysisJob(QObject* parent);
-    // Runs work(stop) on a new thread; false (and nothing started) while one is running.
+    // Runs work(stop) on the runner's thread; false (and nothing started) while one is running.
     bool launch(std::function<void(std::stop_token)> work);
     // Queues f to run on the GUI thread (the thread this object lives in).
     template <class F>
@@ -33,18 +37,23 @@ protected:
     {
         QMetaObject::invokeMethod(this, std::move(f), Qt::QueuedConnection);
     }
-    // From the worker: on the GUI thread, marks the job done, then calls emitResult.
-    template <class F>
-    void finish(F emitResult)
+    // From the worker: emitResult runs on the GUI thread once the job has completed.
+    void finish(std::function<void()> emitResult)
     {
-        toGui([this, emitResult = std::move(emitResult)] {
-            m_running = false;
-            emitResult();
-        });
+        toGui([this, emitResult = std::move(emitResult)] { m_result = emitResult; });
     }
-    void stopAndJoin();
+    // Subclasses call it in their destructor: the worker emits their signals, so it must end
+    // before their part of the object goes away.
+    // Nothing is emitted from here on: the receivers may be going away too.
+    void stopAndJoin()
+    {
+        const QSignalBlocker quiet(this);
+        m_runner->cancelAndWait();
+    }
 
 private:
-    std::jthread m_thread;
-    bool m_running = false;
+    void ended(JobRunner::State state);
+
+    JobRunner* m_runner;
+    std::function<void()> m_result;   // of the job that is ending
 };

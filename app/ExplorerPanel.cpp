@@ -64,6 +64,11 @@ ExplorerPanel::ExplorerPanel(std::shared_ptr<const RunTables> tables, QWidget* p
         m_umapButton->setText(tr("Compute UMAP"));
         Q_EMIT message(tr("UMAP not computed: %1").arg(why));
     });
+    connect(m_umapJob, &UmapJob::cancelled, this, [this] {
+        m_umapProgress->hide();
+        m_umapButton->setText(tr("Compute UMAP"));
+        Q_EMIT message(tr("UMAP cancelled"));
+    });
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_count, 1);

@@ -36,6 +36,11 @@ LandscapeController::LandscapeController(MainWindow* window)
     });
     connect(m_job, &LandscapeJob::finished, this, &LandscapeController::jobFinished);
     connect(m_job, &LandscapeJob::failed, this, &LandscapeController::jobFailed);
+    connect(m_job, &LandscapeJob::cancelled, this, [this] {
+        if (m_panel)
+            m_panel->showIdle();
+        message(tr("Landscape analysis cancelled"));
+    });
 }
 
 std::shared_ptr<const LandscapeState> LandscapeController::readState(const QString& runDir)

@@ -1,6 +1,6 @@
 #include "LatentGraphJob.h"
 
-#include <QMetaObject>
+#include <QSignalBlocker>
 
 #include <algorithm>
 #include <cmath>
@@ -42,16 +42,22 @@ LatentGraphJob::Parts LatentGraphJob::connectedParts(const cryo::LatentGraph& gr
 }
 
 LatentGraphJob::LatentGraphJob(std::shared_ptr<const RunTables> tables, QObject* parent)
-    : QObject(parent), m_tables(std::move(tables))
+    : QObject(parent), m_tables(std::move(tables)), m_runner(new JobRunner(this))
 {
+    connect(m_runner, &JobRunner::ended, this, [this](JobRunner::State state) {
+        auto built = std::exchange(m_built, nullptr);
+        if (state == JobRunner::State::Completed && built)
+            finished(built->first, std::move(built->second));
+        else
+            m_running = false;
+    });
+    connect(m_runner, &JobRunner::failed, this, [this](const QString& message) { Q_EMIT failed(message); });
 }
 
 LatentGraphJob::~LatentGraphJob()
 {
-    if (m_thread.joinable()) {
-        m_thread.request_stop();
-        m_thread.join();   // before `this` goes: the thread posts to it
-    }
+    const QSignalBlocker quiet(this);   // the receivers may be going away too
+    m_runner->cancelAndWait();
 }
 
 void LatentGraphJob::start(const cryo::LatentGraphOptions& options)
@@ -70,25 +76,12 @@ void LatentGraphJob::start(const cryo::LatentGraphOptions& options)
 
 void LatentGraphJob::launch()
 {
-    if (m_thread.joinable())
-        m_thread.join();   // the previous build has posted its result
     m_running = true;
-    m_thread = std::jthread([this, tables = m_tables, options = m_options](std::stop_token stop) {
-        try {
-            cryo::AnalysisContext context;
-            context.stop = stop;
-            auto graph = std::make_shared<const cryo::LatentGraph>(
-                cryo::LatentGraph::build(tables->latents.mu.data(), tables->count(), tables->zdim(), options, context));
-            Parts parts = connectedParts(*graph);
-            QMetaObject::invokeMethod(
-                this, [this, graph, parts = std::move(parts)] { finished(graph, parts); }, Qt::QueuedConnection);
-        } catch (const cryo::AnalysisCancelled&) {
-        } catch (const std::exception& e) {
-            QMetaObject::invokeMethod(this, [this, message = QString::fromUtf8(e.what())] {
-                m_running = false;
-                Q_EMIT failed(message);
-            }, Qt::QueuedConnection);
-        }
+    m_runner->start([this, tables = m_tables, options = m_options](const JobContext& context) {
+        auto graph = std::make_shared<const cryo::LatentGraph>(cryo::LatentGraph::build(
+            tables->latents.mu.data(), tables->count(), tables->zdim(), options, context.analysis(0, 1, {})));
+        auto built = std::make_shared<std::pair<std::shared_ptr<const cryo::LatentGraph>, Parts>>(graph, connectedParts(*graph));
+        context.deliver([this, built] { m_built = built; });
     });
 }
 

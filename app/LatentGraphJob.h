@@ -4,6 +4,7 @@
 // set of options; drawn paths are then snapped to it on the GUI thread (Dijkstra is fast).
 // Also labels its connected parts: anchors on different parts cannot be joined, and are then
 // moved to the largest part.
+#include "JobRunner.h"
 #include "RunTables.h"
 #include "analysis/LatentGraph.h"
 
@@ -11,7 +12,6 @@
 
 #include <memory>
 #include <optional>
-#include <thread>
 
 class LatentGraphJob : public QObject {
     Q_OBJECT
@@ -57,5 +57,6 @@ private:
     std::vector<std::int32_t> m_partOf;
     std::int32_t m_largestPart = 0;
     bool m_running = false;
-    std::jthread m_thread;
+    JobRunner* m_runner;
+    std::shared_ptr<std::pair<std::shared_ptr<const cryo::LatentGraph>, Parts>> m_built;   // the ending job's result
 };

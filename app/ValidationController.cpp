@@ -47,6 +47,10 @@ ValidationController::ValidationController(QMainWindow* window, QMenu* menu)
     connect(m_job, &ValidationJob::progress, m_panel, &ValidationPanel::showProgress);
     connect(m_job, &ValidationJob::finished, this, &ValidationController::jobFinished);
     connect(m_job, &ValidationJob::failed, this, &ValidationController::jobFailed);
+    connect(m_job, &ValidationJob::cancelled, this, [this] {
+        m_panel->showFailure(tr("cancelled"));
+        message(tr("Backprojection cancelled"));
+    });
     connect(m_panel, &ValidationPanel::cancelRequested, m_job, &ValidationJob::cancel);
 }
 

@@ -147,13 +147,12 @@ private Q_SLOTS:
                                                         cryo::SelectionMode::Replace, QStringLiteral("all"));
         QSignalSpy finished(validation->job(), &ValidationJob::finished);
         QSignalSpy failed(validation->job(), &ValidationJob::failed);
+        QSignalSpy cancelled(validation->job(), &ValidationJob::cancelled);
         QVERIFY(validation->backprojectSelection());
         QVERIFY(!validation->backprojectSelection());   // one at a time
         validation->job()->cancel();
-        QTRY_VERIFY_WITH_TIMEOUT(finished.count() + failed.count() > 0, 300000);
-        // A tiny job may finish before the stop is seen; when it was seen, it failed as "cancelled".
-        if (!failed.isEmpty())
-            QCOMPARE(failed.first().first().toString(), QString("cancelled"));
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() + cancelled.count() > 0, 300000);
+        QVERIFY(failed.isEmpty());   // a cancel is not a failure (a tiny job may finish first)
         QVERIFY(!validation->job()->isRunning());
     }
 };
