@@ -1,6 +1,7 @@
 #include "LandscapeJob.h"
 
 #include "model/VolumeGenerator.h"
+#include "tasks/LandscapeTask.h"
 
 #include <QCoreApplication>
 
@@ -41,8 +42,7 @@ bool LandscapeJob::start(LandscapeJobRequest request)
 
 void LandscapeJob::work(const LandscapeJobRequest& request, std::stop_token stop)
 {
-    const cryo::LandscapeAnalysis analysis(request.options);
-    const int sketch = analysis.sketchSize(request.z->count);
+    const int sketch = cryo::LandscapeAnalysis(request.options).sketchSize(request.z->count);
     toGui([this, sketch] { Q_EMIT progress(0, stepText(0, 0, sketch)); });
     std::unique_ptr<cryo::VolumeGenerator> generator =
         cryo::VolumeGenerator::open(request.runDir.toStdString(), request.decoderThreads);
@@ -56,26 +56,19 @@ void LandscapeJob::work(const LandscapeJobRequest& request, std::stop_token stop
     const cryo::AnalysisContext context{stop, [&](double f) {
         toGui([this, f, text = stepText(f, decoded, sketch)] { Q_EMIT progress(f, text); });
     }};
-    auto result = std::make_shared<cryo::LandscapeResult>(
-        analysis.run(request.z->mu.data(), request.z->count, request.z->zdim, decode, context));
-    auto state = std::make_shared<LandscapeState>();
-    state->runDir = request.runDir;
-    state->table = cryo::landscapeTable(*result, request.z->count, request.options, request.fullMaps);
-    state->maps = cryo::landscapeMaps(*result);
-    state->result = result;
+    cryo::LandscapeOutcome outcome = cryo::analyseLandscape(*request.z, request.options, request.fullMaps, decode, context);
     QString problem;
     if (request.store) {
-        const std::filesystem::path runDir = request.runDir.toStdString();
-        try {   // maps first, so that a stored table always has its maps
-            cryo::writeLandscapeMaps(runDir, *state->maps);
-            cryo::RunAnalysesUpdate update;
-            update.landscape = state->table;
-            cryo::updateRunAnalyses(cryo::runFilePath(runDir), update);
+        try {
+            cryo::storeLandscape(request.runDir.toStdString(), outcome);
         } catch (const std::exception& e) {   // shown, but the result is still used
             problem = QString::fromUtf8(e.what());
-            std::error_code ignored;   // no maps beside an older table they do not belong to
-            std::filesystem::remove_all(cryo::landscapeMapsDir(runDir), ignored);
         }
     }
+    auto state = std::make_shared<LandscapeState>();
+    state->runDir = request.runDir;
+    state->table = std::move(outcome.table);
+    state->maps = std::move(outcome.maps);
+    state->result = std::move(outcome.result);
     finish([this, state = std::shared_ptr<const LandscapeState>(state), problem] { Q_EMIT finished(state, problem); });
 }

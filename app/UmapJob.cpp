@@ -1,6 +1,6 @@
 #include "UmapJob.h"
 
-#include "analysis/Umap.h"
+#include "tasks/LatentEmbedding.h"
 
 UmapJob::UmapJob(QObject* parent) : AnalysisJob(parent) {}
 
@@ -13,18 +13,7 @@ bool UmapJob::start(std::shared_ptr<const cryo::LatentTable> z, const QString& r
 {
     return launch([this, z = std::move(z), runFile](std::stop_token stop) {
         cryo::AnalysisContext context{stop, [&](double f) { toGui([this, f] { Q_EMIT progress(f); }); }};
-        cryo::UmapOptions options;   // the `cryoscape embed` defaults
-        const cryo::UmapResult r = cryo::Umap(options).fit(z->mu.data(), z->count, z->zdim, context);
-        cryo::UmapTable table;
-        table.count = z->count;
-        table.coordinates = r.embedding;
-        table.neighbors = options.neighbors;
-        table.minDist = options.minDist;
-        table.spread = options.spread;
-        table.epochs = r.epochs;
-        table.seed = options.seed;
-        table.a = r.a;
-        table.b = r.b;
+        const cryo::UmapTable table = cryo::embedUmap(*z, cryo::UmapOptions{}, context);   // `cryoscape embed`'s defaults
         QString problem;
         if (!runFile.isEmpty()) {
             try {

@@ -5,8 +5,7 @@
 #include "io/MapSeries.h"
 #include "io/MrcFile.h"
 #include "model/VolumeGenerator.h"
-#include "run/LandscapeMaps.h"
-#include "run/RunAnalyses.h"
+#include "tasks/LandscapeTask.h"
 
 #include <QCoreApplication>
 
@@ -86,8 +85,8 @@ void runLandscape(const LandscapeRequest& request, const std::filesystem::path& 
     const auto quality = request.fullMaps ? cryo::VolumeGenerator::Quality::Full : cryo::VolumeGenerator::Quality::Preview;
     const cryo::VolumeDecoder decode = [&](std::span<const float> point) { return generator.generate(point, quality); };
     const cryo::AnalysisContext context{stop, [&](double f) { progress.update((long long)(f * 1000), 1000); }};
-    const cryo::LandscapeResult result =
-        cryo::LandscapeAnalysis(request.options).run(z.mu.data(), z.count, z.zdim, decode, context);
+    const cryo::LandscapeOutcome outcome = cryo::analyseLandscape(z, request.options, request.fullMaps, decode, context);
+    const cryo::LandscapeResult& result = *outcome.result;
     progress.finish();
 
     const auto means = cryo::writeMapSeries(dir, "cluster_mean_", result.clusterMeans, 2);
@@ -96,10 +95,7 @@ void runLandscape(const LandscapeRequest& request, const std::filesystem::path& 
     writeSummary(result, request, summary);
 
     // The GUI's landscape panel reads the cluster means and eigenvolumes from RUN/landscape/.
-    cryo::writeLandscapeMaps(std::filesystem::absolute(runFile).parent_path(), cryo::landscapeMaps(result));
-    cryo::RunAnalysesUpdate update;
-    update.landscape = cryo::landscapeTable(result, z.count, request.options, request.fullMaps);
-    cryo::updateRunAnalyses(runFile, update);
+    cryo::storeLandscape(std::filesystem::absolute(runFile).parent_path(), outcome);
     std::printf("%s\n", qPrintable(tr("Landscape: %1 sketch volumes, %2 clusters, %3 volume PCs (PC1 %4 %); "
                                       "regression R² %5; %6 s")
                                        .arg(result.sketchCount)
