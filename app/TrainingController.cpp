@@ -1,45 +1,35 @@
 #include "TrainingController.h"
 
-#include <QMetaObject>
+#include <QSignalBlocker>
+
+#include <stdexcept>
 
 TrainingController::TrainingController(cryo::TrainingFunction function, QObject* parent)
-    : QObject(parent), m_function(std::move(function))
+    : QObject(parent), m_function(std::move(function)), m_runner(new JobRunner(this))
 {
     qRegisterMetaType<cryo::TrainingProgress>();
     qRegisterMetaType<cryo::EpochSummary>();
     qRegisterMetaType<cryo::TrainingResult>();
-    m_deliveryTimer.setSingleShot(true);
-    connect(&m_deliveryTimer, &QTimer::timeout, this, &TrainingController::deliverProgress);
+    connect(m_runner, &JobRunner::ended, this, &TrainingController::ended);
 }
 
 TrainingController::~TrainingController()
 {
-    // Joined here, while this object is still whole: the worker may still post to it.
-    // Events it posted are discarded with the object.
-    if (m_thread.joinable()) {
-        m_thread.request_stop();
-        m_thread.join();
-    }
+    // The runner joins the worker before this object's members go; nothing is emitted then.
+    const QSignalBlocker quiet(this);
+    m_runner->cancelAndWait();
 }
 
 bool TrainingController::start(const cryo::TrainingOptions& options)
 {
     if (isRunning())
         return false;
-    if (m_thread.joinable())
-        m_thread.join();
-    {
-        std::lock_guard lock(m_progressMutex);
-        m_latest.reset();
-        m_deliveryPosted = false;
-    }
-    m_deliveryTimer.stop();
-    m_sinceEmit.invalidate();
     m_options = options;
     m_lastError.clear();
+    m_result.reset();
     setState(State::Running);
     Q_EMIT started(options);
-    m_thread = std::jthread([this, options](std::stop_token stop) { run(options, stop); });
+    m_runner->start([this, options](const JobContext& context) { run(options, context); });
     return true;
 }
 
@@ -56,85 +46,35 @@ void TrainingController::cancel()
 {
     if (m_state != State::Running)
         return;
-    m_thread.request_stop();
+    m_runner->cancel();
     setState(State::Cancelling);
 }
 
-void TrainingController::run(cryo::TrainingOptions options, std::stop_token stop)
+void TrainingController::run(const cryo::TrainingOptions& options, const JobContext& context)
 {
     cryo::TrainingCallbacks callbacks;
-    callbacks.progress = [this](const cryo::TrainingProgress& p) { postProgress(p); };
-    callbacks.epochFinished = [this](const cryo::EpochSummary& summary) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, summary] {
-                flushProgress();   // the running values before the epoch's final ones
-                Q_EMIT epochFinished(summary);
-            },
-            Qt::QueuedConnection);
+    callbacks.progress = [this, context](const cryo::TrainingProgress& p) {
+        context.report([this, p] { Q_EMIT progress(p); });
     };
-    std::optional<cryo::TrainingResult> result;
-    QString error;
-    // The one place where the job's exceptions end: they become failed(message).
+    callbacks.epochFinished = [this, context](const cryo::EpochSummary& summary) {
+        context.deliver([this, summary] { Q_EMIT epochFinished(summary); });   // after the running values
+    };
     try {
-        result = m_function(options, callbacks, stop);
-    } catch (const cryo::TrainingDiverged& e) {
-        error = tr("Training diverged (the last good checkpoint is kept): %1").arg(QString::fromUtf8(e.what()));
-    } catch (const std::exception& e) {
-        error = QString::fromUtf8(e.what());
-    } catch (...) {
-        error = tr("Training stopped with an unknown error.");
+        const cryo::TrainingResult result = m_function(options, callbacks, context.stop());
+        context.deliver([this, result] { m_result = result; });
+    } catch (const cryo::TrainingDiverged& e) {   // the runner's catch names the failure
+        throw std::runtime_error(
+            tr("Training diverged (the last good checkpoint is kept): %1").arg(QString::fromUtf8(e.what())).toStdString());
     }
-    if (!result && error.isEmpty())
-        error = tr("Training stopped with an unknown error.");
-    QMetaObject::invokeMethod(this, [this, result, error] { complete(result, error); }, Qt::QueuedConnection);
 }
 
-void TrainingController::postProgress(const cryo::TrainingProgress& progress)
+void TrainingController::ended(JobRunner::State state)
 {
-    {
-        std::lock_guard lock(m_progressMutex);
-        m_latest = progress;
-        if (m_deliveryPosted)
-            return;   // the pending delivery will pick up this newer value
-        m_deliveryPosted = true;
-    }
-    QMetaObject::invokeMethod(this, &TrainingController::deliverProgress, Qt::QueuedConnection);
-}
-
-void TrainingController::deliverProgress()
-{
-    if (m_sinceEmit.isValid() && m_sinceEmit.elapsed() < m_intervalMs) {
-        m_deliveryTimer.start(int(m_intervalMs - m_sinceEmit.elapsed()));
-        return;
-    }
-    flushProgress();
-}
-
-void TrainingController::flushProgress()
-{
-    std::optional<cryo::TrainingProgress> latest;
-    {
-        std::lock_guard lock(m_progressMutex);
-        latest.swap(m_latest);
-        m_deliveryPosted = false;
-    }
-    m_deliveryTimer.stop();
-    if (!latest)
-        return;
-    m_sinceEmit.start();
-    Q_EMIT progress(*latest);
-}
-
-void TrainingController::complete(const std::optional<cryo::TrainingResult>& result, const QString& error)
-{
-    if (m_thread.joinable())
-        m_thread.join();   // the worker has posted its last event and is returning
-    flushProgress();
-    if (!result) {
-        m_lastError = error;
+    const std::optional<cryo::TrainingResult> result = std::exchange(m_result, std::nullopt);
+    if (state == JobRunner::State::Failed || !result) {
+        m_lastError = state == JobRunner::State::Failed ? m_runner->lastError() : tr("Training stopped with an unknown error.");
         setState(State::Failed);
-        Q_EMIT failed(error);
+        Q_EMIT failed(m_lastError);
         return;
     }
     setState(result->cancelled ? State::Cancelled : State::Completed);

@@ -1,21 +1,19 @@
 #pragma once
 // Runs one training job (a cryo::TrainingFunction: cryo::trainModel in the app, a fake in
-// tests) on a worker thread and re-emits what it reports as signals on the GUI thread:
+// tests) on the GUI's JobRunner and re-emits what it reports as signals on the GUI thread:
 // progress coalesced to at most one signal per progressInterval (the latest value wins,
 // none is lost at the end), every epochFinished, then exactly one finished() or failed().
 // States follow the usual job life cycle; cancel() only requests a stop (the job checks
 // once per batch). Destroying the controller while it runs requests a stop and joins.
 #include "train/TrainingJob.h"
 
-#include <QElapsedTimer>
+#include "JobRunner.h"
+
 #include <QMetaType>
 #include <QObject>
 #include <QString>
-#include <QTimer>
 
-#include <mutex>
 #include <optional>
-#include <thread>
 
 Q_DECLARE_METATYPE(cryo::TrainingProgress)
 Q_DECLARE_METATYPE(cryo::EpochSummary)
@@ -45,8 +43,8 @@ public:
     QString lastError() const { return m_lastError; }
 
     // Minimum time between two progress() signals (default 100 ms, i.e. ~10 Hz).
-    void setProgressInterval(int milliseconds) { m_intervalMs = milliseconds; }
-    int progressInterval() const { return m_intervalMs; }
+    void setProgressInterval(int milliseconds) { m_runner->setProgressInterval(milliseconds); }
+    int progressInterval() const { return m_runner->progressInterval(); }
 
 Q_SIGNALS:
     void started(const cryo::TrainingOptions& options);
@@ -57,26 +55,14 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
-    // Worker thread side.
-    void run(cryo::TrainingOptions options, std::stop_token stop);
-    void postProgress(const cryo::TrainingProgress& progress);
-    // GUI thread side.
-    void deliverProgress();
-    void flushProgress();
-    void complete(const std::optional<cryo::TrainingResult>& result, const QString& error);
+    void run(const cryo::TrainingOptions& options, const JobContext& context);   // worker thread
+    void ended(JobRunner::State state);
     void setState(State state);
 
     cryo::TrainingFunction m_function;
     std::optional<cryo::TrainingOptions> m_options;
     State m_state = State::Idle;
     QString m_lastError;
-    int m_intervalMs = 100;
-
-    std::mutex m_progressMutex;                   // guards the two members below
-    std::optional<cryo::TrainingProgress> m_latest;   // newest progress not yet emitted
-    bool m_deliveryPosted = false;                // a deliverProgress() call is on its way
-    QElapsedTimer m_sinceEmit;                    // GUI thread: time since the last progress()
-    QTimer m_deliveryTimer;                       // GUI thread: delays a too-early delivery
-
-    std::jthread m_thread;                        // last member: joined first on destruction
+    std::optional<cryo::TrainingResult> m_result;   // of the job that is ending
+    JobRunner* m_runner;
 };
