@@ -28,6 +28,13 @@ QString commandList()
 // such as a particles dialog, to path-2.png, path-3.png, ...) and quits with `status`.
 void scheduleScreenshot(MainWindow& window, const QString& path, int status, int delayMs)
 {
+    if (window.isOpeningRun()) {   // runs open in the background: the picture shows the open run
+        QObject::connect(
+            &window, &MainWindow::runOpenEnded, &window,
+            [&window, path, status, delayMs](bool ok) { scheduleScreenshot(window, path, ok ? status : 1, delayMs); },
+            Qt::SingleShotConnection);
+        return;
+    }
     QTimer::singleShot(delayMs, &window, [&window, path, status] {
         QApplication::processEvents();
         QList<QWidget*> windows{&window};

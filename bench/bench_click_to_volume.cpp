@@ -87,7 +87,11 @@ int main(int argc, char** argv)
     window.setInteractive(false);
     window.resize(1500, 950);
     window.show();
-    if (!window.openFile(run) || !window.explorer())
+    if (!window.openFile(run))
+        return 1;
+    while (window.isOpeningRun())   // the run opens in the background
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    if (!window.explorer())
         return 1;
     // Per request: the first map shown (the coarsest preview) and the full map.
     std::vector<double> preview, full, decodePreview;
