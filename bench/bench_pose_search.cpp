@@ -16,6 +16,8 @@
 // candidate instead of the posterior mean; --atom-sigma Å: simulate the complex with atoms of
 // this width (default: the simulator's, 2.5 Å; the data and model of each width live in a folder
 // of their own, $TMPDIR/cryoscape_bench_pose_atomsW).
+#include "images/TrainingImages.h"
+#include "images/TrainingLattice.h"
 #include "io/H5File.h"
 #include "io/MrcFile.h"
 #include "particles/ParticleDataset.h"
@@ -23,9 +25,7 @@
 #include "pose/PoseSearch.h"
 #include "run/RunFile.h"
 #include "sim/Simulator.h"
-#include "train/TrainingImages.h"
 #include "train/TrainingJob.h"
-#include "train/TrainingLattice.h"
 #include "util/BlasEnvironment.h"
 
 #include <algorithm>

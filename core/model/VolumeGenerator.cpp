@@ -3,10 +3,10 @@
 #include "model/VolumeGenerator.h"
 
 #include "fourier/HartleyVolume.h"
+#include "model/Checkpoint.h"
 #include "model/ComputeDevice.h"
 #include "model/CryoModel.h"
 #include "run/RunFile.h"
-#include "train/Checkpoint.h"
 #include "util/Error.h"
 
 #include <cmath>

@@ -4,7 +4,7 @@
 #include "fourier/HartleyVolume.h"
 #include "model/ComputeDevice.h"
 #include "run/RunFile.h"
-#include "train/Checkpoint.h"
+#include "model/Checkpoint.h"
 #include "util/Error.h"
 
 #include <chrono>

@@ -23,9 +23,9 @@
 // uncentred, normalised Hartley values on the TrainingLattice) and the batch's CTF.
 // Results follow PoseConventions.h: our R, and shifts t (pixels) such that translating the
 // image by +t centres the particle (RELION's _rlnOriginX/Y in pixels, cryoDRGN's t·D).
+#include "images/TrainingImages.h"
 #include "io/Volume.h"
 #include "pose/So3Grid.h"
-#include "train/TrainingImages.h"
 
 #include <array>
 #include <filesystem>

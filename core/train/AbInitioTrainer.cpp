@@ -5,6 +5,8 @@
 #include "train/AbInitioTrainer.h"
 
 #include "analysis/KMeans.h"
+#include "images/BatchPrefetcher.h"
+#include "model/Checkpoint.h"
 #include "model/ComputeDevice.h"
 #include "particles/ParticleDataset.h"
 #include "pose/PoseAccuracy.h"
@@ -12,8 +14,6 @@
 #include "run/RunFile.h"
 #include "sim/TruthPoses.h"
 #include "train/AbInitioState.h"
-#include "train/BatchPrefetcher.h"
-#include "train/Checkpoint.h"
 #include "train/VaeObjective.h"
 #include "util/Error.h"
 

@@ -2,13 +2,13 @@
 // thread, a checkpoint and run.h5 after every epoch, cooperative cancellation, resume).
 #include "train/TrainingJob.h"
 
-#include "train/AbInitioTrainer.h"
 #include "train/AbInitioState.h"
+#include "train/AbInitioTrainer.h"
 
+#include "images/BatchPrefetcher.h"
+#include "model/Checkpoint.h"
 #include "model/ComputeDevice.h"
 #include "particles/ParticleDataset.h"
-#include "train/BatchPrefetcher.h"
-#include "train/Checkpoint.h"
 #include "particles/MetadataOverride.h"
 #include "train/VaeObjective.h"
 #include "util/Error.h"

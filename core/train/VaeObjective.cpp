@@ -1,6 +1,6 @@
 #include "train/VaeObjective.h"
 
-#include "train/BatchPrefetcher.h"
+#include "images/BatchPrefetcher.h"
 
 #include <numeric>
 

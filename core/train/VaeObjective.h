@@ -4,9 +4,9 @@
 //   prediction on the lattice = CTF · [a − b | a + b] of the decoder at Rᵀ·k (half | mirror),
 //   loss = MSE(prediction, image) over the masked pixels + β · KL(q ‖ N(0, I)) / pixels.
 // Homogeneous models: loss = MSE.
+#include "images/TrainingImages.h"
 #include "model/CryoModel.h"
 #include "run/RunFile.h"
-#include "train/TrainingImages.h"
 
 #include <functional>
 

@@ -1,12 +1,12 @@
 // Pose search (cryoDRGN2 style) on a homogeneous decoder trained with the true poses
 // (fixed seeds, D = 32): noise-free images get back their true rotations within about the
 // final grid spacing and their shifts within a pixel.
+#include "images/TrainingImages.h"
 #include "io/H5File.h"
-#include "run/RunFile.h"
 #include "particles/ParticleDataset.h"
 #include "pose/PoseSearchModel.h"
+#include "run/RunFile.h"
 #include "sim/Simulator.h"
-#include "train/TrainingImages.h"
 #include "train/TrainingJob.h"
 #include "util/Error.h"
 

@@ -5,8 +5,8 @@
 // fits in the memory limit, otherwise read from the stacks and preprocessed batch by batch
 // (by the prefetch thread, so it overlaps the compute).
 #include "fourier/ImagePreprocessor.h"
+#include "images/TrainingLattice.h"
 #include "particles/ParticleTypes.h"
-#include "train/TrainingLattice.h"
 
 #include <cstddef>
 #include <functional>

@@ -1,4 +1,4 @@
-#include "train/TrainingImages.h"
+#include "images/TrainingImages.h"
 
 #include "ctf/Ctf.h"
 #include "fourier/HartleyLattice.h"

@@ -1,4 +1,4 @@
-#include "train/TrainingLattice.h"
+#include "images/TrainingLattice.h"
 
 #include "fourier/HartleyLattice.h"
 

@@ -2,7 +2,7 @@
 // Prepares the batches of one epoch on a background thread while the model trains on the
 // previous ones (a bounded queue of `depth` batches; buffers are recycled, so a steady
 // epoch allocates nothing). An exception on the loader thread is rethrown by next().
-#include "train/TrainingImages.h"
+#include "images/TrainingImages.h"
 
 #include <condition_variable>
 #include <deque>

@@ -1,4 +1,4 @@
-#include "train/BatchPrefetcher.h"
+#include "images/BatchPrefetcher.h"
 
 #include <algorithm>
 
