@@ -186,8 +186,8 @@ void TrainingMonitor::showProgress(const cryo::TrainingProgress& p)
     m_epochs = p.epochs;
     m_epoch->setText(tr("%1 / %2").arg(p.epoch).arg(p.epochs));
     m_speed->setText(p.imagesPerSecond > 0 ? tr("%1 images/s").arg(p.imagesPerSecond, 0, 'f', 1) : QStringLiteral("–"));
-    // The ab initio job does not estimate the time left (searches and training differ in speed).
-    m_eta->setText(m_abInitio && p.etaSeconds <= 0 ? QStringLiteral("–") : formatDuration(p.etaSeconds));
+    // No estimate before the job has timed part of an epoch.
+    m_eta->setText(p.etaSeconds > 0 ? formatDuration(p.etaSeconds) : QStringLiteral("–"));
     // Preparing has no loss, nor a searching epoch before its first training step: keep the last.
     const bool trained = p.stage == "training" || p.stage == "saving" || (searching && p.loss > 0);
     if (trained)

@@ -554,7 +554,7 @@ std::vector<PoseEstimate> PoseSearch::search(const TrainingBatch& batch, std::sp
         throw UsageError("pose search: " + std::to_string(z.size()) + " latent values for " + std::to_string(B) +
                          " images of a model with zdim " + std::to_string(zdim));
     // One volume per distinct z (a decoder pass over the ball each): images with equal z are
-    // searched together, and callers bound the cost by quantising z (AbInitioTrainer: to k-means
+    // searched together, and callers bound the cost by quantising z (SearchedPoses: to k-means
     // centres per chunk of images).
     std::map<std::vector<float>, std::vector<std::int64_t>> groups;
     for (std::int64_t b = 0; b < B; ++b)

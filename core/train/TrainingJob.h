@@ -4,8 +4,9 @@
 // it on a worker thread and forwards the callbacks to the GUI thread.
 //
 // Run directory (docs/run-directory.md): run.h5 (config, history, per-particle z) written
-// atomically at the end of every epoch, and checkpoints/epoch_NNNN.pt (model, optimiser,
-// RNG state) from which `resume` continues.
+// atomically at the end of every epoch, after checkpoints/epoch_NNNN.pt (model, optimiser,
+// RNG state); `resume` continues after the last epoch run.h5 records, from its checkpoint.
+// Both kinds of training (given or searched poses) run in core/train/TrainingEngine.h.
 #include "particles/ParticleTypes.h"
 #include "run/RunConfig.h"
 #include "run/RunFile.h"
@@ -19,7 +20,7 @@
 
 namespace cryo {
 
-// cryoDRGN2-style ab initio training (TrainingOptions::abInitio; core/train/AbInitioTrainer.cpp):
+// cryoDRGN2-style ab initio training (TrainingOptions::abInitio; core/train/SearchedPoses.h):
 // the input poses are ignored; epochs 1, 1 + searchEvery, ... first search every particle's
 // pose with the current model (pose/PoseSearch.h), the other epochs train on the latest poses.
 // After resetAfterEpoch (thesis §5.3.3; 0: never, −1: half of the epochs when there are ≥ 10)
@@ -60,7 +61,7 @@ struct TrainingOptions {
     std::filesystem::path ctfFile;           // optional: CTF from cryoDRGN ctf.pkl or another .star/.cs
     std::filesystem::path outDir;            // the run directory (created)
     RunConfig config;                        // architecture, epochs, batch, lr, beta, seed
-    bool resume = false;                     // continue from the newest checkpoint in outDir
+    bool resume = false;                     // continue after the last epoch run.h5 in outDir records
     int threads = 0;                         // compute threads; 0: all cores
     std::size_t memoryLimitBytes = std::size_t(4) << 30;   // preprocessed images above this are read lazily
     bool abInitio = false;                   // search the poses (see AbInitioOptions)
@@ -69,12 +70,12 @@ struct TrainingOptions {
 
 // Sent after every few batches (the job rate-limits itself to ~10 Hz).
 struct TrainingProgress {
-    std::string stage;                       // "preparing", "training", "saving", "cancelled"
+    std::string stage;                       // "preparing", "training", "pose search", "saving", "cancelled"
     int epoch = 0, epochs = 0;               // 1-based current epoch
     std::size_t imagesDone = 0, imagesPerEpoch = 0;   // within the current epoch
     double loss = 0, mse = 0, kld = 0;       // running means over the epoch so far
     double imagesPerSecond = 0;
-    double etaSeconds = 0;                   // to the end of the last epoch
+    double etaSeconds = 0;                   // to the end of the last epoch (0: not known yet)
     // Ab initio: stage "pose search" while poses are searched; the median rotation error (°,
     // after global alignment) of the latest poses when the data has a truth.h5, else −1.
     double poseErrorDeg = -1;

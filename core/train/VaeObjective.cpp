@@ -78,16 +78,6 @@ LossTerms VaeObjective::evaluate(CryoModel& model, const BatchTensors& batch, at
     return terms;
 }
 
-LossTerms VaeObjective::step(CryoModel& model, torch::optim::Optimizer& optimizer, const BatchTensors& batch,
-                             at::Generator& generator) const
-{
-    optimizer.zero_grad();
-    LossTerms terms = evaluate(model, batch, generator);
-    terms.loss.backward();
-    optimizer.step();
-    return terms;
-}
-
 std::pair<torch::Tensor, torch::Tensor> VaeObjective::encodePosterior(CryoModel& model, const BatchTensors& batch) const
 {
     torch::NoGradGuard noGrad;

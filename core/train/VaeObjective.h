@@ -27,11 +27,8 @@ class VaeObjective {
 public:
     VaeObjective(const TrainingLattice& lattice, double beta, const torch::Device& device);
 
+    // The loss of one batch (with gradients; TrainingEngine takes the optimizer step).
     LossTerms evaluate(CryoModel& model, const BatchTensors& batch, at::Generator& generator) const;
-    // One optimizer step on the batch's loss (zero_grad, evaluate, backward, step); the caller
-    // checks the loss is finite and says where it diverged.
-    LossTerms step(CryoModel& model, torch::optim::Optimizer& optimizer, const BatchTensors& batch,
-                   at::Generator& generator) const;
     // Compare only the pixels with |k|·D ≤ radius (lattice units) from now on; radius ≤ 0 or
     // ≥ D/2: all of them. Ab initio training uses it to fit the low frequencies first (and
     // faster: the decoder runs on fewer points), as cryoDRGN2 raises k_max over the epochs.

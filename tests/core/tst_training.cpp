@@ -1,6 +1,8 @@
-// Training end to end on small simulated datasets (fixed seeds): the lattice split, a
-// homogeneous reconstruction that matches the true map, a latent that follows the true
-// hinge angle, cancel within one batch, resume with the same loss curve, divergence.
+// Training end to end on small simulated datasets (fixed seeds, one thread): the lattice
+// split; a homogeneous reconstruction that matches the true map; a latent that follows the
+// true hinge angle; and, on one tiny data set, the training engine's contracts for both pose
+// stages: cancel within one batch, resume after the epoch run.h5 records with the same loss
+// curve, lazy reading, the bf16 precision, progress with an ETA, bad options and divergence.
 #include "analysis/LatentValidation.h"
 #include "analysis/RankCorrelation.h"
 #include "fourier/HartleyVolume.h"
@@ -24,39 +26,74 @@ using namespace cryo;
 
 namespace {
 
-SimulationOptions smallDataset(const QString& dir, int particles, double snr)
+// The field of view of the default 64 px at 3 Å (192 Å) in a box of D pixels.
+SimulationOptions dataset(const QString& dir, int box, int particles, double snr)
 {
     SimulationOptions o;
     o.outDir = dir.toStdString();
     o.particles = particles;
-    o.box = 32;
-    o.pixelSize = 6.0;   // the same field of view as the default 64 px at 3 Å
+    o.box = box;
+    o.pixelSize = 192.0 / box;
     o.atomSigma = 4.0;   // Å: the data the thresholds below were set on
     o.snr = snr;
     o.seed = 11;
     return o;
 }
 
-TrainingOptions smallTraining(const QString& data, const QString& out)
+// A small model (zdim 4, 32×1 networks) for the tests of the loop itself.
+TrainingOptions training(const QString& data, const QString& out)
 {
     TrainingOptions t;
     t.particles = (data + "/particles.star").toStdString();
     t.outDir = out.toStdString();
     t.threads = 1;   // deterministic GEMMs: resume must reproduce the loss curve
-    t.config.model.encoderWidth = t.config.model.decoderWidth = 128;
-    t.config.model.encoderLayers = t.config.model.decoderLayers = 2;
+    t.config.model.zdim = 4;
+    t.config.model.encoderWidth = t.config.model.decoderWidth = 32;
+    t.config.model.encoderLayers = t.config.model.decoderLayers = 1;
     t.config.epochs = 2;
     t.config.batchSize = 8;
+    t.config.learningRate = 1e-3;
     t.config.seed = 3;
     return t;
+}
+
+// The same run with its poses searched ab initio: a quick search (the loop is under test).
+TrainingOptions abInitio(TrainingOptions t)
+{
+    t.abInitio = true;
+    t.config.model.zdim = 0;
+    t.abInitioOptions.resetAfterEpoch = 0;
+    t.abInitioOptions.baseResolution = 0;
+    t.abInitioOptions.refinements = 1;
+    t.abInitioOptions.shiftPoints = 3;
+    t.abInitioOptions.lMin = 4;
+    t.abInitioOptions.lMax = 8;
+    t.abInitioOptions.searchChunk = 64;
+    return t;
+}
+
+std::vector<EpochRecord> historyOf(const TrainingOptions& t)
+{
+    return readHistory(H5File(t.outDir / kRunFileName, H5File::Mode::ReadOnly));
 }
 
 } // namespace
 
 class TestTraining : public QObject {
     Q_OBJECT
+    QTemporaryDir m_dir;
+
+    // D = 16 (12 Å/px), 160 particles, SNR 1: made once, shared by the tests of the loop.
+    QString tiny() const { return m_dir.filePath("tiny"); }
+    TrainingOptions tinyRun(const QString& name) const { return training(tiny(), m_dir.filePath(name)); }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        simulateDataset(dataset(tiny(), 16, 160, 1.0));
+    }
+
     void latticeHalvesCoverTheDisc()
     {
         for (int D : {8, 16, 32}) {
@@ -81,14 +118,18 @@ private Q_SLOTS:
 
     void homogeneousReconstructionMatchesTheTruth()
     {
+        // D = 24 (8 Å/px), noise-free, one conformation: truth_map_00 is the answer. (At D = 16
+        // the map's correlation with the truth levels off near 0.87, whatever the training.)
+        const int D = 24;
         QTemporaryDir dir;
-        SimulationOptions sim = smallDataset(dir.filePath("data"), 600, 0);
-        sim.hingeMin = sim.hingeMax = 40;   // one conformation: truth_map_00 is the answer
+        SimulationOptions sim = dataset(dir.filePath("data"), D, 600, 0);
+        sim.hingeMin = sim.hingeMax = 40;
         simulateDataset(sim);
-        TrainingOptions t = smallTraining(dir.filePath("data"), dir.filePath("run"));
+        TrainingOptions t = training(dir.filePath("data"), dir.filePath("run"));
         t.config.model.zdim = 0;
+        t.config.model.decoderWidth = 64;
+        t.config.model.decoderLayers = 2;
         t.config.epochs = 4;
-        t.config.learningRate = 1e-3;
         const TrainingResult result = trainModel(t, {}, {});
         QCOMPARE(result.epochsCompleted, 4);
         QVERIFY(!result.cancelled);
@@ -96,26 +137,26 @@ private Q_SLOTS:
         auto generator = VolumeGenerator::open(dir.filePath("run").toStdString(), 1);
         const Volume full = generator->generate({}, VolumeGenerator::Quality::Full);
         const Volume truth = readMrc(dir.filePath("data/truth_map_00.mrc").toStdString());
-        QCOMPARE(full.nx, 32);
-        QCOMPARE(full.voxelSize, 6.0f);
+        QCOMPARE(full.nx, D);
+        QCOMPARE(full.voxelSize, 8.0f);
         const double cc = pearsonCorrelation(full.data, truth.data);
         qInfo("homogeneous map vs truth: correlation %.3f", cc);
         QVERIFY2(cc > 0.9, "the map must match the true map (and have the right hand and sign)");
 
         const Volume preview = generator->generate({}, VolumeGenerator::Quality::Preview);
-        QCOMPARE(preview.nx, 16);
-        QCOMPARE(preview.voxelSize, 12.0f);
+        QCOMPARE(preview.nx, D / 2);
+        QCOMPARE(preview.voxelSize, 16.0f);
         // The preview is the full map Fourier-cropped to half the box (up to the corners of
         // the cube, which the preview's sphere leaves out).
-        const int n = 16, c = 16;
-        const std::vector<float> ht = hartleyOfVolume(full, true);   // 33³
+        const int n = D / 2, c = D / 2, m = D + 1;
+        const std::vector<float> ht = hartleyOfVolume(full, true);   // (D + 1)³
         std::vector<float> cropped(std::size_t(n + 1) * (n + 1) * (n + 1));
         for (int z = 0; z <= n; ++z)
             for (int y = 0; y <= n; ++y)
                 for (int x = 0; x <= n; ++x)
                     cropped[(std::size_t(z) * (n + 1) + y) * (n + 1) + x] =
-                        ht[(std::size_t(z + c - n / 2) * 33 + (y + c - n / 2)) * 33 + (x + c - n / 2)];
-        const Volume lowPass = volumeFromHartley(cropped.data(), n, true, 12.0f);
+                        ht[(std::size_t(z + c - n / 2) * m + (y + c - n / 2)) * m + (x + c - n / 2)];
+        const Volume lowPass = volumeFromHartley(cropped.data(), n, true, 16.0f);
         const double previewCc = pearsonCorrelation(preview.data, lowPass.data);
         qInfo("preview vs Fourier-cropped full map: correlation %.3f", previewCc);
         QVERIFY(previewCc > 0.93);
@@ -123,23 +164,26 @@ private Q_SLOTS:
 
     void latentFollowsTheHinge()
     {
-        // The target (5,000 particles, D=64, SNR 0.1, |ρ| ≥ 0.9) scaled down to run in
-        // seconds: a quarter of the pixels, so a higher SNR for a comparable signal per image.
+        // The target (5,000 particles, D = 64, SNR 0.1, |ρ| ≥ 0.9) scaled down to run in
+        // seconds: D = 24, SNR 1, 800 particles, 12 epochs of 64×2 networks reach |ρ| ≈ 0.92;
+        // a latent that does not see the images stays near 0.
         QTemporaryDir dir;
-        simulateDataset(smallDataset(dir.filePath("data"), 1000, 1.0));
-        TrainingOptions t = smallTraining(dir.filePath("data"), dir.filePath("run"));
+        simulateDataset(dataset(dir.filePath("data"), 24, 800, 1.0));
+        TrainingOptions t = training(dir.filePath("data"), dir.filePath("run"));
         t.config.model.zdim = 8;
-        t.config.epochs = 16;
-        t.config.learningRate = 1e-3;
-        t.threads = 0;
+        t.config.model.encoderWidth = t.config.model.decoderWidth = 64;
+        t.config.model.encoderLayers = t.config.model.decoderLayers = 2;
+        // Fits these small sets in fewer epochs than the (default) Gaussian encoding.
+        t.config.model.positionalEncoding = "geometric";
+        t.config.epochs = 12;
         int epochsSeen = 0;
         TrainingCallbacks callbacks;
         callbacks.epochFinished = [&](const EpochSummary& s) {
             ++epochsSeen;
-            QCOMPARE(s.zMu.size(), std::size_t(1000 * 8));
+            QCOMPARE(s.zMu.size(), std::size_t(800 * 8));
         };
         trainModel(t, callbacks, {});
-        QCOMPARE(epochsSeen, 16);
+        QCOMPARE(epochsSeen, 12);
 
         const H5File run(dir.filePath("run/run.h5").toStdString(), H5File::Mode::ReadOnly);
         const LatentTable z = readLatents(run);
@@ -147,22 +191,30 @@ private Q_SLOTS:
         const auto hinge = truth.read<double>("/particles/coordinates");
         const double rho = latentTruthSpearman(z.mu, z.zdim, hinge);
         qInfo("|Spearman rho| of z-PC1 vs the true hinge angle: %.3f", rho);
-        QVERIFY2(rho >= 0.9, "the latent must follow the hinge");
+        QVERIFY2(rho >= 0.85, "the latent must follow the hinge");
         // A shuffled truth must not correlate (the check can fail).
         std::vector<double> shuffled(hinge.rbegin(), hinge.rend());
         QVERIFY(latentTruthSpearman(z.mu, z.zdim, shuffled) < 0.2);
     }
 
+    void cancelStopsWithinOneBatch_data()
+    {
+        QTest::addColumn<bool>("searched");
+        QTest::newRow("given poses") << false;
+        QTest::newRow("searched poses") << true;
+    }
     void cancelStopsWithinOneBatch()
     {
-        QTemporaryDir dir;
-        simulateDataset(smallDataset(dir.filePath("data"), 300, 0.1));
-        TrainingOptions t = smallTraining(dir.filePath("data"), dir.filePath("run"));
+        QFETCH(bool, searched);
+        TrainingOptions t = tinyRun(QStringLiteral("cancel_%1").arg(searched));
+        if (searched)
+            t = abInitio(t);
         std::stop_source stop;
         std::size_t atRequest = 0, atEnd = 0;
         TrainingCallbacks callbacks;
+        // At the first report of the first epoch (later ones may be rate-limited away on a fast machine).
         callbacks.progress = [&](const TrainingProgress& p) {
-            if (p.stage == "training" && p.imagesDone >= 80 && !stop.stop_requested()) {
+            if ((p.stage == "training" || p.stage == "pose search") && !stop.stop_requested()) {
                 atRequest = p.imagesDone;
                 stop.request_stop();
             }
@@ -173,31 +225,34 @@ private Q_SLOTS:
         QVERIFY(result.cancelled);
         QCOMPARE(result.epochsCompleted, 0);
         QVERIFY(atRequest > 0);
-        QVERIFY2(atEnd - atRequest <= std::size_t(t.config.batchSize), "more than one batch after the request");
+        const std::size_t batch = std::size_t(searched ? t.abInitioOptions.searchBatch : t.config.batchSize);
+        QVERIFY2(atEnd - atRequest <= batch, "more than one batch after the request");
     }
 
     void resumeContinuesTheSameLossCurve()
     {
-        QTemporaryDir dir;
-        simulateDataset(smallDataset(dir.filePath("data"), 200, 0.1));
-        TrainingOptions straight = smallTraining(dir.filePath("data"), dir.filePath("straight"));
+        TrainingOptions straight = tinyRun("straight");
         straight.config.epochs = 3;
         trainModel(straight, {}, {});
 
-        TrainingOptions interrupted = smallTraining(dir.filePath("data"), dir.filePath("resumed"));
+        TrainingOptions interrupted = tinyRun("resumed");
         interrupted.config.epochs = 1;
         trainModel(interrupted, {}, {});
+        // As if the run had stopped after saving epoch 2's checkpoint but before its run.h5:
+        // the resume starts after the epoch run.h5 records and trains epoch 2 again.
+        QVERIFY(std::filesystem::copy_file(straight.outDir / "checkpoints/epoch_0002.pt",
+                                           interrupted.outDir / "checkpoints/epoch_0002.pt"));
         interrupted.config.epochs = 3;
         interrupted.resume = true;
         const TrainingResult result = trainModel(interrupted, {}, {});
         QCOMPARE(result.epochsCompleted, 3);
 
-        const auto a = readHistory(H5File(dir.filePath("straight/run.h5").toStdString(), H5File::Mode::ReadOnly));
-        const auto b = readHistory(H5File(dir.filePath("resumed/run.h5").toStdString(), H5File::Mode::ReadOnly));
+        const auto a = historyOf(straight), b = historyOf(interrupted);
         QCOMPARE(a.size(), std::size_t(3));
         QCOMPARE(b.size(), std::size_t(3));
         for (int e = 0; e < 3; ++e) {
             qInfo("epoch %d: loss %.7f straight, %.7f resumed", e + 1, a[e].loss, b[e].loss);
+            QCOMPARE(b[e].epoch, e + 1);
             QVERIFY(std::abs(a[e].loss - b[e].loss) <= 1e-5 * std::abs(a[e].loss));
         }
         QVERIFY(a[2].loss < a[0].loss);   // and it learns
@@ -207,41 +262,96 @@ private Q_SLOTS:
     {
         // With no memory for the preprocessed images, batches are read from the stack and
         // preprocessed by the prefetch thread: the same numbers must come out.
-        QTemporaryDir dir;
-        simulateDataset(smallDataset(dir.filePath("data"), 120, 0.1));
-        TrainingOptions eager = smallTraining(dir.filePath("data"), dir.filePath("eager"));
-        TrainingOptions lazy = smallTraining(dir.filePath("data"), dir.filePath("lazy"));
+        TrainingOptions eager = tinyRun("eager"), lazy = tinyRun("lazy");
+        eager.config.epochs = lazy.config.epochs = 1;
         lazy.memoryLimitBytes = 0;
         trainModel(eager, {}, {});
         trainModel(lazy, {}, {});
-        const auto a = readHistory(H5File(dir.filePath("eager/run.h5").toStdString(), H5File::Mode::ReadOnly));
-        const auto b = readHistory(H5File(dir.filePath("lazy/run.h5").toStdString(), H5File::Mode::ReadOnly));
+        const auto a = historyOf(eager), b = historyOf(lazy);
         QCOMPARE(a.size(), b.size());
-        for (std::size_t e = 0; e < a.size(); ++e)
-        {
+        for (std::size_t e = 0; e < a.size(); ++e) {
             qInfo("epoch %zu: loss %.8f in memory, %.8f lazy", e + 1, a[e].loss, b[e].loss);
             QVERIFY(std::abs(a[e].loss - b[e].loss) <= 1e-6 * std::abs(a[e].loss));
         }
     }
 
+    void bf16IsHonouredByBothPoseStages_data()
+    {
+        QTest::addColumn<bool>("searched");
+        QTest::newRow("given poses") << false;
+        QTest::newRow("searched poses") << true;
+    }
+    void bf16IsHonouredByBothPoseStages()
+    {
+        // bf16 changes the numbers a little (so it ran), not the learning (the loss stays close).
+        QFETCH(bool, searched);
+        TrainingOptions fp32 = tinyRun(QStringLiteral("fp32_%1").arg(searched));
+        if (searched)
+            fp32 = abInitio(fp32);
+        fp32.config.epochs = 1;
+        TrainingOptions bf16 = fp32;
+        bf16.outDir = m_dir.filePath(QStringLiteral("bf16_%1").arg(searched)).toStdString();
+        bf16.config.precision = "bf16";
+        trainModel(fp32, {}, {});
+        trainModel(bf16, {}, {});
+        QCOMPARE(readRunConfig(H5File(bf16.outDir / kRunFileName, H5File::Mode::ReadOnly)).precision,
+                 std::string("bf16"));
+        const double a = historyOf(fp32).back().loss, b = historyOf(bf16).back().loss;
+        qInfo("loss %.7f in fp32, %.7f in bf16", a, b);
+        QVERIFY2(a != b, "bf16 was not applied");
+        QVERIFY(std::abs(a - b) <= 0.01 * a);
+    }
+
+    void progressCarriesAnEta_data()
+    {
+        QTest::addColumn<bool>("searched");
+        QTest::newRow("given poses") << false;
+        QTest::newRow("searched poses") << true;
+    }
+    void progressCarriesAnEta()
+    {
+        // Epoch 1 of 2: an estimate that covers epoch 2 as well; the last report of the run
+        // ("saving" epoch 2) has nothing left.
+        QFETCH(bool, searched);
+        TrainingOptions t = tinyRun(QStringLiteral("eta_%1").arg(searched));
+        if (searched)
+            t = abInitio(t);
+        double firstEpochEta = 0;
+        TrainingProgress last;
+        TrainingCallbacks callbacks;
+        callbacks.progress = [&](const TrainingProgress& p) {
+            if (p.epoch == 1 && p.stage != "preparing")
+                firstEpochEta = std::max(firstEpochEta, p.etaSeconds);
+            last = p;
+        };
+        trainModel(t, callbacks, {});
+        QCOMPARE(last.stage, std::string("saving"));
+        QCOMPARE(last.epoch, 2);
+        QVERIFY2(firstEpochEta > 0, "no time left estimated in epoch 1");
+        QCOMPARE(last.etaSeconds, 0.0);
+    }
+
     void badOptionsAndDivergence()
     {
-        QTemporaryDir dir;
-        simulateDataset(smallDataset(dir.filePath("data"), 64, 0.1));
-        TrainingOptions t = smallTraining(dir.filePath("data"), dir.filePath("run"));
+        TrainingOptions t = tinyRun("diverged");
         t.config.learningRate = 1e12;
         t.config.epochs = 3;
         QVERIFY_THROWS_EXCEPTION(TrainingDiverged, trainModel(t, {}, {}));
 
-        TrainingOptions noResume = smallTraining(dir.filePath("data"), dir.filePath("empty"));
+        TrainingOptions noResume = tinyRun("empty");
         noResume.resume = true;
         QVERIFY_THROWS_EXCEPTION(UsageError, trainModel(noResume, {}, {}));
 
-        TrainingOptions zeroEpochs = smallTraining(dir.filePath("data"), dir.filePath("zero"));
+        TrainingOptions zeroEpochs = tinyRun("zero");
         zeroEpochs.config.epochs = 0;
         QVERIFY_THROWS_EXCEPTION(UsageError, trainModel(zeroEpochs, {}, {}));
 
-        TrainingOptions missing = smallTraining(dir.filePath("nothing"), dir.filePath("run2"));
+        for (TrainingOptions precision : {tinyRun("fp16"), abInitio(tinyRun("fp16_abinitio"))}) {
+            precision.config.precision = "fp16";
+            QVERIFY_THROWS_EXCEPTION(UsageError, trainModel(precision, {}, {}));
+        }
+
+        TrainingOptions missing = training(m_dir.filePath("nothing"), m_dir.filePath("run2"));
         QVERIFY_THROWS_EXCEPTION(FileError, trainModel(missing, {}, {}));
     }
 };

@@ -1,6 +1,8 @@
 // VaeObjective's frequency limit (ab initio training fits the band the pose search used): the
 // loss over |k|·D ≤ L equals the MSE of the model's prediction over exactly those pixels,
-// computed here by hand; L ≥ D/2 restores the full loss.
+// computed here by hand; L ≥ D/2 restores the full loss. The consensus mode. The bf16 scope of
+// a training step: each forward pass sees the weights of the step before.
+#include "model/AutocastScope.h"
 #include "train/VaeObjective.h"
 
 #include <QTest>
@@ -138,6 +140,38 @@ private Q_SLOTS:
         }
         QCOMPARE(encoderGradients, 0);
         QVERIFY(decoderGradients > 0);
+    }
+
+    void bf16StepsSeeTheUpdatedWeights()
+    {
+        // A layer on a matrix input (as the encoder's), whose bfloat16 weight copy autocast
+        // caches: each step's forward pass must use the weights the step before left.
+        torch::manual_seed(2);
+        torch::nn::Linear layer(16, 4);
+        torch::optim::SGD sgd(layer->parameters(), 0.5);
+        const auto x = torch::randn({8, 16});
+        for (int step = 0; step < 3; ++step) {
+            sgd.zero_grad();
+            torch::Tensor y;
+            {
+                const AutocastScope bf16(true);
+                y = layer(x);
+            }
+            QCOMPARE(y.scalar_type(), torch::kBFloat16);
+            torch::Tensor exact;
+            {
+                torch::NoGradGuard noGrad;
+                exact = torch::nn::functional::linear(x, layer->weight, layer->bias);   // fp32, current weights
+            }
+            const double error = (y.to(torch::kFloat32) - exact).abs().max().item<double>();
+            const double scale = exact.abs().max().item<double>();
+            qInfo("step %d: bf16 forward differs by %.4f from the current weights' (max |y| %.3f)", step, error, scale);
+            QVERIFY(error < 0.05 * scale);   // bfloat16 rounding (~1 %), not an older weight (~20 %)
+            y.to(torch::kFloat32).square().mean().backward();
+            sgd.step();
+        }
+        const AutocastScope fp32(false);
+        QCOMPARE(layer(x).scalar_type(), torch::kFloat32);
     }
 };
 

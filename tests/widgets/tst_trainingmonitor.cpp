@@ -242,7 +242,7 @@ private Q_SLOTS:
                                      .arg(QLocale().toString(1200), QLocale().toString(3000));
         QCOMPARE(monitor.stageText(), expected);
         QVERIFY(monitor.lossText().contains(QStringLiteral("1.5")));   // not the search's zero
-        QCOMPARE(monitor.etaText(), QStringLiteral("–"));             // the job gives none
+        QCOMPARE(monitor.etaText(), QStringLiteral("–"));             // no estimate yet
         QCOMPARE(monitor.progressPermille(), 540);   // 5 epochs + 0.4 of epoch 6
         // The searching epoch trains each chunk after its search: its running loss replaces the last.
         cryo::TrainingProgress searchAndTrain = search(6, 10, 1500, 3000, 11.2, -1);

@@ -1,0 +1,60 @@
+#pragma once
+// The pose stage of ab initio training (cryoDRGN2, thesis §5.3; AbInitioOptions in
+// TrainingJob.h): the input poses are ignored. A searching epoch walks the shuffled particles
+// in chunks: each chunk's poses are searched with the current model (pose/PoseSearch.h), then
+// the model trains on that chunk; the other epochs train on the latest poses. The schedule,
+// the model reset and the frequency ramp are AbInitioSchedule's. Images are kept uncentred
+// (the shifts are unknown) and centred per batch by the found shift.
+#include "pose/PoseSearch.h"
+#include "sim/TruthPoses.h"
+#include "train/AbInitioSchedule.h"
+#include "train/AbInitioState.h"
+#include "train/PoseStage.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace cryo {
+
+class SearchedPoses : public PoseStage {
+public:
+    explicit SearchedPoses(const TrainingOptions& options) : m_options(options) {}
+
+    void validate() const override;
+    void configureImages(const ParticleDataset& dataset, TrainingImagesOptions& options) override;
+    void restore(TrainingEngine& engine, const H5File& run, int doneEpoch) override;
+    int epochKind(int epoch) const override;
+    bool runEpoch(TrainingEngine& engine, int epoch, EpochTally& tally) override;
+    void prepareBatch(const TrainingLattice& lattice, TrainingBatch& batch) const override;
+    void writeRun(H5File& run) const override;
+    void describe(EpochSummary& summary) const override;
+    double poseErrorDeg() const override { return m_poseError; }
+    void epochSaved(TrainingEngine& engine, int epoch) override;
+
+private:
+    // A searching epoch: each chunk of searchChunk shuffled particles is searched with the
+    // current model, which then trains on it (thesis Algorithm 2's per-batch alternation, with
+    // the model's Hartley volume refreshed once per chunk). false when cancelled.
+    bool searchAndTrain(TrainingEngine& engine, int epoch, EpochTally& tally);
+    std::unique_ptr<PoseSearch> makeSearch(TrainingEngine& engine);
+    // Heterogeneous models: the z each particle of `chunk` is searched with (chunk.size() × zdim):
+    // the k-means centre (latentVolumes of them) of the chunk's encoder means, images centred by
+    // their latest shifts, so the search evaluates latentVolumes volumes per chunk, not one per image.
+    std::vector<float> chunkLatents(TrainingEngine& engine, const std::vector<std::size_t>& chunk) const;
+    void measurePoseError();
+    // The reset of thesis §5.3.3 draws its weights from (seed, epoch) alone, so a run resumed
+    // right after the reset epoch restarts from the same random model as an uninterrupted one.
+    static void resetModelAfter(TrainingEngine& engine, int epoch);
+
+    const TrainingOptions& m_options;
+    std::optional<AbInitioSchedule> m_schedule;   // once the box size is known
+    std::optional<TruthPoses> m_truth;            // the simulator's truth.h5 beside the particles
+    std::vector<PoseEstimate> m_poses;            // one per particle, input order
+    std::vector<PoseErrorRecord> m_poseHistory;   // one per finished epoch
+    int m_lastSearchEpoch = 0;
+    int m_searches = 0;                           // search passes so far
+    double m_poseError = -1, m_shiftError = -1;   // medians against m_truth (−1 without one)
+};
+
+} // namespace cryo

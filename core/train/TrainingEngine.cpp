@@ -1,0 +1,285 @@
+#include "train/TrainingEngine.h"
+
+#include "images/BatchPrefetcher.h"
+#include "model/AutocastScope.h"
+#include "model/Checkpoint.h"
+#include "model/ComputeDevice.h"
+#include "particles/MetadataOverride.h"
+#include "particles/ParticleDataset.h"
+#include "train/AbInitioState.h"
+#include "util/Error.h"
+
+#include <cmath>
+#include <numeric>
+#include <random>
+
+namespace cryo {
+
+namespace {
+
+double secondsBetween(std::chrono::steady_clock::time_point start, std::chrono::steady_clock::time_point end)
+{
+    return std::chrono::duration<double>(end - start).count();
+}
+
+void validate(const TrainingOptions& o)
+{
+    const RunConfig& c = o.config;
+    if (o.outDir.empty())
+        throw UsageError("no output directory given");
+    if (c.epochs < 1 || c.batchSize < 1 || !(c.learningRate > 0) || c.model.zdim < 0)
+        throw UsageError("epochs and batch size must be at least 1, the learning rate positive, zdim ≥ 0");
+    if (c.precision != "fp32" && c.precision != "bf16")
+        throw UsageError("precision must be fp32 or bf16 (got " + c.precision + ")");
+}
+
+} // namespace
+
+TrainingEngine::TrainingEngine(const TrainingOptions& options, const TrainingCallbacks& callbacks,
+                               std::stop_token stop, PoseStage& stage, ReplicaHooks replicas)
+    : m_options(options), m_callbacks(callbacks), m_stop(std::move(stop)), m_stage(stage),
+      m_replicas(std::move(replicas)), m_config(options.config)
+{
+}
+
+TrainingEngine::~TrainingEngine() = default;
+
+TrainingResult TrainingEngine::run()
+{
+    prepare();
+    if (m_options.resume)
+        restore();
+    TrainingResult result;
+    result.runDir = m_options.outDir;
+    result.epochsCompleted = m_firstEpoch - 1;
+    for (int epoch = m_firstEpoch; epoch <= m_config.epochs; ++epoch) {
+        if (!runEpoch(epoch)) {
+            result.cancelled = true;
+            break;
+        }
+        result.epochsCompleted = epoch;
+    }
+    result.seconds = secondsBetween(m_start, Clock::now());
+    return result;
+}
+
+void TrainingEngine::prepare()
+{
+    validate(m_options);
+    m_stage.validate();
+    std::filesystem::create_directories(m_options.outDir);
+    readImages();
+    m_config.particles = std::filesystem::absolute(m_options.particles);
+    m_config.dataDirectory = m_options.dataset.dataDirectory;
+    m_config.particleCount = m_dataset->size();
+    m_config.boxSize = m_dataset->boxSize();
+    m_config.pixelSize = m_dataset->pixelSize();
+    m_config.hartleyStd = m_images->norm().std;
+    m_config.beta = m_config.effectiveBeta();
+
+    m_device = chooseComputeDevice(m_options.threads);
+    m_objective = std::make_unique<VaeObjective>(m_images->lattice(), m_config.beta, m_device);
+    m_generator = at::detail::createCPUGenerator(m_config.seed);
+    resetModel(m_config.seed);   // the initial weights: the same run for the same seed
+}
+
+void TrainingEngine::readImages()
+{
+    m_dataset = std::make_unique<ParticleDataset>(ParticleDataset::open(m_options.particles, m_options.dataset));
+    TrainingImagesOptions imageOptions;
+    imageOptions.preprocess.invertContrast = m_config.invertContrast;
+    imageOptions.memoryLimitBytes = m_options.memoryLimitBytes;
+    imageOptions.progress = [this](std::size_t done, std::size_t total) {
+        TrainingProgress p;
+        p.stage = "preparing";
+        p.imagesDone = done;
+        p.imagesPerEpoch = total;
+        if (m_callbacks.progress)
+            m_callbacks.progress(p);
+    };
+    if (!m_options.ctfFile.empty())
+        imageOptions.ctf = readCtfOverride(m_options.ctfFile);
+    m_stage.configureImages(*m_dataset, imageOptions);
+    m_images = std::make_unique<TrainingImages>(*m_dataset, imageOptions);
+}
+
+void TrainingEngine::resetModel(std::uint64_t seed)
+{
+    torch::manual_seed(seed);
+    m_model = CryoModel(m_config.model, m_config.boxSize, std::int64_t(m_images->lattice().pixelCount()));
+    m_model->to(m_device);
+    m_optimizer = std::make_unique<torch::optim::Adam>(m_model->parameters(),
+                                                       torch::optim::AdamOptions(m_config.learningRate));
+}
+
+// Continues after the last epoch run.h5 records (run.h5 is rewritten after that epoch's
+// checkpoint is on disk, so a newer checkpoint belongs to an epoch whose run.h5 was never
+// written, and is trained again).
+void TrainingEngine::restore()
+{
+    const auto path = m_options.outDir / kRunFileName;
+    const std::string run = m_options.outDir.string();
+    if (!std::filesystem::exists(path))
+        throw UsageError(run + ": nothing to resume (no " + kRunFileName + ")");
+    const H5File file(path, H5File::Mode::ReadOnly);
+    const RunConfig stored = readRunConfig(file);
+    checkAbInitioResume(m_options.outDir, readAbInitioRecord(file), m_options);
+    if (stored.particleCount != m_config.particleCount || stored.boxSize != m_config.boxSize ||
+        stored.model.zdim != m_config.model.zdim)
+        throw UsageError(run + ": the run was trained on other data or another model "
+                               "(particle count, box size or zdim differ); start a new run instead");
+    m_history = readHistory(file);
+    if (m_history.empty())
+        throw UsageError(run + ": nothing to resume (no finished epoch)");
+    const int done = m_history.back().epoch;
+    const auto checkpoint = checkpointPath(m_options.outDir, done);
+    if (!std::filesystem::exists(checkpoint))
+        throw FileError(checkpoint, "missing, but run.h5 records epoch " + std::to_string(done) + " as finished");
+    loadCheckpoint(checkpoint, m_model, m_optimizer.get(), &m_generator);
+    m_stage.restore(*this, file, done);
+    for (const EpochRecord& r : m_history)
+        m_eta.epochFinished(m_stage.epochKind(r.epoch), r.seconds);
+    m_firstEpoch = done + 1;
+}
+
+std::vector<std::size_t> TrainingEngine::epochOrder(int epoch) const
+{
+    std::vector<std::size_t> order(m_images->size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    std::mt19937_64 rng(m_config.seed * 1000003ULL + std::uint64_t(epoch));
+    std::shuffle(order.begin(), order.end(), rng);
+    return m_replicas.share ? m_replicas.share(std::move(order)) : order;
+}
+
+bool TrainingEngine::runEpoch(int epoch)
+{
+    std::vector<int> laterKinds;
+    for (int e = epoch + 1; e <= m_config.epochs; ++e)
+        laterKinds.push_back(m_stage.epochKind(e));
+    m_eta.epochStarted(laterKinds);
+    m_epochStart = Clock::now();
+    m_lastProgress = TrainingProgress{};
+    m_lastProgress.epoch = epoch;
+    m_lastProgress.epochs = m_config.epochs;
+    m_lastProgress.imagesPerEpoch = m_images->size();
+    EpochTally tally;
+    if (!m_stage.runEpoch(*this, epoch, tally)) {
+        m_lastProgress.stage = "cancelled";
+        if (m_callbacks.progress)
+            m_callbacks.progress(m_lastProgress);
+        return false;
+    }
+    const double seconds = secondsIntoEpoch();
+    finishEpoch({epoch, tally.mean(tally.loss), tally.mean(tally.mse), tally.mean(tally.kld), seconds,
+                 double(tally.images) / std::max(1e-9, seconds)},
+                tally);
+    m_eta.epochFinished(m_stage.epochKind(epoch), secondsIntoEpoch());
+    m_stage.epochSaved(*this, epoch);
+    return true;
+}
+
+LossTerms TrainingEngine::step(const BatchTensors& batch)
+{
+    m_optimizer->zero_grad();
+    LossTerms terms;
+    {
+        const AutocastScope autocast(m_config.precision == "bf16");
+        terms = m_objective->evaluate(m_model, batch, m_generator);
+    }
+    terms.loss.backward();
+    if (m_replicas.afterBackward)
+        m_replicas.afterBackward(m_model);
+    m_optimizer->step();
+    return terms;
+}
+
+bool TrainingEngine::trainOn(std::vector<std::size_t> particles, int epoch, EpochTally& tally,
+                             const std::function<void()>& afterStep)
+{
+    const auto half = std::int64_t(m_images->lattice().halfCount());
+    BatchPrefetcher prefetcher(*m_images, std::move(particles), m_config.batchSize);
+    TrainingBatch batch;
+    while (prefetcher.next(batch)) {
+        m_stage.prepareBatch(m_images->lattice(), batch);
+        const LossTerms terms = step(BatchTensors::from(batch, half, m_device));
+        const double loss = terms.loss.item<double>();
+        ++tally.batches;
+        if (!std::isfinite(loss))
+            throw TrainingDiverged("the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") +
+                                   " in epoch " + std::to_string(epoch) + ", batch " + std::to_string(tally.batches) +
+                                   "; try a lower learning rate. Checkpoints of the finished epochs are kept in " +
+                                   (m_options.outDir / "checkpoints").string());
+        const auto n = double(batch.size());
+        tally.loss += loss * n;
+        tally.mse += terms.mse.item<double>() * n;
+        tally.kld += terms.kld.defined() ? terms.kld.item<double>() * n : 0.0;
+        tally.images += batch.size();
+        if (afterStep)
+            afterStep();
+        if (m_stop.stop_requested())
+            return false;
+    }
+    return true;
+}
+
+double TrainingEngine::secondsIntoEpoch() const { return secondsBetween(m_epochStart, Clock::now()); }
+
+void TrainingEngine::report(const std::string& stage, int epoch, std::size_t imagesDone, const EpochTally& tally,
+                            bool force)
+{
+    const double elapsed = secondsIntoEpoch();
+    const std::size_t perEpoch = m_images->size();
+    TrainingProgress& p = m_lastProgress;
+    p.stage = stage;
+    p.epoch = epoch;
+    p.epochs = m_config.epochs;
+    p.imagesDone = imagesDone;
+    p.imagesPerEpoch = perEpoch;
+    p.loss = tally.mean(tally.loss);
+    p.mse = tally.mean(tally.mse);
+    p.kld = tally.mean(tally.kld);
+    p.imagesPerSecond = double(imagesDone) / std::max(1e-9, elapsed);
+    p.etaSeconds = m_eta.secondsLeft(elapsed, perEpoch ? double(imagesDone) / double(perEpoch) : 0.0);
+    p.poseErrorDeg = m_stage.poseErrorDeg();
+    if (!m_callbacks.progress || (!force && Clock::now() - m_lastReport < std::chrono::milliseconds(100)))
+        return;
+    m_lastReport = Clock::now();
+    m_callbacks.progress(p);
+}
+
+LatentTable TrainingEngine::encodeLatents()
+{
+    // After the epoch's last update, in input order, each batch prepared as for training.
+    LatentTable latents = m_objective->encodeDataset(m_model, *m_images, m_device, [this](TrainingBatch& batch) {
+        m_stage.prepareBatch(m_images->lattice(), batch);
+    });
+    if (m_replicas.afterEncode)
+        m_replicas.afterEncode(latents);
+    return latents;
+}
+
+void TrainingEngine::finishEpoch(const EpochRecord& record, const EpochTally& tally)
+{
+    report("saving", record.epoch, m_images->size(), tally, true);
+    m_history.push_back(record);
+    const LatentTable latents = encodeLatents();
+    saveCheckpoint(checkpointPath(m_options.outDir, record.epoch), m_model, *m_optimizer, m_generator, record.epoch);
+
+    H5File file(m_options.outDir / kRunFileName, H5File::Mode::CreateAtomic);
+    writeRunConfig(file, m_config);
+    writeHistory(file, m_history);
+    m_stage.writeRun(file);
+    if (latents.zdim > 0)
+        writeLatents(file, latents);
+    file.close();
+    if (m_callbacks.epochFinished) {
+        EpochSummary summary;
+        summary.record = record;
+        summary.zdim = m_model->zdim();
+        summary.zMu = latents.mu;
+        m_stage.describe(summary);
+        m_callbacks.epochFinished(summary);
+    }
+}
+
+} // namespace cryo

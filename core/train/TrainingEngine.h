@@ -1,0 +1,102 @@
+#pragma once
+// The one training loop behind trainModel (TrainingJob.h), for every kind of training: it
+// prepares the images, builds the model, Adam and the objective, runs the epochs (the pose
+// stage fills each one, PoseStage.h), and after every epoch encodes z, saves the checkpoint
+// and rewrites run.h5; it reports progress with an ETA, stops on a NaN/Inf loss, honours the
+// precision, and resumes after the last epoch run.h5 records.
+//
+// Data-parallel seam (issue #21): ReplicaHooks are where replicas take their share of each
+// epoch, average gradients between backward and the optimizer step, and gather the per-epoch
+// z. The default (one process) leaves everything as it is.
+#include "images/TrainingImages.h"
+#include "model/CryoModel.h"
+#include "train/EtaEstimator.h"
+#include "train/PoseStage.h"
+#include "train/VaeObjective.h"
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <stop_token>
+
+namespace cryo {
+
+class ParticleDataset;
+
+struct ReplicaHooks {
+    // This replica's particles, from the epoch's shuffled order (default: all of them).
+    std::function<std::vector<std::size_t>(std::vector<std::size_t>)> share;
+    // Between backward() and the optimizer step (e.g. an all-reduce of the gradients).
+    std::function<void(CryoModel&)> afterBackward;
+    // After the per-epoch encode pass, before run.h5 is written (e.g. gathering z).
+    std::function<void(LatentTable&)> afterEncode;
+};
+
+class TrainingEngine {
+public:
+    TrainingEngine(const TrainingOptions& options, const TrainingCallbacks& callbacks, std::stop_token stop,
+                   PoseStage& stage, ReplicaHooks replicas = {});
+    ~TrainingEngine();
+    TrainingEngine(const TrainingEngine&) = delete;
+    TrainingEngine& operator=(const TrainingEngine&) = delete;
+
+    TrainingResult run();
+
+    // For the pose stages.
+    const TrainingOptions& options() const { return m_options; }
+    const RunConfig& config() const { return m_config; }
+    TrainingImages& images() { return *m_images; }
+    CryoModel& model() { return m_model; }
+    VaeObjective& objective() { return *m_objective; }
+    const torch::Device& device() const { return m_device; }
+    bool stopRequested() const { return m_stop.stop_requested(); }
+    // The particles of `epoch` in visiting order: a permutation drawn from (seed, epoch) alone,
+    // so a resumed run sees the batches of an uninterrupted one (this replica's share).
+    std::vector<std::size_t> epochOrder(int epoch) const;
+    // Optimizer steps on `particles` in batches of the configured size, each batch prepared
+    // by the stage; after each step the loss is checked (TrainingDiverged), added to tally,
+    // `afterStep` runs (progress), and a stop request ends the pass. false when stopped.
+    bool trainOn(std::vector<std::size_t> particles, int epoch, EpochTally& tally,
+                 const std::function<void()>& afterStep);
+    // Progress (~10 Hz unless forced) of `epoch`: imagesDone of the epoch's images (trained,
+    // or searched), the tally's running means, the rate and the ETA.
+    void report(const std::string& stage, int epoch, std::size_t imagesDone, const EpochTally& tally,
+                bool force = false);
+    // Fresh random weights drawn from `seed`, and a fresh Adam.
+    void resetModel(std::uint64_t seed);
+
+private:
+    using Clock = std::chrono::steady_clock;
+
+    void prepare();
+    void readImages();
+    void restore();
+    bool runEpoch(int epoch);   // false when cancelled
+    LossTerms step(const BatchTensors& batch);
+    void finishEpoch(const EpochRecord& record, const EpochTally& tally);
+    LatentTable encodeLatents();
+    double secondsIntoEpoch() const;
+
+    const TrainingOptions& m_options;
+    const TrainingCallbacks& m_callbacks;
+    std::stop_token m_stop;
+    PoseStage& m_stage;
+    ReplicaHooks m_replicas;
+    RunConfig m_config;
+    std::unique_ptr<ParticleDataset> m_dataset;
+    std::unique_ptr<TrainingImages> m_images;
+    torch::Device m_device{torch::kCPU};
+    CryoModel m_model{nullptr};
+    std::unique_ptr<torch::optim::Adam> m_optimizer;
+    std::unique_ptr<VaeObjective> m_objective;
+    at::Generator m_generator;
+    std::vector<EpochRecord> m_history;
+    int m_firstEpoch = 1;
+    EtaEstimator m_eta;
+    TrainingProgress m_lastProgress;   // the latest report, sent or not (a cancel resends it)
+    Clock::time_point m_lastReport{};
+    Clock::time_point m_epochStart{};
+    Clock::time_point m_start = Clock::now();
+};
+
+} // namespace cryo
