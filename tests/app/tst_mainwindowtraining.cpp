@@ -24,6 +24,10 @@
 
 using namespace faketraining;
 
+// Waits end when the event arrives; the limit only has to catch a job that never ends, on a
+// machine that may be busy with other work.
+constexpr int kWaitMs = 60000;
+
 class TestMainWindowTraining : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
@@ -87,7 +91,9 @@ private Q_SLOTS:
         window.setInteractive(false);
         window.resize(1400, 900);
         window.showVolume(makeDemoMap(48), QStringLiteral("Demo map"));
-        QVERIFY(window.setTrainingFunction(fakeTraining({20, 15, 2000}, log)));
+        FakeJob job{20, 15, 2000};
+        job.holdInEpoch = 5;   // until the test has seen the running epoch
+        QVERIFY(window.setTrainingFunction(fakeTraining(job, log)));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QSignalSpy finished(&window, &MainWindow::runFinished);
@@ -95,11 +101,12 @@ private Q_SLOTS:
         QVERIFY(!window.setTrainingFunction(fakeTraining({}, log)));   // not while running
         QVERIFY(window.trainingDock()->isVisible());
         TrainingMonitor* monitor = window.trainingMonitor();
-        QTRY_VERIFY_WITH_TIMEOUT(monitor->lossCurve()->epochs().size() >= 4, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(monitor->lossCurve()->hasRunning(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(monitor->lossCurve()->epochs().size() >= 4, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(monitor->lossCurve()->hasRunning(), kWaitMs);
         QVERIFY2(window.trainingStatusText().contains(QStringLiteral("Training: epoch")), qPrintable(window.trainingStatusText()));
         saveScreenshot(window, "training-window.png");
-        QVERIFY(finished.wait(10000));
+        log->released = true;
+        QVERIFY(finished.wait(kWaitMs));
         QCOMPARE(finished.first().first().toString(), m_dir.filePath("run_z8"));
         QCOMPARE(monitor->lossCurve()->epochs().size(), std::size_t(6));
         // The monitor shows the real scatter panel: PCA of z, updated each epoch.
@@ -115,22 +122,25 @@ private Q_SLOTS:
         auto log = std::make_shared<FakeLog>();
         MainWindow window;
         window.setInteractive(false);
-        window.setTrainingFunction(fakeTraining({10, 10, 100}, log));
+        FakeJob job{10, 10, 100};
+        job.holdInEpoch = 2;   // still running when the test cancels, however busy the machine
+        window.setTrainingFunction(fakeTraining(job, log));
         QSignalSpy finished(&window, &MainWindow::runFinished);
         QVERIFY(window.startTraining(options(4)));
         TrainingMonitor* monitor = window.trainingMonitor();
-        QTRY_VERIFY_WITH_TIMEOUT(monitor->lossCurve()->epochs().size() >= 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(monitor->lossCurve()->epochs().size() >= 1, kWaitMs);
         const auto buttons = monitor->findChildren<QPushButton*>();
         buttons.value(0)->click();   // Cancel (the window is not shown: no mouse events)
-        QTRY_COMPARE_WITH_TIMEOUT(window.trainingController()->state(), TrainingController::State::Cancelled, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.trainingController()->state(), TrainingController::State::Cancelled, kWaitMs);
         QVERIFY(window.trainingStatusText().contains(QStringLiteral("cancelled")));
         QVERIFY(monitor->canResume());
         QCOMPARE(finished.count(), 0);
         const std::size_t kept = monitor->lossCurve()->epochs().size();
+        log->released = true;
         buttons.value(1)->click();   // Resume
         QVERIFY(window.trainingController()->isRunning());
         QCOMPARE(monitor->lossCurve()->epochs().size(), kept);   // the curve continues
-        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.wait(kWaitMs));
         QCOMPARE(monitor->lossCurve()->epochs().size(), std::size_t(4));
         std::lock_guard lock(log->mutex);
         QVERIFY(log->calls.back().resume);
@@ -153,7 +163,7 @@ private Q_SLOTS:
         const auto& epochs = window.trainingMonitor()->lossCurve()->epochs();
         QCOMPARE(epochs.size(), std::size_t(3));   // read from run.h5 before any new epoch
         QCOMPARE(epochs.back().loss, 2.0 / 3);
-        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.wait(kWaitMs));
         QCOMPARE(epochs.size(), std::size_t(5));
         for (int e = 0; e < 5; ++e)
             QCOMPARE(epochs[e].epoch, e + 1);
@@ -171,7 +181,7 @@ private Q_SLOTS:
         window.setInteractive(false);
         window.setTrainingFunction(fakeTraining(job, log));
         QVERIFY(window.startTraining(options(3)));
-        QTRY_COMPARE_WITH_TIMEOUT(window.trainingController()->state(), TrainingController::State::Failed, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.trainingController()->state(), TrainingController::State::Failed, kWaitMs);
         QVERIFY(window.trainingMonitor()->statusText().contains(QStringLiteral("loss is NaN at batch 3")));
         QVERIFY(window.trainingStatusText().contains(QStringLiteral("failed")));
     }
@@ -185,7 +195,7 @@ private Q_SLOTS:
             window.setTrainingFunction(fakeTraining({100000, 10, 50}, log));
             window.show();
             QVERIFY(window.startTraining(options(5)));
-            QTRY_VERIFY_WITH_TIMEOUT(log->batches >= 2, 5000);
+            QTRY_VERIFY_WITH_TIMEOUT(log->batches >= 2, kWaitMs);
             QVERIFY(window.close());
         }
         QVERIFY(log->stoppedByToken);

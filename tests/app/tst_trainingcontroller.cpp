@@ -14,6 +14,10 @@ using namespace faketraining;
 
 namespace {
 
+// Waits end when the signal arrives; the limit only has to catch a job that never ends, on a
+// machine that may be busy with other work.
+constexpr int kWaitMs = 60000;
+
 cryo::TrainingOptions optionsFor(int epochs, const char* outDir = "/tmp/run_a")
 {
     cryo::TrainingOptions o;
@@ -53,7 +57,7 @@ private Q_SLOTS:
         QSignalSpy failed(&controller, &TrainingController::failed);
         QVERIFY(controller.start(optionsFor(3)));
         QVERIFY(controller.isRunning());
-        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.wait(kWaitMs));
         QVERIFY(allOnGui);
         QCOMPARE(epochs, (std::vector<int>{1, 2, 3}));
         QCOMPARE(failed.count(), 0);
@@ -86,7 +90,7 @@ private Q_SLOTS:
         connect(&controller, &TrainingController::progress, this, [&] { times.push_back(clock.elapsed()); });
         QSignalSpy finished(&controller, &TrainingController::finished);
         QVERIFY(controller.start(optionsFor(4)));
-        QVERIFY(finished.wait(20000));
+        QVERIFY(finished.wait(kWaitMs));
         const qint64 elapsed = clock.elapsed();
         const int sent = log->progressCalls;
         qInfo("%d progress reports -> %d signals in %lld ms", sent, int(times.size()), elapsed);
@@ -108,7 +112,7 @@ private Q_SLOTS:
         connect(&controller, &TrainingController::progress, this, [&] { ++received; });
         QSignalSpy finished(&controller, &TrainingController::finished);
         QVERIFY(controller.start(optionsFor(2)));
-        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.wait(kWaitMs));
         QVERIFY2(received > log->progressCalls / 2, qPrintable(QString::number(received)));
     }
 
@@ -120,17 +124,17 @@ private Q_SLOTS:
         QSignalSpy progress(&controller, &TrainingController::progress);
         QSignalSpy finished(&controller, &TrainingController::finished);
         QVERIFY(controller.start(optionsFor(5)));
-        QTRY_VERIFY_WITH_TIMEOUT(log->batches >= 3, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(log->batches >= 3, kWaitMs);
         const int atCancel = log->batches;
         QElapsedTimer clock;
         clock.start();
         controller.cancel();
         QCOMPARE(controller.state(), TrainingController::State::Cancelling);
-        QVERIFY(finished.wait(5000));
+        QVERIFY(finished.wait(kWaitMs));
         const qint64 ms = clock.elapsed();
         qInfo("stopped %lld ms after cancel, %d batch(es) ran after it", ms, log->batches - atCancel);
+        // Within one batch: counted in batches, not milliseconds (a busy machine stretches both).
         QVERIFY2(log->batches - atCancel <= 1, qPrintable(QStringLiteral("%1 batches after cancel").arg(log->batches - atCancel)));
-        QVERIFY2(ms < 2 * batchMs + 500, qPrintable(QStringLiteral("%1 ms to stop").arg(ms)));
         QVERIFY(log->stoppedByToken);
         const auto result = finished.first().first().value<cryo::TrainingResult>();
         QVERIFY(result.cancelled);
@@ -161,7 +165,7 @@ private Q_SLOTS:
         QSignalSpy finished(&controller, &TrainingController::finished);
         QSignalSpy failed(&controller, &TrainingController::failed);
         QVERIFY(controller.start(optionsFor(5)));
-        QVERIFY(failed.wait(5000));
+        QVERIFY(failed.wait(kWaitMs));
         const QString message = failed.first().first().toString();
         QVERIFY2(message.contains(expected, Qt::CaseInsensitive), qPrintable(message));
         QCOMPARE(controller.lastError(), message);
@@ -173,7 +177,9 @@ private Q_SLOTS:
     void resumeRestartsWithResumeInSameDirectory()
     {
         auto log = std::make_shared<FakeLog>();
-        TrainingController controller(fakeTraining({5, 10, 50}, log));
+        FakeJob job{5, 10, 50};
+        job.holdInEpoch = 2;   // still running when the test cancels, however busy the machine
+        TrainingController controller(fakeTraining(job, log));
         QVERIFY(!controller.resume());   // nothing to resume yet
         std::vector<int> epochs;
         connect(&controller, &TrainingController::epochFinished, this,
@@ -182,13 +188,14 @@ private Q_SLOTS:
         QVERIFY(controller.start(optionsFor(4, "/tmp/run_resume")));
         QVERIFY(!controller.start(optionsFor(4)));   // one run at a time
         QVERIFY(!controller.resume());
-        QTRY_VERIFY_WITH_TIMEOUT(epochs.size() >= 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(epochs.size() >= 1, kWaitMs);
         controller.cancel();
-        QVERIFY(finished.wait(5000));
+        QVERIFY(finished.wait(kWaitMs));
         const int done = log->epochsDone;
-        QVERIFY(done >= 1 && done < 4);
+        QCOMPARE(done, 1);
+        log->released = true;
         QVERIFY(controller.resume());
-        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.wait(kWaitMs));
         QCOMPARE(finished.last().first().value<cryo::TrainingResult>().epochsCompleted, 4);
         std::lock_guard lock(log->mutex);
         QCOMPARE(log->calls.size(), std::size_t(2));
@@ -206,11 +213,8 @@ private Q_SLOTS:
         auto log = std::make_shared<FakeLog>();
         auto* controller = new TrainingController(fakeTraining({100000, 10, 50}, log));
         QVERIFY(controller->start(optionsFor(10)));
-        QTRY_VERIFY_WITH_TIMEOUT(log->batches >= 2, 5000);
-        QElapsedTimer clock;
-        clock.start();
-        delete controller;
-        QVERIFY(clock.elapsed() < 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(log->batches >= 2, kWaitMs);
+        delete controller;   // returns once the job has seen the stop token and the thread is joined
         QVERIFY(log->stoppedByToken);
         const int after = log->batches;
         QTest::qWait(50);

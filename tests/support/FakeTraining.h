@@ -3,7 +3,9 @@
 // sleeps of batchMs per batch, checks the stop token before every batch (as the real job
 // does), reports progress after every batch, and ends each epoch with a summary whose
 // latent coordinates draw a hinge-like arc that sharpens with the epochs. The log records
-// what the GUI asked for and what the job did.
+// what the GUI asked for and what the job did. A job may hold in the middle of an epoch until
+// the test releases it (or stops it), so that a test sees a running state however busy the
+// machine is.
 #include "train/TrainingJob.h"
 #include "util/Error.h"
 
@@ -26,6 +28,7 @@ struct FakeJob {
     int failAfterEpoch = 0;          // > 0: throw once this epoch is done
     Failure failure = Failure::None;
     std::string failMessage = "simulated failure";
+    int holdInEpoch = 0;             // > 0: wait after this epoch's first batch for FakeLog::released
 };
 
 struct FakeLog {
@@ -35,6 +38,8 @@ struct FakeLog {
     std::atomic<int> epochsDone{0};  // the newest "checkpoint" (resume continues after it)
     std::atomic<bool> stoppedByToken{false};
     std::atomic<int> progressCalls{0};
+    std::atomic<bool> held{false};       // the job is waiting (holdInEpoch)
+    std::atomic<bool> released{false};   // the test lets a held job go on
 };
 
 inline cryo::EpochSummary fakeSummary(const FakeJob& job, int zdim, int epoch, double loss, double mse, double kld)
@@ -97,6 +102,12 @@ inline cryo::TrainingFunction fakeTraining(FakeJob job, std::shared_ptr<FakeLog>
                 const double eta = ((epochs - epoch + 1) * double(perEpoch) - double(done)) / ips;
                 ++log->progressCalls;
                 callbacks.progress({"training", epoch, epochs, done, perEpoch, loss, mse, kld, ips, eta});
+                if (epoch == job.holdInEpoch && b == 0) {
+                    log->held = true;
+                    while (!log->released && !stop.stop_requested())
+                        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                    log->held = false;
+                }
             }
             log->epochsDone = epoch;
             callbacks.epochFinished(fakeSummary(job, zdim, epoch, loss, mse, kld));
