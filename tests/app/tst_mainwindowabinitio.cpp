@@ -1,10 +1,11 @@
 // Ab initio from the main window with the real training job (under xvfb-run): the training
-// dialog's Poses box set to "Search ab initio" on a small simulated set (D = 32, 300
+// dialog's Poses box set to "Search ab initio" on a small simulated set (D = 16, 160
 // particles, 3 epochs, search every 2) starts a run whose monitor shows the pose-search stage
 // and the pose error against truth.h5, and the finished run.h5 holds the poses and the ab
 // initio settings; resuming it from a fresh window brings back the stored pose errors and
 // adds an epoch; File → Export Selection on the homogeneous run writes all its particles with
 // the poses it found. Set CRYOSCAPE_SCREENSHOT_DIR to keep a picture of the window mid-search.
+// The job pauses in epoch 3's search until the test has seen it, however busy the machine.
 #include "support/OpenRun.h"
 #include "MainWindow.h"
 #include "PoseErrorView.h"
@@ -18,6 +19,11 @@
 #include "train/AbInitioState.h"
 #include "util/BlasEnvironment.h"
 
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <thread>
+
 #include <QCheckBox>
 #include <QLineEdit>
 #include <QRadioButton>
@@ -25,6 +31,28 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
+
+// Waits end when the event arrives; the limit only has to catch a run that never gets there,
+// on a machine that may be busy with other work (the test's CTest TIMEOUT is larger still).
+constexpr int kWaitMs = 300000;
+constexpr std::size_t kParticles = 160;
+
+// cryo::trainModel, held after its first progress report in `epoch`'s pose search until
+// `release` is set (or the run is stopped).
+cryo::TrainingFunction trainingHeldInSearch(int epoch, std::shared_ptr<std::atomic<bool>> release)
+{
+    return [epoch, release](const cryo::TrainingOptions& options, const cryo::TrainingCallbacks& callbacks,
+                            std::stop_token stop) {
+        cryo::TrainingCallbacks held = callbacks;
+        held.progress = [epoch, release, callbacks, stop](const cryo::TrainingProgress& p) {
+            callbacks.progress(p);
+            if (p.stage == "pose search" && p.epoch == epoch)
+                while (!*release && !stop.stop_requested())
+                    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        };
+        return cryo::trainModel(options, held, stop);
+    };
+}
 
 class TestMainWindowAbInitio : public QObject {
     Q_OBJECT
@@ -45,9 +73,9 @@ private Q_SLOTS:
         qputenv("XDG_CONFIG_HOME", m_dir.path().toUtf8());
         cryo::SimulationOptions sim;
         sim.outDir = m_dir.filePath("data").toStdString();
-        sim.particles = 300;
-        sim.box = 32;
-        sim.pixelSize = 6.0;
+        sim.particles = int(kParticles);
+        sim.box = 16;
+        sim.pixelSize = 12.0;
         sim.snr = 1.0;
         sim.seed = 4;
         cryo::simulateDataset(sim);
@@ -66,27 +94,34 @@ private Q_SLOTS:
         field<QSpinBox>(dialog, "decoderWidth")->setValue(64);
         field<QSpinBox>(dialog, "batch")->setValue(16);
         field<QLineEdit>(dialog, "learningRate")->setText(QStringLiteral("1e-3"));
+        field<QSpinBox>(dialog, "threads")->setValue(1);
         dialog.setOutputDirectory(m_dir.filePath("run"));
         QVERIFY2(dialog.validationError().isEmpty(), qPrintable(dialog.validationError()));
-        const cryo::TrainingOptions options = dialog.options();
+        cryo::TrainingOptions options = dialog.options();
         QVERIFY(options.abInitio);
+        options.abInitioOptions.refinements = 2;   // a quicker search still (not in the dialog)
+        options.abInitioOptions.shiftPoints = 5;
 
         MainWindow window;
         window.resize(1400, 900);
         window.show();
         QSignalSpy finished(&window, &MainWindow::runFinished);
         QSignalSpy mapShown(&window, &MainWindow::mapShown);
+        const auto release = std::make_shared<std::atomic<bool>>(false);
+        QVERIFY(window.setTrainingFunction(trainingHeldInSearch(3, release)));
         QVERIFY(window.startTraining(options));
         TrainingMonitor* monitor = window.trainingMonitor();
-        QTRY_VERIFY_WITH_TIMEOUT(monitor->stageText().startsWith(QStringLiteral("Pose search (epoch 3)")), 50000);
+        QTRY_VERIFY_WITH_TIMEOUT(monitor->stageText().startsWith(QStringLiteral("Pose search (epoch 3)")), kWaitMs);
         QVERIFY(monitor->showsPoseError());   // measured after the search of epoch 1
         QVERIFY(window.trainingStatusText().startsWith(QStringLiteral("Pose search")));
+        QVERIFY2(monitor->etaText() != QStringLiteral("–"), "no time left estimated");
         if (const QString dir = qEnvironmentVariable("CRYOSCAPE_SCREENSHOT_DIR"); !dir.isEmpty())
             QVERIFY(window.grab().save(QDir(dir).filePath("mainwindow-abinitio.png")));
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 50000);
+        *release = true;
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
         QCOMPARE(monitor->poseErrorView()->points().size(), std::size_t(3));
         // The finished homogeneous run opens with its one map in the viewer (no latent space).
-        QTRY_VERIFY_WITH_TIMEOUT(mapShown.count() >= 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(mapShown.count() >= 1, kWaitMs);
         QVERIFY(window.explorer() == nullptr);
         QVERIFY(monitor->poseErrorView()->points()[0].searched);
         QVERIFY(!monitor->poseErrorView()->points()[1].searched);
@@ -97,7 +132,7 @@ private Q_SLOTS:
             QVERIFY(record.has_value());
             QCOMPARE(record->options.searchEvery, 2);
             QCOMPARE(record->options.baseResolution, 1);
-            QCOMPARE(cryo::readPoses(run).count, std::size_t(300));
+            QCOMPARE(cryo::readPoses(run).count, kParticles);
             QCOMPARE(cryo::readSearchedEpoch(run), 3);
             QVERIFY(!run.exists("/particles/z_mu"));   // homogeneous
             const QString summary = RunSummary::text(m_dir.filePath("run"));
@@ -116,7 +151,7 @@ private Q_SLOTS:
         QVERIFY(later.startTraining(more));
         QCOMPARE(later.trainingMonitor()->poseErrorView()->points().size(), std::size_t(3));
         QVERIFY(later.trainingMonitor()->showsPoseError());
-        QTRY_COMPARE_WITH_TIMEOUT(laterFinished.count(), 1, 50000);
+        QTRY_COMPARE_WITH_TIMEOUT(laterFinished.count(), 1, kWaitMs);
         QCOMPARE(later.trainingMonitor()->poseErrorView()->points().size(), std::size_t(4));
         QVERIFY(!later.trainingMonitor()->poseErrorView()->points().back().searched);
         const cryo::H5File resumed(m_dir.filePath("run/run.h5").toStdString(), cryo::H5File::Mode::ReadOnly);
@@ -140,7 +175,7 @@ private Q_SLOTS:
         options.requireImages = false;
         const auto back = cryo::ParticleDataset::open(m_dir.filePath("all.star").toStdString(), options);
         const auto input = cryo::ParticleDataset::open(m_dir.filePath("data/particles.star").toStdString(), options);
-        QCOMPARE(back.size(), std::size_t(300));
+        QCOMPARE(back.size(), kParticles);
         double largest = 0, fromInput = 0;   // differences from the run's rotations / the file's
         for (std::size_t i = 0; i < back.size(); ++i)
             for (std::size_t k = 0; k < 9; ++k) {

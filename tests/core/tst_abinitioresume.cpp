@@ -1,4 +1,4 @@
-// Resuming ab initio training (fixed seeds, D = 32, 240 particles, one thread): 4 epochs in
+// Resuming ab initio training (fixed seeds, D = 16, 160 particles, one thread): 4 epochs in
 // one go and 2 + 2 resumed give the same loss curve and the same poses, whether the break
 // falls on the model reset or before a pose search, homogeneous or with a latent; run.h5
 // records the ab initio settings and the searching epoch; resumes that contradict the run
@@ -18,6 +18,10 @@
 #include <cmath>
 
 using namespace cryo;
+
+namespace {
+constexpr std::size_t kParticles = 160;
+}
 
 class TestAbInitioResume : public QObject {
     Q_OBJECT
@@ -60,9 +64,9 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         SimulationOptions sim;
         sim.outDir = data().toStdString();
-        sim.particles = 240;
-        sim.box = 32;
-        sim.pixelSize = 6.0;
+        sim.particles = int(kParticles);
+        sim.box = 16;
+        sim.pixelSize = 12.0;
         sim.snr = 1.0;
         sim.seed = 17;
         simulateDataset(sim);
@@ -126,7 +130,7 @@ private Q_SLOTS:
         for (std::size_t e = 2; e < 4; ++e)   // same poses, so the same error against the truth
             QVERIFY(std::abs(straightErrors[e] - resumedErrors[e - 2]) <= 1e-6 * (1 + straightErrors[e]));
         const PoseTable pa = readPoses(open(straight)), pb = readPoses(open(interrupted));
-        QCOMPARE(pa.count, std::size_t(240));
+        QCOMPARE(pa.count, kParticles);
         QCOMPARE(pb.count, pa.count);
         double largest = 0;
         for (std::size_t i = 0; i < pa.rotations.size(); ++i)
@@ -145,7 +149,7 @@ private Q_SLOTS:
         }
         if (zdim > 0) {   // z of every particle, for the explorer
             const LatentTable z = readLatents(open(interrupted));
-            QCOMPARE(z.count, std::size_t(240));
+            QCOMPARE(z.count, kParticles);
             QCOMPARE(z.zdim, zdim);
             QVERIFY(std::all_of(z.mu.begin(), z.mu.end(), [](float v) { return std::isfinite(v); }));
             QCOMPARE(z.mu, readLatents(open(straight)).mu);

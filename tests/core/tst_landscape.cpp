@@ -245,6 +245,7 @@ private Q_SLOTS:
         TrainingOptions t;
         t.particles = (dir.filePath("data") + "/particles.star").toStdString();
         t.outDir = dir.filePath("run").toStdString();
+        t.threads = 1;   // two threads that wait for each other crawl on a busy machine
         t.config.model.zdim = 8;
         t.config.model.encoderWidth = t.config.model.decoderWidth = 128;
         // Tuned with the geometric encoding, which fits these tiny D=32 sets in fewer epochs
@@ -263,13 +264,14 @@ private Q_SLOTS:
         const LatentTable z = readLatents(H5File(dir.filePath("run/run.h5").toStdString(), H5File::Mode::ReadOnly));
         const auto states = H5File(dir.filePath("data/truth.h5").toStdString(), H5File::Mode::ReadOnly)
                                 .read<std::int32_t>("/particles/state");
-        auto generator = VolumeGenerator::open(dir.filePath("run").toStdString(), 0);
+        auto generator = VolumeGenerator::open(dir.filePath("run").toStdString(), 1);
         const VolumeDecoder decode = [&](std::span<const float> point) {
             return generator->generate(point, VolumeGenerator::Quality::Preview);
         };
         LandscapeOptions options;
         options.clusters = 3;
         options.sketch = 60;
+        options.threads = 1;
         clock.restart();
         const LandscapeResult r = LandscapeAnalysis(options).run(z.mu.data(), z.count, z.zdim, decode);
         const double ari = adjustedRandIndex(r.particleClusters, states);

@@ -1,6 +1,8 @@
 // Pose search (cryoDRGN2 style) on a homogeneous decoder trained with the true poses
 // (fixed seeds, D = 32): noise-free images get back their true rotations within about the
-// final grid spacing and their shifts within a pixel.
+// final grid spacing and their shifts within a pixel. Ab initio training (on a D = 16 set):
+// the schedule and what a run stores, and chunked searching epochs that find the structure
+// from a random start. One compute thread throughout (robust on a busy machine).
 #include "images/TrainingImages.h"
 #include "io/H5File.h"
 #include "particles/ParticleDataset.h"
@@ -43,6 +45,22 @@ class TestPoseSearch : public QObject {
 
     QString dataDir() const { return m_dir.filePath("data"); }
     QString runDir() const { return m_dir.filePath("run"); }
+    // D = 16 (12 Å/px), 400 noise-free particles of one conformation: ab initio's data.
+    QString smallDataDir() const { return m_dir.filePath("small"); }
+
+    TrainingOptions abInitioRun(const QString& name) const
+    {
+        TrainingOptions t;
+        t.particles = (smallDataDir() + "/particles.star").toStdString();
+        t.outDir = m_dir.filePath(name).toStdString();
+        t.threads = 1;
+        t.abInitio = true;
+        t.abInitioOptions.resetAfterEpoch = 0;
+        t.config.model.zdim = 0;
+        t.config.learningRate = 1e-3;
+        t.config.seed = 3;
+        return t;
+    }
 
     // The grids for this D = 32 data: r0 = 2 (4608 rotations, 15°) + 3 refinements (final grid
     // 1.9°); the base band L0 = 6 of D = 32 is the 12 of D = 64 (the same object in a
@@ -85,7 +103,7 @@ class TestPoseSearch : public QObject {
     // poses, with the images' CTF) and compares with the truth.
     Errors searchAndCompare(const PoseSearchOptions& options, std::size_t count, bool modelImages)
     {
-        auto search = PoseSearch::fromRun(runDir().toStdString(), options, 0);
+        auto search = PoseSearch::fromRun(runDir().toStdString(), options, 1);
         TrainingBatch batch;
         const std::vector<PoseEstimate> truePoses = loadImages(count, batch);
         if (modelImages)
@@ -125,11 +143,15 @@ private Q_SLOTS:
         sim.seed = 21;
         sim.hingeMin = sim.hingeMax = 40;   // one conformation
         simulateDataset(sim);
+        sim.outDir = smallDataDir().toStdString();
+        sim.box = 16;
+        sim.pixelSize = 12.0;
+        simulateDataset(sim);
 
         TrainingOptions t;
         t.particles = (dataDir() + "/particles.star").toStdString();
         t.outDir = runDir().toStdString();
-        t.threads = 0;
+        t.threads = 1;
         t.config.model.zdim = 0;
         t.config.model.decoderWidth = 128;
         // Tuned with the geometric encoding, which fits these tiny D=32 sets in fewer epochs
@@ -204,9 +226,9 @@ private Q_SLOTS:
         // error is that pose's, and it is no further from the truth than the best candidate.
         PoseSearchOptions options = smallBoxOptions();
         options.posteriorMean = false;
-        auto bestSearch = PoseSearch::fromRun(runDir().toStdString(), options, 0);
+        auto bestSearch = PoseSearch::fromRun(runDir().toStdString(), options, 1);
         options.posteriorMean = true;
-        auto meanSearch = PoseSearch::fromRun(runDir().toStdString(), options, 0);
+        auto meanSearch = PoseSearch::fromRun(runDir().toStdString(), options, 1);
         const std::size_t n = 32;
         TrainingBatch batch;
         const std::vector<PoseEstimate> truePoses = loadImages(n, batch);
@@ -242,25 +264,19 @@ private Q_SLOTS:
     void abInitioScheduleSearchesAndSavesPoses()
     {
         // Plumbing of the ab initio loop on a tiny run: which epochs search, the progress stage,
-        // the pose error against truth.h5, the poses in run.h5 (accuracy needs a longer run:
+        // the pose error against truth.h5, the poses in run.h5 (accuracy: the test below,
         // bench/ and the report).
-        TrainingOptions t;
-        t.particles = (dataDir() + "/particles.star").toStdString();
-        t.outDir = m_dir.filePath("abinitio").toStdString();
-        t.abInitio = true;
+        TrainingOptions t = abInitioRun("abinitio");
         t.abInitioOptions.searchEvery = 2;
-        t.abInitioOptions.resetAfterEpoch = 0;
         t.abInitioOptions.baseResolution = 0;
         t.abInitioOptions.refinements = 1;
         t.abInitioOptions.shiftPoints = 3;
-        t.abInitioOptions.lMin = 6;
+        t.abInitioOptions.lMin = 4;
         t.abInitioOptions.lMax = 8;
-        t.config.model.zdim = 0;
         t.config.model.decoderWidth = 32;
         t.config.model.decoderLayers = 1;
         t.config.epochs = 3;
         t.config.batchSize = 32;
-        t.config.learningRate = 1e-3;
         bool sawSearch = false;
         std::vector<bool> searched;
         TrainingCallbacks callbacks;
@@ -288,29 +304,33 @@ private Q_SLOTS:
     void abInitioFromRandomFindsTheStructure()
     {
         // The chunked searching epochs (the model trains on each chunk of 64 right after its
-        // search) break a random start's symmetry: on these noise-free images 6 epochs reach a
-        // median error of 29° (measured; base grid r0 = 1 to keep the test short), where one
-        // model update per whole-dataset pass (searchChunk ≥ N, the earlier schedule) stays at
-        // 66°; a random pose is ~126°.
-        TrainingOptions t;
-        t.particles = (dataDir() + "/particles.star").toStdString();
-        t.outDir = m_dir.filePath("fromrandom").toStdString();
-        t.abInitio = true;
+        // search) break a random start's symmetry. Measured on these noise-free D = 16 images
+        // (12 Å/px, 64×2 decoder, lr 2e-3, 8 epochs): a median error of 19.7° (22.4° and 22.3°
+        // on the same set simulated with seeds 11 and 5), where one model update per
+        // whole-dataset pass (searchChunk ≥ N, the earlier schedule) stays at 63° (107° with
+        // seed 11); a random pose is ~126°.
+        TrainingOptions t = abInitioRun("fromrandom");
         t.abInitioOptions.searchEvery = 1;
         t.abInitioOptions.searchChunk = 64;
-        t.abInitioOptions.resetAfterEpoch = 0;
         t.abInitioOptions.baseResolution = 1;
-        t.config.model.zdim = 0;
-        t.config.epochs = 6;
+        t.abInitioOptions.refinements = 3;
+        t.abInitioOptions.shiftExtent = 3;
+        t.abInitioOptions.shiftPoints = 7;
+        t.abInitioOptions.lMin = 4;
+        t.abInitioOptions.lMaxStart = 4;
+        t.abInitioOptions.lMaxStep = 2;
+        t.config.model.decoderWidth = 64;
+        t.config.model.decoderLayers = 2;
+        t.config.epochs = 8;
         t.config.batchSize = 8;
-        t.config.learningRate = 1e-3;
+        t.config.learningRate = 2e-3;
         double error = -1;
         TrainingCallbacks callbacks;
         callbacks.epochFinished = [&](const EpochSummary& s) { error = s.poseErrorDeg; };
         const TrainingResult result = trainModel(t, callbacks, {});
-        QCOMPARE(result.epochsCompleted, 6);
-        qInfo("ab initio from random: median rotation error %.1f deg after 6 epochs (%.0f s)", error, result.seconds);
-        QVERIFY2(error >= 0 && error < 45.0, qPrintable(QString::number(error)));
+        QCOMPARE(result.epochsCompleted, 8);
+        qInfo("ab initio from random: median rotation error %.1f deg after 8 epochs (%.0f s)", error, result.seconds);
+        QVERIFY2(error >= 0 && error < 40.0, qPrintable(QString::number(error)));
     }
 
     void imagesSharingALatentShareAVolume()
