@@ -72,6 +72,14 @@ TrainingOptions abInitio(TrainingOptions t)
     return t;
 }
 
+// The rows of the tests that run for both pose stages.
+void addPoseStageRows()
+{
+    QTest::addColumn<bool>("searched");
+    QTest::newRow("given poses") << false;
+    QTest::newRow("searched poses") << true;
+}
+
 std::vector<EpochRecord> historyOf(const TrainingOptions& t)
 {
     return readHistory(H5File(t.outDir / kRunFileName, H5File::Mode::ReadOnly));
@@ -85,7 +93,11 @@ class TestTraining : public QObject {
 
     // D = 16 (12 Å/px), 160 particles, SNR 1: made once, shared by the tests of the loop.
     QString tiny() const { return m_dir.filePath("tiny"); }
-    TrainingOptions tinyRun(const QString& name) const { return training(tiny(), m_dir.filePath(name)); }
+    TrainingOptions tinyRun(const QString& name, bool searched = false) const
+    {
+        const TrainingOptions t = training(tiny(), m_dir.filePath(name));
+        return searched ? abInitio(t) : t;
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -199,16 +211,12 @@ private Q_SLOTS:
 
     void cancelStopsWithinOneBatch_data()
     {
-        QTest::addColumn<bool>("searched");
-        QTest::newRow("given poses") << false;
-        QTest::newRow("searched poses") << true;
+        addPoseStageRows();
     }
     void cancelStopsWithinOneBatch()
     {
         QFETCH(bool, searched);
-        TrainingOptions t = tinyRun(QStringLiteral("cancel_%1").arg(searched));
-        if (searched)
-            t = abInitio(t);
+        const TrainingOptions t = tinyRun(QStringLiteral("cancel_%1").arg(searched), searched);
         std::stop_source stop;
         std::size_t atRequest = 0, atEnd = 0;
         TrainingCallbacks callbacks;
@@ -277,17 +285,13 @@ private Q_SLOTS:
 
     void bf16IsHonouredByBothPoseStages_data()
     {
-        QTest::addColumn<bool>("searched");
-        QTest::newRow("given poses") << false;
-        QTest::newRow("searched poses") << true;
+        addPoseStageRows();
     }
     void bf16IsHonouredByBothPoseStages()
     {
         // bf16 changes the numbers a little (so it ran), not the learning (the loss stays close).
         QFETCH(bool, searched);
-        TrainingOptions fp32 = tinyRun(QStringLiteral("fp32_%1").arg(searched));
-        if (searched)
-            fp32 = abInitio(fp32);
+        TrainingOptions fp32 = tinyRun(QStringLiteral("fp32_%1").arg(searched), searched);
         fp32.config.epochs = 1;
         TrainingOptions bf16 = fp32;
         bf16.outDir = m_dir.filePath(QStringLiteral("bf16_%1").arg(searched)).toStdString();
@@ -304,18 +308,14 @@ private Q_SLOTS:
 
     void progressCarriesAnEta_data()
     {
-        QTest::addColumn<bool>("searched");
-        QTest::newRow("given poses") << false;
-        QTest::newRow("searched poses") << true;
+        addPoseStageRows();
     }
     void progressCarriesAnEta()
     {
         // Epoch 1 of 2: an estimate that covers epoch 2 as well; the last report of the run
         // ("saving" epoch 2) has nothing left.
         QFETCH(bool, searched);
-        TrainingOptions t = tinyRun(QStringLiteral("eta_%1").arg(searched));
-        if (searched)
-            t = abInitio(t);
+        const TrainingOptions t = tinyRun(QStringLiteral("eta_%1").arg(searched), searched);
         double firstEpochEta = 0;
         TrainingProgress last;
         TrainingCallbacks callbacks;
@@ -346,7 +346,7 @@ private Q_SLOTS:
         zeroEpochs.config.epochs = 0;
         QVERIFY_THROWS_EXCEPTION(UsageError, trainModel(zeroEpochs, {}, {}));
 
-        for (TrainingOptions precision : {tinyRun("fp16"), abInitio(tinyRun("fp16_abinitio"))}) {
+        for (TrainingOptions precision : {tinyRun("fp16"), tinyRun("fp16_abinitio", true)}) {
             precision.config.precision = "fp16";
             QVERIFY_THROWS_EXCEPTION(UsageError, trainModel(precision, {}, {}));
         }
