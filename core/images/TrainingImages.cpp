@@ -40,10 +40,7 @@ TrainingImages::TrainingImages(const ParticleDataset& dataset, const TrainingIma
         throw UsageError(dataset.sourcePath().string() +
                          ": the particles have no poses (angles and shifts); train on the output of a "
                          "consensus refinement (RELION Refine3D, cryoSPARC homogeneous refinement) or give --poses");
-    if (!options.ctf.empty()) {
-        m_ctf = options.ctf;
-        m_hasCtf = true;
-    } else if (m_hasCtf) {
+    if (m_hasCtf) {
         m_ctf.reserve(m_count);
         for (const ParticleRecord& record : dataset.particles())
             m_ctf.push_back(record.ctf);

@@ -30,9 +30,9 @@ struct TrainingImagesOptions {
     std::size_t memoryLimitBytes = std::size_t(4) << 30;
     int normImages = 1000;              // images used to estimate the Hartley normalisation
     std::function<void(std::size_t done, std::size_t total)> progress;   // while caching
-    // Replace the dataset's own poses / CTF (cryoscape train --poses / --ctf); one per particle.
+    // Replace the dataset's own poses, one per particle (ab initio: the poses are searched for).
+    // Poses and CTF from other files are applied to the dataset (run/RunParticles.h).
     std::vector<ParticlePose> poses;
-    std::vector<CtfParams> ctf;
     // false: the targets are the raw (uncentred) images, as pose search needs them; then a
     // dataset without poses is accepted (identity rotations, zero shifts).
     bool centreByShift = true;

@@ -8,14 +8,8 @@
 
 namespace cryo {
 
-ParticleDataset openRunParticles(const RunConfig& config, const std::filesystem::path& dataDirectory)
+void applyRunParticleFiles(ParticleDataset& dataset, const RunConfig& config)
 {
-    if (config.particles.empty())
-        throw FileError(config.particles, "the run does not name its particle file");
-    ParticleDatasetOptions options;
-    options.requireImages = false;   // metadata only
-    options.dataDirectory = dataDirectory.empty() ? config.dataDirectory : dataDirectory;
-    ParticleDataset dataset = ParticleDataset::open(config.particles, options);
     // Poses and CTF files cover the whole particle file; the index then picks the run's rows.
     const auto checkCount = [&](const std::filesystem::path& file, std::size_t count) {
         if (count != dataset.size())
@@ -34,6 +28,17 @@ ParticleDataset openRunParticles(const RunConfig& config, const std::filesystem:
     }
     if (!config.particleIndices.empty())
         dataset.selectParticles(readIndexList(config.particleIndices, dataset.size()));
+}
+
+ParticleDataset openRunParticles(const RunConfig& config, const std::filesystem::path& dataDirectory)
+{
+    if (config.particles.empty())
+        throw FileError(config.particles, "the run does not name its particle file");
+    ParticleDatasetOptions options;
+    options.requireImages = false;   // metadata only
+    options.dataDirectory = dataDirectory.empty() ? config.dataDirectory : dataDirectory;
+    ParticleDataset dataset = ParticleDataset::open(config.particles, options);
+    applyRunParticleFiles(dataset, config);
     if (config.particleCount > 0 && dataset.size() != config.particleCount)
         throw FileError(config.particles, "has " + std::to_string(dataset.size()) +
                                               (config.particleIndices.empty() ? "" : " selected") +

@@ -14,4 +14,10 @@ namespace cryo {
 // was trained on (config.particleCount, when recorded).
 ParticleDataset openRunParticles(const RunConfig& config, const std::filesystem::path& dataDirectory = {});
 
+// The run's poses / CTF files (config.posesFile, config.ctfFile) applied to `dataset`, opened
+// from config.particles, then only its rows kept (config.particleIndices): training and the
+// reopened run see the same particles. Throws FileError when a file is unreadable or its row
+// count differs from the particle file's, UsageError for an index out of range.
+void applyRunParticleFiles(ParticleDataset& dataset, const RunConfig& config);
+
 } // namespace cryo

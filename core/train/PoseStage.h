@@ -28,7 +28,10 @@ public:
     // Throws UsageError for options of the stage that cannot work (before any file is read).
     virtual void validate() const {}
     // How the images are prepared (given poses: centred by their shift once, at load time).
-    virtual void configureImages(const ParticleDataset& dataset, TrainingImagesOptions& options) = 0;
+    virtual void configureImages(const ParticleDataset& dataset, TrainingImagesOptions& options)
+    {
+        (void)dataset, (void)options;
+    }
     // Resuming after `doneEpoch`: the engine has restored that epoch's checkpoint; `run` is the
     // run.h5 that recorded it.
     virtual void restore(TrainingEngine&, const H5File& run, int doneEpoch) { (void)run, (void)doneEpoch; }

@@ -40,6 +40,9 @@ void SearchedPoses::validate() const
     if (a.searchEvery < 1 || a.searchBatch < 1 || a.searchChunk < 1 || a.latentVolumes < 1)
         throw UsageError("the search interval, the search batch, the search chunk and the volumes per chunk must "
                          "be at least 1");
+    if (!m_options.posesFile.empty())
+        throw UsageError("ab initio searches the poses: a poses file (" + m_options.posesFile.string() +
+                         ") is not used; leave it out");
 }
 
 void SearchedPoses::configureImages(const ParticleDataset& dataset, TrainingImagesOptions& options)
@@ -47,7 +50,9 @@ void SearchedPoses::configureImages(const ParticleDataset& dataset, TrainingImag
     options.centreByShift = false;   // the input poses are ignored: they are searched for
     options.poses.assign(dataset.size(), ParticlePose{});
     m_schedule.emplace(m_options.abInitioOptions, m_options.config.epochs, dataset.boxSize());
-    m_truth = readTruth(m_options.particles, dataset.size());
+    // truth.h5 describes the rows of the particle file: not those of a selection.
+    if (m_options.particleIndices.empty())
+        m_truth = readTruth(m_options.particles, dataset.size());
     m_poses.assign(dataset.size(), PoseEstimate{});
 }
 

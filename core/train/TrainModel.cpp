@@ -13,7 +13,7 @@ TrainingResult trainModel(const TrainingOptions& options, const TrainingCallback
     if (options.abInitio)
         stage = std::make_unique<SearchedPoses>(options);
     else
-        stage = std::make_unique<GivenPoses>(options);
+        stage = std::make_unique<GivenPoses>();
     return TrainingEngine(options, callbacks, std::move(stop), *stage).run();
 }
 

@@ -4,8 +4,8 @@
 #include "model/AutocastScope.h"
 #include "model/Checkpoint.h"
 #include "model/ComputeDevice.h"
-#include "particles/MetadataOverride.h"
 #include "particles/ParticleDataset.h"
+#include "run/RunParticles.h"
 #include "train/AbInitioState.h"
 #include "util/Error.h"
 
@@ -68,9 +68,8 @@ void TrainingEngine::prepare()
     validate(m_options);
     m_stage.validate();
     std::filesystem::create_directories(m_options.outDir);
+    recordParticleFiles();
     readImages();
-    m_config.particles = std::filesystem::absolute(m_options.particles);
-    m_config.dataDirectory = m_options.dataset.dataDirectory;
     m_config.particleCount = m_dataset->size();
     m_config.boxSize = m_dataset->boxSize();
     m_config.pixelSize = m_dataset->pixelSize();
@@ -83,9 +82,41 @@ void TrainingEngine::prepare()
     resetModel(m_config.seed);   // the initial weights: the same run for the same seed
 }
 
+// What run.h5 records of the data, so that the reopened run (run/RunParticles.h) sees the
+// particles, poses and CTF trained on. A resumed run keeps its own: run.h5's files are used
+// when none are given, and giving others is an error.
+void TrainingEngine::recordParticleFiles()
+{
+    const auto absolute = [](const std::filesystem::path& p) {
+        return p.empty() ? p : std::filesystem::absolute(p);
+    };
+    m_config.particles = absolute(m_options.particles);
+    m_config.dataDirectory = m_options.dataset.dataDirectory;
+    m_config.posesFile = absolute(m_options.posesFile);
+    m_config.ctfFile = absolute(m_options.ctfFile);
+    m_config.particleIndices = absolute(m_options.particleIndices);
+    const auto path = m_options.outDir / kRunFileName;
+    if (!m_options.resume || !std::filesystem::exists(path))
+        return;   // restore() says when there is nothing to resume
+    const RunConfig stored = readRunConfig(H5File(path, H5File::Mode::ReadOnly));
+    const auto keep = [&](std::filesystem::path& given, const std::filesystem::path& recorded, const std::string& from,
+                          const std::string& own) {
+        if (given.empty())
+            given = recorded;
+        else if (given != recorded)
+            throw UsageError(m_options.outDir.string() + ": the run was trained with " +
+                             (recorded.empty() ? own : from + " " + recorded.string()) + ", not " + given.string() +
+                             "; resume it with the same, or start a new run");
+    };
+    keep(m_config.posesFile, stored.posesFile, "the poses from", "the particle file's own poses");
+    keep(m_config.ctfFile, stored.ctfFile, "the CTF from", "the particle file's own CTF");
+    keep(m_config.particleIndices, stored.particleIndices, "the particles selected by", "all the particles of the file");
+}
+
 void TrainingEngine::readImages()
 {
     m_dataset = std::make_unique<ParticleDataset>(ParticleDataset::open(m_options.particles, m_options.dataset));
+    applyRunParticleFiles(*m_dataset, m_config);
     TrainingImagesOptions imageOptions;
     imageOptions.preprocess.invertContrast = m_config.invertContrast;
     imageOptions.memoryLimitBytes = m_options.memoryLimitBytes;
@@ -97,8 +128,6 @@ void TrainingEngine::readImages()
         if (m_callbacks.progress)
             m_callbacks.progress(p);
     };
-    if (!m_options.ctfFile.empty())
-        imageOptions.ctf = readCtfOverride(m_options.ctfFile);
     m_stage.configureImages(*m_dataset, imageOptions);
     m_images = std::make_unique<TrainingImages>(*m_dataset, imageOptions);
 }

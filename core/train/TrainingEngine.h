@@ -69,6 +69,7 @@ private:
     using Clock = std::chrono::steady_clock;
 
     void prepare();
+    void recordParticleFiles();
     void readImages();
     void restore();
     bool runEpoch(int epoch);   // false when cancelled

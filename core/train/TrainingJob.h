@@ -5,7 +5,8 @@
 //
 // Run directory (docs/run-directory.md): run.h5 (config, history, per-particle z) written
 // atomically at the end of every epoch, after checkpoints/epoch_NNNN.pt (model, optimiser,
-// RNG state); `resume` continues after the last epoch run.h5 records, from its checkpoint.
+// RNG state); `resume` continues after the last epoch run.h5 records, from its checkpoint,
+// on the particles the run recorded (its poses / CTF / particle-index files).
 // Both kinds of training (given or searched poses) run in core/train/TrainingEngine.h.
 #include "particles/ParticleTypes.h"
 #include "run/RunConfig.h"
@@ -59,6 +60,7 @@ struct TrainingOptions {
     ParticleDatasetOptions dataset;          // dataDirectory, pixelSize override, ...
     std::filesystem::path posesFile;         // optional: poses from cryoDRGN pose.pkl or another .star/.cs
     std::filesystem::path ctfFile;           // optional: CTF from cryoDRGN ctf.pkl or another .star/.cs
+    std::filesystem::path particleIndices;   // optional: only these rows, in this order (cryoDRGN --ind .pkl, a text list)
     std::filesystem::path outDir;            // the run directory (created)
     RunConfig config;                        // architecture, epochs, batch, lr, beta, seed
     bool resume = false;                     // continue after the last epoch run.h5 in outDir records

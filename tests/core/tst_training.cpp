@@ -2,7 +2,8 @@
 // split; a homogeneous reconstruction that matches the true map; a latent that follows the
 // true hinge angle; and, on one tiny data set, the training engine's contracts for both pose
 // stages: cancel within one batch, resume after the epoch run.h5 records with the same loss
-// curve, lazy reading, the bf16 precision, progress with an ETA, bad options and divergence.
+// curve, poses / CTF / selection files recorded in run.h5 and kept on resume, lazy reading,
+// the bf16 precision, progress with an ETA, bad options and divergence.
 #include "analysis/LatentValidation.h"
 #include "analysis/RankCorrelation.h"
 #include "fourier/HartleyVolume.h"
@@ -10,7 +11,9 @@
 #include "io/H5File.h"
 #include "io/MrcFile.h"
 #include "model/VolumeGenerator.h"
+#include "particles/ParticleDataset.h"
 #include "run/RunFile.h"
+#include "run/RunParticles.h"
 #include "sim/Simulator.h"
 #include "train/TrainingJob.h"
 #include "util/BlasEnvironment.h"
@@ -20,6 +23,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <fstream>
 #include <set>
 
 using namespace cryo;
@@ -266,6 +270,46 @@ private Q_SLOTS:
         QVERIFY(a[2].loss < a[0].loss);   // and it learns
     }
 
+    void particleFilesAreRecordedAndKeptOnResume()
+    {
+        // Poses and CTF from other files and a selection of rows (cryoDRGN's --ind) go to
+        // run.h5, so the reopened run sees the particles it was trained on; a resume keeps them.
+        const std::filesystem::path star = tiny().toStdString() + "/particles.star";
+        const std::filesystem::path selection = m_dir.filePath("selection.txt").toStdString();
+        {
+            std::ofstream out(selection);
+            for (int row = 159; row >= 80; --row)   // 80 particles, in reverse order
+                out << row << '\n';
+        }
+        TrainingOptions t = tinyRun("selected");
+        t.config.epochs = 1;
+        t.posesFile = t.ctfFile = star;
+        t.particleIndices = selection;
+        trainModel(t, {}, {});
+
+        const auto config = [&] { return readRunConfig(H5File(t.outDir / kRunFileName, H5File::Mode::ReadOnly)); };
+        QCOMPARE(config().posesFile, std::filesystem::absolute(star));
+        QCOMPARE(config().ctfFile, std::filesystem::absolute(star));
+        QCOMPARE(config().particleIndices, std::filesystem::absolute(selection));
+        QCOMPARE(config().particleCount, std::size_t(80));
+        QCOMPARE(readLatents(H5File(t.outDir / kRunFileName, H5File::Mode::ReadOnly)).count, std::size_t(80));
+        const ParticleDataset reopened = openRunParticles(config());
+        const ParticleDataset all = ParticleDataset::open(star);
+        QCOMPARE(reopened.size(), std::size_t(80));
+        QCOMPARE(reopened.poses().front().shiftX, all.poses()[159].shiftX);
+        QCOMPARE(reopened.poses().back().shiftY, all.poses()[80].shiftY);
+
+        // Resuming without naming the files trains on the recorded ones; naming others is refused.
+        TrainingOptions resumed = tinyRun("selected");
+        resumed.resume = true;
+        QCOMPARE(trainModel(resumed, {}, {}).epochsCompleted, 2);
+        QCOMPARE(config().particleIndices, std::filesystem::absolute(selection));
+        QCOMPARE(historyOf(resumed).size(), std::size_t(2));
+        resumed.config.epochs = 3;
+        resumed.particleIndices = m_dir.filePath("other.txt").toStdString();
+        QVERIFY_THROWS_EXCEPTION(UsageError, trainModel(resumed, {}, {}));
+    }
+
     void lazyReadingMatchesTheInMemoryPath()
     {
         // With no memory for the preprocessed images, batches are read from the stack and
@@ -350,6 +394,10 @@ private Q_SLOTS:
             precision.config.precision = "fp16";
             QVERIFY_THROWS_EXCEPTION(UsageError, trainModel(precision, {}, {}));
         }
+
+        TrainingOptions searchedWithPoses = tinyRun("abinitio_poses", true);
+        searchedWithPoses.posesFile = searchedWithPoses.particles;
+        QVERIFY_THROWS_EXCEPTION(UsageError, trainModel(searchedWithPoses, {}, {}));
 
         TrainingOptions missing = training(m_dir.filePath("nothing"), m_dir.filePath("run2"));
         QVERIFY_THROWS_EXCEPTION(FileError, trainModel(missing, {}, {}));
