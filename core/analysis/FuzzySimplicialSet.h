@@ -25,7 +25,8 @@ struct FuzzyGraph {
     std::vector<float> weights;   // in (0, 1]
 };
 
-SmoothKnnDistances smoothKnnDistances(const NeighborGraph& neighbors);
-FuzzyGraph fuzzySimplicialSet(const NeighborGraph& neighbors);
+// Both are computed per row on `threads` threads; the results do not depend on their number.
+SmoothKnnDistances smoothKnnDistances(const NeighborGraph& neighbors, int threads = 2);
+FuzzyGraph fuzzySimplicialSet(const NeighborGraph& neighbors, int threads = 2);
 
 } // namespace cryo

@@ -23,7 +23,7 @@ LatentGraph LatentGraph::build(const float* rows, std::size_t count, int dim, co
     graph.m_rows.assign(rows, rows + count * std::size_t(dim));
     const int k = int(std::min<std::size_t>(std::size_t(options.maxNeighbors), count - 1));
     const NearestNeighbors tree(graph.m_rows.data(), count, dim);
-    const NeighborGraph knn = tree.allNeighbors(k, options.threads, context.sub(0, 0.8));
+    const NeighborGraph knn = tree.allNeighbors(k, {.threads = options.threads}, context.sub(0, 0.8));
 
     // The cutoff keeps the N·meanDegree shortest kNN edges (ties at the cutoff all kept).
     std::vector<float> sorted = knn.distances;

@@ -1,7 +1,15 @@
 #pragma once
-// Exact k nearest neighbours (Euclidean) of latent rows, by a kd-tree (nanoflann): good for
-// the low dimensions of z (d ≤ ~10). Used by UMAP, trustworthiness, graph traversal and
+// k nearest neighbours (Euclidean) of latent rows, by a kd-tree (nanoflann): good for the low
+// dimensions of z (d ≤ ~10). Used by UMAP, trustworthiness, graph traversal and
 // click-to-nearest-particle.
+//
+// All-neighbour searches can be (1 + ε)-approximate: a branch of the tree is skipped unless
+// it may hold a point nearer than the current k-th distance / (1 + ε). At ε = 1 on 1,000,000
+// × 8 rows this keeps 99 % of the true neighbours and costs 2.5× less than the exact search
+// on isotropic Gaussian rows, about 1.8× less on rows near a 2-D manifold (bench_scale). The
+// rows are queried in the tree's own order (nearby rows one after the other), which is
+// another 1.5–2.7× faster than index order because each query walks the cached paths of the
+// previous one. Results do not depend on the thread count.
 #include "analysis/AnalysisContext.h"
 
 #include <cstddef>
@@ -19,6 +27,11 @@ struct NeighborGraph {
     std::vector<float> distances;        // count × k, Euclidean, ascending per row
 };
 
+struct NeighborSearchOptions {
+    double epsilon = 0;   // 0: exact; ε > 0: (1 + ε)-approximate (see above)
+    int threads = 2;
+};
+
 class NearestNeighbors {
 public:
     // Builds the tree over `count` rows of `dim` floats (row-major). The rows are not
@@ -32,8 +45,9 @@ public:
     int dim() const { return m_dim; }
 
     // Every row's k nearest other rows (a row's duplicates count as neighbours at distance
-    // 0). Throws UsageError for k < 1 or k ≥ count; AnalysisCancelled on stop.
-    NeighborGraph allNeighbors(int k, int threads = 2, const AnalysisContext& context = {}) const;
+    // 0). Throws UsageError for k < 1, k ≥ count or ε < 0; AnalysisCancelled on stop.
+    NeighborGraph allNeighbors(int k, const NeighborSearchOptions& options = {},
+                               const AnalysisContext& context = {}) const;
 
     // The k rows nearest an arbitrary point (dim floats): (index, distance), nearest first.
     std::vector<std::pair<std::int64_t, float>> nearest(const float* point, int k) const;
@@ -45,5 +59,9 @@ private:
     int m_dim;
     std::unique_ptr<Tree> m_tree;
 };
+
+// Fraction of `exact`'s neighbours that `approximate` also lists, over all rows (same
+// count and k; otherwise UsageError).
+double neighborRecall(const NeighborGraph& approximate, const NeighborGraph& exact);
 
 } // namespace cryo

@@ -97,8 +97,8 @@ void pruneGraph(FuzzyGraph& graph, int epochs)
 Umap::Umap(UmapOptions options) : m_options(options)
 {
     if (m_options.neighbors < 2 || m_options.minDist < 0 || m_options.spread <= 0 || m_options.minDist > m_options.spread ||
-        m_options.epochs < 0 || m_options.learningRate <= 0)
-        throw UsageError("UMAP: need neighbours ≥ 2, 0 ≤ min_dist ≤ spread, epochs ≥ 0 and a positive learning rate");
+        m_options.epochs < 0 || m_options.learningRate <= 0 || !(m_options.neighborEpsilon >= 0))
+        throw UsageError("UMAP: need neighbours ≥ 2, 0 ≤ min_dist ≤ spread, epochs ≥ 0, a positive learning rate and ε ≥ 0");
 }
 
 std::pair<double, double> Umap::curveParameters(double minDist, double spread)
@@ -145,7 +145,8 @@ UmapResult Umap::fit(const float* rows, std::size_t count, int dim, const Analys
     const auto start = std::chrono::steady_clock::now();
     const int k = std::min<int>(m_options.neighbors - 1, int(count) - 1);
     const NearestNeighbors index(rows, count, dim);
-    const NeighborGraph graph = index.allNeighbors(k, m_options.neighborThreads, context.sub(0.0, 0.3));
+    const NeighborGraph graph =
+        index.allNeighbors(k, {m_options.neighborEpsilon, m_options.threads}, context.sub(0.0, 0.3));
     const double neighborSeconds = secondsSince(start);
     UmapResult result = fit(rows, count, dim, graph, context.sub(0.3, 1.0));
     result.neighborSeconds = neighborSeconds;
@@ -162,11 +163,12 @@ UmapResult Umap::fit(const float* rows, std::size_t count, int dim, const Neighb
     UmapResult result;
     result.epochs = m_options.epochs > 0 ? m_options.epochs : (count <= 10000 ? 500 : 200);
     std::tie(result.a, result.b) = curveParameters(m_options.minDist, m_options.spread);
-    FuzzyGraph graph = fuzzySimplicialSet(neighbors);
+    FuzzyGraph graph = fuzzySimplicialSet(neighbors, m_options.threads);
     context.checkCancelled();
     pruneGraph(graph, result.epochs);
     result.edges = graph.weights.size();
     result.embedding = initialEmbedding(rows, count, dim, m_options.seed);
+    result.graphSeconds = secondsSince(start);
     context.report(0.05);
     UmapLayoutOptions layout;
     layout.a = result.a;

@@ -1,7 +1,8 @@
 #pragma once
 // UMAP of latent coordinates into 2D, written from the paper (McInnes, Healy & Melville 2018)
 // and following umap-learn's defaults:
-//   1. exact kNN (NearestNeighbors; n_neighbors counts the row itself, as in umap-learn)
+//   1. kNN (NearestNeighbors, (1 + ε)-approximate with ε = 1 by default: ~99 % of the true
+//      neighbours; n_neighbors counts the row itself, as in umap-learn)
 //   2. fuzzy simplicial set (FuzzySimplicialSet.h); edges lighter than max/epochs dropped
 //   3. a, b of the low-dimensional kernel 1/(1 + a d^2b) fitted to min_dist and spread
 //      (least squares on 300 points of [0, 3·spread], as umap-learn does)
@@ -10,9 +11,8 @@
 //      over spectral init because it is robust for disconnected graphs and cheap)
 //   5. SGD (UmapLayout.h): attraction along sampled edges, negative sampling for repulsion,
 //      learning rate decaying linearly to 0; epochs 500 for N ≤ 10,000, else 200.
-// Deterministic for a seed with threads = 1. With threads > 1 the layout runs Hogwild-style
-// (umap-learn's parallel mode): the same random draws, but races between threads make the
-// result vary slightly from run to run.
+// Deterministic for a seed, whatever the thread counts (UmapLayout.h says how the layout
+// runs in parallel without races).
 #include "analysis/AnalysisContext.h"
 #include "analysis/NearestNeighbors.h"
 
@@ -31,8 +31,8 @@ struct UmapOptions {
     int negativeSampleRate = 5;
     double repulsionStrength = 1.0;  // gamma
     std::uint64_t seed = 0;
-    int threads = 1;                 // layout threads (1: deterministic); kNN always uses neighborThreads
-    int neighborThreads = 2;
+    double neighborEpsilon = 1.0;    // kNN approximation ε (0: exact)
+    int threads = 2;                 // for the kNN, the graph and the layout; the result does not depend on it
 };
 
 struct UmapResult {
@@ -40,7 +40,9 @@ struct UmapResult {
     double a = 0, b = 0;
     int epochs = 0;
     std::size_t edges = 0;           // directed edges of the symmetric graph used
-    double neighborSeconds = 0, layoutSeconds = 0;   // kNN; graph + init + SGD
+    double neighborSeconds = 0;      // kNN
+    double layoutSeconds = 0;        // fuzzy graph, initialisation and SGD
+    double graphSeconds = 0;         // of which fuzzy graph and initialisation
 };
 
 class Umap {

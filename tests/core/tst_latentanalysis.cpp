@@ -1,6 +1,6 @@
 // Latent-space analysis jobs on synthetic data with known answers: PCA (known covariance,
 // inverse projection), k-means (Gaussian blobs, ARI, on-data centres, determinism), exact
-// kNN against brute force, trustworthiness against its definition, kernel density against a
+// kNN against brute force, the recall of approximate kNN, trustworthiness against its definition, kernel density against a
 // direct sum, and cancellation.
 #include "analysis/AdjustedRandIndex.h"
 #include "analysis/DensityGrid.h"
@@ -229,6 +229,26 @@ private Q_SLOTS:
         QVERIFY(again.centers == r.centers);
     }
 
+    void kmeansSameForAnyThreadCount()
+    {
+        // Several chunks of rows (the seeding's and the iterations' sums are combined per
+        // chunk), so that two and three threads really split the work.
+        const std::size_t n = 50000;
+        const std::vector<float> rows = gaussianRows(n, 6, 9);
+        cryo::KMeansOptions options;
+        options.clusters = 20;
+        options.seed = 4;
+        options.threads = 1;
+        const cryo::KMeansResult one = cryo::KMeans(options).fit(rows.data(), n, 6);
+        for (int threads : {2, 3}) {
+            options.threads = threads;
+            const cryo::KMeansResult r = cryo::KMeans(options).fit(rows.data(), n, 6);
+            QVERIFY(r.labels == one.labels);
+            QVERIFY(r.centers == one.centers);
+            QCOMPARE(r.inertia, one.inertia);
+        }
+    }
+
     void kmeansRejectsBadK()
     {
         const std::vector<float> rows = gaussianRows(10, 2, 1);
@@ -300,7 +320,7 @@ private Q_SLOTS:
         const std::size_t n = 3000;
         const std::vector<float> rows = gaussianRows(n, dim, 21);
         const cryo::NearestNeighbors index(rows.data(), n, dim);
-        const cryo::NeighborGraph graph = index.allNeighbors(k, 2);
+        const cryo::NeighborGraph graph = index.allNeighbors(k, {.threads = 2});
         QCOMPARE(graph.indices.size(), n * k);
         for (std::size_t i = 0; i < n; i += 7) {
             std::vector<std::pair<float, std::int32_t>> all;
@@ -315,13 +335,43 @@ private Q_SLOTS:
         }
     }
 
+    void approximateNeighborsKeepMostTrueOnes()
+    {
+        // Isotropic Gaussian rows in 8-D, the hard case for a kd-tree: UMAP's (1 + ε)-
+        // approximate search (ε = 1) keeps ≥ 95 % of the exact neighbours, lists real rows
+        // at their true distances (never nearer than the exact k-th), and does not depend on
+        // the thread count.
+        const std::size_t n = 20000;
+        const int k = 14;
+        const std::vector<float> rows = gaussianRows(n, 8, 33);
+        const cryo::NearestNeighbors index(rows.data(), n, 8);
+        const cryo::NeighborGraph exact = index.allNeighbors(k);
+        const cryo::NeighborGraph approximate = index.allNeighbors(k, {.epsilon = 1.0, .threads = 2});
+        QCOMPARE(cryo::neighborRecall(exact, exact), 1.0);
+        const double recall = cryo::neighborRecall(approximate, exact);
+        qInfo("recall at epsilon 1: %.4f", recall);
+        QVERIFY2(recall >= 0.95, qPrintable(QString::number(recall)));
+        QVERIFY2(recall < 1.0, "the search is meant to be approximate here");
+        for (std::size_t i = 0; i < n; i += 97)
+            for (int m = 0; m < k; ++m) {
+                const std::int32_t j = approximate.indices[i * k + m];
+                QVERIFY(j != std::int32_t(i));
+                QVERIFY(std::abs(approximate.distances[i * k + m] -
+                                 std::sqrt(distance2(&rows[i * 8], &rows[std::size_t(j) * 8], 8))) < 1e-4);
+                QVERIFY(approximate.distances[i * k + m] >= exact.distances[i * k + m] - 1e-6f);
+            }
+        const cryo::NeighborGraph oneThread = index.allNeighbors(k, {.epsilon = 1.0, .threads = 1});
+        QVERIFY(oneThread.indices == approximate.indices && oneThread.distances == approximate.distances);
+        QVERIFY_THROWS_EXCEPTION(cryo::UsageError, index.allNeighbors(k, {.epsilon = -1.0}));
+    }
+
     void nearestNeighborsExcludeSelfAmongDuplicates()
     {
         // Four copies of one point: each copy's neighbours are the three others at distance 0.
         std::vector<float> rows = gaussianRows(50, 3, 2);
         for (int c = 1; c < 4; ++c)
             std::copy(rows.begin(), rows.begin() + 3, rows.begin() + 3 * c);
-        const cryo::NeighborGraph graph = cryo::NearestNeighbors(rows.data(), 50, 3).allNeighbors(3, 1);
+        const cryo::NeighborGraph graph = cryo::NearestNeighbors(rows.data(), 50, 3).allNeighbors(3, {.threads = 1});
         for (int i = 0; i < 4; ++i) {
             std::vector<std::int32_t> found(graph.indices.begin() + 3 * i, graph.indices.begin() + 3 * i + 3);
             std::sort(found.begin(), found.end());
@@ -391,11 +441,11 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(cryo::AnalysisCancelled, cryo::LatentPca::fit(rows.data(), 20000, 4, 0, cancelled));
         QVERIFY_THROWS_EXCEPTION(cryo::AnalysisCancelled, cryo::KMeans({}).fit(rows.data(), 20000, 4, cancelled));
         const cryo::NearestNeighbors index(rows.data(), 20000, 4);
-        QVERIFY_THROWS_EXCEPTION(cryo::AnalysisCancelled, index.allNeighbors(10, 2, cancelled));
+        QVERIFY_THROWS_EXCEPTION(cryo::AnalysisCancelled, index.allNeighbors(10, {}, cancelled));
         // A stop requested mid-way (from the progress callback) also ends the job.
         std::stop_source later;
         const cryo::AnalysisContext midway{later.get_token(), [&](double f) { if (f > 0.3) later.request_stop(); }};
-        QVERIFY_THROWS_EXCEPTION(cryo::AnalysisCancelled, index.allNeighbors(10, 2, midway));
+        QVERIFY_THROWS_EXCEPTION(cryo::AnalysisCancelled, index.allNeighbors(10, {}, midway));
     }
 };
 
