@@ -4,6 +4,7 @@
 #include "util/Error.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -33,50 +34,89 @@ struct Data {
     const float* row(std::size_t i) const { return rows + i * std::size_t(dim); }
 };
 
-// Samples an index with probability proportional to weights (prefix sums given).
-std::size_t sampleProportional(const std::vector<double>& prefix, std::mt19937_64& rng)
+// Σ_i f(i) over rows, summed per chunk of rows and the chunk sums added in chunk order, so
+// the result does not depend on the thread count. chunkSums (optional) receives them.
+template <typename RowTerm>
+double chunkedSum(std::size_t count, int threads, RowTerm&& term, std::vector<double>* chunkSums = nullptr)
 {
-    const double total = prefix.back();
-    const double u = std::uniform_real_distribution<double>(0.0, total)(rng);
-    const auto it = std::upper_bound(prefix.begin(), prefix.end(), u);
-    return std::min<std::size_t>(std::size_t(it - prefix.begin()), prefix.size() - 1);
+    std::vector<double> sums(chunkCount(count), 0.0);
+    parallelChunks(sums.size(), threads, {}, [&](std::size_t chunk) {
+        double sum = 0;
+        for (std::size_t i = chunk * kChunkRows; i < std::min(count, (chunk + 1) * kChunkRows); ++i)
+            sum += term(i);
+        sums[chunk] = sum;
+    });
+    double total = 0;
+    for (double s : sums)
+        total += s;
+    if (chunkSums)
+        *chunkSums = std::move(sums);
+    return total;
+}
+
+// A row drawn with probability ∝ weights[i] (uniformly when they are all 0): the chunk from
+// the chunk sums, then the row within it.
+std::size_t sampleProportional(const std::vector<float>& weights, const std::vector<double>& chunkSums, double total,
+                               std::mt19937_64& rng)
+{
+    if (!(total > 0))
+        return std::uniform_int_distribution<std::size_t>(0, weights.size() - 1)(rng);
+    double u = std::uniform_real_distribution<double>(0.0, total)(rng);
+    std::size_t chunk = 0;
+    while (chunk + 1 < chunkSums.size() && (u >= chunkSums[chunk] || chunkSums[chunk] == 0)) {
+        u -= chunkSums[chunk];
+        ++chunk;
+    }
+    const std::size_t begin = chunk * kChunkRows, end = std::min(weights.size(), begin + kChunkRows);
+    std::size_t last = begin;
+    for (std::size_t i = begin; i < end; ++i) {
+        if (weights[i] <= 0)
+            continue;
+        last = i;
+        if (u < weights[i])
+            return i;
+        u -= weights[i];
+    }
+    return last;   // rounding left u just above the chunk's sum
 }
 
 // Greedy k-means++: each step draws 2 + ln k candidates ∝ D² and keeps the one that lowers
-// the potential Σ D² the most.
-std::vector<float> seedCentres(const Data& data, int k, std::mt19937_64& rng, const AnalysisContext& context)
+// the potential Σ D² the most. Every pass over the rows runs on `threads` threads.
+std::vector<float> seedCentres(const Data& data, int k, int threads, std::mt19937_64& rng,
+                               const AnalysisContext& context)
 {
     const int d = data.dim;
+    const std::size_t n = data.count;
     std::vector<float> centres;
     centres.reserve(std::size_t(k) * d);
-    const std::size_t first = std::uniform_int_distribution<std::size_t>(0, data.count - 1)(rng);
+    const std::size_t first = std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
     centres.insert(centres.end(), data.row(first), data.row(first) + d);
-    std::vector<float> closest(data.count), candidateDist(data.count);
-    for (std::size_t i = 0; i < data.count; ++i)
-        closest[i] = squaredDistance(data.row(i), data.row(first), d);
+    std::vector<float> closest(n);
+    std::vector<double> chunkSums;
+    double potential = chunkedSum(n, threads, [&](std::size_t i) {
+        return double(closest[i] = squaredDistance(data.row(i), data.row(first), d));
+    }, &chunkSums);
     const int trials = 2 + int(std::log(double(k)));
-    std::vector<double> prefix(data.count);
+    std::vector<std::size_t> candidates(trials);
     for (int c = 1; c < k; ++c) {
         context.checkCancelled();
-        double running = 0;
-        for (std::size_t i = 0; i < data.count; ++i)
-            prefix[i] = running += closest[i];
-        std::size_t best = 0;
+        for (std::size_t& candidate : candidates)
+            candidate = sampleProportional(closest, chunkSums, potential, rng);
+        std::size_t best = candidates[0];
         double bestPotential = std::numeric_limits<double>::infinity();
-        for (int t = 0; t < trials; ++t) {
-            const std::size_t candidate = running > 0 ? sampleProportional(prefix, rng)
-                                                      : std::uniform_int_distribution<std::size_t>(0, data.count - 1)(rng);
-            double potential = 0;
-            for (std::size_t i = 0; i < data.count; ++i)
-                potential += std::min(closest[i], squaredDistance(data.row(i), data.row(candidate), d));
-            if (potential < bestPotential) {
-                bestPotential = potential;
+        for (const std::size_t candidate : candidates) {
+            const double p = chunkedSum(n, threads, [&](std::size_t i) {
+                return double(std::min(closest[i], squaredDistance(data.row(i), data.row(candidate), d)));
+            });
+            if (p < bestPotential) {
+                bestPotential = p;
                 best = candidate;
             }
         }
         centres.insert(centres.end(), data.row(best), data.row(best) + d);
-        for (std::size_t i = 0; i < data.count; ++i)
-            closest[i] = std::min(closest[i], squaredDistance(data.row(i), data.row(best), d));
+        potential = chunkedSum(n, threads, [&](std::size_t i) {
+            return double(closest[i] = std::min(closest[i], squaredDistance(data.row(i), data.row(best), d)));
+        }, &chunkSums);
         context.report(double(c) / double(k));
     }
     return centres;
@@ -182,7 +222,9 @@ KMeansResult KMeans::fitOnce(const float* rows, std::size_t count, int dim, std:
     const Data data{rows, count, dim};
     const int k = m_options.clusters;
     std::mt19937_64 rng(seed);
-    std::vector<float> centres = seedCentres(data, k, rng, context.sub(0.0, 0.2));
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<float> centres = seedCentres(data, k, m_options.threads, rng, context.sub(0.0, 0.2));
+    const auto seeded = std::chrono::steady_clock::now();
     const double tolerance = m_options.tolerance * meanVariance(data);
     Assignment a;
     a.labels.assign(count, -1);
@@ -207,6 +249,8 @@ KMeansResult KMeans::fitOnce(const float* rows, std::size_t count, int dim, std:
     result.labels = std::move(a.labels);
     result.centers = std::move(centres);
     result.iterations = iteration;
+    result.seedingSeconds = std::chrono::duration<double>(seeded - start).count();
+    result.iterationSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - seeded).count();
     for (float d2 : a.distance2)
         result.inertia += d2;
     return result;

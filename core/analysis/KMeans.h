@@ -28,6 +28,7 @@ struct KMeansResult {
     std::vector<std::int64_t> centerRows;      // k: index of the row nearest each centre
     double inertia = 0;                        // Σ squared distance of each row to its centre
     int iterations = 0;                        // Lloyd iterations of the kept restart
+    double seedingSeconds = 0, iterationSeconds = 0;   // of the kept restart: k-means++, Lloyd
 };
 
 class KMeans {
