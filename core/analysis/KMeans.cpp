@@ -1,5 +1,6 @@
 #include "analysis/KMeans.h"
 
+#include "analysis/KMeansLloyd.h"
 #include "analysis/ParallelChunks.h"
 #include "util/Error.h"
 
@@ -122,81 +123,6 @@ std::vector<float> seedCentres(const Data& data, int k, int threads, std::mt1993
     return centres;
 }
 
-// One E-step: labels, squared distances, and per-chunk sums for the M-step.
-struct Assignment {
-    std::vector<std::int32_t> labels;
-    std::vector<float> distance2;
-    std::vector<double> chunkSums;   // chunks × k × d
-    std::vector<std::int64_t> chunkCounts;   // chunks × k
-    bool changed = false;
-};
-
-void assign(const Data& data, const std::vector<float>& centres, int k, int threads, Assignment& a)
-{
-    const int d = data.dim;
-    const std::size_t chunks = chunkCount(data.count);
-    a.chunkSums.assign(chunks * k * d, 0.0);
-    a.chunkCounts.assign(chunks * k, 0);
-    std::vector<char> chunkChanged(chunks, 0);
-    parallelChunks(chunks, threads, {}, [&](std::size_t chunk) {
-        const std::size_t begin = chunk * kChunkRows, end = std::min(data.count, begin + kChunkRows);
-        double* sums = a.chunkSums.data() + chunk * k * d;
-        std::int64_t* counts = a.chunkCounts.data() + chunk * k;
-        for (std::size_t i = begin; i < end; ++i) {
-            const float* x = data.row(i);
-            int best = 0;
-            float bestDist = std::numeric_limits<float>::infinity();
-            for (int c = 0; c < k; ++c) {
-                const float dist = squaredDistance(x, centres.data() + std::size_t(c) * d, d);
-                if (dist < bestDist) {
-                    bestDist = dist;
-                    best = c;
-                }
-            }
-            chunkChanged[chunk] |= a.labels[i] != best;
-            a.labels[i] = best;
-            a.distance2[i] = bestDist;
-            counts[best] += 1;
-            for (int j = 0; j < d; ++j)
-                sums[std::size_t(best) * d + j] += x[j];
-        }
-    });
-    a.changed = std::any_of(chunkChanged.begin(), chunkChanged.end(), [](char c) { return c != 0; });
-}
-
-// M-step: new centres from the chunk sums (in chunk order); an empty cluster takes the row
-// farthest from its centre. Returns Σ‖Δcentre‖².
-double updateCentres(const Data& data, const Assignment& a, int k, std::vector<float>& centres)
-{
-    const int d = data.dim;
-    const std::size_t chunks = a.chunkCounts.size() / k;
-    std::vector<double> sums(std::size_t(k) * d, 0.0);
-    std::vector<std::int64_t> counts(k, 0);
-    for (std::size_t chunk = 0; chunk < chunks; ++chunk)
-        for (int c = 0; c < k; ++c) {
-            counts[c] += a.chunkCounts[chunk * k + c];
-            for (int j = 0; j < d; ++j)
-                sums[std::size_t(c) * d + j] += a.chunkSums[(chunk * k + c) * d + j];
-        }
-    std::vector<float> distance2 = a.distance2;   // rows already used to refill empty clusters get −1
-    double shift = 0;
-    for (int c = 0; c < k; ++c) {
-        float* centre = centres.data() + std::size_t(c) * d;
-        std::vector<float> next(d);
-        if (counts[c] > 0) {
-            for (int j = 0; j < d; ++j)
-                next[j] = float(sums[std::size_t(c) * d + j] / double(counts[c]));
-        } else {
-            const std::size_t far = std::size_t(std::max_element(distance2.begin(), distance2.end()) - distance2.begin());
-            distance2[far] = -1;
-            std::copy(data.row(far), data.row(far) + d, next.begin());
-        }
-        shift += squaredDistance(centre, next.data(), d);
-        std::copy(next.begin(), next.end(), centre);
-    }
-    return shift;
-}
-
 double meanVariance(const Data& data)
 {
     double total = 0;
@@ -225,34 +151,20 @@ KMeansResult KMeans::fitOnce(const float* rows, std::size_t count, int dim, std:
     const auto start = std::chrono::steady_clock::now();
     std::vector<float> centres = seedCentres(data, k, m_options.threads, rng, context.sub(0.0, 0.2));
     const auto seeded = std::chrono::steady_clock::now();
-    const double tolerance = m_options.tolerance * meanVariance(data);
-    Assignment a;
-    a.labels.assign(count, -1);
-    a.distance2.assign(count, 0.f);
-    int iteration = 0;
-    for (;;) {
-        context.checkCancelled();
-        assign(data, centres, k, m_options.threads, a);
-        if ((iteration > 0 && !a.changed) || iteration >= m_options.maxIterations)
-            break;
-        const double shift = updateCentres(data, a, k, centres);
-        ++iteration;
-        context.report(0.2 + 0.8 * double(iteration) / double(m_options.maxIterations));
-        if (shift <= tolerance) {
-            assign(data, centres, k, m_options.threads, a);   // labels that match the final centres
-            break;
-        }
-    }
+    LloydOptions lloyd;
+    lloyd.maxIterations = m_options.maxIterations;
+    lloyd.tolerance = m_options.tolerance * meanVariance(data);
+    lloyd.threads = m_options.threads;
+    LloydResult iterated = lloydIterations(rows, count, dim, std::move(centres), lloyd, context.sub(0.2, 1.0));
     KMeansResult result;
     result.clusters = k;
     result.dim = dim;
-    result.labels = std::move(a.labels);
-    result.centers = std::move(centres);
-    result.iterations = iteration;
+    result.labels = std::move(iterated.labels);
+    result.centers = std::move(iterated.centres);
+    result.iterations = iterated.iterations;
+    result.inertia = iterated.inertia;
     result.seedingSeconds = std::chrono::duration<double>(seeded - start).count();
     result.iterationSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - seeded).count();
-    for (float d2 : a.distance2)
-        result.inertia += d2;
     return result;
 }
 

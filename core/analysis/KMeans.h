@@ -1,7 +1,7 @@
 #pragma once
 // k-means of latent coordinates: greedy k-means++ seeding (as scikit-learn: 2 + ln k
 // candidate centres per step, the one lowering the potential most is kept), Lloyd
-// iterations, and "on-data" centres (the row nearest each centre, so a real particle's z
+// iterations (sped up by Hamerly's bounds: KMeansLloyd.h), and "on-data" centres (the row nearest each centre, so a real particle's z
 // can be decoded to a volume). Deterministic for a seed, whatever the thread count (sums
 // are combined per fixed chunk of rows, in chunk order).
 #include "analysis/AnalysisContext.h"

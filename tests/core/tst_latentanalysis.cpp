@@ -249,6 +249,40 @@ private Q_SLOTS:
         }
     }
 
+    void kmeansLabelsAreTheNearestCentres()
+    {
+        // Rows with no cluster structure take k-means many iterations, most rows skipping
+        // their distances on Hamerly's bounds: every final label must still be the nearest
+        // centre, each centre the mean of its rows, the inertia their squared distances.
+        const std::size_t n = 30000;
+        const int dim = 5, k = 12;
+        const std::vector<float> rows = gaussianRows(n, dim, 17);
+        cryo::KMeansOptions options;
+        options.clusters = k;
+        options.seed = 8;
+        options.tolerance = 1e-7;
+        const cryo::KMeansResult r = cryo::KMeans(options).fit(rows.data(), n, dim);
+        qInfo("%d iterations", r.iterations);
+        QVERIFY(r.iterations > 20);
+        double inertia = 0;
+        std::vector<double> sums(std::size_t(k) * dim, 0.0);
+        std::vector<int> members(k, 0);
+        for (std::size_t i = 0; i < n; ++i) {
+            const float own = distance2(&rows[i * dim], &r.centers[std::size_t(r.labels[i]) * dim], dim);
+            for (int c = 0; c < k; ++c)
+                QVERIFY2(distance2(&rows[i * dim], &r.centers[std::size_t(c) * dim], dim) >= own * (1 - 1e-5f),
+                         qPrintable(QString("row %1: centre %2 is nearer than %3").arg(i).arg(c).arg(r.labels[i])));
+            inertia += own;
+            ++members[r.labels[i]];
+            for (int j = 0; j < dim; ++j)
+                sums[std::size_t(r.labels[i]) * dim + j] += rows[i * dim + j];
+        }
+        QVERIFY(std::abs(inertia - r.inertia) < 1e-6 * inertia);
+        for (int c = 0; c < k; ++c)
+            for (int j = 0; j < dim; ++j)
+                QVERIFY(std::abs(sums[std::size_t(c) * dim + j] / members[c] - r.centers[std::size_t(c) * dim + j]) < 1e-3);
+    }
+
     void kmeansRejectsBadK()
     {
         const std::vector<float> rows = gaussianRows(10, 2, 1);
