@@ -1,5 +1,6 @@
 #include "sim/Simulator.h"
 
+#include "analysis/ParallelChunks.h"
 #include "io/MrcFile.h"
 #include "sim/AtomRenderer.h"
 #include "sim/ParticleImager.h"
@@ -10,14 +11,17 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <future>
 #include <random>
+#include <thread>
 
 namespace cryo {
 namespace {
 
 constexpr const char* kStackName = "particles.mrcs";
 constexpr int kNoiseEstimateImages = 200;
-constexpr int kChunk = 100;
+constexpr int kChunk = 100;                      // images per task handed to a thread
+constexpr std::size_t kRoundBytes = 32u << 20;   // default round: 32 MiB of images
 // Discrete state probabilities: full complex, without arm 2, without arm 1.
 constexpr double kStateWeights[3] = {0.45, 0.30, 0.25};
 
@@ -31,6 +35,8 @@ void checkOptions(const SimulationOptions& o)
         throw UsageError("simulate: the box must be even and at least 16");
     if (!(o.pixelSize > 0))
         throw UsageError("simulate: the pixel size must be positive");
+    if (o.threads < 0 || o.imagesPerRound < 0)
+        throw UsageError("simulate: the thread count and images per round must be 0 (automatic) or positive");
     if (!(o.defocusMax >= o.defocusMin) || o.maxAstigmatism < 0 || o.maxShift < 0)
         throw UsageError("simulate: bad defocus, astigmatism or shift range");
 }
@@ -158,18 +164,19 @@ ParticleTruth drawParticleTruth(const SimulationOptions& o, const PseudoAtomComp
 
 namespace {
 
-// What every image of a run needs, in one place.
+// What every image of a run needs, in one place. An image depends only on its particle's
+// truth and noise stream, so images can be formed in any order, on any thread (each thread
+// with its own ParticleImager: it holds FFT plans and scratch).
 struct SimulationRun {
     const SimulationOptions& options;
     const PseudoAtomComplex& complex;
     const ParticleTruth& truth;
-    ParticleImager imager;
 
     // The noise-free image of particle i (D×D), contrast-inverted as RELION's particle
     // extraction writes it by default: the CTF is negative at low frequency, so the physical
     // image shows a dark particle and the stack a light one. Training inverts it back
     // (cryoDRGN's default), which makes the learned density positive.
-    void formImage(std::size_t i, float* out)
+    void formImage(ParticleImager& imager, std::size_t i, float* out) const
     {
         imager.image(complex.atoms(truth.conformations[i]), truth.rotations[i], truth.shifts[i],
                      options.applyCtf ? &truth.ctf[i] : nullptr, out);
@@ -177,19 +184,34 @@ struct SimulationRun {
         for (std::size_t p = 0; p < n; ++p)
             out[p] = -out[p];
     }
+
+    // The image as written: plus Gaussian noise of this standard deviation from particle i's
+    // own stream.
+    void formNoisyImage(ParticleImager& imager, std::size_t i, double noiseStd, float* out) const
+    {
+        formImage(imager, i, out);
+        if (noiseStd <= 0)
+            return;
+        std::mt19937_64 noiseRng(noiseSeed(options.seed, i));
+        std::normal_distribution<float> noise(0.0f, float(noiseStd));
+        const std::size_t n = std::size_t(options.box) * std::size_t(options.box);
+        for (std::size_t p = 0; p < n; ++p)
+            out[p] += noise(noiseRng);
+    }
 };
 
 // The dataset's signal variance over the first images, in options.snrRegion: the variance of
 // all their pixels, or the mean of each one's variance inside the particle. The noise level is
 // then fixed for the whole dataset, like a detector's.
-double signalVariance(SimulationRun& run)
+double signalVariance(const SimulationRun& run)
 {
     const int D = run.options.box;
+    ParticleImager imager(D, run.options.pixelSize);
     std::vector<float> image(std::size_t(D) * D);
     const int count = std::min(run.options.particles, kNoiseEstimateImages);
     double meanInside = 0, sum = 0, sumSq = 0;
     for (int i = 0; i < count; ++i) {
-        run.formImage(i, image.data());
+        run.formImage(imager, i, image.data());
         if (run.options.snrRegion == SnrRegion::Particle) {
             meanInside += varianceInsideParticle(image.data(), D, run.truth.shifts[i],
                                                  run.complex.maxRadius() / run.options.pixelSize) / count;
@@ -206,35 +228,55 @@ double signalVariance(SimulationRun& run)
     return std::max(0.0, sumSq / n - (sum / n) * (sum / n));
 }
 
-// Streams all images (+ noise) to particles.mrcs. Returns false when cancelled (then no
+int simulationThreads(const SimulationOptions& o)
+{
+    return o.threads > 0 ? o.threads : std::max(1, int(std::thread::hardware_concurrency()));
+}
+
+// Streams all images (+ noise) to particles.mrcs in rounds: a round's images are formed on
+// all threads while the previous round is being written, so memory stays at two rounds
+// whatever the particle count. Returns false when cancelled (then no
 // file is left behind).
-bool writeParticleStack(SimulationRun& run, SimulationResult& result)
+bool writeParticleStack(const SimulationRun& run, SimulationResult& result)
 {
     const SimulationOptions& o = run.options;
+    const int threads = simulationThreads(o);
     const std::size_t pixels = std::size_t(o.box) * o.box;
+    const int perRound = o.imagesPerRound > 0
+                             ? o.imagesPerRound
+                             : int(std::clamp<std::size_t>(kRoundBytes / (pixels * sizeof(float)), 100, 10000));
+    const int chunk = std::clamp(perRound / (4 * threads), 1, kChunk);   // a few tasks per thread and round
+    std::vector<float> rounds[2] = {std::vector<float>(pixels * perRound), std::vector<float>(pixels * perRound)};
+    std::vector<ParticleImager> imagers;
+    for (int t = 0; t < threads; ++t)
+        imagers.emplace_back(o.box, o.pixelSize);
     MrcWriteOptions stackOptions;
     stackOptions.stack = true;
     MrcWriter writer(o.outDir / kStackName, o.box, o.box, float(o.pixelSize), stackOptions);
-    std::vector<float> chunk(pixels * kChunk);
-    for (int first = 0; first < o.particles; first += kChunk) {
-        if (o.stop.stop_requested())
-            return false;   // the writer drops its .part file
-        const int count = std::min(kChunk, o.particles - first);
-        for (int j = 0; j < count; ++j) {
-            float* out = chunk.data() + pixels * j;
-            run.formImage(first + j, out);
-            if (result.noiseStd > 0) {
-                std::mt19937_64 noiseRng(noiseSeed(o.seed, first + j));
-                std::normal_distribution<float> noise(0.0f, float(result.noiseStd));
-                for (std::size_t p = 0; p < pixels; ++p)
-                    out[p] += noise(noiseRng);
-            }
-        }
-        writer.appendSections(chunk.data(), count);
-        result.count += count;
+    std::future<void> writing;   // the previous round's
+    for (int first = 0, round = 0; first < o.particles; first += perRound, ++round) {
+        const int count = std::min(perRound, o.particles - first);
+        float* images = rounds[round % 2].data();
+        AnalysisContext context{o.stop, {}};   // progress: images formed so far
         if (o.progress)
-            o.progress(result.count, o.particles);
+            context.progress = [&](double f) { o.progress(first + int(std::lround(f * count)), o.particles); };
+        try {
+            parallelWorkerChunks(std::size_t((count + chunk - 1) / chunk), threads, context, [&](std::size_t task, int worker) {
+                for (int j = int(task) * chunk; j < std::min(count, int(task + 1) * chunk); ++j)
+                    run.formNoisyImage(imagers[worker], std::size_t(first + j), result.noiseStd, images + pixels * j);
+            });
+        } catch (const AnalysisCancelled&) {
+            if (writing.valid())
+                writing.get();
+            return false;   // the writer drops its .part file
+        }
+        if (writing.valid())
+            writing.get();   // frees the other buffer for the next round
+        writing = std::async(std::launch::async, [&writer, images, count] { writer.appendSections(images, count); });
+        result.count += count;
     }
+    if (writing.valid())
+        writing.get();
     writer.finish();
     return true;
 }
@@ -267,7 +309,7 @@ SimulationResult simulateDataset(const SimulationOptions& o)
         throw FileError(o.outDir, "cannot create the output directory: " + ec.message());
 
     const ParticleTruth truth = drawParticleTruth(o, complex);
-    SimulationRun run{o, complex, truth, ParticleImager(o.box, o.pixelSize)};
+    const SimulationRun run{o, complex, truth};
     SimulationResult result;
     result.signalVariance = signalVariance(run);
     result.noiseStd = o.snr > 0 ? std::sqrt(result.signalVariance / o.snr) : 0.0;

@@ -5,7 +5,9 @@
 // ParticleImager (projection → shift → CTF) and Gaussian noise at the requested SNR.
 //
 // Output directory:
-//   particles.mrcs   N × D × D float32 stack (streamed), contrast-inverted like RELION extraction
+//   particles.mrcs   N × D × D float32 stack, contrast-inverted like RELION extraction; formed
+//                    on all threads and streamed to disk (memory bounded by a few rounds of
+//                    images, not the stack)
 //   particles.star   RELION 3.1 (data_optics + data_particles, rlnImageName idx@particles.mrcs,
 //                    defocus, angles, _rlnOriginXAngst/YAngst)
 //   particles.cs     cryoSPARC structured array (blob/*, ctf/*, alignments3D/pose, shift)
@@ -13,7 +15,7 @@
 //                    state N, coordinates N×k}; /maps/{coordinates M×k, state M}; attributes
 //   truth_map_NN.mrc ground-truth maps (5 along the hinge(s), or one per discrete state)
 //   consensus.mrc    the population-average map (what a homogeneous refinement would see)
-// Deterministic for a fixed seed.
+// Deterministic for a fixed seed, whatever the thread count.
 #include "ctf/Ctf.h"
 #include "sim/PseudoAtomComplex.h"
 
@@ -51,7 +53,11 @@ struct SimulationOptions {
     // defaultAtomSigma(pixelSize). Atoms are sampled at pixel centres: below ~0.5 px (29 % of
     // the amplitude left at Nyquist) the images alias.
     std::optional<double> atomSigma;
-    std::function<void(int done, int total)> progress;   // optional, per chunk of images
+    int threads = 0;                 // 0: all hardware threads; the dataset does not depend on it
+    // Images formed together while the previous round is written; memory holds two rounds.
+    // 0: 32 MiB of images (2048 at D = 64), at least 100.
+    int imagesPerRound = 0;
+    std::function<void(int done, int total)> progress;   // optional: images formed, on the calling thread
     std::stop_token stop;
 };
 

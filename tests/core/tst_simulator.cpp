@@ -1,4 +1,4 @@
-// The simulator end to end: determinism, ground truth ranges, noise level, and the
+// The simulator end to end: determinism (also across thread counts), cancellation, ground truth ranges, noise level, and the
 // slice-theorem test that proves the pose/shift conventions: each noise-free, CTF-free
 // particle, re-centred with the shift read back from the .star and transformed, matches the
 // central slice of the ground-truth map's 3D Hartley transform taken with the pose read
@@ -148,6 +148,41 @@ private Q_SLOTS:
         QVERIFY(ha.read<double>("/particles/rotations") == hb.read<double>("/particles/rotations"));
         QVERIFY(ha.read<double>("/particles/coordinates") == hb.read<double>("/particles/coordinates"));
         QVERIFY(readAll(a / "truth_map_02.mrc") == readAll(b / "truth_map_02.mrc"));
+    }
+
+    void sameForAnyThreadCount()
+    {
+        // Rounds of 60 images (the last one short) on 1 and 3 threads, and everything in one
+        // round on 2 threads: the same stack, image for image.
+        QTemporaryDir dir;
+        SimulationOptions o = smallOptions(dir.filePath("one").toStdString());
+        o.particles = 150;
+        o.threads = 1;
+        o.imagesPerRound = 60;
+        std::vector<int> progress;
+        o.progress = [&](int done, int total) {
+            QCOMPARE(total, 150);
+            progress.push_back(done);
+        };
+        QCOMPARE(simulateDataset(o).count, 150);
+        QVERIFY(std::is_sorted(progress.begin(), progress.end()));
+        for (int roundEnd : {60, 120, 150})   // each round ends with all its images formed
+            QVERIFY(std::count(progress.begin(), progress.end(), roundEnd) >= 1);
+        o.outDir = dir.filePath("three").toStdString();
+        o.threads = 3;
+        simulateDataset(o);
+        o.outDir = dir.filePath("two").toStdString();
+        o.threads = 2;
+        o.imagesPerRound = 0;
+        simulateDataset(o);
+        const std::vector<float> one = readAll(dir.filePath("one/particles.mrcs").toStdString());
+        QCOMPARE(one.size(), std::size_t(150) * 32 * 32);
+        QVERIFY(one == readAll(dir.filePath("three/particles.mrcs").toStdString()));
+        QVERIFY(one == readAll(dir.filePath("two/particles.mrcs").toStdString()));
+        // Images differ from one another (none written twice, none left empty).
+        const std::size_t pixels = 32 * 32;
+        for (std::size_t i = 0; i + 1 < 150; ++i)
+            QVERIFY(!std::equal(one.begin() + i * pixels, one.begin() + (i + 1) * pixels, one.begin() + (i + 1) * pixels));
     }
 
     void hingeTruthSpansRange()
@@ -430,24 +465,33 @@ private Q_SLOTS:
         QTemporaryDir dir;
         SimulationOptions o;
         o.outDir = dir.path().toStdString();
-        int progressCalls = 0;
-        o.progress = [&](int, int) { ++progressCalls; };
+        std::vector<int> progress;
+        o.progress = [&](int done, int) { progress.push_back(done); };
         const SimulationResult r = simulateDataset(o);
         qInfo("simulate 5000 x 64^2: %.2f s, signal variance %.4g, noise std %.4g", r.seconds, r.signalVariance,
               r.noiseStd);
         QCOMPARE(r.count, 5000);
-        QCOMPARE(progressCalls, 50);
+        QVERIFY(progress.size() >= 3 && std::is_sorted(progress.begin(), progress.end()));
+        QCOMPARE(progress.back(), 5000);
         QVERIFY(r.seconds < 30);
         QCOMPARE(readMrcHeader(dir.filePath("particles.mrcs").toStdString()).nz, 5000);
         QCOMPARE(int(StarFile::read(dir.filePath("particles.star").toStdString()).block("particles")->rowCount()),
                  5000);
     }
 
+    void cancellation_data()
+    {
+        QTest::addColumn<int>("imagesPerRound");
+        QTest::newRow("within the one round") << 0;
+        QTest::newRow("with earlier rounds written") << 50;
+    }
     void cancellation()
     {
+        QFETCH(int, imagesPerRound);
         QTemporaryDir dir;
         SimulationOptions o = smallOptions(dir.path().toStdString());
         o.particles = 300;
+        o.imagesPerRound = imagesPerRound;
         std::stop_source source;
         o.stop = source.get_token();
         o.progress = [&](int done, int) { if (done >= 100) source.request_stop(); };
