@@ -60,6 +60,7 @@ int runSimulate(const QStringList& arguments)
                           "wider): smaller gives finer detail, signal at higher frequencies; below 0.5 px the "
                           "images alias."), tr("Å")},
         {"seed", tr("Random seed (default 1)."), tr("K")},
+        {"threads", tr("Compute threads (default: all cores)."), tr("T")},
         {"no-ctf", tr("Do not apply a CTF.")},
         {"lang", tr("User interface language (e.g. de, en)."), tr("code")},
     });
@@ -79,6 +80,7 @@ int runSimulate(const QStringList& arguments)
         numberOption(parser, "apix", options.pixelSize);
         numberOption(parser, "snr", options.snr);
         numberOption(parser, "seed", options.seed);
+        numberOption(parser, "threads", options.threads);
         numberOption(parser, "atom-sigma", options.atomSigma);
         if (const QString region = parser.value("snr-region"); region == QStringLiteral("particle"))
             options.snrRegion = cryo::SnrRegion::Particle;
