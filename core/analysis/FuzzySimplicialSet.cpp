@@ -42,7 +42,7 @@ double searchSigma(const float* distances, int k, double rho, double target)
 
 } // namespace
 
-SmoothKnnDistances smoothKnnDistances(const NeighborGraph& neighbors, int threads)
+SmoothKnnDistances smoothKnnDistances(const NeighborGraph& neighbors, int threads, const AnalysisContext& context)
 {
     const std::size_t n = neighbors.count;
     const int k = neighbors.k;
@@ -53,7 +53,7 @@ SmoothKnnDistances smoothKnnDistances(const NeighborGraph& neighbors, int thread
     SmoothKnnDistances out;
     out.sigma.resize(n);
     out.rho.resize(n);
-    parallelChunks(chunkCount(n), threads, {}, [&](std::size_t chunk) {
+    parallelChunks(chunkCount(n), threads, {context.stop, {}}, [&](std::size_t chunk) {
         for (std::size_t i = chunk * kChunkRows; i < std::min(n, (chunk + 1) * kChunkRows); ++i) {
             const float* d = neighbors.distances.data() + i * k;
             // rho: the first non-zero distance (local connectivity 1).
@@ -80,13 +80,14 @@ struct DirectedMemberships {
     std::vector<float> outWeight;          // count × k, w_ij in the kNN lists' order (0: self)
 };
 
-DirectedMemberships directedMemberships(const NeighborGraph& neighbors, const SmoothKnnDistances& local, int threads)
+DirectedMemberships directedMemberships(const NeighborGraph& neighbors, const SmoothKnnDistances& local, int threads,
+                                        const AnalysisContext& context)
 {
     const std::size_t n = neighbors.count;
     const int k = neighbors.k;
     DirectedMemberships m;
     m.outWeight.resize(n * k);
-    parallelChunks(chunkCount(n), threads, {}, [&](std::size_t chunk) {
+    parallelChunks(chunkCount(n), threads, {context.stop, {}}, [&](std::size_t chunk) {
         for (std::size_t i = chunk * kChunkRows; i < std::min(n, (chunk + 1) * kChunkRows); ++i)
             for (int e = 0; e < k; ++e) {
                 const double excess = neighbors.distances[i * k + e] - local.rho[i];
@@ -142,13 +143,14 @@ void unionRow(const NeighborGraph& neighbors, const DirectedMemberships& m, std:
 
 } // namespace
 
-FuzzyGraph fuzzySimplicialSet(const NeighborGraph& neighbors, int threads)
+FuzzyGraph fuzzySimplicialSet(const NeighborGraph& neighbors, int threads, const AnalysisContext& context)
 {
     const std::size_t n = neighbors.count;
-    const DirectedMemberships m = directedMemberships(neighbors, smoothKnnDistances(neighbors, threads), threads);
+    const DirectedMemberships m =
+        directedMemberships(neighbors, smoothKnnDistances(neighbors, threads, context), threads, context);
     // Two passes over the rows: count each row's edges, then write them at their offsets.
     std::vector<std::size_t> rowStart(n + 1, 0);
-    parallelChunks(chunkCount(n), threads, {}, [&](std::size_t chunk) {
+    parallelChunks(chunkCount(n), threads, {context.stop, {}}, [&](std::size_t chunk) {
         std::vector<std::pair<std::int32_t, float>> scratch;
         for (std::size_t i = chunk * kChunkRows; i < std::min(n, (chunk + 1) * kChunkRows); ++i)
             unionRow(neighbors, m, i, scratch, [&](std::int32_t, float w) { rowStart[i + 1] += w > 0; });
@@ -159,7 +161,7 @@ FuzzyGraph fuzzySimplicialSet(const NeighborGraph& neighbors, int threads)
     graph.heads.resize(rowStart[n]);
     graph.tails.resize(rowStart[n]);
     graph.weights.resize(rowStart[n]);
-    parallelChunks(chunkCount(n), threads, {}, [&](std::size_t chunk) {
+    parallelChunks(chunkCount(n), threads, {context.stop, {}}, [&](std::size_t chunk) {
         std::vector<std::pair<std::int32_t, float>> scratch;
         for (std::size_t i = chunk * kChunkRows; i < std::min(n, (chunk + 1) * kChunkRows); ++i) {
             std::size_t slot = rowStart[i];

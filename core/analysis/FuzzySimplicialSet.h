@@ -26,7 +26,9 @@ struct FuzzyGraph {
 };
 
 // Both are computed per row on `threads` threads; the results do not depend on their number.
-SmoothKnnDistances smoothKnnDistances(const NeighborGraph& neighbors, int threads = 2);
-FuzzyGraph fuzzySimplicialSet(const NeighborGraph& neighbors, int threads = 2);
+// AnalysisCancelled on stop (checked per chunk of rows).
+SmoothKnnDistances smoothKnnDistances(const NeighborGraph& neighbors, int threads = 2,
+                                      const AnalysisContext& context = {});
+FuzzyGraph fuzzySimplicialSet(const NeighborGraph& neighbors, int threads = 2, const AnalysisContext& context = {});
 
 } // namespace cryo

@@ -182,7 +182,8 @@ double Lloyd::update(std::vector<float>& centres)
     double shift = 0;
     for (int c = 0; c < m_k; ++c) {
         float* centre = centres.data() + std::size_t(c) * m_dim;
-        std::vector<float> next(refill.begin() + std::ptrdiff_t(c) * m_dim, refill.begin() + std::ptrdiff_t(c + 1) * m_dim);
+        std::vector<float> next(refill.begin() + std::ptrdiff_t(c) * m_dim,
+                                refill.begin() + std::ptrdiff_t(c + 1) * m_dim);   // used if empty
         if (counts[c] > 0)
             for (int j = 0; j < m_dim; ++j)
                 next[j] = float(sums[std::size_t(c) * m_dim + j] / double(counts[c]));

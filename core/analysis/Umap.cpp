@@ -163,8 +163,7 @@ UmapResult Umap::fit(const float* rows, std::size_t count, int dim, const Neighb
     UmapResult result;
     result.epochs = m_options.epochs > 0 ? m_options.epochs : (count <= 10000 ? 500 : 200);
     std::tie(result.a, result.b) = curveParameters(m_options.minDist, m_options.spread);
-    FuzzyGraph graph = fuzzySimplicialSet(neighbors, m_options.threads);
-    context.checkCancelled();
+    FuzzyGraph graph = fuzzySimplicialSet(neighbors, m_options.threads, context);
     pruneGraph(graph, result.epochs);
     result.edges = graph.weights.size();
     result.embedding = initialEmbedding(rows, count, dim, m_options.seed);

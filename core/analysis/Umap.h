@@ -11,7 +11,7 @@
 //      over spectral init because it is robust for disconnected graphs and cheap)
 //   5. SGD (UmapLayout.h): attraction along sampled edges, negative sampling for repulsion,
 //      learning rate decaying linearly to 0; epochs 500 for N ≤ 10,000, else 200.
-// Deterministic for a seed, whatever the thread counts (UmapLayout.h says how the layout
+// Deterministic for a seed, whatever the thread count (UmapLayout.h says how the layout
 // runs in parallel without races).
 #include "analysis/AnalysisContext.h"
 #include "analysis/NearestNeighbors.h"

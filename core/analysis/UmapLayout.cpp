@@ -4,7 +4,6 @@
 #include "util/Error.h"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 
 namespace cryo {
