@@ -258,6 +258,16 @@ std::vector<float> densityPoints(std::size_t n)
     return cryo::LatentPca::fit(data.z.data(), data.count, 8, 2).project(data.z.data(), data.count);
 }
 
+// The cryoscape beside this program (a copy of both keeps measuring while the build folder
+// is rebuilt), else the build's.
+std::string cryoscapeProgram()
+{
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::path beside = fs::read_symlink("/proc/self/exe", error).parent_path() / "cryoscape";
+    return !error && fs::exists(beside) ? beside.string() : std::string(CRYOSCAPE_BIN_DIR "/cryoscape");
+}
+
 // `cryoscape simulate` as a child process: its wall time and peak resident memory (the
 // child's ru_maxrss), then its output folder removed unless --sim-out named one.
 void benchSimulation(const Settings& s)
@@ -279,7 +289,7 @@ void benchSimulation(const Settings& s)
     Stopwatch time;
     const pid_t child = fork();
     if (child == 0) {
-        execl(CRYOSCAPE_BIN_DIR "/cryoscape", "cryoscape", "simulate", "--out", out.c_str(), "--particles",
+        execl(cryoscapeProgram().c_str(), "cryoscape", "simulate", "--out", out.c_str(), "--particles",
               particles.c_str(), "--box", box.c_str(), static_cast<char*>(nullptr));
         _exit(127);
     }
