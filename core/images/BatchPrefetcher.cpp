@@ -6,9 +6,10 @@ namespace cryo {
 
 BatchPrefetcher::BatchPrefetcher(TrainingImages& images, std::vector<std::size_t> order, int batchSize, int depth)
     : m_images(images), m_order(std::move(order)), m_batchSize(std::size_t(std::max(1, batchSize))),
-      m_depth(std::size_t(std::max(1, depth))), m_free(m_depth),
-      m_thread([this](std::stop_token stop) { load(stop); })
+      m_depth(std::size_t(std::max(1, depth))), m_free(m_depth)
 {
+    m_images.readAhead(m_order);   // images read lazily: from the disk a window ahead
+    m_thread = std::jthread([this](std::stop_token stop) { load(stop); });
 }
 
 BatchPrefetcher::~BatchPrefetcher()

@@ -1,7 +1,8 @@
 #pragma once
 // Prepares the batches of one epoch on a background thread while the model trains on the
 // previous ones (a bounded queue of `depth` batches; buffers are recycled, so a steady
-// epoch allocates nothing). An exception on the loader thread is rethrown by next().
+// epoch allocates nothing). Images read lazily are read ahead in the epoch's order
+// (TrainingImages::readAhead). An exception on the loader thread is rethrown by next().
 #include "images/TrainingImages.h"
 
 #include <condition_variable>

@@ -25,6 +25,19 @@ HartleyNorm estimateNorm(const ParticleDataset& dataset, ImagePreprocessor& prep
     return hartleyNormFromValues(values.data(), values.size());
 }
 
+// Blocks of about 4 MiB of raw images (one read each); two windows of at most a quarter of
+// the limit and 512 MiB each (larger windows mix the stack no better than 128 blocks and
+// delay the first batch).
+ShuffleWindows lazyWindows(std::size_t memoryLimitBytes, int D)
+{
+    const std::size_t imageBytes = std::size_t(D) * std::size_t(D) * sizeof(float);
+    ShuffleWindows w;
+    w.blockParticles = std::max<std::size_t>(1, (std::size_t(4) << 20) / imageBytes);
+    const std::size_t windowBytes = std::min(memoryLimitBytes / 4, std::size_t(512) << 20);
+    w.windowParticles = std::max(w.blockParticles, windowBytes / imageBytes);
+    return w;
+}
+
 } // namespace
 
 TrainingImages::TrainingImages(const ParticleDataset& dataset, const TrainingImagesOptions& options)
@@ -55,8 +68,10 @@ TrainingImages::TrainingImages(const ParticleDataset& dataset, const TrainingIma
     m_norm = estimateNorm(dataset, m_preprocessor, options.normImages);
 
     const std::size_t perImage = m_lattice.pixelCount();
-    if (m_count * perImage * sizeof(float) > options.memoryLimitBytes)
+    if (m_count * perImage * sizeof(float) > options.memoryLimitBytes) {
+        m_windows = lazyWindows(options.memoryLimitBytes, m_D);
         return;   // read lazily, batch by batch
+    }
     m_cache.resize(m_count * perImage);
     const std::size_t chunk = 256;
     std::vector<float> images(chunk * m_image.size());
@@ -68,6 +83,20 @@ TrainingImages::TrainingImages(const ParticleDataset& dataset, const TrainingIma
         if (options.progress)
             options.progress(first + count, m_count);
     }
+}
+
+std::vector<std::size_t> TrainingImages::epochOrder(std::uint64_t seed) const
+{
+    ShuffleWindows plain;
+    plain.windowParticles = m_count;
+    return windowedShuffle(m_count, cached() ? plain : m_windows, seed);
+}
+
+void TrainingImages::readAhead(std::span<const std::size_t> order)
+{
+    m_readAhead.reset();   // joins the previous reader before its memory is reused
+    if (!cached())
+        m_readAhead = std::make_unique<ImageReadAhead>(m_dataset, order, m_windows.windowParticles);
 }
 
 void TrainingImages::preprocess(std::size_t index, const float* image, float* out)
@@ -99,8 +128,12 @@ void TrainingImages::fill(std::span<const std::size_t> indices, TrainingBatch& b
         if (cached()) {
             std::copy_n(m_cache.data() + index * perImage, perImage, target);
         } else {
-            m_dataset.readImages(index, 1, m_image.data());
-            preprocess(index, m_image.data(), target);
+            const float* image = m_readAhead ? m_readAhead->image(index) : nullptr;
+            if (!image) {
+                m_dataset.readImages(index, 1, m_image.data());
+                image = m_image.data();
+            }
+            preprocess(index, image, target);
         }
         float* ctf = batch.ctf.data() + b * half;
         if (m_hasCtf) {

@@ -3,13 +3,21 @@
 // shift), normalised Hartley values on the TrainingLattice (B × 2Ph), the CTF at the half
 // points (B × Ph) and the rotation (B × 9). Preprocessed once and kept in memory when that
 // fits in the memory limit, otherwise read from the stacks and preprocessed batch by batch
-// (by the prefetch thread, so it overlaps the compute).
+// (by the prefetch thread, so it overlaps the compute). Read lazily, an epoch visits the
+// particles in a windowed shuffle (WindowedShuffle.h) and the raw images of the next window
+// are read ahead on another thread (ImageReadAhead.h): two windows of at most a quarter of
+// the limit each (and 512 MiB), so the images never take more than the limit.
 #include "fourier/ImagePreprocessor.h"
+#include "images/ImageMemory.h"
+#include "images/ImageReadAhead.h"
 #include "images/TrainingLattice.h"
+#include "images/WindowedShuffle.h"
 #include "particles/ParticleTypes.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -27,7 +35,7 @@ struct TrainingBatch {
 
 struct TrainingImagesOptions {
     PreprocessOptions preprocess;
-    std::size_t memoryLimitBytes = std::size_t(4) << 30;
+    std::size_t memoryLimitBytes = defaultImageMemoryBytes();
     int normImages = 1000;              // images used to estimate the Hartley normalisation
     std::function<void(std::size_t done, std::size_t total)> progress;   // while caching
     // Replace the dataset's own poses, one per particle (ab initio: the poses are searched for).
@@ -48,6 +56,16 @@ public:
     const HartleyNorm& norm() const { return m_norm; }
     bool cached() const { return !m_cache.empty(); }
     bool hasCtf() const { return m_hasCtf; }
+    const ShuffleWindows& shuffleWindows() const { return m_windows; }   // when read lazily
+
+    // The order to visit the particles in for an epoch: a plain shuffle when cached, a
+    // windowed shuffle when read lazily (the same order for the same seed either way).
+    std::vector<std::size_t> epochOrder(std::uint64_t seed) const;
+
+    // Read lazily: starts reading ahead the raw images of the coming fill() calls, which
+    // ask for the particles of `order` in that order (BatchPrefetcher announces its order).
+    // Particles outside it are still read, one by one. Nothing to do when cached.
+    void readAhead(std::span<const std::size_t> order);
 
     // Fills batch for the given particles (resizing its vectors only when B grows).
     // Not thread-safe: one caller at a time (the prefetch thread, or the evaluation pass).
@@ -68,6 +86,8 @@ private:
     ImagePreprocessor m_preprocessor;
     HartleyNorm m_norm;
     std::vector<float> m_cache;          // N × 2Ph when the images fit in memory
+    ShuffleWindows m_windows;            // the lazy epochs' blocks and windows
+    std::unique_ptr<ImageReadAhead> m_readAhead;
     std::vector<float> m_image, m_ht, m_shifted;   // scratch: D², (D+1)², (D+1)²
 };
 

@@ -10,8 +10,6 @@
 #include "util/Error.h"
 
 #include <cmath>
-#include <numeric>
-#include <random>
 
 namespace cryo {
 
@@ -173,10 +171,8 @@ void TrainingEngine::restore()
 
 std::vector<std::size_t> TrainingEngine::epochOrder(int epoch) const
 {
-    std::vector<std::size_t> order(m_images->size());
-    std::iota(order.begin(), order.end(), std::size_t(0));
-    std::mt19937_64 rng(m_config.seed * 1000003ULL + std::uint64_t(epoch));
-    std::shuffle(order.begin(), order.end(), rng);
+    // A windowed shuffle when the images are read lazily (images/WindowedShuffle.h).
+    std::vector<std::size_t> order = m_images->epochOrder(m_config.seed * 1000003ULL + std::uint64_t(epoch));
     return m_replicas.share ? m_replicas.share(std::move(order)) : order;
 }
 

@@ -8,6 +8,7 @@
 // RNG state); `resume` continues after the last epoch run.h5 records, from its checkpoint,
 // on the particles the run recorded (its poses / CTF / particle-index files).
 // Both kinds of training (given or searched poses) run in core/train/TrainingEngine.h.
+#include "images/ImageMemory.h"
 #include "particles/ParticleTypes.h"
 #include "run/RunConfig.h"
 #include "run/RunFile.h"
@@ -65,7 +66,7 @@ struct TrainingOptions {
     RunConfig config;                        // architecture, epochs, batch, lr, beta, seed
     bool resume = false;                     // continue after the last epoch run.h5 in outDir records
     int threads = 0;                         // compute threads; 0: all cores
-    std::size_t memoryLimitBytes = std::size_t(4) << 30;   // preprocessed images above this are read lazily
+    std::size_t memoryLimitBytes = defaultImageMemoryBytes();   // preprocessed images above this are read lazily
     bool abInitio = false;                   // search the poses (see AbInitioOptions)
     AbInitioOptions abInitioOptions;
 };
