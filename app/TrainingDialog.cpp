@@ -4,6 +4,7 @@
 #include "FormFields.h"
 #include "train/AbInitioState.h"
 
+#include "images/ImageMemory.h"
 #include "particles/ParticleDataset.h"
 #include "run/RunFile.h"
 #include "util/ComputeThreads.h"
@@ -12,6 +13,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -118,6 +120,7 @@ TrainingDialog::TrainingDialog(QWidget* parent) : QDialog(parent)
         {m_learningRate, "learningRate"}, {m_betaAuto, "betaAuto"},
         {m_beta, "beta"},                 {m_seed, "seed"},
         {m_threads, "threads"},           {m_precision, "precision"},
+        {m_imageMemory, "imageMemory"},
         {m_resumeButton, "resume"}};
     for (const auto& [widget, name] : names)
         widget->setObjectName(QString::fromLatin1(name));
@@ -251,6 +254,42 @@ void TrainingDialog::buildOptimiserRows(QFormLayout* form)
     form->addRow(tr("Random seed:"), m_seed);
     form->addRow(tr("Threads:"), m_threads);
     form->addRow(tr("Precision:"), m_precision);
+    buildImageMemoryRow(form);
+}
+
+void TrainingDialog::buildImageMemoryRow(QFormLayout* form)
+{
+    const double defaultGb = double(cryo::defaultImageMemoryBytes()) / double(1 << 30);
+    m_imageMemory = new QDoubleSpinBox(this);
+    m_imageMemory->setRange(0.1, std::max(1.0, 4 * defaultGb));   // up to all of the memory
+    m_imageMemory->setDecimals(1);
+    m_imageMemory->setSuffix(tr(" GB"));
+    m_imageMemory->setValue(defaultGb);
+    m_imageMemory->setToolTip(tr("Memory the particle images may take. When they do not fit, they are read from "
+                                 "the stacks during training, a window of images ahead of the model. Default: a "
+                                 "quarter of this computer's memory (%1 GB).")
+                                  .arg(defaultGb, 0, 'f', 1));
+    m_imageMemoryNote = new QLabel(this);
+    connect(m_imageMemory, &QDoubleSpinBox::valueChanged, this, &TrainingDialog::updateImageMemoryNote);
+    auto* row = new QWidget(this);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_imageMemory);
+    layout->addWidget(m_imageMemoryNote, 1);
+    form->addRow(tr("Memory for images:"), row);
+}
+
+void TrainingDialog::updateImageMemoryNote()
+{
+    if (m_particleCount == 0 || m_boxSize <= 0) {
+        m_imageMemoryNote->clear();
+        return;
+    }
+    // The preprocessed images: about D² floats each (TrainingLattice).
+    const double gb = double(m_particleCount) * m_boxSize * m_boxSize * sizeof(float) / double(1 << 30);
+    m_imageMemoryNote->setText(gb <= m_imageMemory->value()
+                                   ? tr("the images take %1 GB: held in memory").arg(gb, 0, 'f', 1)
+                                   : tr("the images take %1 GB: read from disk during training").arg(gb, 0, 'f', 1));
 }
 
 void TrainingDialog::setParticles(const QString& path)
@@ -278,6 +317,7 @@ void TrainingDialog::inspectParticles()
     m_datasetInfo->setVisible(!path.isEmpty());
     if (path.isEmpty()) {
         m_datasetInfo->clear();
+        updateImageMemoryNote();
         updateOutputDirectory();
         return;
     }
@@ -302,6 +342,7 @@ void TrainingDialog::inspectParticles()
         m_datasetError = QString::fromUtf8(e.what());
         m_datasetInfo->setText(QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(m_datasetError.toHtmlEscaped()));
     }
+    updateImageMemoryNote();
     updateOutputDirectory();
 }
 
@@ -428,6 +469,7 @@ cryo::TrainingOptions TrainingDialog::options() const
     o.outDir = QFileInfo(m_outDir->text().trimmed()).absoluteFilePath().toStdString();
     o.resume = m_resume;
     o.threads = m_threads->value();
+    o.memoryLimitBytes = std::size_t(m_imageMemory->value() * double(1 << 30));
     const QString dataDirectory = m_dataDirectory->text().trimmed();
     if (!dataDirectory.isEmpty())
         o.dataset.dataDirectory = QFileInfo(dataDirectory).absoluteFilePath().toStdString();

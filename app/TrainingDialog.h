@@ -12,6 +12,7 @@
 class AbInitioSettings;
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -51,9 +52,12 @@ private:
     void buildDataRows(QFormLayout* form);
     void buildModelRows(QFormLayout* form);
     void buildOptimiserRows(QFormLayout* form);
+    void buildImageMemoryRow(QFormLayout* form);
     void inspectParticles();
     void updateOutputDirectory();
     void updateRunNote();
+    // "the images take 16.4 GB: read from disk during training" beside the memory setting.
+    void updateImageMemoryNote();
     void updateEnabled();
     void updateAutomaticBeta();
     // Ab initio chosen or left: the learning rate moves between the two defaults (1e-4 on given
@@ -81,6 +85,8 @@ private:
     QSpinBox* m_seed;
     QSpinBox* m_threads;
     QComboBox* m_precision;
+    QDoubleSpinBox* m_imageMemory;
+    QLabel* m_imageMemoryNote;
     AbInitioSettings* m_abInitio;
     QLabel* m_error;
     QPushButton* m_resumeButton;

@@ -2603,6 +2603,26 @@ Volumen-PC 1–3: (%2)</translation>
         <translation>Genauigkeit:</translation>
     </message>
     <message>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <source>Memory the particle images may take. When they do not fit, they are read from the stacks during training, a window of images ahead of the model. Default: a quarter of this computer&apos;s memory (%1 GB).</source>
+        <translation>Speicher, den die Partikelbilder belegen dürfen. Passen sie nicht hinein, werden sie während des Trainings aus den Stapeln gelesen, ein Fenster von Bildern vor dem Modell. Vorgabe: ein Viertel des Arbeitsspeichers dieses Computers (%1 GB).</translation>
+    </message>
+    <message>
+        <source>Memory for images:</source>
+        <translation>Speicher für Bilder:</translation>
+    </message>
+    <message>
+        <source>the images take %1 GB: held in memory</source>
+        <translation>die Bilder belegen %1 GB: im Speicher gehalten</translation>
+    </message>
+    <message>
+        <source>the images take %1 GB: read from disk during training</source>
+        <translation>die Bilder belegen %1 GB: während des Trainings von der Festplatte gelesen</translation>
+    </message>
+    <message>
         <location filename="../app/TrainingDialog.cpp" line="291"/>
         <source>%1 particles · box %2 px · %3 Å/px</source>
         <translation>%1 Partikel · Box %2 px · %3 Å/px</translation>
@@ -4345,9 +4365,8 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Den Bildkontrast nicht invertieren (für Daten mit dunklen Partikeln).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="61"/>
-        <source>Keep preprocessed images in memory up to this many GB, else read lazily (default 4).</source>
-        <translation>Vorverarbeitete Bilder bis zu so vielen GB im Speicher halten, sonst bei Bedarf lesen (Vorgabe 4).</translation>
+        <source>Memory for the particle images in GB: they are held in memory when they fit, else read from the stacks a window ahead (default: a quarter of the memory, %1 GB here).</source>
+        <translation>Speicher für die Partikelbilder in GB: Sie werden im Speicher gehalten, wenn sie hineinpassen, sonst ein Fenster voraus aus den Stapeln gelesen (Vorgabe: ein Viertel des Arbeitsspeichers, hier %1 GB).</translation>
     </message>
     <message>
         <location filename="../app/cli/TrainCommand.cpp" line="61"/>

@@ -58,7 +58,10 @@ void addTrainOptions(QCommandLineParser& parser)
         {QStringList{"datadir", "data-dir"}, tr("Folder to look for the image stacks in."), tr("DIR")},
         {"apix", tr("Override the pixel size (Å)."), tr("Å")},
         {"no-invert", tr("Do not invert the image contrast (for data with dark particles).")},
-        {"max-memory", tr("Keep preprocessed images in memory up to this many GB, else read lazily (default 4)."), tr("GB")},
+        {"max-memory", tr("Memory for the particle images in GB: they are held in memory when they fit, else read "
+                          "from the stacks a window ahead (default: a quarter of the memory, %1 GB here).")
+                           .arg(double(cryo::defaultImageMemoryBytes()) / double(1 << 30), 0, 'f', 1),
+         tr("GB")},
         {"lang", tr("User interface language (e.g. de, en)."), tr("code")},
     });
 }
@@ -68,7 +71,7 @@ void readTrainOptions(const QCommandLineParser& parser, cryo::TrainingOptions& o
 {
     cryo::RunConfig& config = options.config;
     cryo::ModelArchitecture& model = config.model;
-    double memoryGb = 4;
+    double memoryGb = double(cryo::defaultImageMemoryBytes()) / double(1 << 30);
     numberOption(parser, "zdim", model.zdim);
     numberOption(parser, "epochs", config.epochs);
     numberOption(parser, "batch", config.batchSize);

@@ -6,11 +6,13 @@
 #include "AbInitioSettings.h"
 #include "TrainingDialog.h"
 #include "run/RunFile.h"
+#include "images/ImageMemory.h"
 #include "train/AbInitioState.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -174,6 +176,9 @@ private Q_SLOTS:
         field<QLineEdit>(d, "dataDirectory")->setText(m_dir.path());
         field<QSpinBox>(d, "threads")->setValue(1);
         field<QComboBox>(d, "precision")->setCurrentIndex(1);
+        QCOMPARE(field<QDoubleSpinBox>(d, "imageMemory")->value(),   // a quarter of the RAM by default
+                 std::round(10 * double(cryo::defaultImageMemoryBytes()) / double(1 << 30)) / 10);
+        field<QDoubleSpinBox>(d, "imageMemory")->setValue(0.5);
         QVERIFY2(d.validationError().isEmpty(), qPrintable(d.validationError()));
         const cryo::TrainingOptions o = d.options();
         QCOMPARE(o.config.model.zdim, 3);
@@ -190,6 +195,7 @@ private Q_SLOTS:
         QCOMPARE(o.config.dataDirectory, o.dataset.dataDirectory);
         QCOMPARE(o.threads, 1);
         QCOMPARE(o.config.precision, std::string("bf16"));
+        QCOMPARE(o.memoryLimitBytes, std::size_t(1) << 29);
         QVERIFY(o.outDir.is_absolute());
         QVERIFY(o.outDir.string().ends_with("hand_z3"));
         d.accept();
