@@ -14,8 +14,15 @@
 //   simulate  `cryoscape simulate --particles N --box D` (default 100,000 × 64²): time and
 //             the process's peak memory; the output is removed afterwards unless --sim-out
 //             names the folder (1,000,000 × 64² needs 16.4 GB of free disk).
+//   train     one epoch of `cryoscape train` on the same data held in memory and read lazily
+//             (limit: half of the images), images/s and peak memory of each; the data are
+//             --train-data FILE or --train-particles N (default 50,000) × 64² simulated first.
+//             --train-large FILE: then training from that stack (e.g. the 1M one) with the
+//             default limit, interrupted after --train-seconds S if given. --train-args "…":
+//             more `cryoscape train` options (e.g. a smaller model).
 // Usage: bench_scale [SECTION...] [--n N] [--exact] [--hnswlib] [--umap-kind two-hinges|discrete]
-//                    [--sim-particles N] [--sim-box D] [--sim-out DIR]
+//                    [--sim-particles N] [--sim-box D] [--sim-out DIR] [--train-data FILE]
+//                    [--train-particles N] [--train-large FILE] [--train-seconds S] [--train-args "…"]
 // Without sections it runs them all. Wall times include waiting for a core on a shared
 // machine; CPU times (all threads) do not.
 #include "analysis/DensityGrid.h"
@@ -25,6 +32,8 @@
 #include "analysis/ParallelChunks.h"
 #include "analysis/Trustworthiness.h"
 #include "analysis/Umap.h"
+#include "ScaleChild.h"
+#include "ScaleTraining.h"
 #include "support/SyntheticLatents.h"
 #include "util/BlasEnvironment.h"
 
@@ -46,8 +55,6 @@
 #define BENCH_SCALE_HNSWLIB 1
 #endif
 
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 namespace {
@@ -60,6 +67,7 @@ struct Settings {
     std::string umapKind = "two-hinges";
     int simParticles = 100000, simBox = 64;
     std::string simOut;
+    scalebench::TrainingBenchSettings training;
 };
 
 // Wall and process CPU seconds (all threads) since construction.
@@ -258,16 +266,6 @@ std::vector<float> densityPoints(std::size_t n)
     return cryo::LatentPca::fit(data.z.data(), data.count, 8, 2).project(data.z.data(), data.count);
 }
 
-// The cryoscape beside this program (a copy of both keeps measuring while the build folder
-// is rebuilt), else the build's.
-std::string cryoscapeProgram()
-{
-    namespace fs = std::filesystem;
-    std::error_code error;
-    const fs::path beside = fs::read_symlink("/proc/self/exe", error).parent_path() / "cryoscape";
-    return !error && fs::exists(beside) ? beside.string() : std::string(CRYOSCAPE_BIN_DIR "/cryoscape");
-}
-
 // `cryoscape simulate` as a child process: its wall time and peak resident memory (the
 // child's ru_maxrss), then its output folder removed unless --sim-out named one.
 void benchSimulation(const Settings& s)
@@ -276,37 +274,23 @@ void benchSimulation(const Settings& s)
     const fs::path out = s.simOut.empty() ? fs::temp_directory_path() / ("bench_scale_sim_" + std::to_string(getpid()))
                                           : fs::path(s.simOut);
     const double stackGb = double(s.simParticles) * s.simBox * s.simBox * sizeof(float) / 1e9;
-    fs::create_directories(out.parent_path().empty() ? fs::path(".") : out.parent_path());
-    const double freeGb = double(fs::space(out.parent_path().empty() ? fs::path(".") : out.parent_path()).available) / 1e9;
+    const fs::path parent = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+    fs::create_directories(parent);
+    const double freeGb = double(fs::space(parent).available) / 1e9;
     std::printf("cryoscape simulate --particles %d --box %d (stack %.1f GB; %.1f GB free) into %s\n", s.simParticles,
                 s.simBox, stackGb, freeGb, out.c_str());
     if (stackGb * 1.05 + 0.5 > freeGb) {
         std::printf("  skipped: not enough free disk\n");
         return;
     }
-    std::fflush(stdout);
-    const std::string particles = std::to_string(s.simParticles), box = std::to_string(s.simBox);
-    Stopwatch time;
-    const pid_t child = fork();
-    if (child == 0) {
-        execl(cryoscapeProgram().c_str(), "cryoscape", "simulate", "--out", out.c_str(), "--particles",
-              particles.c_str(), "--box", box.c_str(), static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    int status = 0;
-    rusage usage{};
-    wait4(child, &status, 0, &usage);
-    const double wall = time.wall();
-    const double cpu = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-                       1e-6 * double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        std::printf("  FAILED (status %d)\n", status);
-    std::printf("  %7.1f s (CPU %7.1f s), %.0f images/s, %.0f MB/s; peak resident memory %.0f MB\n", wall, cpu,
-                s.simParticles / wall, stackGb * 1e3 / wall, double(usage.ru_maxrss) / 1024.0);
-    if (s.simOut.empty()) {
-        std::error_code ignored;
-        fs::remove_all(out, ignored);
-    }
+    const scalebench::ChildRun run = scalebench::runCryoscape({"simulate", "--out", out.string(), "--particles",
+                                                               std::to_string(s.simParticles), "--box",
+                                                               std::to_string(s.simBox)});
+    if (!run.succeeded)
+        std::printf("  FAILED:\n%s\n", run.output.c_str());
+    std::printf("  %7.1f s (CPU %7.1f s), %.0f images/s, %.0f MB/s; peak resident memory %.0f MB\n", run.wallSeconds,
+                run.cpuSeconds, s.simParticles / run.wallSeconds, stackGb * 1e3 / run.wallSeconds, run.peakResidentMb);
+    scalebench::removeUnlessKept(out, !s.simOut.empty());
 }
 
 // "CPU, N hardware threads, load average 1 5 15; BLAS …": the CPU changes between machines, and
@@ -350,7 +334,17 @@ Settings parse(int argc, char** argv)
             s.simBox = std::stoi(next());
         else if (a == "--sim-out")
             s.simOut = next();
-        else if (a == "knn" || a == "umap" || a == "kmeans" || a == "density" || a == "simulate")
+        else if (a == "--train-data")
+            s.training.data = next();
+        else if (a == "--train-particles")
+            s.training.particles = std::stoi(next());
+        else if (a == "--train-large")
+            s.training.large = next();
+        else if (a == "--train-seconds")
+            s.training.largeSeconds = std::stod(next());
+        else if (a == "--train-args")
+            s.training.extraArguments = next();
+        else if (a == "knn" || a == "umap" || a == "kmeans" || a == "density" || a == "simulate" || a == "train")
             s.sections.insert(a);
         else {
             std::fprintf(stderr, "bench_scale: unknown argument %s (see the comment at the top of bench_scale.cpp)\n",
@@ -378,6 +372,8 @@ int main(int argc, char** argv)
         benchDensity(embedding.empty() ? densityPoints(s.n) : embedding);
     if (wanted(s, "simulate"))
         benchSimulation(s);
+    if (wanted(s, "train"))
+        scalebench::benchTraining(s.training);
     printMachine();   // the load again, at the end
     return 0;
 }
