@@ -14,20 +14,6 @@
 namespace cryo {
 namespace {
 
-constexpr std::size_t kChunkRows = 16384;
-
-float squaredDistance(const float* a, const float* b, int dim)
-{
-    float sum = 0;
-    for (int k = 0; k < dim; ++k) {
-        const float diff = a[k] - b[k];
-        sum += diff * diff;
-    }
-    return sum;
-}
-
-std::size_t chunkCount(std::size_t count) { return (count + kChunkRows - 1) / kChunkRows; }
-
 struct Data {
     const float* rows;
     std::size_t count;
@@ -40,10 +26,10 @@ struct Data {
 template <typename RowTerm>
 double chunkedSum(std::size_t count, int threads, RowTerm&& term, std::vector<double>* chunkSums = nullptr)
 {
-    std::vector<double> sums(chunkCount(count), 0.0);
+    std::vector<double> sums(kMeansChunkCount(count), 0.0);
     parallelChunks(sums.size(), threads, {}, [&](std::size_t chunk) {
         double sum = 0;
-        for (std::size_t i = chunk * kChunkRows; i < std::min(count, (chunk + 1) * kChunkRows); ++i)
+        for (std::size_t i = chunk * kKMeansChunkRows; i < std::min(count, (chunk + 1) * kKMeansChunkRows); ++i)
             sum += term(i);
         sums[chunk] = sum;
     });
@@ -68,7 +54,7 @@ std::size_t sampleProportional(const std::vector<float>& weights, const std::vec
         u -= chunkSums[chunk];
         ++chunk;
     }
-    const std::size_t begin = chunk * kChunkRows, end = std::min(weights.size(), begin + kChunkRows);
+    const std::size_t begin = chunk * kKMeansChunkRows, end = std::min(weights.size(), begin + kKMeansChunkRows);
     std::size_t last = begin;
     for (std::size_t i = begin; i < end; ++i) {
         if (weights[i] <= 0)
@@ -199,11 +185,11 @@ std::vector<std::int64_t> KMeans::nearestRows(const float* rows, std::size_t cou
                                               int centerCount, int threads)
 {
     const Data data{rows, count, dim};
-    const std::size_t chunks = chunkCount(count);
+    const std::size_t chunks = kMeansChunkCount(count);
     std::vector<float> bestDist(chunks * centerCount, std::numeric_limits<float>::infinity());
     std::vector<std::int64_t> bestRow(chunks * centerCount, -1);
     parallelChunks(chunks, threads, {}, [&](std::size_t chunk) {
-        const std::size_t begin = chunk * kChunkRows, end = std::min(count, begin + kChunkRows);
+        const std::size_t begin = chunk * kKMeansChunkRows, end = std::min(count, begin + kKMeansChunkRows);
         for (std::size_t i = begin; i < end; ++i)
             for (int c = 0; c < centerCount; ++c) {
                 const float dist = squaredDistance(data.row(i), centers + std::size_t(c) * dim, dim);

@@ -9,25 +9,12 @@
 namespace cryo {
 namespace {
 
-constexpr std::size_t kChunkRows = 16384;
 constexpr float kInfinity = std::numeric_limits<float>::infinity();
-
-std::size_t chunkCount(std::size_t count) { return (count + kChunkRows - 1) / kChunkRows; }
-
-float squaredDistance(const float* a, const float* b, int dim)
-{
-    float sum = 0;
-    for (int j = 0; j < dim; ++j) {
-        const float diff = a[j] - b[j];
-        sum += diff * diff;
-    }
-    return sum;
-}
 
 class Lloyd {
 public:
     Lloyd(const float* rows, std::size_t count, int dim, int k, int threads)
-        : m_rows(rows), m_count(count), m_dim(dim), m_k(k), m_threads(threads), m_chunks(chunkCount(count)),
+        : m_rows(rows), m_count(count), m_dim(dim), m_k(k), m_threads(threads), m_chunks(kMeansChunkCount(count)),
           m_labels(count, -1), m_upper(count, kInfinity), m_lower(count, 0.f)
     {
     }
@@ -110,8 +97,8 @@ void Lloyd::assignChunk(std::size_t chunk, const std::vector<float>& centres, bo
     std::vector<float> distance2(m_k);
     double* sums = m_chunkSums.data() + chunk * m_k * m_dim;
     std::int64_t* counts = m_chunkCounts.data() + chunk * m_k;
-    const std::size_t end = std::min(m_count, (chunk + 1) * kChunkRows);
-    for (std::size_t i = chunk * kChunkRows; i < end; ++i) {
+    const std::size_t end = std::min(m_count, (chunk + 1) * kKMeansChunkRows);
+    for (std::size_t i = chunk * kKMeansChunkRows; i < end; ++i) {
         const std::int32_t label = m_labels[i];
         if (label < 0) {
             scanAll(i, distance2);
@@ -154,7 +141,7 @@ std::vector<float> Lloyd::refillEmpty(const std::vector<std::int64_t>& counts, c
         return refill;
     std::vector<float> distance2(m_count);
     parallelChunks(m_chunks, m_threads, {}, [&](std::size_t chunk) {
-        for (std::size_t i = chunk * kChunkRows; i < std::min(m_count, (chunk + 1) * kChunkRows); ++i)
+        for (std::size_t i = chunk * kKMeansChunkRows; i < std::min(m_count, (chunk + 1) * kKMeansChunkRows); ++i)
             distance2[i] = squaredDistance(row(i), &centres[std::size_t(m_labels[i]) * m_dim], m_dim);
     });
     for (int c = 0; c < m_k; ++c) {
@@ -200,7 +187,7 @@ double Lloyd::update(std::vector<float>& centres)
         if (c != largest)
             secondLargest = std::max(secondLargest, moved[c]);
     parallelChunks(m_chunks, m_threads, {}, [&](std::size_t chunk) {
-        for (std::size_t i = chunk * kChunkRows; i < std::min(m_count, (chunk + 1) * kChunkRows); ++i) {
+        for (std::size_t i = chunk * kKMeansChunkRows; i < std::min(m_count, (chunk + 1) * kKMeansChunkRows); ++i) {
             m_upper[i] += moved[m_labels[i]];
             m_lower[i] -= m_labels[i] == largest ? secondLargest : moved[largest];
         }
@@ -213,7 +200,7 @@ double Lloyd::inertia(const std::vector<float>& centres) const
     std::vector<double> chunkSums(m_chunks, 0.0);
     parallelChunks(m_chunks, m_threads, {}, [&](std::size_t chunk) {
         double sum = 0;
-        for (std::size_t i = chunk * kChunkRows; i < std::min(m_count, (chunk + 1) * kChunkRows); ++i)
+        for (std::size_t i = chunk * kKMeansChunkRows; i < std::min(m_count, (chunk + 1) * kKMeansChunkRows); ++i)
             sum += squaredDistance(row(i), &centres[std::size_t(m_labels[i]) * m_dim], m_dim);
         chunkSums[chunk] = sum;
     });

@@ -20,6 +20,21 @@
 
 namespace cryo {
 
+// Shared with the k-means++ seeding (KMeans.cpp): the rows are processed in chunks of this
+// many, and sums are combined per chunk in chunk order.
+inline constexpr std::size_t kKMeansChunkRows = 16384;
+inline std::size_t kMeansChunkCount(std::size_t count) { return (count + kKMeansChunkRows - 1) / kKMeansChunkRows; }
+
+inline float squaredDistance(const float* a, const float* b, int dim)
+{
+    float sum = 0;
+    for (int j = 0; j < dim; ++j) {
+        const float diff = a[j] - b[j];
+        sum += diff * diff;
+    }
+    return sum;
+}
+
 struct LloydOptions {
     int maxIterations = 300;
     double tolerance = 0;   // stop when Σ‖Δcentre‖² ≤ this (absolute)
