@@ -2,9 +2,16 @@
 
 #include "ScaleChild.h"
 
+#include "images/BatchPrefetcher.h"
 #include "images/ImageMemory.h"
+#include "images/TrainingImages.h"
+#include "particles/ParticleDataset.h"
 
+#include <chrono>
 #include <cstdio>
+#include <ctime>
+#include <fcntl.h>
+#include <fstream>
 #include <filesystem>
 #include <sstream>
 #include <unistd.h>
@@ -32,7 +39,7 @@ double trainOneEpoch(const std::string& label, const std::string& data, double m
     removeUnlessKept(out, false);
     const double rate = lastRate(run.output, "Training");
     std::printf("  %-34s %7.0f images/s; %6.1f s (CPU %6.1f s); peak resident memory %5.0f MB (limit for the "
-                "images %.1f GB)%s\n",
+                "images %.2f GB)%s\n",
                 label.c_str(), rate, run.wallSeconds, run.cpuSeconds, run.peakResidentMb, memoryGb,
                 run.succeeded || stopAfterSeconds > 0 ? "" : "  FAILED");
     if (!run.succeeded && stopAfterSeconds <= 0)
@@ -41,13 +48,85 @@ double trainOneEpoch(const std::string& label, const std::string& data, double m
     return rate;
 }
 
+double processCpuSeconds()
+{
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
+}
+
+double peakResidentMb()
+{
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::stod(line.substr(6)) / 1024.0;
+    return 0;
+}
+
+// The stacks' pages dropped from the page cache (this file's only), so the reads come from disk.
+void dropFromPageCache(const cryo::ParticleDataset& dataset)
+{
+    for (const cryo::StackInfo& stack : dataset.stacks()) {
+        const int fd = open(stack.path.c_str(), O_RDONLY);
+        if (fd >= 0) {
+            posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+            close(fd);
+        }
+    }
+}
+
+// The images alone, without a model: the first maxImages particles of an epoch's order
+// through TrainingImages and BatchPrefetcher (batches of 64) as training reads them. What
+// the loader can deliver per second, and its CPU per image, against the model's rate.
+void benchLoader(const std::string& data, double memoryGb, std::size_t maxImages, bool cold)
+{
+    const cryo::ParticleDataset dataset = cryo::ParticleDataset::open(data);
+    cryo::TrainingImagesOptions options;
+    options.memoryLimitBytes = std::size_t(memoryGb * double(1 << 30));
+    if (cold)
+        dropFromPageCache(dataset);
+    cryo::TrainingImages images(dataset, options);
+    std::vector<std::size_t> order = images.epochOrder(1);
+    order.resize(std::min(order.size(), maxImages));
+    const auto start = std::chrono::steady_clock::now();
+    const double cpuStart = processCpuSeconds();
+    std::size_t delivered = 0;
+    {
+        cryo::BatchPrefetcher prefetcher(images, order, 64);
+        cryo::TrainingBatch batch;
+        while (prefetcher.next(batch))
+            delivered += batch.size();
+    }
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double cpu = processCpuSeconds() - cpuStart;
+    std::printf("  loader alone, %s%s: %zu images in %.1f s: %.0f images/s, %.0f µs CPU per image (reader + "
+                "preprocessing); windows of %zu particles; peak resident memory of this program %.0f MB\n",
+                images.cached() ? "in memory" : "read lazily", cold ? " from disk (pages dropped first)" : "", delivered,
+                wall, double(delivered) / wall, 1e6 * cpu / double(delivered),
+                images.cached() ? std::size_t(0) : images.shuffleWindows().windowParticles, peakResidentMb());
+    std::fflush(stdout);
+}
+
+// One epoch with the images in memory and read lazily (limit half of them), and the loader alone.
+void compareInMemoryAndLazy(const std::string& data, const TrainingBenchSettings& s)
+{
+    const double stackGb = gigabytes(std::size_t(fs::file_size(fs::path(data).parent_path() / "particles.mrcs")));
+    std::printf("Training one epoch on %s (%.2f GB of images)%s%s\n", data.c_str(), stackGb,
+                s.extraArguments.empty() ? "" : ", ", s.extraArguments.c_str());
+    const double inMemory = trainOneEpoch("in memory", data, 4 * stackGb + 1, s);
+    const double lazy = trainOneEpoch("read lazily (limit a half of them)", data, stackGb / 2, s);
+    std::printf("  lazy / in memory: %.1f %% (target >= 90 %%)\n", inMemory > 0 ? 100 * lazy / inMemory : 0.0);
+    benchLoader(data, stackGb / 2, std::size_t(s.particles), false);
+}
+
 } // namespace
 
 void benchTraining(const TrainingBenchSettings& s)
 {
     const fs::path simulated = fs::temp_directory_path() / ("bench_scale_train_data_" + std::to_string(getpid()));
     std::string data = s.data;
-    if (data.empty()) {
+    if (data.empty() && s.particles > 0) {
         std::printf("simulating %d particles of 64² for training...\n", s.particles);
         const ChildRun sim = runCryoscape(
             {"simulate", "--out", simulated.string(), "--particles", std::to_string(s.particles), "--box", "64"});
@@ -57,18 +136,15 @@ void benchTraining(const TrainingBenchSettings& s)
         }
         data = (simulated / "particles.star").string();
     }
-    const double stackGb = gigabytes(std::size_t(fs::file_size(fs::path(data).parent_path() / "particles.mrcs")));
-    std::printf("Training one epoch on %s (%.2f GB of images)%s%s\n", data.c_str(), stackGb,
-                s.extraArguments.empty() ? "" : ", ", s.extraArguments.c_str());
-    const double inMemory = trainOneEpoch("in memory", data, 4 * stackGb + 1, s);
-    const double lazy = trainOneEpoch("read lazily (limit a half of them)", data, stackGb / 2, s);
-    std::printf("  lazy / in memory: %.1f %% (target >= 90 %%)\n", inMemory > 0 ? 100 * lazy / inMemory : 0.0);
+    if (!data.empty())
+        compareInMemoryAndLazy(data, s);
     removeUnlessKept(simulated, false);
     if (s.large.empty())
         return;
     const double defaultGb = gigabytes(cryo::defaultImageMemoryBytes());
     std::printf("Training on %s with the default limit%s\n", s.large.c_str(),
                 s.largeSeconds > 0 ? " (interrupted: a partial epoch)" : " (one epoch)");
+    benchLoader(s.large, defaultGb, s.largeLoaderImages, true);
     trainOneEpoch("read lazily", s.large, defaultGb, s, s.largeSeconds);
 }
 

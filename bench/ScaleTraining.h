@@ -10,6 +10,7 @@ struct TrainingBenchSettings {
     int particles = 50000;
     std::string large;           // a stack larger than memory (e.g. the 1M × 64² one); empty: skipped
     double largeSeconds = 0;     // > 0: interrupt the large run after this long (a partial epoch)
+    std::size_t largeLoaderImages = 200000;   // images the loader alone reads from the large stack
     std::string extraArguments;  // e.g. "--enc 256x2 --dec 256x2", split at spaces
 };
 

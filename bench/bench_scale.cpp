@@ -18,11 +18,14 @@
 //             (limit: half of the images), images/s and peak memory of each; the data are
 //             --train-data FILE or --train-particles N (default 50,000) × 64² simulated first.
 //             --train-large FILE: then training from that stack (e.g. the 1M one) with the
-//             default limit, interrupted after --train-seconds S if given. --train-args "…":
+//             default limit, interrupted after --train-seconds S if given, and the loader alone
+//             (no model) reading --train-loader-images N (200,000) of it from disk (the stack's
+//             pages dropped from the page cache first). --train-args "…":
 //             more `cryoscape train` options (e.g. a smaller model).
 // Usage: bench_scale [SECTION...] [--n N] [--exact] [--hnswlib] [--umap-kind two-hinges|discrete]
 //                    [--sim-particles N] [--sim-box D] [--sim-out DIR] [--train-data FILE]
-//                    [--train-particles N] [--train-large FILE] [--train-seconds S] [--train-args "…"]
+//                    [--train-particles N] [--train-large FILE] [--train-seconds S]
+//                    [--train-loader-images N] [--train-args "…"]
 // Without sections it runs them all. Wall times include waiting for a core on a shared
 // machine; CPU times (all threads) do not.
 #include "analysis/DensityGrid.h"
@@ -342,6 +345,8 @@ Settings parse(int argc, char** argv)
             s.training.large = next();
         else if (a == "--train-seconds")
             s.training.largeSeconds = std::stod(next());
+        else if (a == "--train-loader-images")
+            s.training.largeLoaderImages = std::stoul(next());
         else if (a == "--train-args")
             s.training.extraArguments = next();
         else if (a == "knn" || a == "umap" || a == "kmeans" || a == "density" || a == "simulate" || a == "train")
