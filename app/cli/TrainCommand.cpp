@@ -5,6 +5,7 @@
 #include "cli/CliCommand.h"
 #include "cli/CliOptions.h"
 #include "cli/ProgressPrinter.h"
+#include "cli/TrainLauncher.h"
 
 #include "train/AbInitioState.h"
 #include "train/TrainingJob.h"
@@ -13,6 +14,9 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <thread>
 
 namespace cli {
 namespace {
@@ -62,8 +66,51 @@ void addTrainOptions(QCommandLineParser& parser)
                           "from the stacks a window ahead (default: a quarter of the memory, %1 GB here).")
                            .arg(double(cryo::defaultImageMemoryBytes()) / double(1 << 30), 0, 'f', 1),
          tr("GB")},
+        {"processes", tr("Train with N processes on this machine (data-parallel; --threads is then per process, "
+                         "default: the cores shared out). Under SLURM (srun) or with RANK, WORLD_SIZE, MASTER_ADDR "
+                         "and MASTER_PORT set, each process joins its job by itself (docs/cluster.md)."), tr("N")},
+        {"dist-timeout", tr("Data-parallel: seconds a process waits for the others (rendezvous, gradient sums) "
+                            "before the job ends, naming the process that stopped (default 120)."), tr("S")},
+        {"gradient-sync", tr("Data-parallel: sum the gradients bucket by bucket during backward (overlap, "
+                             "default) or all after it (after)."), tr("MODE")},
         {"lang", tr("User interface language (e.g. de, en)."), tr("code")},
     });
+}
+
+// The data-parallel job this process is a rank of, from the environment (docs/cluster.md).
+void readDistributedOptions(const QCommandLineParser& parser, cryo::DistributedOptions& distributed)
+{
+    if (const auto joined = cryo::distributedFromEnvironment([](const char* name) { return std::getenv(name); }))
+        distributed = *joined;
+    numberOption(parser, "dist-timeout", distributed.timeoutSeconds);
+    if (!(distributed.timeoutSeconds > 0))
+        throw cryo::UsageError("--dist-timeout must be positive");
+    const QString sync = parser.value("gradient-sync");
+    if (!sync.isEmpty() && sync != "overlap" && sync != "after")
+        throw cryo::UsageError("--gradient-sync must be overlap or after (got " + sync.toStdString() + ")");
+    distributed.overlapBackward = sync != "after";
+}
+
+// `--processes N` (N > 1) outside a job: the arguments for the N ranks, else nullopt.
+std::optional<LocalLaunch> localLaunch(const QCommandLineParser& parser, const QStringList& arguments)
+{
+    int processes = 1;
+    numberOption(parser, "processes", processes);
+    if (processes < 1)
+        throw cryo::UsageError("--processes must be at least 1");
+    if (processes == 1 || std::getenv("RANK") || std::getenv("SLURM_PROCID"))
+        return std::nullopt;   // one process, or already a rank of a job
+    LocalLaunch launch;
+    launch.processes = processes;
+    launch.threadsPerRank = std::max(1, int(std::thread::hardware_concurrency()) / processes);
+    numberOption(parser, "dist-timeout", launch.timeoutSeconds);
+    for (int i = 0; i < arguments.size(); ++i) {
+        if (arguments[i] == "--processes")
+            ++i;   // and its value
+        else if (!arguments[i].startsWith("--processes="))
+            launch.trainArguments << arguments[i];
+    }
+    return launch;
 }
 
 // Fills options from the parsed command line; throws UsageError for a bad value.
@@ -103,6 +150,7 @@ void readTrainOptions(const QCommandLineParser& parser, cryo::TrainingOptions& o
     options.particles = parser.positionalArguments().value(0).toStdString();
     options.posesFile = parser.value("poses").toStdString();
     options.ctfFile = parser.value("ctf").toStdString();
+    readDistributedOptions(parser, options.distributed);
 }
 
 // --resume continues a run as it was trained: ab initio with its own settings when run.h5
@@ -149,6 +197,17 @@ void printEpoch(const cryo::EpochSummary& s, int epochs)
     std::fflush(stdout);
 }
 
+void printGradientSync(const cryo::TrainingResult& r, const cryo::DistributedOptions& d)
+{
+    std::printf("%s\n", qPrintable(tr("%1 processes: gradients %2 MB per step (%3 steps); summing them held each step "
+                                      "%4 ms (%5)")
+                                       .arg(d.worldSize)
+                                       .arg(double(r.gradientBytesPerStep) / 1e6, 0, 'f', 2)
+                                       .arg(r.gradientSteps)
+                                       .arg(1000 * r.gradientSyncSeconds / double(r.gradientSteps), 0, 'f', 2)
+                                       .arg(d.overlapBackward ? tr("overlapped with backward") : tr("after backward"))));
+}
+
 } // namespace
 
 int runTrain(const QStringList& arguments)
@@ -161,6 +220,13 @@ int runTrain(const QStringList& arguments)
                      qPrintable(parser.helpText()));
         return 2;
     }
+    std::optional<LocalLaunch> launch;
+    ProgressPrinter launcher(tr("Training"));
+    if (const int code = runReportingFailures(QStringLiteral("train"), launcher,
+                                              [&] { launch = localLaunch(parser, arguments); }))
+        return code;
+    if (launch)
+        return launchLocalRanks(*launch);
     cryo::TrainingOptions options;
     ProgressPrinter progress(tr("Training"));
     ProgressPrinter searching(tr("Pose search"));
@@ -181,10 +247,16 @@ int runTrain(const QStringList& arguments)
     return runReportingFailures(QStringLiteral("train"), progress, [&] {
         readTrainOptions(parser, options);
         adoptRecordedAbInitio(parser, options);
+        if (options.distributed.rank > 0)
+            callbacks = {};   // rank 0 reports for the job
         if (options.abInitio && !parser.isSet("lr"))
             options.config.learningRate = cryo::kAbInitioLearningRate;
         const cryo::TrainingResult result = cryo::trainModel(options, callbacks, interrupt.token());
         progress.finish();
+        if (options.distributed.rank > 0)
+            return;
+        if (result.gradientSteps > 0)
+            printGradientSync(result, options.distributed);
         if (result.cancelled)
             std::printf("%s\n", qPrintable(tr("Stopped after %1 complete epochs; continue with --resume.")
                                                .arg(result.epochsCompleted)));

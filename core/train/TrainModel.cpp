@@ -1,6 +1,8 @@
-// trainModel (TrainingJob.h): the TrainingEngine with the pose stage the options ask for.
+// trainModel (TrainingJob.h): the TrainingEngine with the pose stage the options ask for, in
+// one process or as one rank of a data-parallel job.
 #include "train/TrainingJob.h"
 
+#include "train/DataParallel.h"
 #include "train/GivenPoses.h"
 #include "train/SearchedPoses.h"
 #include "train/TrainingEngine.h"
@@ -14,7 +16,15 @@ TrainingResult trainModel(const TrainingOptions& options, const TrainingCallback
         stage = std::make_unique<SearchedPoses>(options);
     else
         stage = std::make_unique<GivenPoses>();
-    return TrainingEngine(options, callbacks, std::move(stop), *stage).run();
+    if (!options.distributed.enabled())
+        return TrainingEngine(options, callbacks, std::move(stop), *stage).run();
+    DataParallel replicas(options.distributed);
+    TrainingResult result = TrainingEngine(options, callbacks, std::move(stop), *stage, &replicas).run();
+    const GradientSyncStats& sync = replicas.gradientStats();
+    result.gradientBytesPerStep = sync.bytesPerStep;
+    result.gradientSteps = sync.steps;
+    result.gradientSyncSeconds = sync.blockedSeconds;
+    return result;
 }
 
 } // namespace cryo

@@ -34,9 +34,9 @@ void validate(const TrainingOptions& o)
 } // namespace
 
 TrainingEngine::TrainingEngine(const TrainingOptions& options, const TrainingCallbacks& callbacks,
-                               std::stop_token stop, PoseStage& stage, ReplicaHooks replicas)
+                               std::stop_token stop, PoseStage& stage, Replicas* replicas)
     : m_options(options), m_callbacks(callbacks), m_stop(std::move(stop)), m_stage(stage),
-      m_replicas(std::move(replicas)), m_config(options.config)
+      m_replicas(replicas ? replicas : &m_oneProcess), m_config(options.config)
 {
 }
 
@@ -137,6 +137,7 @@ void TrainingEngine::resetModel(std::uint64_t seed)
     m_model->to(m_device);
     m_optimizer = std::make_unique<torch::optim::Adam>(m_model->parameters(),
                                                        torch::optim::AdamOptions(m_config.learningRate));
+    m_replicas->synchronize(m_model, *m_optimizer);
 }
 
 // Continues after the last epoch run.h5 records (run.h5 is rewritten after that epoch's
@@ -163,6 +164,7 @@ void TrainingEngine::restore()
     if (!std::filesystem::exists(checkpoint))
         throw FileError(checkpoint, "missing, but run.h5 records epoch " + std::to_string(done) + " as finished");
     loadCheckpoint(checkpoint, m_model, m_optimizer.get(), &m_generator);
+    m_replicas->synchronize(m_model, *m_optimizer);
     m_stage.restore(*this, file, done);
     for (const EpochRecord& r : m_history)
         m_eta.epochFinished(m_stage.epochKind(r.epoch), r.seconds);
@@ -171,9 +173,9 @@ void TrainingEngine::restore()
 
 std::vector<std::size_t> TrainingEngine::epochOrder(int epoch) const
 {
-    // A windowed shuffle when the images are read lazily (images/WindowedShuffle.h).
-    std::vector<std::size_t> order = m_images->epochOrder(m_config.seed * 1000003ULL + std::uint64_t(epoch));
-    return m_replicas.share ? m_replicas.share(std::move(order)) : order;
+    // The same order on every process (each trains on its part of every batch); a windowed
+    // shuffle when the images are read lazily (images/WindowedShuffle.h).
+    return m_images->epochOrder(m_config.seed * 1000003ULL + std::uint64_t(epoch));
 }
 
 bool TrainingEngine::runEpoch(int epoch)
@@ -203,45 +205,70 @@ bool TrainingEngine::runEpoch(int epoch)
     return true;
 }
 
-LossTerms TrainingEngine::step(const BatchTensors& batch)
+std::array<double, 4> TrainingEngine::step(TrainingBatch& batch, const EpochShare& share, std::size_t index)
 {
+    const std::size_t images = share.localImages(index), batchImages = share.batchImages(index);
     m_optimizer->zero_grad();
-    LossTerms terms;
-    {
-        const AutocastScope autocast(m_config.precision == "bf16");
-        terms = m_objective->evaluate(m_model, batch, m_generator);
+    std::array<double, 4> sums{0, 0, 0, double(images)};
+    if (images == 0) {
+        m_objective->skipNoise(m_model, std::int64_t(batchImages), m_generator);
+    } else {
+        m_stage.prepareBatch(m_images->lattice(), batch);
+        const auto tensors = BatchTensors::from(batch, std::int64_t(m_images->lattice().halfCount()), m_device);
+        const NoiseRows noise{std::int64_t(share.firstInBatch(index)), std::int64_t(batchImages)};
+        LossTerms terms;
+        {
+            const AutocastScope autocast(m_config.precision == "bf16");
+            terms = m_objective->evaluate(m_model, tensors, m_generator, noise);
+        }
+        // Each replica's mean loss weighted by its share of the batch: the replicas' gradients
+        // sum to the gradient of the batch's mean loss.
+        const double weight = double(images) / double(batchImages);
+        m_replicas->beforeBackward(m_model);
+        (weight == 1.0 ? terms.loss : terms.loss * weight).backward();
+        const auto n = double(images);
+        sums = {terms.loss.item<double>() * n, terms.mse.item<double>() * n,
+                terms.kld.defined() ? terms.kld.item<double>() * n : 0.0, n};
     }
-    terms.loss.backward();
-    if (m_replicas.afterBackward)
-        m_replicas.afterBackward(m_model);
+    if (m_replicas->size() > 1) {
+        if (images == 0)
+            m_replicas->beforeBackward(m_model);
+        m_replicas->afterBackward(m_model);
+        std::vector<double> global(sums.begin(), sums.end());
+        global.push_back(m_stop.stop_requested() ? 1.0 : 0.0);
+        m_replicas->sum(global);
+        std::copy_n(global.begin(), 4, sums.begin());
+        m_stopAgreed = global[4] > 0;
+    }
     m_optimizer->step();
-    return terms;
+    return sums;
 }
 
 bool TrainingEngine::trainOn(std::vector<std::size_t> particles, int epoch, EpochTally& tally,
                              const std::function<void()>& afterStep)
 {
-    const auto half = std::int64_t(m_images->lattice().halfCount());
-    BatchPrefetcher prefetcher(*m_images, std::move(particles), m_config.batchSize);
+    const EpochShare share = shareEpoch(particles, std::size_t(m_config.batchSize), m_replicas->rank(),
+                                        m_replicas->size());
+    BatchPrefetcher prefetcher(*m_images, share.particles, std::max<std::size_t>(1, share.localBatch));
     TrainingBatch batch;
-    while (prefetcher.next(batch)) {
-        m_stage.prepareBatch(m_images->lattice(), batch);
-        const LossTerms terms = step(BatchTensors::from(batch, half, m_device));
-        const double loss = terms.loss.item<double>();
+    for (std::size_t index = 0; index < share.steps; ++index) {
+        if (share.localImages(index) > 0 && !prefetcher.next(batch))
+            throw std::logic_error("TrainingEngine: the batches ran out before the epoch's steps");
+        const auto [loss, mse, kld, images] = step(batch, share, index);
         ++tally.batches;
-        if (!std::isfinite(loss))
-            throw TrainingDiverged("the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") +
+        const double meanLoss = loss / images;
+        if (!std::isfinite(meanLoss))
+            throw TrainingDiverged("the loss became " + std::string(std::isnan(meanLoss) ? "NaN" : "infinite") +
                                    " in epoch " + std::to_string(epoch) + ", batch " + std::to_string(tally.batches) +
                                    "; try a lower learning rate. Checkpoints of the finished epochs are kept in " +
                                    (m_options.outDir / "checkpoints").string());
-        const auto n = double(batch.size());
-        tally.loss += loss * n;
-        tally.mse += terms.mse.item<double>() * n;
-        tally.kld += terms.kld.defined() ? terms.kld.item<double>() * n : 0.0;
-        tally.images += batch.size();
+        tally.loss += loss;
+        tally.mse += mse;
+        tally.kld += kld;
+        tally.images += std::size_t(images);
         if (afterStep)
             afterStep();
-        if (m_stop.stop_requested())
+        if (stopRequested())
             return false;
     }
     return true;
@@ -275,11 +302,14 @@ void TrainingEngine::report(const std::string& stage, int epoch, std::size_t ima
 LatentTable TrainingEngine::encodeLatents()
 {
     // After the epoch's last update, in input order, each batch prepared as for training.
-    LatentTable latents = m_objective->encodeDataset(m_model, *m_images, m_device, [this](TrainingBatch& batch) {
-        m_stage.prepareBatch(m_images->lattice(), batch);
-    });
-    if (m_replicas.afterEncode)
-        m_replicas.afterEncode(latents);
+    // Each replica encodes its rows; all of them get every row.
+    const auto prepare = [this](TrainingBatch& batch) { m_stage.prepareBatch(m_images->lattice(), batch); };
+    LatentTable latents = m_objective->encodeDataset(m_model, *m_images, m_device, prepare,
+                                                     m_replicas->rowRange(m_images->size()));
+    if (latents.zdim > 0) {
+        m_replicas->gatherRows(latents.mu);
+        m_replicas->gatherRows(latents.logvar);
+    }
     return latents;
 }
 
@@ -288,6 +318,8 @@ void TrainingEngine::finishEpoch(const EpochRecord& record, const EpochTally& ta
     report("saving", record.epoch, m_images->size(), tally, true);
     m_history.push_back(record);
     const LatentTable latents = encodeLatents();
+    if (!m_replicas->leads())
+        return;   // replica 0 writes and reports
     saveCheckpoint(checkpointPath(m_options.outDir, record.epoch), m_model, *m_optimizer, m_generator, record.epoch);
 
     H5File file(m_options.outDir / kRunFileName, H5File::Mode::CreateAtomic);

@@ -5,15 +5,18 @@
 // and rewrites run.h5; it reports progress with an ETA, stops on a NaN/Inf loss, honours the
 // precision, and resumes after the last epoch run.h5 records.
 //
-// Data-parallel seam (issue #21): ReplicaHooks are where replicas take their share of each
-// epoch, average gradients between backward and the optimizer step, and gather the per-epoch
-// z. The default (one process) leaves everything as it is.
+// Data-parallel training (issue #21): the engine trains with the Replicas it is given
+// (train/Replicas.h): each process takes its part of every batch, the gradients are summed
+// between backward and the optimizer step, the encode pass is split, and process 0 alone
+// writes. The default is one process.
 #include "images/TrainingImages.h"
 #include "model/CryoModel.h"
 #include "train/EtaEstimator.h"
 #include "train/PoseStage.h"
+#include "train/Replicas.h"
 #include "train/VaeObjective.h"
 
+#include <array>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -23,19 +26,10 @@ namespace cryo {
 
 class ParticleDataset;
 
-struct ReplicaHooks {
-    // This replica's particles, from the epoch's shuffled order (default: all of them).
-    std::function<std::vector<std::size_t>(std::vector<std::size_t>)> share;
-    // Between backward() and the optimizer step (e.g. an all-reduce of the gradients).
-    std::function<void(CryoModel&)> afterBackward;
-    // After the per-epoch encode pass, before run.h5 is written (e.g. gathering z).
-    std::function<void(LatentTable&)> afterEncode;
-};
-
 class TrainingEngine {
 public:
     TrainingEngine(const TrainingOptions& options, const TrainingCallbacks& callbacks, std::stop_token stop,
-                   PoseStage& stage, ReplicaHooks replicas = {});
+                   PoseStage& stage, Replicas* replicas = nullptr);
     ~TrainingEngine();
     TrainingEngine(const TrainingEngine&) = delete;
     TrainingEngine& operator=(const TrainingEngine&) = delete;
@@ -49,13 +43,16 @@ public:
     CryoModel& model() { return m_model; }
     VaeObjective& objective() { return *m_objective; }
     const torch::Device& device() const { return m_device; }
-    bool stopRequested() const { return m_stop.stop_requested(); }
+    // With several replicas, a stop any of them was asked for, agreed at the last step.
+    bool stopRequested() const { return m_replicas->size() > 1 ? m_stopAgreed : m_stop.stop_requested(); }
     // The particles of `epoch` in visiting order: a permutation drawn from (seed, epoch) alone,
-    // so a resumed run sees the batches of an uninterrupted one (this replica's share).
+    // so a resumed run sees the batches of an uninterrupted one (all replicas: trainOn shares it).
     std::vector<std::size_t> epochOrder(int epoch) const;
-    // Optimizer steps on `particles` in batches of the configured size, each batch prepared
-    // by the stage; after each step the loss is checked (TrainingDiverged), added to tally,
-    // `afterStep` runs (progress), and a stop request ends the pass. false when stopped.
+    // Optimizer steps on `particles` in batches of the configured size (this replica trains on
+    // its part of each, Replicas.h), each batch prepared by the stage; after each step the
+    // batch's loss over all replicas is checked (TrainingDiverged) and added to tally,
+    // `afterStep` runs (progress), and a stop request (on any replica) ends the pass. false
+    // when stopped.
     bool trainOn(std::vector<std::size_t> particles, int epoch, EpochTally& tally,
                  const std::function<void()>& afterStep);
     // Progress (~10 Hz unless forced) of `epoch`: imagesDone of the epoch's images (trained,
@@ -64,6 +61,7 @@ public:
                 bool force = false);
     // Fresh random weights drawn from `seed`, and a fresh Adam.
     void resetModel(std::uint64_t seed);
+    Replicas& replicas() { return *m_replicas; }
 
 private:
     using Clock = std::chrono::steady_clock;
@@ -73,7 +71,9 @@ private:
     void readImages();
     void restore();
     bool runEpoch(int epoch);   // false when cancelled
-    LossTerms step(const BatchTensors& batch);
+    // One optimizer step on this replica's part of batch `step` of `share` (maybe empty);
+    // returns the batch's sums over all replicas: loss·images, mse·images, kld·images, images.
+    std::array<double, 4> step(TrainingBatch& batch, const EpochShare& share, std::size_t step);
     void finishEpoch(const EpochRecord& record, const EpochTally& tally);
     LatentTable encodeLatents();
     double secondsIntoEpoch() const;
@@ -82,7 +82,8 @@ private:
     const TrainingCallbacks& m_callbacks;
     std::stop_token m_stop;
     PoseStage& m_stage;
-    ReplicaHooks m_replicas;
+    Replicas m_oneProcess;
+    Replicas* m_replicas;
     RunConfig m_config;
     std::unique_ptr<ParticleDataset> m_dataset;
     std::unique_ptr<TrainingImages> m_images;
@@ -92,6 +93,7 @@ private:
     std::unique_ptr<VaeObjective> m_objective;
     at::Generator m_generator;
     std::vector<EpochRecord> m_history;
+    bool m_stopAgreed = false;
     int m_firstEpoch = 1;
     EtaEstimator m_eta;
     TrainingProgress m_lastProgress;   // the latest report, sent or not (a cancel resends it)

@@ -10,6 +10,7 @@
 // Both kinds of training (given or searched poses) run in core/train/TrainingEngine.h.
 #include "images/ImageMemory.h"
 #include "particles/ParticleTypes.h"
+#include "train/DistributedOptions.h"
 #include "run/RunConfig.h"
 #include "run/RunFile.h"
 
@@ -69,6 +70,9 @@ struct TrainingOptions {
     std::size_t memoryLimitBytes = defaultImageMemoryBytes();   // preprocessed images above this are read lazily
     bool abInitio = false;                   // search the poses (see AbInitioOptions)
     AbInitioOptions abInitioOptions;
+    // One of several processes training together (issue #21, docs/cluster.md): config.batchSize
+    // is then the batch of all processes together, so the run trains as one process would.
+    DistributedOptions distributed;
 };
 
 // Sent after every few batches (the job rate-limits itself to ~10 Hz).
@@ -105,6 +109,10 @@ struct TrainingResult {
     int epochsCompleted = 0;                 // including those of earlier runs when resumed
     bool cancelled = false;                  // stopped by the stop token (checkpoints kept)
     double seconds = 0;
+    // Data-parallel runs: the gradients summed per optimizer step (float32 bytes), the steps,
+    // and the seconds the sums held the steps up (after backward).
+    std::size_t gradientBytesPerStep = 0, gradientSteps = 0;
+    double gradientSyncSeconds = 0;
 };
 
 // The loss became NaN/Inf: training stops, the last good checkpoint stays on disk.

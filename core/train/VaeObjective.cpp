@@ -2,6 +2,7 @@
 
 #include "images/BatchPrefetcher.h"
 
+#include <algorithm>
 #include <numeric>
 
 namespace cryo {
@@ -44,7 +45,8 @@ torch::Tensor VaeObjective::encoderInput(const BatchTensors& batch) const
     return batch.target * torch::sign(batch.ctf).repeat({1, 2});
 }
 
-LossTerms VaeObjective::evaluate(CryoModel& model, const BatchTensors& batch, at::Generator& generator) const
+LossTerms VaeObjective::evaluate(CryoModel& model, const BatchTensors& batch, at::Generator& generator,
+                                 NoiseRows noise) const
 {
     // Rᵀ·(kx, ky, 0) for every half point: [Ph, 2] @ [B, 2, 3] → [B, Ph, 3]
     const auto coords = torch::matmul(m_halfCoords, batch.rotations.narrow(1, 0, 2));
@@ -54,7 +56,10 @@ LossTerms VaeObjective::evaluate(CryoModel& model, const BatchTensors& batch, at
     const bool variational = model->zdim() > 0 && !m_consensus;
     if (variational) {
         std::tie(terms.mu, logvar) = model->encode(encoderInput(batch));
-        const auto eps = at::randn(terms.mu.sizes(), generator, torch::TensorOptions()).to(terms.mu.device());
+        const std::int64_t B = terms.mu.size(0), rows = noise.rows > 0 ? noise.rows : B;
+        const auto eps = at::randn({rows, terms.mu.size(1)}, generator, torch::TensorOptions())
+                             .narrow(0, noise.first, B)
+                             .to(terms.mu.device());
         z = terms.mu + eps * torch::exp(0.5 * logvar);
     } else if (model->zdim() > 0) {
         z = torch::zeros({batch.target.size(0), model->zdim()}, batch.target.options());
@@ -78,6 +83,12 @@ LossTerms VaeObjective::evaluate(CryoModel& model, const BatchTensors& batch, at
     return terms;
 }
 
+void VaeObjective::skipNoise(CryoModel& model, std::int64_t rows, at::Generator& generator) const
+{
+    if (model->zdim() > 0 && !m_consensus)
+        (void)at::randn({rows, model->zdim()}, generator, torch::TensorOptions());
+}
+
 std::pair<torch::Tensor, torch::Tensor> VaeObjective::encodePosterior(CryoModel& model, const BatchTensors& batch) const
 {
     torch::NoGradGuard noGrad;
@@ -85,17 +96,21 @@ std::pair<torch::Tensor, torch::Tensor> VaeObjective::encodePosterior(CryoModel&
 }
 
 LatentTable VaeObjective::encodeDataset(CryoModel& model, TrainingImages& images, const torch::Device& device,
-                                        const std::function<void(TrainingBatch&)>& prepare) const
+                                        const std::function<void(TrainingBatch&)>& prepare,
+                                        std::pair<std::size_t, std::size_t> rows) const
 {
     LatentTable table;
     table.zdim = model->zdim();
     table.count = images.size();
     if (table.zdim == 0)
         return table;
-    std::vector<std::size_t> order(table.count);
-    std::iota(order.begin(), order.end(), std::size_t(0));
+    rows.second = std::min(rows.second, table.count);
+    std::vector<std::size_t> order(rows.second - std::min(rows.first, rows.second));
+    std::iota(order.begin(), order.end(), rows.first);
     table.mu.resize(table.count * std::size_t(table.zdim));
     table.logvar.resize(table.mu.size());
+    if (order.empty())
+        return table;
     BatchPrefetcher prefetcher(images, std::move(order), 256);
     TrainingBatch batch;
     const std::int64_t half = std::int64_t(images.lattice().halfCount());

@@ -18,6 +18,13 @@ struct BatchTensors {
     static BatchTensors from(TrainingBatch& batch, std::int64_t halfCount, const torch::Device& device);
 };
 
+// The rows of a batch's noise draw that belong to these images: data-parallel replicas train
+// on parts of one batch and draw the whole batch's noise (rows = the batch's images), so every
+// image gets the noise it would get in one process. rows 0: the images' own draw.
+struct NoiseRows {
+    std::int64_t first = 0, rows = 0;
+};
+
 struct LossTerms {
     torch::Tensor loss, mse, kld;   // scalars (kld undefined for homogeneous models)
     torch::Tensor mu;               // [B, zdim] (undefined for homogeneous models)
@@ -28,7 +35,11 @@ public:
     VaeObjective(const TrainingLattice& lattice, double beta, const torch::Device& device);
 
     // The loss of one batch (with gradients; TrainingEngine takes the optimizer step).
-    LossTerms evaluate(CryoModel& model, const BatchTensors& batch, at::Generator& generator) const;
+    LossTerms evaluate(CryoModel& model, const BatchTensors& batch, at::Generator& generator,
+                       NoiseRows noise = {}) const;
+    // A replica's empty part of a batch: draws the batch's noise as evaluate would, so the
+    // generator stays in step with the other replicas'.
+    void skipNoise(CryoModel& model, std::int64_t rows, at::Generator& generator) const;
     // Compare only the pixels with |k|·D ≤ radius (lattice units) from now on; radius ≤ 0 or
     // ≥ D/2: all of them. Ab initio training uses it to fit the low frequencies first (and
     // faster: the decoder runs on fewer points), as cryoDRGN2 raises k_max over the epochs.
@@ -41,9 +52,11 @@ public:
     std::pair<torch::Tensor, torch::Tensor> encodePosterior(CryoModel& model, const BatchTensors& batch) const;
     // The posterior of every particle (mu, logvar: count × zdim, input order), in batches of
     // 256; `prepare` may change each batch first (ab initio: centre by the found shifts).
-    // Empty for homogeneous models.
+    // Only the particles [rows.first, rows.second) when given (the other rows stay 0: a
+    // replica's part of the pass). Empty for homogeneous models.
     LatentTable encodeDataset(CryoModel& model, TrainingImages& images, const torch::Device& device,
-                              const std::function<void(TrainingBatch&)>& prepare = {}) const;
+                              const std::function<void(TrainingBatch&)>& prepare = {},
+                              std::pair<std::size_t, std::size_t> rows = {0, SIZE_MAX}) const;
 
 private:
     torch::Tensor encoderInput(const BatchTensors& batch) const;
