@@ -1,8 +1,32 @@
 #include "train/DataParallel.h"
 
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+
 namespace cryo {
 
-DataParallel::DataParallel(const DistributedOptions& options) : m_group(options), m_gradients(m_group, options) {}
+DataParallel::DataParallel(const DistributedOptions& options)
+    : m_group(options), m_gradients(m_group, options), m_fault(faultFromEnvironment())
+{
+}
+
+DataParallel::Fault DataParallel::faultFromEnvironment()
+{
+    Fault fault;
+    const char* text = std::getenv("CRYOSCAPE_TEST_FAULT");
+    char kind[8] = {};
+    if (text && std::sscanf(text, "%d:%zu:%7s", &fault.rank, &fault.step, kind) == 3)
+        fault.hang = std::string(kind) == "hang";
+    return fault;
+}
+
+void DataParallel::afterBackward(CryoModel& model)
+{
+    if (++m_steps == m_fault.step && m_fault.rank == rank())
+        std::raise(m_fault.hang ? SIGSTOP : SIGKILL);
+    m_gradients.afterBackward(model);
+}
 
 void DataParallel::synchronize(CryoModel& model, torch::optim::Adam& optimizer)
 {

@@ -19,15 +19,26 @@ public:
     int size() const override { return m_group.size(); }
     void synchronize(CryoModel& model, torch::optim::Adam& optimizer) override;
     void beforeBackward(CryoModel& model) override { m_gradients.beforeBackward(model); }
-    void afterBackward(CryoModel& model) override { m_gradients.afterBackward(model); }
+    void afterBackward(CryoModel& model) override;
     void sum(std::vector<double>& values) override;
     void gatherRows(std::vector<float>& table) override;
 
     const GradientSyncStats& gradientStats() const { return m_gradients.stats(); }
 
 private:
+    // Fault injection for the tests (docs/cluster.md): CRYOSCAPE_TEST_FAULT="RANK:STEP:die|hang"
+    // makes that rank kill or stop itself (SIGKILL, SIGSTOP) after that many optimizer steps.
+    struct Fault {
+        int rank = -1;
+        std::size_t step = 0;
+        bool hang = false;
+    };
+    static Fault faultFromEnvironment();
+
     ReplicaGroup m_group;
     GradientBuckets m_gradients;
+    Fault m_fault;
+    std::size_t m_steps = 0;
 };
 
 } // namespace cryo
