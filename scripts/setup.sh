@@ -18,7 +18,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libqt6opengl6-dev
     libvtk9-dev libgl-dev libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core
-    libtorch-dev libopenblas0-openmp
+    libtorch-dev libgloo-dev libopenblas0-openmp
     libfftw3-dev libeigen3-dev libhdf5-dev
     libnanoflann-dev libhnswlib-dev libhealpix-cxx-dev libyaml-cpp-dev
     libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
