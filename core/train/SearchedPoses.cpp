@@ -147,24 +147,54 @@ bool SearchedPoses::searchAndTrain(TrainingEngine& engine, int epoch, EpochTally
         std::vector<float> latents(chunk.size() * zdim, 0.0f);   // consensus stage: z = 0
         if (zdim > 0 && !engine.objective().consensus())
             latents = chunkLatents(engine, chunk);
-        BatchPrefetcher searchBatches(engine.images(), chunk, a.searchBatch);
+        // Each replica searches its rows of the chunk (all of them in one process).
+        const auto [mine, end] = engine.replicas().rowRange(chunk.size());
+        const std::vector<std::size_t> rows(chunk.begin() + std::ptrdiff_t(mine), chunk.begin() + std::ptrdiff_t(end));
+        BatchPrefetcher searchBatches(engine.images(), rows, a.searchBatch);
+        std::size_t row = mine;
         while (searchBatches.next(batch)) {
-            // The batches come in chunk order: this one is rows [searched − first, …) of the chunk.
-            const std::size_t row = searched - first;
+            // The batches come in chunk order: this one is rows [row, …) of the chunk.
             const std::span<const float> z(latents.data() + row * zdim, zdim > 0 ? batch.size() * zdim : 0);
             const auto found = search->search(batch, z);
             for (std::size_t b = 0; b < found.size(); ++b)
                 m_poses[batch.indices[b]] = found[b];
-            searched += found.size();
+            row += found.size();
+            searched = first + (row - mine) * std::size_t(engine.replicas().size());
             progress();
             if (engine.stopRequested())
                 return false;
         }
+        gatherPoses(engine, chunk);
+        searched = first + chunk.size();
         if (!engine.trainOn(chunk, epoch, tally, progress))
             return false;
         search->modelChanged();
     }
     return true;
+}
+
+void SearchedPoses::gatherPoses(TrainingEngine& engine, const std::vector<std::size_t>& chunk)
+{
+    Replicas& replicas = engine.replicas();
+    if (replicas.size() == 1)
+        return;
+    // 12 floats per pose (rotation, shift, error); rows other replicas searched stay 0 here.
+    constexpr std::size_t kFloats = 12;
+    std::vector<float> table(chunk.size() * kFloats, 0.0f);
+    const auto [mine, end] = replicas.rowRange(chunk.size());
+    for (std::size_t row = mine; row < end; ++row) {
+        const PoseEstimate& p = m_poses[chunk[row]];
+        float* out = table.data() + row * kFloats;
+        std::copy(p.rotation.begin(), p.rotation.end(), out);
+        out[9] = p.shiftX, out[10] = p.shiftY, out[11] = p.error;
+    }
+    replicas.gatherRows(table);
+    for (std::size_t row = 0; row < chunk.size(); ++row) {
+        PoseEstimate& p = m_poses[chunk[row]];
+        const float* in = table.data() + row * kFloats;
+        std::copy(in, in + 9, p.rotation.begin());
+        p.shiftX = in[9], p.shiftY = in[10], p.error = in[11];
+    }
 }
 
 std::vector<float> SearchedPoses::chunkLatents(TrainingEngine& engine, const std::vector<std::size_t>& chunk) const

@@ -38,6 +38,8 @@ private:
     // the model's Hartley volume refreshed once per chunk). false when cancelled.
     bool searchAndTrain(TrainingEngine& engine, int epoch, EpochTally& tally);
     std::unique_ptr<PoseSearch> makeSearch(TrainingEngine& engine);
+    // Data-parallel runs: every replica searched its rows of the chunk; all get every pose.
+    void gatherPoses(TrainingEngine& engine, const std::vector<std::size_t>& chunk);
     // Heterogeneous models: the z each particle of `chunk` is searched with (chunk.size() × zdim):
     // the k-means centre (latentVolumes of them) of the chunk's encoder means, images centred by
     // their latest shifts, so the search evaluates latentVolumes volumes per chunk, not one per image.
