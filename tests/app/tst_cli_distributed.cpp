@@ -2,7 +2,8 @@
 // - 2 processes with a batch of 7 (parts of 3 and 4 images, and a last batch of one image,
 //   where one process has nothing to train on) train the model 1 process trains: the same
 //   losses, z and decoded map after one epoch, and after a resume that changes the number of
-//   processes (1 → 2 and 2 → 1 both give the uninterrupted 2-process model);
+//   processes (1 → 2 and 2 → 1 both give the uninterrupted 2-process model); ab initio too
+//   (each process searches its share of the poses);
 // - a rank killed in the middle of epoch 2 ends the job with a message naming it, run.h5 keeps
 //   epoch 1, and the run resumes with 1 process;
 // - ranks joining from RANK/WORLD_SIZE/MASTER_* without a store to reach give a clear message.
@@ -145,6 +146,23 @@ private Q_SLOTS:
         run(train("one", 2, 2) << "--resume");   // epoch 1 on one process, epoch 2 on two
         run(train("two", 2, 1) << "--resume");   // epoch 1 on two processes, epoch 2 on one
         compare(state("one"), state("two"));
+    }
+
+    // Ab initio: each process searches its rows of every chunk; the poses are gathered.
+    void abInitioSearchesItsShareOfThePoses()
+    {
+        for (const int processes : {1, 2}) {
+            QStringList arguments = train("ab" + QString::number(processes), 2, processes);
+            arguments << "--ab-initio" << "--search-chunk" << "32" << "--base-grid" << "0";
+            run(arguments);
+        }
+        compare(state("ab1"), state("ab2"));
+        const cryo::H5File one(path("ab1/run.h5").toStdString(), cryo::H5File::Mode::ReadOnly);
+        const cryo::H5File two(path("ab2/run.h5").toStdString(), cryo::H5File::Mode::ReadOnly);
+        const cryo::PoseTable a = cryo::readPoses(one), b = cryo::readPoses(two);
+        QCOMPARE(b.count, std::size_t(99));
+        QVERIFY(largestDifference(a.rotations, b.rotations) < 1e-4);
+        QVERIFY(largestDifference(a.shifts, b.shifts) < 1e-3);
     }
 
     void aKilledRankEndsTheJobAndTheRunResumes()
