@@ -4803,6 +4803,50 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <source>Backprojecting</source>
         <translation>Rückprojektion</translation>
     </message>
+    <message>
+        <source>Train with N processes on this machine (data-parallel; --threads is then per process, default: the cores shared out). Under SLURM (srun) or with RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT set, each process joins its job by itself (docs/cluster.md).</source>
+        <translation>Mit N Prozessen auf diesem Rechner trainieren (datenparallel; --threads gilt dann je Prozess, Vorgabe: die Kerne aufgeteilt). Unter SLURM (srun) oder mit gesetzten RANK, WORLD_SIZE, MASTER_ADDR und MASTER_PORT tritt jeder Prozess seinem Job selbst bei (docs/cluster.md).</translation>
+    </message>
+    <message>
+        <source>Data-parallel: seconds a process waits for the others (rendezvous, gradient sums) before the job ends, naming the process that stopped (default 120).</source>
+        <translation>Datenparallel: Sekunden, die ein Prozess auf die anderen wartet (Treffpunkt, Gradientensummen), bevor der Job endet und den Prozess nennt, der stehen blieb (Vorgabe 120).</translation>
+    </message>
+    <message>
+        <source>Data-parallel: sum the gradients bucket by bucket during backward (overlap, default) or all after it (after).</source>
+        <translation>Datenparallel: die Gradienten Eimer für Eimer schon während der Rückwärtsrechnung summieren (overlap, Vorgabe) oder alle danach (after).</translation>
+    </message>
+    <message>
+        <source>MODE</source>
+        <translation>MODUS</translation>
+    </message>
+    <message>
+        <source>%1 processes: gradients %2 MB per step (%3 steps); summing them held each step %4 ms (%5)</source>
+        <translation>%1 Prozesse: Gradienten %2 MB je Schritt (%3 Schritte); ihre Summe hielt jeden Schritt %4 ms auf (%5)</translation>
+    </message>
+    <message>
+        <source>overlapped with backward</source>
+        <translation>während der Rückwärtsrechnung</translation>
+    </message>
+    <message>
+        <source>after backward</source>
+        <translation>nach der Rückwärtsrechnung</translation>
+    </message>
+    <message>
+        <source>was killed (crashed or got a signal)</source>
+        <translation>wurde beendet (abgestürzt oder durch ein Signal)</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>endete mit Code %1</translation>
+    </message>
+    <message>
+        <source>cryoscape train: rank %1 (pid %2, this machine) %3</source>
+        <translation>cryoscape train: Rang %1 (PID %2, dieser Rechner) %3</translation>
+    </message>
+    <message>
+        <source>cryoscape train: ending the ranks still running %1 s after the failure</source>
+        <translation>cryoscape train: beende die noch laufenden Ränge %1 s nach dem Fehler</translation>
+    </message>
 </context>
 <context>
     <name>cryo</name>
