@@ -75,7 +75,8 @@ std::optional<DistributedOptions> distributedFromEnvironment(const std::function
         throw UsageError("rank " + std::to_string(options.rank) + " is not below the world size " +
                          std::to_string(options.worldSize));
     // `cryoscape train --processes N` serves the store itself.
-    options.hostStore = options.rank == 0 && !getenv("CRYOSCAPE_STORE_SERVED");
+    options.launcherServesStore = getenv("CRYOSCAPE_STORE_SERVED") != nullptr;
+    options.hostStore = options.rank == 0 && !options.launcherServesStore;
     if (options.worldSize < 2)
         return std::nullopt;
     return options;

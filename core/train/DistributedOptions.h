@@ -13,6 +13,7 @@ struct DistributedOptions {
     std::string storeHost = "127.0.0.1";   // the TCPStore every process meets at
     int storePort = 29500;
     bool hostStore = false;                // this process serves the store (rank 0, unless a launcher does)
+    bool launcherServesStore = false;      // `cryoscape train --processes N` serves it
     // A collective or the rendezvous that waits longer than this ends the job on every rank,
     // naming the rank that stopped (a dead rank is noticed at once: its sockets close).
     double timeoutSeconds = 120;

@@ -176,9 +176,11 @@ std::string ReplicaGroup::Impl::silentRanks(const ReplicaGroup& group)
                 silent += (silent.empty() ? "" : ", ") + group.describe(r);
         return silent.empty() ? "" : silent + " stopped (no heartbeat for 3 s)";
     } catch (const std::exception&) {
-        return "the store at " + options.storeHost + ":" + std::to_string(options.storePort) +
-               " is gone (its host, " + (options.hostStore ? std::string("this rank") : group.describe(0)) +
-               " or the launcher, stopped)";
+        const std::string server = options.launcherServesStore ? "the launcher (cryoscape train --processes)"
+                                   : options.hostStore           ? "this rank"
+                                                                 : group.describe(0);
+        return "the store at " + options.storeHost + ":" + std::to_string(options.storePort) + " is gone (" + server +
+               ", which served it, stopped)";
     }
 }
 
