@@ -249,7 +249,7 @@ bool TrainingEngine::trainOn(std::vector<std::size_t> particles, int epoch, Epoc
 {
     const EpochShare share = shareEpoch(particles, std::size_t(m_config.batchSize), m_replicas->rank(),
                                         m_replicas->size());
-    BatchPrefetcher prefetcher(*m_images, share.particles, std::max<std::size_t>(1, share.localBatch));
+    BatchPrefetcher prefetcher(*m_images, share.particles, int(share.localBatch));
     TrainingBatch batch;
     for (std::size_t index = 0; index < share.steps; ++index) {
         if (share.localImages(index) > 0 && !prefetcher.next(batch))

@@ -71,9 +71,9 @@ private:
     void readImages();
     void restore();
     bool runEpoch(int epoch);   // false when cancelled
-    // One optimizer step on this replica's part of batch `step` of `share` (maybe empty);
+    // One optimizer step on this replica's part of batch `index` of `share` (maybe empty);
     // returns the batch's sums over all replicas: loss·images, mse·images, kld·images, images.
-    std::array<double, 4> step(TrainingBatch& batch, const EpochShare& share, std::size_t step);
+    std::array<double, 4> step(TrainingBatch& batch, const EpochShare& share, std::size_t index);
     void finishEpoch(const EpochRecord& record, const EpochTally& tally);
     LatentTable encodeLatents();
     double secondsIntoEpoch() const;
