@@ -31,14 +31,17 @@ std::string stamp(const fs::path& file)
     return ec ? "" : std::to_string(size) + "@" + std::to_string(time);
 }
 
+// The config is named by its absolute path with its stamp: an import recorded under another
+// path (or before the config was edited) is made again.
 struct SourceStamp {
-    std::string weights, latents, particles;
+    std::string weights, latents, particles, config;
     bool operator==(const SourceStamp&) const = default;
 };
 
-SourceStamp stampOf(const CryodrgnEpoch& epoch, const fs::path& particles)
+SourceStamp stampOf(const CryodrgnRun& run, const CryodrgnEpoch& epoch, const fs::path& particles)
 {
-    return {stamp(epoch.weights), stamp(epoch.latents), particles.string()};
+    return {stamp(epoch.weights), stamp(epoch.latents), particles.string(),
+            run.config.file.string() + " " + stamp(run.config.file)};
 }
 
 bool isCurrent(const fs::path& runFile, const SourceStamp& source)
@@ -51,7 +54,8 @@ bool isCurrent(const fs::path& runFile, const SourceStamp& source)
         const auto attribute = [&](const char* name) {
             return file.hasAttribute(kImportGroup, name) ? file.stringAttribute(kImportGroup, name) : std::string("?");
         };
-        return SourceStamp{attribute("weights"), attribute("latents"), attribute("particles")} == source;
+        return SourceStamp{attribute("weights"), attribute("latents"), attribute("particles"), attribute("config")}
+               == source;
     } catch (const std::exception&) {
         return false;   // unreadable: import again
     }
@@ -98,6 +102,7 @@ void writeImport(const fs::path& runFile, const CryodrgnImport& import, const Ru
     file.setAttribute(kImportGroup, "weights", source.weights);
     file.setAttribute(kImportGroup, "latents", source.latents);
     file.setAttribute(kImportGroup, "particles", source.particles);
+    file.setAttribute(kImportGroup, "config", source.config);
     if (latents.table.count > 0) {
         writeLatents(file, latents.table);
         writePca(file, latents.pca);
@@ -153,7 +158,7 @@ CryodrgnImport importCryodrgnRun(const fs::path& directory, const CryodrgnImport
     const fs::path runFile = import.runDirectory / kRunFileName;
 
     const CryodrgnFiles files = locateCryodrgnFiles(import.run, folder, options, import.notes);
-    const SourceStamp source = stampOf(import.epoch, files.particles);
+    const SourceStamp source = stampOf(import.run, import.epoch, files.particles);
     if (!options.reimport && isCurrent(runFile, source)) {
         import.reused = true;
         return import;

@@ -78,8 +78,9 @@ CryodrgnRun openCryodrgnRun(const fs::path& directory)
     if (!fs::is_directory(directory, ec))
         throw FileError(directory, "not a directory");
     CryodrgnRun run;
+    // Absolute, so the import's record of the config and weights opens from any folder.
     run.directory = fs::absolute(directory).lexically_normal();
-    const fs::path config = configFile(directory);
+    const fs::path config = configFile(run.directory);
     if (config.empty())
         throw FileError(directory, "no config.yaml or config.pkl: not a cryoDRGN training directory");
     run.config = readCryodrgnConfig(config);

@@ -198,6 +198,14 @@ private Q_SLOTS:
         QCOMPARE(r.epochs.size(), std::size_t(3));
         QVERIFY(!cryo::isCryodrgnRunDirectory(kExternal));
         QVERIFY(cryo::isCryodrgnRunDirectory(run));
+        // Opened by a relative name, the run still names its files absolutely (the import
+        // records them, and a later open from another folder must find them).
+        const fs::path before = fs::current_path();
+        fs::current_path(run.parent_path());
+        r = cryo::openCryodrgnRun(run.filename());
+        fs::current_path(before);
+        QVERIFY2(r.config.file.is_absolute(), r.config.file.c_str());
+        QVERIFY(r.epoch().weights.is_absolute());
     }
 
     void importMakesARunOfOurs()
