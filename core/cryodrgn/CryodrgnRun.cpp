@@ -88,7 +88,7 @@ CryodrgnRun openCryodrgnRun(const fs::path& directory)
     // weights.N.pkl / z.N.pkl by N; the final weights.pkl / z.pkl join as the epoch they hold.
     static const std::regex numbered("(weights|z)\\.([0-9]{1,7})\\.pkl");
     std::map<int, CryodrgnEpoch> found;
-    for (const fs::directory_entry& e : fs::directory_iterator(directory, ec)) {
+    for (const fs::directory_entry& e : fs::directory_iterator(run.directory, ec)) {
         std::smatch m;
         const std::string name = e.path().filename().string();
         if (!std::regex_match(name, m, numbered))
@@ -98,8 +98,9 @@ CryodrgnRun openCryodrgnRun(const fs::path& directory)
         (m[1] == "weights" ? epoch.weights : epoch.latents) = run.directory / name;
     }
     const bool needsLatents = run.config.heterogeneous();
-    if (fs::is_regular_file(directory / "weights.pkl") && (!needsLatents || fs::is_regular_file(directory / "z.pkl"))) {
-        const int number = checkpointEpoch(directory / "weights.pkl");
+    if (fs::is_regular_file(run.directory / "weights.pkl")
+        && (!needsLatents || fs::is_regular_file(run.directory / "z.pkl"))) {
+        const int number = checkpointEpoch(run.directory / "weights.pkl");
         CryodrgnEpoch& epoch = found[number];
         if (epoch.weights.empty() || (needsLatents && epoch.latents.empty()))
             epoch = {number, run.directory / "weights.pkl", needsLatents ? run.directory / "z.pkl" : fs::path()};
