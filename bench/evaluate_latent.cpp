@@ -1,20 +1,30 @@
-// evaluate_latent RUN_DIR TRUTH.h5 — |Spearman ρ| between PC1 of the run's z and the true
-// reaction coordinate(s) of a simulated dataset (the quality target of training).
+// evaluate_latent RUN_DIR TRUTH.h5 [--epoch N] — |Spearman ρ| between PC1 of the run's z and
+// the true reaction coordinate(s) of a simulated dataset (the quality target of training).
+// RUN_DIR may be a cryoDRGN output directory (z.N.pkl of epoch N, default the newest), so that
+// both programs are scored by the same code (bench/compare_cryodrgn.sh).
 #include "analysis/LatentValidation.h"
+#include "cryodrgn/CryodrgnImport.h"
 #include "io/H5File.h"
 #include "run/RunFile.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
+#include <optional>
+#include <string>
 
 int main(int argc, char** argv)
 {
-    if (argc != 3) {
-        std::fprintf(stderr, "usage: evaluate_latent RUN_DIR TRUTH.h5\n");
+    std::optional<int> epoch;
+    if (argc == 5 && std::string(argv[3]) == "--epoch")
+        epoch = std::atoi(argv[4]);
+    else if (argc != 3) {
+        std::fprintf(stderr, "usage: evaluate_latent RUN_DIR TRUTH.h5 [--epoch N]\n");
         return 2;
     }
     try {
-        const cryo::H5File run(cryo::runFilePath(argv[1]), cryo::H5File::Mode::ReadOnly);
+        const auto runDir = cryo::resolveRunDirectory(argv[1], epoch);
+        const cryo::H5File run(cryo::runFilePath(runDir), cryo::H5File::Mode::ReadOnly);
         const cryo::LatentTable z = cryo::readLatents(run);
         const auto history = cryo::readHistory(run);
         const cryo::H5File truth(argv[2], cryo::H5File::Mode::ReadOnly);

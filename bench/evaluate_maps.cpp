@@ -1,4 +1,4 @@
-// evaluate_maps --truth SIM_DIR [--run RUN_DIR] [--samples N] [--seed K] [--states]
+// evaluate_maps --truth SIM_DIR [--run RUN_DIR [--epoch N]] [--samples N] [--seed K] [--states]
 //               [--write-truth PARTICLE OUT.mrc]
 // Scores a trained run against a simulation's ground truth the way CryoBench does (issue #19,
 // core/reconstruct/TruthScores.h): for N sampled particles (default 100), the map decoded at
@@ -6,7 +6,9 @@
 // particle's conformation; prints the per-image FSC-AUC (mean ± sd, median) and the resolution
 // at FSC = 0.5 (mean ± sd). --states (discrete data): the same for the backprojection of each
 // true state's particles with their true poses, with its correlation to every state's true map.
-// --write-truth writes the true map of one particle's conformation.
+// --write-truth writes the true map of one particle's conformation. RUN_DIR may be a cryoDRGN
+// output directory (--epoch N, default the newest).
+#include "cryodrgn/CryodrgnImport.h"
 #include "io/H5File.h"
 #include "io/MrcFile.h"
 #include "model/VolumeGenerator.h"
@@ -18,6 +20,7 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace fs = std::filesystem;
@@ -28,6 +31,7 @@ struct Arguments {
     fs::path truthDir, runDir, writeTruthPath;
     std::size_t samples = 100, writeTruthParticle = 0;
     std::uint64_t seed = 1;
+    std::optional<int> epoch;
     bool states = false;
 };
 
@@ -42,6 +46,8 @@ bool parse(int argc, char** argv, Arguments& a)
             a.truthDir = argv[++i];
         else if (option == "--run" && hasValue)
             a.runDir = argv[++i];
+        else if (option == "--epoch" && hasValue)
+            a.epoch = std::stoi(argv[++i]);
         else if (option == "--samples" && hasValue)
             a.samples = std::stoul(argv[++i]);
         else if (option == "--seed" && hasValue)
@@ -57,8 +63,9 @@ bool parse(int argc, char** argv, Arguments& a)
 
 void scoreRun(const cryo::SimulationTruth& truth, const Arguments& a)
 {
-    const cryo::H5File run(cryo::runFilePath(a.runDir), cryo::H5File::Mode::ReadOnly);
-    const auto generator = cryo::VolumeGenerator::open(a.runDir);
+    const auto runDir = cryo::resolveRunDirectory(a.runDir, a.epoch);
+    const cryo::H5File run(cryo::runFilePath(runDir), cryo::H5File::Mode::ReadOnly);
+    const auto generator = cryo::VolumeGenerator::open(runDir);
     cryo::LatentTable z;
     if (generator->zdim() > 0)
         z = cryo::readLatents(run);
@@ -102,7 +109,7 @@ int main(int argc, char** argv)
 {
     Arguments a;
     if (!parse(argc, argv, a)) {
-        std::fprintf(stderr, "usage: evaluate_maps --truth SIM_DIR [--run RUN_DIR] [--samples N] [--seed K] "
+        std::fprintf(stderr, "usage: evaluate_maps --truth SIM_DIR [--run RUN_DIR [--epoch N]] [--samples N] [--seed K] "
                              "[--states] [--write-truth PARTICLE OUT.mrc]\n");
         return 2;
     }
