@@ -72,6 +72,7 @@ score() {   # score RUN_DIR EPOCH LABEL SECONDS: our run holds its newest epoch,
 
 if [[ $only != cryodrgn ]]; then
     rm -rf "$out/ours"
+    : >"$out/ours.log"
     seconds=0
     for ((e = 1; e <= epochs; ++e)); do
         resume=()
@@ -79,7 +80,7 @@ if [[ $only != cryodrgn ]]; then
         t0=$(date +%s.%N)
         OMP_NUM_THREADS=$threads "$bin/cryoscape" train "$data/particles.star" --out "$out/ours" --zdim "$zdim" \
             --enc "$arch" --dec "$arch" --batch "$batch" --epochs "$e" --seed "$seed" --threads "$threads" \
-            "${resume[@]}" "${extra[@]}" >"$out/ours.log" 2>&1
+            "${resume[@]}" "${extra[@]}" 2>&1 | tr "\r" "\n" | grep -v "^ *\(Training\|Encoding\|Reading\|Preprocessing\) " >>"$out/ours.log"
         seconds=$(echo "$seconds + $(date +%s.%N) - $t0" | bc -l)
         score "$out/ours" "$e" cryoscape "$seconds"
     done
