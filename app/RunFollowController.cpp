@@ -88,6 +88,7 @@ bool RunFollowController::followIfRunning(const QString& runDirOrFile)
     }
     m_monitorStarted = false;
     m_lastEpoch = 0;
+    m_history.clear();
     cryo::TrainingOptions options;   // until run.h5 tells the model: the marker's epochs
     options.outDir = dir.toStdString();
     options.config.epochs = status->epochs;
@@ -125,6 +126,7 @@ void RunFollowController::startMonitor(const FollowedRun& run)
     m_monitor->startRun(options);
     m_monitorStarted = true;
     m_lastEpoch = 0;
+    m_history.clear();
 }
 
 void RunFollowController::addEpochs(const FollowedRun& run)
@@ -137,6 +139,7 @@ void RunFollowController::addEpochs(const FollowedRun& run)
         m_lastEpoch = record.epoch;
         Q_EMIT epochArrived(summary);
     }
+    m_history = run.history;
     m_monitor->showProgress(progressAfter(run.history, run.config.epochs));
 }
 
@@ -162,6 +165,8 @@ void RunFollowController::end(const cryo::RunStatus& status)
     result.runDir = dir.toStdString();
     result.epochsCompleted = status.epoch;
     result.cancelled = m_activity == cryo::RunActivity::Cancelled;
+    for (const cryo::EpochRecord& r : m_history)
+        result.seconds += r.seconds;   // the epochs' own time (the writer's start is not recorded)
     if (m_activity == cryo::RunActivity::Finished || result.cancelled)
         m_monitor->showFinished(result);
     else

@@ -60,7 +60,7 @@ private:
     cryo::RunActivity m_activity = cryo::RunActivity::Finished;
     bool m_monitorStarted = false;     // the monitor shows the run's config (run.h5 read once)
     int m_lastEpoch = 0;               // the newest epoch shown
-    std::vector<cryo::EpochRecord> m_history;
+    std::vector<cryo::EpochRecord> m_history;   // of the run.h5 read last
     // The marker of the run judged ended here: reopening it explores, until the marker changes.
     std::optional<std::pair<QString, cryo::RunStatus>> m_ended;
 };

@@ -26,8 +26,9 @@ namespace cryo {
 
 inline constexpr const char* kRunStatusFileName = "training.status";
 inline constexpr int kHeartbeatSeconds = 10;
-// Six missed beats: generous for a busy node and for a network file system's caches.
-inline constexpr int kStoppedAfterSeconds = 60;
+// Twelve missed beats: NFS clients cache a directory's attributes for up to 60 s (acdirmax),
+// so a live marker replaced by rename may look unchanged for that long, plus a busy node.
+inline constexpr int kStoppedAfterSeconds = 120;
 
 enum class RunState { Running, Finished, Cancelled, Failed };
 
