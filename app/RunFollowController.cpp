@@ -65,6 +65,9 @@ bool RunFollowController::followIfRunning(const QString& runDirOrFile)
     const QString dir = runDirectoryOf(runDirOrFile);
     if (isFollowing() && runDir() == dir)
         return true;
+    if (isFollowing())
+        m_monitor->showFollowing(tr("No longer followed"),
+                                 tr("Another run was opened: %1 is no longer followed.").arg(runDir()));
     stop();
     std::optional<cryo::RunStatus> status;
     try {

@@ -1971,57 +1971,67 @@ Volumen-PC 1–3: (%2)</translation>
 <context>
     <name>RunFollowController</name>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="85"/>
+        <location filename="../app/RunFollowController.cpp" line="69"/>
+        <source>No longer followed</source>
+        <translation>Nicht mehr verfolgt</translation>
+    </message>
+    <message>
+        <location filename="../app/RunFollowController.cpp" line="70"/>
+        <source>Another run was opened: %1 is no longer followed.</source>
+        <translation>Ein anderer Lauf wurde geöffnet: %1 wird nicht mehr verfolgt.</translation>
+    </message>
+    <message>
+        <location filename="../app/RunFollowController.cpp" line="88"/>
         <source>%1 is still being trained, but the Training monitor shows this window&apos;s own run: it is opened as it is now.</source>
         <translation>%1 wird noch trainiert, aber der Trainingsmonitor zeigt den eigenen Lauf dieses Fensters: er wird so geöffnet, wie er jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="155"/>
+        <location filename="../app/RunFollowController.cpp" line="158"/>
         <source>Following: epoch %1 of %2 written</source>
         <translation>Verfolgt: Epoche %1 von %2 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="175"/>
+        <location filename="../app/RunFollowController.cpp" line="178"/>
         <source>Stopped at epoch %1 of %2</source>
         <translation>Bei Epoche %1 von %2 angehalten</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="177"/>
+        <location filename="../app/RunFollowController.cpp" line="180"/>
         <source>%1 Run directory: %2</source>
         <translation>%1 Laufverzeichnis: %2</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="185"/>
+        <location filename="../app/RunFollowController.cpp" line="188"/>
         <source>Following a run trained by process %1 on %2 (read only; refreshed as each epoch arrives). Run directory: %3</source>
         <translation>Verfolgt einen Lauf, den Prozess %1 auf %2 trainiert (nur lesend; aktualisiert mit jeder neuen Epoche). Laufverzeichnis: %3</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="196"/>
+        <location filename="../app/RunFollowController.cpp" line="199"/>
         <source>The followed run finished: %1 epochs.</source>
         <translation>Der verfolgte Lauf ist fertig: %1 Epochen.</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="198"/>
+        <location filename="../app/RunFollowController.cpp" line="201"/>
         <source>The followed run was cancelled after epoch %1 of %2.</source>
         <translation>Der verfolgte Lauf wurde nach Epoche %1 von %2 abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="200"/>
+        <location filename="../app/RunFollowController.cpp" line="203"/>
         <source>The run failed at epoch %1 of %2: %3</source>
         <translation>Der Lauf ist bei Epoche %1 von %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="210"/>
+        <location filename="../app/RunFollowController.cpp" line="213"/>
         <source>process %1 on %2 is gone</source>
         <translation>Prozess %1 auf %2 existiert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="211"/>
+        <location filename="../app/RunFollowController.cpp" line="214"/>
         <source>no heartbeat from process %1 on %2 for over %3 s</source>
         <translation>seit über %3 s kein Lebenszeichen von Prozess %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="215"/>
+        <location filename="../app/RunFollowController.cpp" line="218"/>
         <source>The run stopped at epoch %1 of %2 (%3); it is explored as it is.</source>
         <translation>Der Lauf ist bei Epoche %1 von %2 stehen geblieben (%3); er wird so erkundet, wie er ist.</translation>
     </message>

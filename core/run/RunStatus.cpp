@@ -1,6 +1,7 @@
 #include "run/RunStatus.h"
 
 #include "util/Error.h"
+#include "util/HostName.h"
 
 #include <cerrno>
 #include <charconv>
@@ -127,13 +128,6 @@ void writeRunStatus(const std::filesystem::path& runDir, const RunStatus& s)
 std::int64_t unixSecondsNow()
 {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-std::string thisHostName()
-{
-    char name[256] = {};
-    ::gethostname(name, sizeof name - 1);
-    return name;
 }
 
 bool writerProcessGone(const RunStatus& status)

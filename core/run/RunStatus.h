@@ -52,7 +52,6 @@ std::optional<RunStatus> readRunStatus(const std::filesystem::path& runDir);
 void writeRunStatus(const std::filesystem::path& runDir, const RunStatus& status);
 
 std::int64_t unixSecondsNow();
-std::string thisHostName();
 // The writer ran on this host and its process no longer exists.
 bool writerProcessGone(const RunStatus& status);
 

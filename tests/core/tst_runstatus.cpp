@@ -4,6 +4,7 @@
 // judges running, ended and stopped runs.
 #include "run/RunStatus.h"
 #include "util/Error.h"
+#include "util/HostName.h"
 
 #include <QFile>
 #include <QTemporaryDir>
