@@ -32,6 +32,7 @@ struct MovieExportRequest;
 class LandscapeController;
 class CryodrgnRunOpener;
 class ValidationController;
+class RunFollowController;
 class RunLoader;
 class QProgressBar;
 struct RunTables;
@@ -131,6 +132,8 @@ public:
     LandscapeController* landscape() const { return m_landscape; }
     // Validation (ValidationController): Analysis → Backproject Selection and its dock.
     ValidationController* validation() const { return m_validation; }
+    // Following a run another process trains (RunFollowController): openRun shows its monitor.
+    RunFollowController* runFollow() const { return m_follow; }
     // The menu bar's "Analysis" menu (trajectories, landscape), made on first use.
     QMenu* analysisMenu();
     // Shows a map computed in memory (cluster mean, volume along a PC) like a decoded one:
@@ -264,4 +267,5 @@ private:
     CryodrgnRunOpener* m_cryodrgn = nullptr;
     QLabel* m_runLabel = nullptr;
     ValidationController* m_validation = nullptr;
+    RunFollowController* m_follow = nullptr;
 };

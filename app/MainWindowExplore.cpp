@@ -23,6 +23,7 @@
 #include "run/RunFile.h"
 #include "run/RunParticles.h"
 #include "run/RunPoses.h"
+#include "RunFollowController.h"
 #include "RunLoader.h"
 #include "ValidationController.h"
 
@@ -132,6 +133,8 @@ bool MainWindow::openRun(const QString& runDirOrFile)
         reportError(tr("Cannot open run"), tr("%1: no such file or directory").arg(runDirOrFile));
         return false;
     }
+    if (m_follow->followIfRunning(runDirOrFile))
+        return true;   // another process still trains it: the Training monitor follows it
     RunLoadRequest request;
     request.path = runDirOrFile;
     m_loader->open(request);

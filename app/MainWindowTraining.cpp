@@ -2,6 +2,7 @@
 // with the monitor, progress in the status bar, and quitting while a run is going.
 #include "MainWindow.h"
 
+#include "RunFollowController.h"
 #include "RunSummary.h"
 #include "TrainingBackend.h"
 #include "TrainingController.h"
@@ -42,6 +43,10 @@ void MainWindow::createTrainingUi()
     m_trainingLabel->hide();
     m_trainingProgress->hide();
 
+    m_follow = new RunFollowController(m_monitor, [this] { return m_training->isRunning(); }, this);
+    connect(m_follow, &RunFollowController::epochArrived, this, &MainWindow::showEpochLatents);
+    connect(m_follow, &RunFollowController::runEnded, this, &MainWindow::openRun);
+    connect(m_follow, &RunFollowController::message, this, [this](const QString& text) { statusBar()->showMessage(text, 15000); });
     m_training = new TrainingController(defaultTrainingFunction(), this);
     connectTraining();
     connect(m_monitor, &TrainingMonitor::cancelRequested, this, [this] { m_training->cancel(); });
@@ -101,6 +106,7 @@ void MainWindow::connectTraining()
         m_trainingLabel->show();
         m_trainingProgress->show();
     });
+    connect(m_training, &TrainingController::started, m_follow, &RunFollowController::stop);
     connect(m_training, &TrainingController::progress, this, &MainWindow::showTrainingProgress);
     connect(m_training, &TrainingController::epochFinished, m_monitor, &TrainingMonitor::addEpoch);
     connect(m_training, &TrainingController::epochFinished, this, &MainWindow::showEpochLatents);

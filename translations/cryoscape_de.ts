@@ -1075,8 +1075,8 @@ Volumen-PC 1–3: (%2)</translation>
     </message>
     <message>
         <location filename="../app/MainWindow.cpp" line="220"/>
-        <location filename="../app/MainWindowExplore.cpp" line="215"/>
-        <location filename="../app/MainWindowExplore.cpp" line="273"/>
+        <location filename="../app/MainWindowExplore.cpp" line="218"/>
+        <location filename="../app/MainWindowExplore.cpp" line="276"/>
         <source>%1 — Cryoscape</source>
         <translation>%1 — Cryoscape</translation>
     </message>
@@ -1180,115 +1180,115 @@ Volumen-PC 1–3: (%2)</translation>
         <translation>Ein Modell der strukturellen Heterogenität eines Partikeldatensatzes trainieren</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="52"/>
+        <location filename="../app/MainWindowExplore.cpp" line="53"/>
         <source>Latent space</source>
         <translation>Latenter Raum</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="55"/>
+        <location filename="../app/MainWindowExplore.cpp" line="56"/>
         <source>Selections</source>
         <translation>Auswahlen</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="59"/>
+        <location filename="../app/MainWindowExplore.cpp" line="60"/>
         <source>Cluster maps</source>
         <translation>Cluster-Karten</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="65"/>
+        <location filename="../app/MainWindowExplore.cpp" line="66"/>
         <source>Selected particles</source>
         <translation>Ausgewählte Partikel</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="74"/>
+        <location filename="../app/MainWindowExplore.cpp" line="75"/>
         <source>Cannot decode maps</source>
         <translation>Karten können nicht dekodiert werden</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="85"/>
+        <location filename="../app/MainWindowExplore.cpp" line="86"/>
         <source>Open &amp;Session…</source>
         <translation>&amp;Sitzung öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="86"/>
+        <location filename="../app/MainWindowExplore.cpp" line="87"/>
         <source>&amp;Save Session…</source>
         <translation>Sitzung spei&amp;chern…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="89"/>
+        <location filename="../app/MainWindowExplore.cpp" line="90"/>
         <source>&amp;Export Selection…</source>
         <translation>Auswahl &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="91"/>
+        <location filename="../app/MainWindowExplore.cpp" line="92"/>
         <source>Write the selected particles as RELION .star, cryoSPARC .cs, index list or cryoDRGN .pkl</source>
         <translation>Die ausgewählten Partikel als RELION-.star, cryoSPARC-.cs, Indexliste oder cryoDRGN-.pkl schreiben</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="92"/>
+        <location filename="../app/MainWindowExplore.cpp" line="93"/>
         <source>Export &amp;Complement…</source>
         <translation>&amp;Komplement exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="94"/>
-        <location filename="../app/MainWindowExplore.cpp" line="125"/>
+        <location filename="../app/MainWindowExplore.cpp" line="95"/>
+        <location filename="../app/MainWindowExplore.cpp" line="126"/>
         <source>&amp;Undo Selection</source>
         <translation>Auswahl &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="99"/>
-        <location filename="../app/MainWindowExplore.cpp" line="126"/>
+        <location filename="../app/MainWindowExplore.cpp" line="100"/>
+        <location filename="../app/MainWindowExplore.cpp" line="127"/>
         <source>&amp;Redo Selection</source>
         <translation>Auswahl &amp;wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="105"/>
+        <location filename="../app/MainWindowExplore.cpp" line="106"/>
         <source>&amp;Invert Selection</source>
         <translation>Auswahl &amp;invertieren</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="109"/>
+        <location filename="../app/MainWindowExplore.cpp" line="110"/>
         <source>&amp;Clear Selection</source>
         <translation>Auswahl &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="113"/>
+        <location filename="../app/MainWindowExplore.cpp" line="114"/>
         <source>&amp;Map of Selection</source>
         <translation>&amp;Karte der Auswahl</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="125"/>
+        <location filename="../app/MainWindowExplore.cpp" line="126"/>
         <source>&amp;Undo %1</source>
         <translation>%1 &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="126"/>
+        <location filename="../app/MainWindowExplore.cpp" line="127"/>
         <source>&amp;Redo %1</source>
         <translation>%1 &amp;wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="132"/>
-        <location filename="../app/MainWindowExplore.cpp" line="164"/>
+        <location filename="../app/MainWindowExplore.cpp" line="133"/>
+        <location filename="../app/MainWindowExplore.cpp" line="167"/>
         <source>Cannot open run</source>
         <translation>Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="132"/>
+        <location filename="../app/MainWindowExplore.cpp" line="133"/>
         <source>%1: no such file or directory</source>
         <translation>%1: keine solche Datei und kein solches Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="161"/>
+        <location filename="../app/MainWindowExplore.cpp" line="164"/>
         <source>Training run</source>
         <translation>Trainingslauf</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="164"/>
+        <location filename="../app/MainWindowExplore.cpp" line="167"/>
         <source>Cannot open the cryoDRGN run</source>
         <translation>Der cryoDRGN-Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="231"/>
+        <location filename="../app/MainWindowExplore.cpp" line="234"/>
         <source>Particles not available (no defocus/pose colours, no export): %1</source>
         <translation>Partikel nicht verfügbar (keine Färbung nach Defokus/Orientierung, kein Export): %1</translation>
     </message>
@@ -1298,90 +1298,90 @@ Volumen-PC 1–3: (%2)</translation>
         <translation>Automatische Sicherung kann nicht wiederhergestellt werden</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="221"/>
+        <location filename="../app/MainWindowExplore.cpp" line="224"/>
         <source>particle %1 · centre of cluster 0</source>
         <translation>Partikel %1 · Zentrum von Cluster 0</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="318"/>
+        <location filename="../app/MainWindowExplore.cpp" line="321"/>
         <source>%1 · %2 %3 ms (shown %4 ms after the request)</source>
         <translation>%1 · %2 %3 ms (%4 ms nach der Anforderung angezeigt)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="319"/>
+        <location filename="../app/MainWindowExplore.cpp" line="322"/>
         <source>preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="319"/>
+        <location filename="../app/MainWindowExplore.cpp" line="322"/>
         <source>full map</source>
         <translation>volle Karte</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="348"/>
+        <location filename="../app/MainWindowExplore.cpp" line="351"/>
         <source>Selected particles (%1)</source>
         <translation>Ausgewählte Partikel (%1)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="375"/>
-        <location filename="../app/MainWindowExplore.cpp" line="379"/>
-        <location filename="../app/MainWindowExplore.cpp" line="393"/>
-        <location filename="../app/MainWindowExplore.cpp" line="409"/>
-        <location filename="../app/MainWindowExplore.cpp" line="420"/>
+        <location filename="../app/MainWindowExplore.cpp" line="378"/>
+        <location filename="../app/MainWindowExplore.cpp" line="382"/>
+        <location filename="../app/MainWindowExplore.cpp" line="396"/>
+        <location filename="../app/MainWindowExplore.cpp" line="412"/>
+        <location filename="../app/MainWindowExplore.cpp" line="423"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="375"/>
-        <location filename="../app/MainWindowExplore.cpp" line="420"/>
+        <location filename="../app/MainWindowExplore.cpp" line="378"/>
+        <location filename="../app/MainWindowExplore.cpp" line="423"/>
         <location filename="../app/MainWindowTrajectory.cpp" line="65"/>
         <source>Open a run first.</source>
         <translation>Zuerst einen Lauf öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="361"/>
+        <location filename="../app/MainWindowExplore.cpp" line="364"/>
         <source>The run&apos;s particles cannot be opened: %1</source>
         <translation>Die Partikel des Laufs können nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="393"/>
+        <location filename="../app/MainWindowExplore.cpp" line="396"/>
         <source>%1: unknown format (use .star, .cs, .txt or .pkl)</source>
         <translation>%1: unbekanntes Format (.star, .cs, .txt oder .pkl verwenden)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="402"/>
+        <location filename="../app/MainWindowExplore.cpp" line="405"/>
         <source>Wrote %1 of %2 particles (%3) to %4</source>
         <translation>%1 von %2 Partikeln (%3) nach %4 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="366"/>
+        <location filename="../app/MainWindowExplore.cpp" line="369"/>
         <source>complement of the selection</source>
         <translation>Komplement der Auswahl</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="366"/>
+        <location filename="../app/MainWindowExplore.cpp" line="369"/>
         <source>the selection</source>
         <translation>die Auswahl</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="412"/>
+        <location filename="../app/MainWindowExplore.cpp" line="415"/>
         <location filename="../app/MainWindowTrajectory.cpp" line="133"/>
         <location filename="../app/MainWindowTrajectory.cpp" line="178"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="426"/>
+        <location filename="../app/MainWindowExplore.cpp" line="429"/>
         <source>Export Complement</source>
         <translation>Komplement exportieren</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="426"/>
+        <location filename="../app/MainWindowExplore.cpp" line="429"/>
         <source>Export Selection</source>
         <translation>Auswahl exportieren</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="427"/>
+        <location filename="../app/MainWindowExplore.cpp" line="430"/>
         <source>RELION particles (*.star);;cryoSPARC particles (*.cs);;Index list (*.txt);;cryoDRGN indices (*.pkl)</source>
         <translation>RELION-Partikel (*.star);;cryoSPARC-Partikel (*.cs);;Indexliste (*.txt);;cryoDRGN-Indizes (*.pkl)</translation>
     </message>
@@ -1460,86 +1460,86 @@ Volumen-PC 1–3: (%2)</translation>
         <translation>Cryoscape-Sitzungen (*.session.h5 *.autosave *.h5);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="29"/>
-        <location filename="../app/MainWindowTraining.cpp" line="124"/>
-        <location filename="../app/MainWindowTraining.cpp" line="133"/>
+        <location filename="../app/MainWindowTraining.cpp" line="30"/>
+        <location filename="../app/MainWindowTraining.cpp" line="130"/>
+        <location filename="../app/MainWindowTraining.cpp" line="139"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="33"/>
+        <location filename="../app/MainWindowTraining.cpp" line="34"/>
         <source>Training &amp;Monitor</source>
         <translation>Trainings&amp;monitor</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="55"/>
+        <location filename="../app/MainWindowTraining.cpp" line="60"/>
         <source>density</source>
         <translation>Dichte</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="66"/>
+        <location filename="../app/MainWindowTraining.cpp" line="71"/>
         <source>PC 1</source>
         <translation>PC 1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="66"/>
+        <location filename="../app/MainWindowTraining.cpp" line="71"/>
         <source>PC 2</source>
         <translation>PC 2</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="76"/>
+        <location filename="../app/MainWindowTraining.cpp" line="81"/>
         <source>particle</source>
         <translation>Partikel</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="82"/>
+        <location filename="../app/MainWindowTraining.cpp" line="87"/>
         <source>PCA of z</source>
         <translation>PCA von z</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="100"/>
+        <location filename="../app/MainWindowTraining.cpp" line="105"/>
         <source>Resuming training…</source>
         <translation>Training wird fortgesetzt…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="100"/>
+        <location filename="../app/MainWindowTraining.cpp" line="105"/>
         <source>Training starts…</source>
         <translation>Training startet…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="124"/>
-        <location filename="../app/MainWindowTraining.cpp" line="133"/>
+        <location filename="../app/MainWindowTraining.cpp" line="130"/>
+        <location filename="../app/MainWindowTraining.cpp" line="139"/>
         <source>A training run is already going. Cancel it first.</source>
         <translation>Es läuft bereits ein Training. Zuerst abbrechen.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="150"/>
+        <location filename="../app/MainWindowTraining.cpp" line="156"/>
         <source>Training: epoch %1/%2 · %3 left</source>
         <translation>Training: Epoche %1/%2 · %3 verbleibend</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="162"/>
+        <location filename="../app/MainWindowTraining.cpp" line="168"/>
         <source>Training cancelled after epoch %1</source>
         <translation>Training nach Epoche %1 abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="165"/>
+        <location filename="../app/MainWindowTraining.cpp" line="171"/>
         <source>Training finished: %1 epochs</source>
         <translation>Training abgeschlossen: %1 Epochen</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="173"/>
-        <location filename="../app/MainWindowTraining.cpp" line="174"/>
+        <location filename="../app/MainWindowTraining.cpp" line="179"/>
+        <location filename="../app/MainWindowTraining.cpp" line="180"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="184"/>
+        <location filename="../app/MainWindowTraining.cpp" line="190"/>
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="185"/>
+        <location filename="../app/MainWindowTraining.cpp" line="191"/>
         <source>Runs (run.h5 config.yaml config.pkl weights*.pkl);;Cryoscape runs (run.h5);;cryoDRGN runs (config.yaml config.pkl weights*.pkl);;All files (*)</source>
         <translation>Läufe (run.h5 config.yaml config.pkl weights*.pkl);;Cryoscape-Läufe (run.h5);;cryoDRGN-Läufe (config.yaml config.pkl weights*.pkl);;Alle Dateien (*)</translation>
     </message>
@@ -1548,12 +1548,12 @@ Volumen-PC 1–3: (%2)</translation>
         <translation type="vanished">Cryoscape-Läufe (run.h5);;HDF5-Dateien (*.h5);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="213"/>
+        <location filename="../app/MainWindowTraining.cpp" line="219"/>
         <source>Quit Cryoscape</source>
         <translation>Cryoscape beenden</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="214"/>
+        <location filename="../app/MainWindowTraining.cpp" line="220"/>
         <source>Training is running — stop it and quit? The last finished epoch is kept and can be resumed.</source>
         <translation>Ein Training läuft — anhalten und beenden? Die letzte abgeschlossene Epoche bleibt erhalten und kann fortgesetzt werden.</translation>
     </message>
@@ -1621,7 +1621,7 @@ Volumen-PC 1–3: (%2)</translation>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="148"/>
+        <location filename="../app/MainWindowTraining.cpp" line="154"/>
         <source>Pose search: epoch %1/%2</source>
         <translation>Orientierungssuche: Epoche %1/%2</translation>
     </message>
@@ -1720,22 +1720,22 @@ Volumen-PC 1–3: (%2)</translation>
         <translation>Trajektorienkarten in Ordner exportieren</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="269"/>
+        <location filename="../app/MainWindowExplore.cpp" line="272"/>
         <source>the run&apos;s map (homogeneous: no latent space)</source>
         <translation>die Karte des Laufs (homogen: kein latenter Raum)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="276"/>
+        <location filename="../app/MainWindowExplore.cpp" line="279"/>
         <source>Homogeneous run: one map, no latent space to explore</source>
         <translation>Homogener Lauf: eine Karte, kein latenter Raum zu erkunden</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="406"/>
+        <location filename="../app/MainWindowExplore.cpp" line="409"/>
         <source>, with the poses this run found ab initio</source>
         <translation>, mit den Posen, die dieser Lauf ab initio gefunden hat</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="373"/>
+        <location filename="../app/MainWindowExplore.cpp" line="376"/>
         <source>all: a homogeneous run has no selection</source>
         <translation>alle: ein homogener Lauf hat keine Auswahl</translation>
     </message>
@@ -1969,6 +1969,74 @@ Volumen-PC 1–3: (%2)</translation>
     </message>
 </context>
 <context>
+    <name>RunFollowController</name>
+    <message>
+        <location filename="../app/RunFollowController.cpp" line="69"/>
+        <source>No longer followed</source>
+        <translation>Nicht mehr verfolgt</translation>
+    </message>
+    <message>
+        <location filename="../app/RunFollowController.cpp" line="70"/>
+        <source>Another run was opened: %1 is no longer followed.</source>
+        <translation>Ein anderer Lauf wurde geöffnet: %1 wird nicht mehr verfolgt.</translation>
+    </message>
+    <message>
+        <location filename="../app/RunFollowController.cpp" line="88"/>
+        <source>%1 is still being trained, but the Training monitor shows this window&apos;s own run: it is opened as it is now.</source>
+        <translation>%1 wird noch trainiert, aber der Trainingsmonitor zeigt den eigenen Lauf dieses Fensters: er wird so geöffnet, wie er jetzt ist.</translation>
+    </message>
+    <message>
+        <location filename="../app/RunFollowController.cpp" line="158"/>
+        <source>Following: epoch %1 of %2 written</source>
+        <translation>Verfolgt: Epoche %1 von %2 geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../app/RunFollowController.cpp" line="178"/>
+        <source>Stopped at epoch %1 of %2</source>
+        <translation>Bei Epoche %1 von %2 angehalten</translation>
+    </message>
+    <message>
+        <location filename="../app/RunFollowController.cpp" line="180"/>
+        <source>%1 Run directory: %2</source>
+        <translation>%1 Laufverzeichnis: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/RunFollowController.cpp" line="188"/>
+        <source>Following a run trained by process %1 on %2 (read only; refreshed as each epoch arrives). Run directory: %3</source>
+        <translation>Verfolgt einen Lauf, den Prozess %1 auf %2 trainiert (nur lesend; aktualisiert mit jeder neuen Epoche). Laufverzeichnis: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/RunFollowController.cpp" line="199"/>
+        <source>The followed run finished: %1 epochs.</source>
+        <translation>Der verfolgte Lauf ist fertig: %1 Epochen.</translation>
+    </message>
+    <message>
+        <location filename="../app/RunFollowController.cpp" line="201"/>
+        <source>The followed run was cancelled after epoch %1 of %2.</source>
+        <translation>Der verfolgte Lauf wurde nach Epoche %1 von %2 abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../app/RunFollowController.cpp" line="203"/>
+        <source>The run failed at epoch %1 of %2: %3</source>
+        <translation>Der Lauf ist bei Epoche %1 von %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/RunFollowController.cpp" line="213"/>
+        <source>process %1 on %2 is gone</source>
+        <translation>Prozess %1 auf %2 existiert nicht mehr</translation>
+    </message>
+    <message>
+        <location filename="../app/RunFollowController.cpp" line="214"/>
+        <source>no heartbeat from process %1 on %2 for over %3 s</source>
+        <translation>seit über %3 s kein Lebenszeichen von Prozess %1 auf %2</translation>
+    </message>
+    <message>
+        <location filename="../app/RunFollowController.cpp" line="218"/>
+        <source>The run stopped at epoch %1 of %2 (%3); it is explored as it is.</source>
+        <translation>Der Lauf ist bei Epoche %1 von %2 stehen geblieben (%3); er wird so erkundet, wie er ist.</translation>
+    </message>
+</context>
+<context>
     <name>RunLoader</name>
     <message>
         <location filename="../app/RunLoader.cpp" line="21"/>
@@ -2154,172 +2222,172 @@ Volumen-PC 1–3: (%2)</translation>
 <context>
     <name>SelectionPanel</name>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="42"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="45"/>
         <source>Selection</source>
         <translation>Auswahl</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="42"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="45"/>
         <source>Particles</source>
         <translation>Partikel</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="68"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="86"/>
         <source>Save as new</source>
         <translation>Als neue speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="68"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="86"/>
         <source>Save the current selection as a named selection</source>
         <translation>Die aktuelle Auswahl als benannte Auswahl speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="70"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="88"/>
         <source>Make current</source>
         <translation>Zur aktuellen machen</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="70"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="88"/>
         <source>Make the chosen named selection the current one</source>
         <translation>Die gewählte benannte Auswahl zur aktuellen machen</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="74"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="92"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="74"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="92"/>
         <source>Rename the chosen named selection</source>
         <translation>Die gewählte benannte Auswahl umbenennen</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="78"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="96"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="78"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="96"/>
         <source>Delete the chosen named selection</source>
         <translation>Die gewählte benannte Auswahl löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="82"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="100"/>
         <source>Invert</source>
         <translation>Invertieren</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="82"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="100"/>
         <source>Select every particle that is not selected</source>
         <translation>Alle Partikel auswählen, die nicht ausgewählt sind</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="83"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="101"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="83"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="101"/>
         <source>Select nothing</source>
         <translation>Nichts auswählen</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="84"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="102"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="85"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="103"/>
         <source>Redo</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="86"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="104"/>
         <source>Colour…</source>
         <translation>Farbe…</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="86"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="104"/>
         <source>Change the colour of the chosen named selection</source>
         <translation>Farbe der gewählten benannten Auswahl ändern</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="90"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="108"/>
         <source>Selection colour</source>
         <translation>Auswahlfarbe</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="103"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="121"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="103"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="121"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="103"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="121"/>
         <source>Subtract</source>
         <translation>Abziehen</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="103"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="121"/>
         <source>Intersect</source>
         <translation>Schnittmenge</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="104"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="122"/>
         <source>Picks:</source>
         <translation>Auswahlmodus:</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="108"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="126"/>
         <source>Select cluster</source>
         <translation>Cluster auswählen</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="111"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="129"/>
         <source>Cluster:</source>
         <translation>Cluster:</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="115"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="133"/>
         <source>Column:</source>
         <translation>Spalte:</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="126"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="144"/>
         <source>Select range</source>
         <translation>Bereich auswählen</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="128"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="146"/>
         <source>Range:</source>
         <translation>Bereich:</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="188"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="206"/>
         <source>Cluster %1</source>
         <translation>Cluster %1</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="198"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="216"/>
         <source>%1 in [%2, %3]</source>
         <translation>%1 in [%2, %3]</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="205"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="223"/>
         <source>Current selection: %1 of %2 particles</source>
         <translation>Aktuelle Auswahl: %1 von %2 Partikeln</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="227"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="245"/>
         <source>Undo %1</source>
         <translation>%1 rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../widgets/SelectionPanel.cpp" line="228"/>
+        <location filename="../widgets/SelectionPanel.cpp" line="246"/>
         <source>Redo %1</source>
         <translation>%1 wiederholen</translation>
     </message>
@@ -2365,13 +2433,12 @@ Volumen-PC 1–3: (%2)</translation>
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../app/TrainingController.cpp" line="82"/>
+        <location filename="../app/TrainingController.cpp" line="67"/>
         <source>Training diverged (the last good checkpoint is kept): %1</source>
         <translation>Training divergiert (der letzte gute Kontrollpunkt bleibt erhalten): %1</translation>
     </message>
     <message>
-        <location filename="../app/TrainingController.cpp" line="86"/>
-        <location filename="../app/TrainingController.cpp" line="89"/>
+        <location filename="../app/TrainingController.cpp" line="75"/>
         <source>Training stopped with an unknown error.</source>
         <translation>Training mit unbekanntem Fehler beendet.</translation>
     </message>
@@ -2379,336 +2446,341 @@ Volumen-PC 1–3: (%2)</translation>
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="59"/>
+        <location filename="../app/TrainingDialog.cpp" line="62"/>
         <source>layers</source>
         <translation>Schichten</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="86"/>
+        <location filename="../app/TrainingDialog.cpp" line="89"/>
         <source>Train a Model</source>
         <translation>Modell trainieren</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="98"/>
+        <location filename="../app/TrainingDialog.cpp" line="101"/>
         <source>Train</source>
         <translation>Trainieren</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="99"/>
+        <location filename="../app/TrainingDialog.cpp" line="102"/>
         <source>Start training a new model in the output directory.</source>
         <translation>Ein neues Modell im Ausgabeverzeichnis trainieren.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="101"/>
+        <location filename="../app/TrainingDialog.cpp" line="104"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="102"/>
+        <location filename="../app/TrainingDialog.cpp" line="105"/>
         <source>Continue the run already in the output directory from its last saved epoch.</source>
         <translation>Den Lauf im Ausgabeverzeichnis ab seiner zuletzt gespeicherten Epoche fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="139"/>
-        <location filename="../app/TrainingDialog.cpp" line="152"/>
-        <location filename="../app/TrainingDialog.cpp" line="169"/>
+        <location filename="../app/TrainingDialog.cpp" line="143"/>
+        <location filename="../app/TrainingDialog.cpp" line="156"/>
+        <location filename="../app/TrainingDialog.cpp" line="173"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="141"/>
+        <location filename="../app/TrainingDialog.cpp" line="145"/>
         <source>Particles to Train On</source>
         <translation>Partikel für das Training</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="142"/>
+        <location filename="../app/TrainingDialog.cpp" line="146"/>
         <source>Particle datasets (*.star *.cs *.mrcs *.txt);;All files (*)</source>
         <translation>Partikeldatensätze (*.star *.cs *.mrcs *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="147"/>
+        <location filename="../app/TrainingDialog.cpp" line="151"/>
         <source>Particles:</source>
         <translation>Partikel:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="149"/>
+        <location filename="../app/TrainingDialog.cpp" line="153"/>
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="150"/>
+        <location filename="../app/TrainingDialog.cpp" line="154"/>
         <source>Where to look for the image stacks (.mrcs) when they are not where the particle file says, e.g. after copying a RELION project.</source>
         <translation>Wo nach den Bildstapeln (.mrcs) gesucht wird, wenn sie nicht dort liegen, wo die Partikeldatei angibt, z. B. nach dem Kopieren eines RELION-Projekts.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="154"/>
+        <location filename="../app/TrainingDialog.cpp" line="158"/>
         <source>Image Directory</source>
         <translation>Bildverzeichnis</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="161"/>
+        <location filename="../app/TrainingDialog.cpp" line="165"/>
         <source>Image directory:</source>
         <translation>Bildverzeichnis:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="167"/>
+        <location filename="../app/TrainingDialog.cpp" line="171"/>
         <source>Where the run is written: run.h5 (losses and latent coordinates) and a checkpoint after every epoch. Created if it does not exist.</source>
         <translation>Wohin der Lauf geschrieben wird: run.h5 (Verluste und latente Koordinaten) und ein Kontrollpunkt nach jeder Epoche. Wird angelegt, falls es nicht existiert.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="171"/>
+        <location filename="../app/TrainingDialog.cpp" line="175"/>
         <source>Run Directory</source>
         <translation>Laufverzeichnis</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="177"/>
+        <location filename="../app/TrainingDialog.cpp" line="181"/>
         <source>Output directory:</source>
         <translation>Ausgabeverzeichnis:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="184"/>
+        <location filename="../app/TrainingDialog.cpp" line="188"/>
         <source>Homogeneous (no latent space)</source>
         <translation>Homogen (kein latenter Raum)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="185"/>
+        <location filename="../app/TrainingDialog.cpp" line="189"/>
         <source>Learn a single structure for all particles: no encoder and no latent coordinates. A quick baseline before looking for heterogeneity.</source>
         <translation>Eine einzige Struktur für alle Partikel lernen: kein Encoder und keine latenten Koordinaten. Eine schnelle Referenz, bevor nach Heterogenität gesucht wird.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="188"/>
+        <location filename="../app/TrainingDialog.cpp" line="192"/>
         <source>How many numbers describe each particle&apos;s conformation. 8 is a good start; 1 suits a single motion, more can capture several independent changes.</source>
         <translation>Wie viele Zahlen die Konformation jedes Partikels beschreiben. 8 ist ein guter Anfang; 1 passt zu einer einzelnen Bewegung, mehr können mehrere unabhängige Änderungen erfassen.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="197"/>
+        <location filename="../app/TrainingDialog.cpp" line="201"/>
         <source>Latent dimensions:</source>
         <translation>Latente Dimensionen:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="198"/>
+        <location filename="../app/TrainingDialog.cpp" line="202"/>
         <source>Neurons per layer: wider networks learn finer detail but train more slowly.</source>
         <translation>Neuronen pro Schicht: breitere Netze lernen feinere Details, trainieren aber langsamer.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="199"/>
+        <location filename="../app/TrainingDialog.cpp" line="203"/>
         <source>Number of hidden layers: deeper networks can model more complex changes.</source>
         <translation>Anzahl der verborgenen Schichten: tiefere Netze können komplexere Änderungen modellieren.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="200"/>
-        <location filename="../app/TrainingDialog.cpp" line="201"/>
+        <location filename="../app/TrainingDialog.cpp" line="204"/>
+        <location filename="../app/TrainingDialog.cpp" line="205"/>
         <source>Encoder (image → latent coordinates). </source>
         <translation>Encoder (Bild → latente Koordinaten). </translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="202"/>
-        <location filename="../app/TrainingDialog.cpp" line="203"/>
+        <location filename="../app/TrainingDialog.cpp" line="206"/>
+        <location filename="../app/TrainingDialog.cpp" line="207"/>
         <source>Decoder (coordinates → density). </source>
         <translation>Decoder (Koordinaten → Dichte). </translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="206"/>
+        <location filename="../app/TrainingDialog.cpp" line="210"/>
         <source>Encoder:</source>
         <translation>Encoder:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="207"/>
+        <location filename="../app/TrainingDialog.cpp" line="211"/>
         <source>Decoder:</source>
         <translation>Decoder:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="212"/>
+        <location filename="../app/TrainingDialog.cpp" line="216"/>
         <source>How many times the model sees every particle. 20–50 is typical; you can stop early and resume later.</source>
         <translation>Wie oft das Modell jedes Partikel sieht. 20–50 sind üblich; das Training kann früher angehalten und später fortgesetzt werden.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="214"/>
+        <location filename="../app/TrainingDialog.cpp" line="218"/>
         <source>Images per optimisation step. Small batches (8) learn faster per epoch; larger ones run faster per image.</source>
         <translation>Bilder pro Optimierungsschritt. Kleine Stapel (8) lernen pro Epoche schneller; größere laufen pro Bild schneller.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="217"/>
+        <location filename="../app/TrainingDialog.cpp" line="221"/>
         <source>Step size of the optimiser (Adam). Lower it (e.g. 5e-5) if the loss jumps around or becomes NaN.</source>
         <translation>Schrittweite des Optimierers (Adam). Verringern (z. B. 5e-5), wenn der Verlust springt oder NaN wird.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="219"/>
+        <location filename="../app/TrainingDialog.cpp" line="223"/>
         <source>automatic (1 / latent dimensions)</source>
         <translation>automatisch (1 / latente Dimensionen)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="222"/>
+        <location filename="../app/TrainingDialog.cpp" line="226"/>
         <source>Weight of the KL term that keeps the latent space smooth and centred. Larger values give a tidier but less detailed latent space.</source>
         <translation>Gewicht des KL-Terms, der den latenten Raum glatt und zentriert hält. Größere Werte ergeben einen aufgeräumteren, aber weniger detaillierten latenten Raum.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="234"/>
+        <location filename="../app/TrainingDialog.cpp" line="238"/>
         <source>Starting point of the random numbers: the same seed and settings give the same run.</source>
         <translation>Ausgangspunkt der Zufallszahlen: gleicher Startwert und gleiche Einstellungen ergeben denselben Lauf.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="236"/>
+        <location filename="../app/TrainingDialog.cpp" line="241"/>
         <source>CPU cores used for training. Leave one free to keep the rest of the computer responsive.</source>
         <translation>Für das Training genutzte CPU-Kerne. Einen frei lassen, damit der Rest des Computers reaktionsfähig bleibt.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="239"/>
+        <location filename="../app/TrainingDialog.cpp" line="244"/>
         <source>fp32 (exact)</source>
         <translation>fp32 (exakt)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="240"/>
+        <location filename="../app/TrainingDialog.cpp" line="245"/>
         <source>bf16 (faster on recent CPUs)</source>
         <translation>bf16 (schneller auf neueren CPUs)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="241"/>
+        <location filename="../app/TrainingDialog.cpp" line="246"/>
         <source>Number format of the network&apos;s matrix products. bf16 is faster on CPUs that support it, with slightly less precise losses.</source>
         <translation>Zahlenformat der Matrixprodukte des Netzes. bf16 ist auf CPUs, die es unterstützen, schneller, bei etwas weniger genauen Verlusten.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="245"/>
+        <location filename="../app/TrainingDialog.cpp" line="250"/>
         <source>Epochs:</source>
         <translation>Epochen:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="246"/>
+        <location filename="../app/TrainingDialog.cpp" line="251"/>
         <source>Batch size:</source>
         <translation>Stapelgröße:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="247"/>
+        <location filename="../app/TrainingDialog.cpp" line="252"/>
         <source>Learning rate:</source>
         <translation>Lernrate:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="248"/>
+        <location filename="../app/TrainingDialog.cpp" line="253"/>
         <source>KL weight β:</source>
         <translation>KL-Gewicht β:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="249"/>
+        <location filename="../app/TrainingDialog.cpp" line="254"/>
         <source>Random seed:</source>
         <translation>Zufallsstartwert:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="250"/>
+        <location filename="../app/TrainingDialog.cpp" line="255"/>
         <source>Threads:</source>
         <translation>Threads:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="251"/>
+        <location filename="../app/TrainingDialog.cpp" line="256"/>
         <source>Precision:</source>
         <translation>Genauigkeit:</translation>
     </message>
     <message>
+        <location filename="../app/TrainingDialog.cpp" line="266"/>
         <source> GB</source>
         <translation> GB</translation>
     </message>
     <message>
+        <location filename="../app/TrainingDialog.cpp" line="268"/>
         <source>Memory the particle images may take. When they do not fit, they are read from the stacks during training, a window of images ahead of the model. Default: a quarter of this computer&apos;s memory (%1 GB).</source>
         <translation>Speicher, den die Partikelbilder belegen dürfen. Passen sie nicht hinein, werden sie während des Trainings aus den Stapeln gelesen, ein Fenster von Bildern vor dem Modell. Vorgabe: ein Viertel des Arbeitsspeichers dieses Computers (%1 GB).</translation>
     </message>
     <message>
+        <location filename="../app/TrainingDialog.cpp" line="279"/>
         <source>Memory for images:</source>
         <translation>Speicher für Bilder:</translation>
     </message>
     <message>
+        <location filename="../app/TrainingDialog.cpp" line="291"/>
         <source>the images take %1 GB: held in memory</source>
         <translation>die Bilder belegen %1 GB: im Speicher gehalten</translation>
     </message>
     <message>
+        <location filename="../app/TrainingDialog.cpp" line="292"/>
         <source>the images take %1 GB: read from disk during training</source>
         <translation>die Bilder belegen %1 GB: während des Trainings von der Festplatte gelesen</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="291"/>
+        <location filename="../app/TrainingDialog.cpp" line="333"/>
         <source>%1 particles · box %2 px · %3 Å/px</source>
         <translation>%1 Partikel · Box %2 px · %3 Å/px</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="344"/>
+        <location filename="../app/TrainingDialog.cpp" line="387"/>
         <source> (epoch %1 of %2 done; its settings are shown below)</source>
         <translation> (Epoche %1 von %2 abgeschlossen; seine Einstellungen sind unten gezeigt)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="359"/>
+        <location filename="../app/TrainingDialog.cpp" line="402"/>
         <source> (its run.h5 cannot be read: %1)</source>
         <translation> (seine run.h5 kann nicht gelesen werden: %1)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="362"/>
+        <location filename="../app/TrainingDialog.cpp" line="405"/>
         <source>This directory already holds a run%1. Resume continues it; Train starts it over and replaces it.</source>
         <translation>Dieses Verzeichnis enthält bereits einen Lauf%1. „Fortsetzen“ setzt ihn fort; „Trainieren“ beginnt ihn neu und ersetzt ihn.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="461"/>
+        <location filename="../app/TrainingDialog.cpp" line="505"/>
         <source>Choose the particle file to train on.</source>
         <translation>Die Partikeldatei für das Training wählen.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="463"/>
+        <location filename="../app/TrainingDialog.cpp" line="507"/>
         <source>The particle file %1 does not exist.</source>
         <translation>Die Partikeldatei %1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="466"/>
+        <location filename="../app/TrainingDialog.cpp" line="510"/>
         <source>The particle file cannot be used: %1</source>
         <translation>Die Partikeldatei ist nicht verwendbar: %1</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="468"/>
+        <location filename="../app/TrainingDialog.cpp" line="512"/>
         <source>The particle file holds no particles.</source>
         <translation>Die Partikeldatei enthält keine Partikel.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="471"/>
+        <location filename="../app/TrainingDialog.cpp" line="515"/>
         <source>Choose an output directory for the run.</source>
         <translation>Ein Ausgabeverzeichnis für den Lauf wählen.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="474"/>
+        <location filename="../app/TrainingDialog.cpp" line="518"/>
         <source>The image directory %1 does not exist.</source>
         <translation>Das Bildverzeichnis %1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="476"/>
+        <location filename="../app/TrainingDialog.cpp" line="520"/>
         <source>The output directory %1 is a file.</source>
         <translation>Das Ausgabeverzeichnis %1 ist eine Datei.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="480"/>
+        <location filename="../app/TrainingDialog.cpp" line="524"/>
         <source>The learning rate must be a number above 0 and at most 1 (e.g. 1e-4), not “%1”.</source>
         <translation>Die Lernrate muss eine Zahl über 0 und höchstens 1 sein (z. B. 1e-4), nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="485"/>
+        <location filename="../app/TrainingDialog.cpp" line="529"/>
         <source>β must be a number of at least 0 (e.g. 0.125), not “%1”.</source>
         <translation>β muss eine Zahl von mindestens 0 sein (z. B. 0.125), nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="488"/>
+        <location filename="../app/TrainingDialog.cpp" line="532"/>
         <source>The batch size (%1) is larger than the number of particles (%2).</source>
         <translation>Die Stapelgröße (%1) ist größer als die Anzahl der Partikel (%2).</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="503"/>
+        <location filename="../app/TrainingDialog.cpp" line="547"/>
         <source>There is no run to resume in %1.</source>
         <translation>In %1 gibt es keinen Lauf zum Fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="508"/>
+        <location filename="../app/TrainingDialog.cpp" line="552"/>
         <source>Start Over?</source>
         <translation>Neu beginnen?</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="509"/>
+        <location filename="../app/TrainingDialog.cpp" line="553"/>
         <source>%1 already holds a run. Start a new one there and replace it?</source>
         <translation>%1 enthält bereits einen Lauf. Dort einen neuen starten und ihn ersetzen?</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="137"/>
+        <location filename="../app/TrainingDialog.cpp" line="141"/>
         <source>The particle images to learn from: a RELION .star, a cryoSPARC .cs or an .mrcs stack. CTF (and poses, unless searched ab initio) are taken from it.</source>
         <translation>Die Partikelbilder, aus denen gelernt wird: eine RELION-.star, eine cryoSPARC-.cs oder ein .mrcs-Stapel. CTF (und Orientierungen, sofern sie nicht ab initio gesucht werden) werden daraus übernommen.</translation>
     </message>
@@ -2832,44 +2904,44 @@ Volumen-PC 1–3: (%2)</translation>
     </message>
     <message>
         <location filename="../widgets/TrainingMonitor.cpp" line="157"/>
-        <location filename="../widgets/TrainingMonitor.cpp" line="187"/>
-        <location filename="../widgets/TrainingMonitor.cpp" line="238"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="197"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="248"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
         <location filename="../widgets/TrainingMonitor.cpp" line="162"/>
-        <location filename="../widgets/TrainingMonitor.cpp" line="258"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="268"/>
         <source>Run directory: %1</source>
         <translation>Laufverzeichnis: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="188"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="198"/>
         <source>%1 images/s</source>
         <translation>%1 Bilder/s</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="194"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="204"/>
         <source>%1  (MSE %2 · KL %3)</source>
         <translation>%1  (MSE %2 · KL %3)</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="250"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="260"/>
         <source>Cancelled after epoch %1</source>
         <translation>Nach Epoche %1 abgebrochen</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="253"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="263"/>
         <source>Finished: %1 epochs in %2</source>
         <translation>Abgeschlossen: %1 Epochen in %2</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="265"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="275"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="267"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="277"/>
         <source>&lt;b&gt;Training failed:&lt;/b&gt; %1&lt;br&gt;Run directory: %2</source>
         <translation>&lt;b&gt;Training fehlgeschlagen:&lt;/b&gt; %1&lt;br&gt;Laufverzeichnis: %2</translation>
     </message>
@@ -2894,7 +2966,7 @@ Volumen-PC 1–3: (%2)</translation>
         <translation>Orientierungsfehler:</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="211"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="221"/>
         <source>Pose search (epoch %1): %2 / %3 images, %4 images/s</source>
         <translation>Orientierungssuche (Epoche %1): %2 / %3 Bilder, %4 Bilder/s</translation>
     </message>
@@ -3163,57 +3235,57 @@ Volumen-PC 1–3: (%2)</translation>
 <context>
     <name>ValidationController</name>
     <message>
-        <location filename="../app/ValidationController.cpp" line="34"/>
+        <location filename="../app/ValidationController.cpp" line="35"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../app/ValidationController.cpp" line="41"/>
+        <location filename="../app/ValidationController.cpp" line="42"/>
         <source>&amp;Backproject Selection</source>
         <translation>Auswahl &amp;rückprojizieren</translation>
     </message>
     <message>
-        <location filename="../app/ValidationController.cpp" line="43"/>
+        <location filename="../app/ValidationController.cpp" line="44"/>
         <source>Backproject the selected particles with their poses and CTF, and show the map beside the decoder&apos;s map of the same particles, with their FSC</source>
         <translation>Die ausgewählten Partikel mit ihren Orientierungen und ihrer CTF rückprojizieren und die Karte neben der Karte des Decoders für dieselben Partikel zeigen, mit ihrer FSC</translation>
     </message>
     <message>
-        <location filename="../app/ValidationController.cpp" line="50"/>
+        <location filename="../app/ValidationController.cpp" line="51"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/ValidationController.cpp" line="51"/>
+        <location filename="../app/ValidationController.cpp" line="52"/>
         <source>Backprojection cancelled</source>
         <translation>Rückprojektion abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/ValidationController.cpp" line="67"/>
+        <location filename="../app/ValidationController.cpp" line="70"/>
         <source>A backprojection is running already.</source>
         <translation>Eine Rückprojektion läuft bereits.</translation>
     </message>
     <message>
-        <location filename="../app/ValidationController.cpp" line="67"/>
+        <location filename="../app/ValidationController.cpp" line="70"/>
         <source>Open a trained run first.</source>
         <translation>Zuerst einen trainierten Lauf öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/ValidationController.cpp" line="73"/>
+        <location filename="../app/ValidationController.cpp" line="76"/>
         <source>Select particles in the latent space first (lasso, rectangle or a k-means cluster).</source>
         <translation>Zuerst Partikel im latenten Raum auswählen (Lasso, Rechteck oder ein k-means-Cluster).</translation>
     </message>
     <message>
-        <location filename="../app/ValidationController.cpp" line="86"/>
+        <location filename="../app/ValidationController.cpp" line="89"/>
         <source>the selection (%L1 particles)</source>
         <translation>der Auswahl (%L1 Partikel)</translation>
     </message>
     <message>
-        <location filename="../app/ValidationController.cpp" line="87"/>
+        <location filename="../app/ValidationController.cpp" line="90"/>
         <source>starting…</source>
         <translation>startet …</translation>
     </message>
     <message>
-        <location filename="../app/ValidationController.cpp" line="116"/>
+        <location filename="../app/ValidationController.cpp" line="119"/>
         <source>Backprojection not done: %1</source>
         <translation>Rückprojektion nicht ausgeführt: %1</translation>
     </message>
@@ -3457,13 +3529,13 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     </message>
     <message>
         <location filename="../app/cli/InfoCommand.cpp" line="90"/>
-        <location filename="../app/cli/SimulateCommand.cpp" line="64"/>
+        <location filename="../app/cli/SimulateCommand.cpp" line="65"/>
         <location filename="../app/cli/DownsampleCommand.cpp" line="29"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="62"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="76"/>
         <location filename="../app/cli/EmbedCommand.cpp" line="125"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="195"/>
         <location filename="../app/cli/EvalVolCommand.cpp" line="92"/>
-        <location filename="../app/cli/ExportCommand.cpp" line="127"/>
+        <location filename="../app/cli/ExportCommand.cpp" line="128"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="53"/>
         <location filename="../app/cli/MovieCommand.cpp" line="236"/>
         <source>User interface language (e.g. de, en).</source>
@@ -3471,31 +3543,31 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     </message>
     <message>
         <location filename="../app/cli/InfoCommand.cpp" line="90"/>
-        <location filename="../app/cli/SimulateCommand.cpp" line="64"/>
+        <location filename="../app/cli/SimulateCommand.cpp" line="65"/>
         <location filename="../app/cli/DownsampleCommand.cpp" line="29"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="62"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="76"/>
         <location filename="../app/cli/EmbedCommand.cpp" line="125"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="195"/>
         <location filename="../app/cli/EvalVolCommand.cpp" line="92"/>
-        <location filename="../app/cli/ExportCommand.cpp" line="127"/>
+        <location filename="../app/cli/ExportCommand.cpp" line="128"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="53"/>
         <location filename="../app/cli/MovieCommand.cpp" line="236"/>
         <source>code</source>
         <translation>Kürzel</translation>
     </message>
     <message>
-        <location filename="../app/cli/InfoCommand.cpp" line="93"/>
+        <location filename="../app/cli/InfoCommand.cpp" line="94"/>
         <source>FILE...</source>
         <translation>DATEI...</translation>
     </message>
     <message>
-        <location filename="../app/cli/InfoCommand.cpp" line="97"/>
+        <location filename="../app/cli/InfoCommand.cpp" line="98"/>
         <source>info: no file given.</source>
         <translation>info: keine Datei angegeben.</translation>
     </message>
     <message>
         <location filename="../app/cli/CliCommand.cpp" line="64"/>
-        <location filename="../app/cli/InfoCommand.cpp" line="105"/>
+        <location filename="../app/cli/InfoCommand.cpp" line="106"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
@@ -3537,15 +3609,15 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Ausgabeordner (wird bei Bedarf angelegt).</translation>
     </message>
     <message>
-        <location filename="../app/cli/InfoCommand.cpp" line="92"/>
+        <location filename="../app/cli/InfoCommand.cpp" line="93"/>
         <location filename="../app/cli/SimulateCommand.cpp" line="47"/>
         <location filename="../app/cli/DownsampleCommand.cpp" line="27"/>
         <location filename="../app/cli/DownsampleCommand.cpp" line="28"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="31"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="58"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="35"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="62"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="176"/>
         <location filename="../app/cli/EvalVolCommand.cpp" line="84"/>
-        <location filename="../app/cli/ExportCommand.cpp" line="126"/>
+        <location filename="../app/cli/ExportCommand.cpp" line="127"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="33"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="50"/>
         <source>DIR</source>
@@ -3592,12 +3664,12 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>JSON statt Text ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/InfoCommand.cpp" line="92"/>
+        <location filename="../app/cli/InfoCommand.cpp" line="93"/>
         <source>Folder to search for particle stacks by name.</source>
         <translation>Ordner, in dem Partikelstapel nach Namen gesucht werden.</translation>
     </message>
     <message>
-        <location filename="../app/cli/InfoCommand.cpp" line="93"/>
+        <location filename="../app/cli/InfoCommand.cpp" line="94"/>
         <source>A map, stack, .star, .cs or .txt file.</source>
         <translation>Eine Karte, ein Stapel, eine .star-, .cs- oder .txt-Datei.</translation>
     </message>
@@ -3619,12 +3691,13 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     <message>
         <location filename="../app/cli/CliOptions.cpp" line="16"/>
         <location filename="../app/cli/SimulateCommand.cpp" line="48"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="34"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="35"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="45"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="47"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="38"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="39"/>
         <location filename="../app/cli/TrainCommand.cpp" line="49"/>
         <location filename="../app/cli/TrainCommand.cpp" line="51"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="53"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="55"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="71"/>
         <location filename="../app/cli/EmbedCommand.cpp" line="120"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="178"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="42"/>
@@ -3663,7 +3736,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     <message>
         <location filename="../app/cli/SimulateCommand.cpp" line="50"/>
         <location filename="../app/cli/SimulateCommand.cpp" line="61"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="59"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="63"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="188"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="48"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="51"/>
@@ -3672,6 +3745,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     </message>
     <message>
         <location filename="../app/cli/SimulateCommand.cpp" line="51"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="73"/>
         <location filename="../app/cli/EmbedCommand.cpp" line="122"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="193"/>
         <source>S</source>
@@ -3684,20 +3758,20 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     </message>
     <message>
         <location filename="../app/cli/SimulateCommand.cpp" line="56"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="56"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="60"/>
         <location filename="../app/cli/MovieCommand.cpp" line="222"/>
         <source>KIND</source>
         <translation>ART</translation>
     </message>
     <message>
         <location filename="../app/cli/SimulateCommand.cpp" line="62"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="55"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="59"/>
         <source>Random seed (default 1).</source>
         <translation>Startwert des Zufallsgenerators (Vorgabe 1).</translation>
     </message>
     <message>
         <location filename="../app/cli/SimulateCommand.cpp" line="62"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="55"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="59"/>
         <location filename="../app/cli/EmbedCommand.cpp" line="119"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="180"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="183"/>
@@ -3707,17 +3781,17 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>K</translation>
     </message>
     <message>
-        <location filename="../app/cli/SimulateCommand.cpp" line="63"/>
+        <location filename="../app/cli/SimulateCommand.cpp" line="64"/>
         <source>Do not apply a CTF.</source>
         <translation>Keine CTF anwenden.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SimulateCommand.cpp" line="68"/>
+        <location filename="../app/cli/SimulateCommand.cpp" line="69"/>
         <source>simulate: --out DIR is required.</source>
         <translation>simulate: --out ORDNER ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SimulateCommand.cpp" line="74"/>
+        <location filename="../app/cli/SimulateCommand.cpp" line="75"/>
         <source>Simulating</source>
         <translation>Simuliere</translation>
     </message>
@@ -3743,7 +3817,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     <message>
         <location filename="../app/cli/EmbedCommand.cpp" line="127"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="173"/>
-        <location filename="../app/cli/ExportCommand.cpp" line="129"/>
+        <location filename="../app/cli/ExportCommand.cpp" line="130"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="41"/>
         <location filename="../app/cli/MovieCommand.cpp" line="216"/>
         <source>RUN</source>
@@ -3770,7 +3844,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Karten pro PC-Trajektorie (Vorgabe 10).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="57"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="61"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="179"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="186"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="46"/>
@@ -3836,8 +3910,8 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     </message>
     <message>
         <location filename="../app/cli/CliOptions.cpp" line="18"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="32"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="33"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="36"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="37"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="187"/>
         <location filename="../app/cli/EvalVolCommand.cpp" line="83"/>
         <location filename="../app/cli/ExportCommand.cpp" line="118"/>
@@ -3888,14 +3962,16 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Startwert des Zufallsgenerators für k-means (Vorgabe 0).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="54"/>
+        <location filename="../app/cli/SimulateCommand.cpp" line="63"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="58"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="194"/>
         <location filename="../app/cli/EvalVolCommand.cpp" line="91"/>
         <source>Compute threads (default: all cores).</source>
         <translation>Rechen-Threads (Vorgabe: alle Kerne).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="54"/>
+        <location filename="../app/cli/SimulateCommand.cpp" line="63"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="58"/>
         <location filename="../app/cli/EmbedCommand.cpp" line="124"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="194"/>
         <location filename="../app/cli/EvalVolCommand.cpp" line="91"/>
@@ -3926,12 +4002,12 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/cli/AnalyzeLandscape.cpp" line="85"/>
+        <location filename="../app/cli/AnalyzeLandscape.cpp" line="84"/>
         <source>Landscape</source>
         <translation>Landschaft</translation>
     </message>
     <message>
-        <location filename="../app/cli/AnalyzeLandscape.cpp" line="103"/>
+        <location filename="../app/cli/AnalyzeLandscape.cpp" line="99"/>
         <source>Landscape: %1 sketch volumes, %2 clusters, %3 volume PCs (PC1 %4 %); regression R² %5; %6 s</source>
         <translation>Landschaft: %1 Skizzenvolumen, %2 Cluster, %3 Volumen-PCs (PC1 %4 %); Regression R² %5; %6 s</translation>
     </message>
@@ -4221,7 +4297,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Ordner, in dem Partikelstapel nach Namen gesucht werden (Vorgabe: der des Laufs).</translation>
     </message>
     <message>
-        <location filename="../app/cli/ExportCommand.cpp" line="129"/>
+        <location filename="../app/cli/ExportCommand.cpp" line="130"/>
         <source>The run directory (or its run.h5), or a cryoDRGN output directory.</source>
         <translation>Das Laufverzeichnis (oder seine run.h5), oder ein cryoDRGN-Ausgabeverzeichnis.</translation>
     </message>
@@ -4230,186 +4306,188 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation type="vanished">Das Laufverzeichnis (oder seine run.h5).</translation>
     </message>
     <message>
-        <location filename="../app/cli/ExportCommand.cpp" line="136"/>
+        <location filename="../app/cli/ExportCommand.cpp" line="137"/>
         <source>export: give one RUN, either --index FILE or --kmeans-cluster C, and at least one of --star, --cs, --pkl, --txt.</source>
         <translation>export: einen LAUF, entweder --index DATEI oder --kmeans-cluster C, und mindestens eine der Optionen --star, --cs, --pkl, --txt angeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/ExportCommand.cpp" line="141"/>
+        <location filename="../app/cli/ExportCommand.cpp" line="142"/>
         <source>Exporting</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="25"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="29"/>
         <source>Train a cryoDRGN-style model on particles with poses and CTF (.star, .cs): an image encoder to a latent z and a coordinate decoder in Hartley space. Writes DIR/run.h5 (z per particle, loss history) and DIR/checkpoints/ after every epoch.</source>
         <translation>Ein Modell im Stil von cryoDRGN auf Partikeln mit Orientierungen und CTF (.star, .cs) trainieren: ein Bild-Encoder auf ein latentes z und ein Koordinaten-Decoder im Hartley-Raum. Schreibt ORDNER/run.h5 (z pro Partikel, Verlustverlauf) und ORDNER/checkpoints/ nach jeder Epoche.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="29"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="33"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="30"/>
         <source>particles</source>
         <translation>partikel</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="29"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="33"/>
         <source>Particles: .star, .cs or .mrcs (poses and CTF are read from it).</source>
         <translation>Partikel: .star, .cs oder .mrcs (Orientierungen und CTF werden daraus gelesen).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="31"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="35"/>
         <source>Run directory (created if needed).</source>
         <translation>Laufverzeichnis (wird bei Bedarf angelegt).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="32"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="36"/>
         <source>Take the poses from this file instead: cryoDRGN pose.pkl, or a .star/.cs with the same particles.</source>
         <translation>Die Orientierungen stattdessen aus dieser Datei nehmen: cryoDRGN-pose.pkl oder eine .star/.cs mit denselben Partikeln.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="33"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="37"/>
         <source>Take the CTF from this file instead: cryoDRGN ctf.pkl, or a .star/.cs with the same particles.</source>
         <translation>Die CTF stattdessen aus dieser Datei nehmen: cryoDRGN-ctf.pkl oder eine .star/.cs mit denselben Partikeln.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="34"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="38"/>
         <source>Latent dimension (default 8).</source>
         <translation>Latente Dimension (Vorgabe 8).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="35"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="39"/>
         <source>Number of epochs (default 20).</source>
         <translation>Anzahl der Epochen (Vorgabe 20).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="36"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="40"/>
         <source>Encoder width x hidden layers (default 256x3).</source>
         <translation>Encoder-Breite x verborgene Schichten (Vorgabe 256x3).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="36"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="37"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="40"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="41"/>
         <source>WxL</source>
         <translation>WxL</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="37"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="41"/>
         <source>Decoder width x hidden layers (default 256x3).</source>
         <translation>Decoder-Breite x verborgene Schichten (Vorgabe 256x3).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="38"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="42"/>
         <source>Images per batch (default 8).</source>
         <translation>Bilder pro Stapel (Vorgabe 8).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="38"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="42"/>
         <source>B</source>
         <translation>B</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="39"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="43"/>
         <source>RATE</source>
         <translation>RATE</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="40"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="44"/>
         <source>Weight of the KL term (default 1/zdim).</source>
         <translation>Gewicht des KL-Terms (Vorgabe 1/zdim).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="40"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="44"/>
         <source>BETA</source>
         <translation>BETA</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="41"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="45"/>
         <source>Train the decoder alone: one map, no encoder, no latent.</source>
         <translation>Nur den Decoder trainieren: eine Karte, kein Encoder, kein latenter Raum.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="42"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="46"/>
         <source>Continue the run in --out from its newest checkpoint.</source>
         <translation>Den Lauf in --out ab seinem neuesten Kontrollpunkt fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="43"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="47"/>
         <source>Ab initio (cryoDRGN2): ignore the input poses and search them with the model, every --search-every epochs; the found poses go to run.h5. With --homogeneous: the decoder alone.</source>
         <translation>Ab initio (cryoDRGN2): die eingegebenen Orientierungen ignorieren und sie alle --search-every Epochen mit dem Modell suchen; die gefundenen Orientierungen werden in run.h5 geschrieben. Mit --homogeneous: nur der Decoder.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="56"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="60"/>
         <source>Positional encoding: gaussian (default) or geometric.</source>
         <translation>Positionskodierung: gaussian (Vorgabe) oder geometric.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="57"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="61"/>
         <source>fp32 (default) or bf16 (bfloat16 matrix products).</source>
         <translation>fp32 (Vorgabe) oder bf16 (bfloat16-Matrixprodukte).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="58"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="62"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="50"/>
         <source>Folder to look for the image stacks in.</source>
         <translation>Ordner, in dem die Bildstapel gesucht werden.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="59"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="63"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="51"/>
         <source>Override the pixel size (Å).</source>
         <translation>Pixelgröße überschreiben (Å).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="60"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="64"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="52"/>
         <source>Do not invert the image contrast (for data with dark particles).</source>
         <translation>Den Bildkontrast nicht invertieren (für Daten mit dunklen Partikeln).</translation>
     </message>
     <message>
+        <location filename="../app/cli/TrainCommand.cpp" line="65"/>
         <source>Memory for the particle images in GB: they are held in memory when they fit, else read from the stacks a window ahead (default: a quarter of the memory, %1 GB here).</source>
         <translation>Speicher für die Partikelbilder in GB: Sie werden im Speicher gehalten, wenn sie hineinpassen, sonst ein Fenster voraus aus den Stapeln gelesen (Vorgabe: ein Viertel des Arbeitsspeichers, hier %1 GB).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="61"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="68"/>
         <source>GB</source>
         <translation>GB</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="133"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="184"/>
         <source>epoch %1/%2  loss %3  mse %4  kld %5  %6 images/s  %7 s</source>
         <translation>Epoche %1/%2  Verlust %3  mse %4  kld %5  %6 Bilder/s  %7 s</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="142"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="193"/>
         <source>  poses%1: median rotation error %2°, median shift error %3 px (vs truth.h5)</source>
         <translation>  Orientierungen%1: Median des Rotationsfehlers %2°, Median des Verschiebungsfehlers %3 px (gegenüber truth.h5)</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="143"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="194"/>
         <source> (searched)</source>
         <translation> (gesucht)</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="157"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="219"/>
         <source>train: give one particles file and --out DIR.</source>
         <translation>train: eine Partikeldatei und --out ORDNER angeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="162"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="224"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="231"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="163"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="232"/>
         <source>Pose search</source>
         <translation>Orientierungssuche</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="186"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="261"/>
         <source>Stopped after %1 complete epochs; continue with --resume.</source>
         <translation>Nach %1 vollständigen Epochen angehalten; mit --resume fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="188"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="263"/>
         <source>Run: %1 (%2 epochs, %3 s)</source>
         <translation>Lauf: %1 (%2 Epochen, %3 s)</translation>
     </message>
@@ -4584,22 +4662,22 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>%1 geschrieben: %2 Bilder %3x%4 mit %5 fps, %6 kB in %7 s (Dekodieren von %11 Karten %8 s in einem Hintergrund-Thread, Rendern %9 s, Kodieren %10 s)</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="46"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="50"/>
         <source>Ab initio: restart the model from random weights after epoch N, keeping the poses (0: never; default: half of the epochs when there are at least 10).</source>
         <translation>Ab initio: das Modell nach Epoche N mit zufälligen Gewichten neu starten und die Orientierungen behalten (0: nie; Vorgabe: nach der Hälfte der Epochen, wenn es mindestens 10 sind).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="52"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="56"/>
         <source>Ab initio: resolution of the global orientation grid, 0-4 (default 2: 4608 orientations, 15° apart).</source>
         <translation>Ab initio: Auflösung des globalen Orientierungsgitters, 0-4 (Vorgabe 2: 4608 Orientierungen im Abstand von 15°).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="53"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="57"/>
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="48"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="52"/>
         <source>Ab initio: images searched per model update in a searching epoch (default 128).</source>
         <translation>Ab initio: Bilder, die in einer Suchepoche je Modellaktualisierung gesucht werden (Vorgabe 128).</translation>
     </message>
@@ -4619,22 +4697,22 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>BEREICH</translation>
     </message>
     <message>
-        <location filename="../app/cli/SimulateCommand.cpp" line="100"/>
+        <location filename="../app/cli/SimulateCommand.cpp" line="102"/>
         <source>Wrote %1 particles of %2 x %2 px (%3 Å/px, SNR %4 over %5, %6) to %7 in %8 s</source>
         <translation>%1 Partikel mit %2 x %2 px (%3 Å/px, SNR %4 über %5, %6) in %8 s nach %7 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/cli/SimulateCommand.cpp" line="105"/>
+        <location filename="../app/cli/SimulateCommand.cpp" line="107"/>
         <source>the particle disc</source>
         <translation>die Partikelscheibe</translation>
     </message>
     <message>
-        <location filename="../app/cli/SimulateCommand.cpp" line="106"/>
+        <location filename="../app/cli/SimulateCommand.cpp" line="108"/>
         <source>the whole image</source>
         <translation>das ganze Bild</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="50"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="54"/>
         <source>Ab initio with a latent space: volumes per search chunk, decoded at the k-means centres of the chunk&apos;s z (default 8).</source>
         <translation>Ab initio mit latentem Raum: Volumen je Suchabschnitt, dekodiert an den k-Means-Zentren der z des Abschnitts (Vorgabe 8).</translation>
     </message>
@@ -4654,7 +4732,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Ab-initio-Läufe: die Posen der Partikeldatei schreiben statt der vom Lauf gefundenen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/SimulateCommand.cpp" line="107"/>
+        <location filename="../app/cli/SimulateCommand.cpp" line="109"/>
         <source>one conformation</source>
         <translation>eine Konformation</translation>
     </message>
@@ -4664,12 +4742,12 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Breite der gaußförmigen Pseudoatome in Å (Vorgabe 2,5, oder ein halbes Pixel, wenn das breiter ist): kleiner ergibt feinere Details, Signal bei höheren Frequenzen; unter 0,5 px entsteht Aliasing in den Bildern.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="39"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="43"/>
         <source>Adam learning rate (default 1e-4; 1e-3 with --ab-initio).</source>
         <translation>Adam-Lernrate (Vorgabe 1e-4; 1e-3 mit --ab-initio).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="45"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="49"/>
         <source>Ab initio: search the poses every N epochs (default 1).</source>
         <translation>Ab initio: die Orientierungen alle N Epochen suchen (Vorgabe 1).</translation>
     </message>
@@ -4804,46 +4882,57 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Rückprojektion</translation>
     </message>
     <message>
+        <location filename="../app/cli/TrainCommand.cpp" line="69"/>
         <source>Train with N processes on this machine (data-parallel; --threads is then per process, default: the cores shared out). Under SLURM (srun) or with RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT set, each process joins its job by itself (docs/cluster.md).</source>
         <translation>Mit N Prozessen auf diesem Rechner trainieren (datenparallel; --threads gilt dann je Prozess, Vorgabe: die Kerne aufgeteilt). Unter SLURM (srun) oder mit gesetzten RANK, WORLD_SIZE, MASTER_ADDR und MASTER_PORT tritt jeder Prozess seinem Job selbst bei (docs/cluster.md).</translation>
     </message>
     <message>
+        <location filename="../app/cli/TrainCommand.cpp" line="72"/>
         <source>Data-parallel: seconds a process waits for the others (rendezvous, gradient sums) before the job ends, naming the process that stopped (default 120).</source>
         <translation>Datenparallel: Sekunden, die ein Prozess auf die anderen wartet (Treffpunkt, Gradientensummen), bevor der Job endet und den Prozess nennt, der stehen blieb (Vorgabe 120).</translation>
     </message>
     <message>
+        <location filename="../app/cli/TrainCommand.cpp" line="74"/>
         <source>Data-parallel: sum the gradients bucket by bucket during backward (overlap, default) or all after it (after).</source>
         <translation>Datenparallel: die Gradienten Eimer für Eimer schon während der Rückwärtsrechnung summieren (overlap, Vorgabe) oder alle danach (after).</translation>
     </message>
     <message>
+        <location filename="../app/cli/TrainCommand.cpp" line="75"/>
         <source>MODE</source>
         <translation>MODUS</translation>
     </message>
     <message>
+        <location filename="../app/cli/TrainCommand.cpp" line="202"/>
         <source>%1 processes: gradients %2 MB per step (%3 steps); summing them held each step %4 ms (%5)</source>
         <translation>%1 Prozesse: Gradienten %2 MB je Schritt (%3 Schritte); ihre Summe hielt jeden Schritt %4 ms auf (%5)</translation>
     </message>
     <message>
+        <location filename="../app/cli/TrainCommand.cpp" line="208"/>
         <source>overlapped with backward</source>
         <translation>während der Rückwärtsrechnung</translation>
     </message>
     <message>
+        <location filename="../app/cli/TrainCommand.cpp" line="208"/>
         <source>after backward</source>
         <translation>nach der Rückwärtsrechnung</translation>
     </message>
     <message>
+        <location filename="../app/cli/TrainLauncher.cpp" line="44"/>
         <source>was killed (crashed or got a signal)</source>
         <translation>wurde beendet (abgestürzt oder durch ein Signal)</translation>
     </message>
     <message>
+        <location filename="../app/cli/TrainLauncher.cpp" line="45"/>
         <source>exited with code %1</source>
         <translation>endete mit Code %1</translation>
     </message>
     <message>
+        <location filename="../app/cli/TrainLauncher.cpp" line="77"/>
         <source>cryoscape train: rank %1 (pid %2, this machine) %3</source>
         <translation>cryoscape train: Rang %1 (PID %2, dieser Rechner) %3</translation>
     </message>
     <message>
+        <location filename="../app/cli/TrainLauncher.cpp" line="89"/>
         <source>cryoscape train: ending the ranks still running %1 s after the failure</source>
         <translation>cryoscape train: beende die noch laufenden Ränge %1 s nach dem Fehler</translation>
     </message>
@@ -4898,57 +4987,57 @@ Befehle ohne Oberfläche (cryoscape &lt;Befehl&gt; --help):
 </translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="46"/>
+        <location filename="../app/GuiMain.cpp" line="53"/>
         <source>Cannot write the screenshot %1</source>
         <translation>Bildschirmfoto %1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="90"/>
+        <location filename="../app/GuiMain.cpp" line="97"/>
         <source>Cryoscape — explore structural heterogeneity in cryo-EM data.</source>
         <translation>Cryoscape — strukturelle Heterogenität in Kryo-EM-Daten erkunden.</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="95"/>
+        <location filename="../app/GuiMain.cpp" line="102"/>
         <source>Render the window to PATH (PNG) and exit.</source>
         <translation>Das Fenster als PNG nach PFAD schreiben und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="96"/>
+        <location filename="../app/GuiMain.cpp" line="103"/>
         <source>PATH</source>
         <translation>PFAD</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="98"/>
+        <location filename="../app/GuiMain.cpp" line="105"/>
         <source>User interface language (e.g. de, en).</source>
         <translation>Sprache der Oberfläche (z. B. de, en).</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="99"/>
+        <location filename="../app/GuiMain.cpp" line="106"/>
         <source>CODE</source>
         <translation>KÜRZEL</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="101"/>
+        <location filename="../app/GuiMain.cpp" line="108"/>
         <source>Show the built-in demo map.</source>
         <translation>Die eingebaute Demokarte zeigen.</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="115"/>
+        <location filename="../app/GuiMain.cpp" line="122"/>
         <source>Demo map</source>
         <translation>Demokarte</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="106"/>
+        <location filename="../app/GuiMain.cpp" line="113"/>
         <source>Maps (.mrc) or particle datasets (.star, .cs, .mrcs, .txt) to open.</source>
         <translation>Zu öffnende Karten (.mrc) oder Partikeldatensätze (.star, .cs, .mrcs, .txt).</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="103"/>
+        <location filename="../app/GuiMain.cpp" line="110"/>
         <source>Wait MS milliseconds before the screenshot (default 400).</source>
         <translation>MS Millisekunden vor dem Bildschirmfoto warten (Vorgabe 400).</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="104"/>
+        <location filename="../app/GuiMain.cpp" line="111"/>
         <source>MS</source>
         <translation>MS</translation>
     </message>

@@ -160,7 +160,17 @@ void TrainingMonitor::startRun(const cryo::TrainingOptions& options, const std::
     m_losses->setText(QStringLiteral("–"));
     m_progress->setValue(history.empty() || m_epochs <= 0 ? 0 : std::min(1000, history.back().epoch * 1000 / m_epochs));
     m_status->setText(tr("Run directory: %1").arg(m_runDir));
+    m_following = false;
     setRunning(true, false);
+}
+
+void TrainingMonitor::showFollowing(const QString& stage, const QString& status)
+{
+    if (!stage.isEmpty())
+        m_stage->setText(stage);
+    m_status->setText(status);
+    m_following = true;
+    setRunning(false, false);
 }
 
 void TrainingMonitor::setPoseErrorHistory(const std::vector<cryo::PoseErrorRecord>& history)
@@ -289,8 +299,8 @@ void TrainingMonitor::showLatentSlot()
 
 void TrainingMonitor::setRunning(bool running, bool resumable)
 {
-    m_cancel->setEnabled(running);
-    m_resume->setEnabled(!running && resumable);
+    m_cancel->setEnabled(running && !m_following);
+    m_resume->setEnabled(!running && resumable && !m_following);
 }
 
 QString TrainingMonitor::formatDuration(double seconds)

@@ -36,6 +36,9 @@ public:
     void addEpoch(const cryo::EpochSummary& summary);
     void showFinished(const cryo::TrainingResult& result);
     void showFailed(const QString& message);
+    // A run another process trains, followed (app/RunFollowController): the stage (kept when
+    // empty) and the status line; Cancel and Resume are off until the next startRun.
+    void showFollowing(const QString& stage, const QString& status);
 
     // Puts `view` where the built-in latent preview is (the monitor takes ownership and
     // hides the preview); the caller feeds it epochs itself.
@@ -95,5 +98,6 @@ private:
     int m_epochs = 0;
     bool m_abInitio = false;
     bool m_homogeneous = false;   // the run has no latent: its view is hidden
+    bool m_following = false;     // another process's run: nothing to cancel or resume here
     QHBoxLayout* m_plots = nullptr;   // the loss curve column and m_latentSlot
 };

@@ -1,5 +1,7 @@
 #include "train/ReplicaGroup.h"
 
+#include "util/HostName.h"
+
 #include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
@@ -15,13 +17,6 @@ namespace {
 
 using Milliseconds = std::chrono::milliseconds;
 constexpr auto kBeat = std::chrono::seconds(1);
-
-std::string hostName()
-{
-    char name[256] = {};
-    ::gethostname(name, sizeof name - 1);
-    return name;
-}
 
 std::string text(const std::vector<std::uint8_t>& bytes) { return {bytes.begin(), bytes.end()}; }
 std::vector<std::uint8_t> bytes(const std::string& s) { return {s.begin(), s.end()}; }
@@ -68,7 +63,7 @@ ReplicaGroup::ReplicaGroup(const DistributedOptions& options) : m(std::make_uniq
     m->timeout = Milliseconds(std::int64_t(options.timeoutSeconds * 1000));
     const std::string where = options.storeHost + ":" + std::to_string(options.storePort);
     const std::string self = "rank " + std::to_string(options.rank) + " of " + std::to_string(options.worldSize) +
-                             " on " + hostName();
+                             " on " + thisHostName();
     c10::intrusive_ptr<c10d::TCPStore> tcp;
     try {
         tcp = connectStore(options, options.hostStore, m->timeout);
@@ -80,7 +75,7 @@ ReplicaGroup::ReplicaGroup(const DistributedOptions& options) : m(std::make_uniq
     }
     m->store = c10::make_intrusive<c10d::PrefixStore>("cryoscape", tcp);
     m->store->set("host/" + std::to_string(options.rank),
-                  bytes(hostName() + ", pid " + std::to_string(::getpid())));
+                  bytes(thisHostName() + ", pid " + std::to_string(::getpid())));
     m->heart = std::jthread([impl = m.get()](std::stop_token stop) {
         // The heartbeat's own prefix store: the main connection may be blocked in a wait.
         const auto beats = c10::make_intrusive<c10d::PrefixStore>("cryoscape", impl->beatStore);

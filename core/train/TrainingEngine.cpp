@@ -6,10 +6,14 @@
 #include "model/ComputeDevice.h"
 #include "particles/ParticleDataset.h"
 #include "run/RunParticles.h"
+#include "run/RunStatus.h"
 #include "train/AbInitioState.h"
 #include "util/Error.h"
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <thread>
 
 namespace cryo {
 
@@ -31,6 +35,21 @@ void validate(const TrainingOptions& o)
         throw UsageError("precision must be fp32 or bf16 (got " + c.precision + ")");
 }
 
+// Tests of the app following a run (tests/app/tst_followrun.cpp) pace the epochs:
+// CRYOSCAPE_TEST_EPOCH_GATE=DIR makes process 0 wait, after each epoch's run.h5 and status
+// marker, until DIR/epoch_NNNN exists (or a stop is requested).
+void waitForTestGate(int epoch, const std::stop_token& stop)
+{
+    const char* dir = std::getenv("CRYOSCAPE_TEST_EPOCH_GATE");
+    if (!dir || !*dir)
+        return;
+    char name[32];
+    std::snprintf(name, sizeof name, "epoch_%04d", epoch);
+    const std::filesystem::path gate = std::filesystem::path(dir) / name;
+    while (!std::filesystem::exists(gate) && !stop.stop_requested())
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+}
+
 } // namespace
 
 TrainingEngine::TrainingEngine(const TrainingOptions& options, const TrainingCallbacks& callbacks,
@@ -44,9 +63,25 @@ TrainingEngine::~TrainingEngine() = default;
 
 TrainingResult TrainingEngine::run()
 {
+    try {
+        const TrainingResult result = runEpochs();
+        if (m_status)
+            m_status->finish(result.cancelled ? RunState::Cancelled : RunState::Finished);
+        return result;
+    } catch (const std::exception& e) {
+        if (m_status)
+            m_status->finish(RunState::Failed, e.what());
+        throw;
+    }
+}
+
+TrainingResult TrainingEngine::runEpochs()
+{
     prepare();
     if (m_options.resume)
         restore();
+    if (m_status)
+        m_status->epochWritten(m_firstEpoch - 1);
     TrainingResult result;
     result.runDir = m_options.outDir;
     result.epochsCompleted = m_firstEpoch - 1;
@@ -66,6 +101,8 @@ void TrainingEngine::prepare()
     validate(m_options);
     m_stage.validate();
     std::filesystem::create_directories(m_options.outDir);
+    if (m_replicas->leads())
+        m_status = std::make_unique<RunStatusWriter>(m_options.outDir, 0, m_config.epochs);
     recordParticleFiles();
     readImages();
     m_config.particleCount = m_dataset->size();
@@ -329,6 +366,8 @@ void TrainingEngine::finishEpoch(const EpochRecord& record, const EpochTally& ta
     if (latents.zdim > 0)
         writeLatents(file, latents);
     file.close();
+    m_status->epochWritten(record.epoch);
+    waitForTestGate(record.epoch, m_stop);
     if (m_callbacks.epochFinished) {
         EpochSummary summary;
         summary.record = record;

@@ -9,6 +9,9 @@
 // (train/Replicas.h): each process takes its part of every batch, the gradients are summed
 // between backward and the optimizer step, the encode pass is split, and process 0 alone
 // writes. The default is one process.
+//
+// Process 0 also keeps RUN/training.status (run/RunStatus.h): running with a heartbeat,
+// the epoch run.h5 holds, and how the run ended, for the app following the run.
 #include "images/TrainingImages.h"
 #include "model/CryoModel.h"
 #include "train/EtaEstimator.h"
@@ -25,6 +28,7 @@
 namespace cryo {
 
 class ParticleDataset;
+class RunStatusWriter;
 
 class TrainingEngine {
 public:
@@ -66,6 +70,7 @@ public:
 private:
     using Clock = std::chrono::steady_clock;
 
+    TrainingResult runEpochs();
     void prepare();
     void recordParticleFiles();
     void readImages();
@@ -100,6 +105,7 @@ private:
     Clock::time_point m_lastReport{};
     Clock::time_point m_epochStart{};
     Clock::time_point m_start = Clock::now();
+    std::unique_ptr<RunStatusWriter> m_status;   // process 0: RUN/training.status (run/RunStatus.h)
 };
 
 } // namespace cryo
