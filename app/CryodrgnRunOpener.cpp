@@ -1,6 +1,7 @@
 #include "CryodrgnRunOpener.h"
 
 #include "RunLoader.h"
+#include "WindowHost.h"
 #include "cryodrgn/CryodrgnImport.h"
 #include "io/H5File.h"
 #include "run/RunFile.h"
@@ -9,6 +10,7 @@
 #include <QActionGroup>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMainWindow>
 #include <QMenu>
 #include <QRegularExpression>
 
@@ -27,9 +29,10 @@ std::pair<std::filesystem::path, std::optional<int>> locate(const QString& path)
 
 } // namespace
 
-CryodrgnRunOpener::CryodrgnRunOpener(QWidget* window, QMenu* fileMenu, RunLoader* loader, RunOpenerHost host)
-    : QObject(window), m_window(window), m_loader(loader), m_host(std::move(host))
+CryodrgnRunOpener::CryodrgnRunOpener(WindowHost& host, RunLoader* loader)
+    : QObject(host.mainWindow()), m_host(host), m_loader(loader)
 {
+    QMenu* fileMenu = host.menu(WindowHost::Menu::File);
     connect(m_loader, &RunLoader::imported, this, [this](const QString& source, const QString&, int epoch, const QStringList& notes) {
         m_host.remember(source);
         m_importNotes = notes;
@@ -118,7 +121,7 @@ void CryodrgnRunOpener::chooseParticles()
     if (m_cryodrgnDirectory.empty())
         return;
     const QString file = QFileDialog::getOpenFileName(
-        m_window, tr("Locate the Run's Particles"), QString::fromStdString(m_cryodrgnDirectory.parent_path().string()),
+        m_host.mainWindow(), tr("Locate the Run's Particles"), QString::fromStdString(m_cryodrgnDirectory.parent_path().string()),
         tr("Particles (*.star *.cs *.mrcs *.mrc *.txt);;All files (*)"));
     if (!file.isEmpty())
         open(QString::fromStdString(m_cryodrgnDirectory.string()), m_epoch, file);

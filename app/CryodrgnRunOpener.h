@@ -4,30 +4,24 @@
 // then the run opens like one of ours. Also the File → cryoDRGN Epoch submenu of the open run,
 // File → Locate Particles… for a run whose particle file was not found, and the notes on what
 // the import assumed. The import runs in the background, as the first stage of the window's
-// RunLoader; the opener talks to the window through the callbacks of RunOpenerHost only.
+// RunLoader; the opener talks to the window through WindowHost only.
 #include <QObject>
 #include <QString>
 #include <QStringList>
 
 #include <filesystem>
-#include <functional>
 #include <optional>
 
 class QAction;
+
 class QMenu;
-class QWidget;
-
 class RunLoader;
-
-struct RunOpenerHost {
-    std::function<void(const QString& title, const QString& message, bool warning)> note;
-    std::function<void(const QString& path)> remember;    // Open Recent
-};
+class WindowHost;
 
 class CryodrgnRunOpener : public QObject {
     Q_OBJECT
 public:
-    CryodrgnRunOpener(QWidget* window, QMenu* fileMenu, RunLoader* loader, RunOpenerHost host);
+    CryodrgnRunOpener(WindowHost& host, RunLoader* loader);
 
     // A cryoDRGN output directory, or a file in one (config.yaml, weights.N.pkl, z.N.pkl).
     static bool isCryodrgnRun(const QString& path);
@@ -41,9 +35,8 @@ private:
     void chooseParticles();
     void rebuildEpochMenu();
 
-    QWidget* m_window;
+    WindowHost& m_host;
     RunLoader* m_loader;
-    RunOpenerHost m_host;
     QStringList m_importNotes;   // of the import under way, shown once the run is open
     int m_importEpoch = -1;
     QMenu* m_epochMenu;

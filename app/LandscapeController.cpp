@@ -3,7 +3,9 @@
 #include "ExplorerPanel.h"
 #include "LandscapeDialog.h"
 #include "LandscapePanel.h"
-#include "MainWindow.h"
+#include "FileChoice.h"
+#include "MapStage.h"
+#include "WindowHost.h"
 #include "SelectionModel.h"
 #include "ThresholdPanel.h"
 #include "VolumeViewer.h"
@@ -13,20 +15,19 @@
 
 #include <QAction>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
-#include <QSettings>
-#include <QStatusBar>
+#include <QMainWindow>
 
-LandscapeController::LandscapeController(MainWindow* window)
-    : QObject(window), m_window(window), m_job(new LandscapeJob(this))
+LandscapeController::LandscapeController(WindowHost& host)
+    : QObject(host.mainWindow()), m_host(host), m_job(new LandscapeJob(this))
 {
+    QMainWindow* window = host.mainWindow();
     m_dock = new QDockWidget(tr("Landscape"), window);
     m_dock->setObjectName(QStringLiteral("landscapeDock"));
     window->addDockWidget(Qt::LeftDockWidgetArea, m_dock);
     m_dock->hide();   // shown with a run's analysis, or when one is started
-    m_action = window->analysisMenu()->addAction(tr("&Landscape…"), this, &LandscapeController::showDialog);
+    m_action = host.menu(WindowHost::Menu::Analysis)->addAction(tr("&Landscape…"), this, &LandscapeController::showDialog);
     m_action->setStatusTip(tr("Decode volumes across the latent space, cluster them and find their principal "
                               "components (landscape analysis)"));
     m_action->setEnabled(false);   // until a run with latents is open
@@ -126,7 +127,7 @@ void LandscapeController::showDialog()
 {
     if (!m_explorer || m_job->isRunning())
         return;
-    LandscapeDialog dialog(m_explorer->tables().count(), m_window);
+    LandscapeDialog dialog(m_explorer->tables().count(), m_host.mainWindow());
     dialog.setOptions(m_lastOptions, m_lastFullMaps);
     if (dialog.exec() == QDialog::Accepted)
         start(dialog.options(), dialog.fullMaps());
@@ -153,8 +154,9 @@ void LandscapeController::jobFinished(std::shared_ptr<const LandscapeState> stat
 void LandscapeController::showDock()
 {
     // A tab beside the latent-space dock: both scatters are wide and share one selection.
-    if (!m_tabbed && m_window->explorerDock() && !m_window->explorerDock()->isFloating()) {
-        m_window->tabifyDockWidget(m_window->explorerDock(), m_dock);
+    auto* explorerDock = m_explorer ? qobject_cast<QDockWidget*>(m_explorer->parentWidget()) : nullptr;
+    if (!m_tabbed && explorerDock && !explorerDock->isFloating()) {
+        m_host.mainWindow()->tabifyDockWidget(explorerDock, m_dock);
         m_tabbed = true;
     }
     m_dock->show();
@@ -171,10 +173,10 @@ void LandscapeController::jobFailed(const QString& message)
 void LandscapeController::showVolume(std::shared_ptr<const cryo::Volume> map, const QString& description)
 {
     if (map)
-        m_window->showMapKeepingView(*map, description);
+        m_host.stage().showMapKeepingView(*map, description);
 }
 
-void LandscapeController::message(const QString& text) { m_window->statusBar()->showMessage(text, 15000); }
+void LandscapeController::message(const QString& text) { m_host.message(text, 15000); }
 
 std::vector<std::filesystem::path> LandscapeController::exportClusterMaps(const QString& dir, QString* problem)
 {
@@ -185,10 +187,10 @@ std::vector<std::filesystem::path> LandscapeController::exportClusterMaps(const 
         const std::filesystem::path out = dir.toStdString();
         const auto maps = cryo::writeMapSeries(out, "cluster_", state->maps->clusterMeans, 2);
         cryo::ChimeraXSeriesStyle style;
-        style.level = m_window->thresholdPanel()->level();
+        style.level = m_host.stage().thresholdPanel()->level();
         if (!(style.level > 0))   // nothing shown yet: the series' own level
             style.level = cryo::seriesLevel(state->maps->clusterMeans);
-        style.color = m_window->viewer()->surfaceColor().name().toStdString();
+        style.color = m_host.stage().viewer()->surfaceColor().name().toStdString();
         cryo::writeChimeraXSeriesScript(out / "cluster_maps.cxc", maps, style);
         return maps;
     } catch (const std::exception& e) {
@@ -200,12 +202,9 @@ std::vector<std::filesystem::path> LandscapeController::exportClusterMaps(const 
 
 void LandscapeController::chooseExportDir()
 {
-    QSettings settings;
-    const QString dir = QFileDialog::getExistingDirectory(m_window, tr("Export Cluster Maps"),
-                                                          settings.value(QStringLiteral("lastDirectory")).toString());
+    const QString dir = chooseDirectory(m_host.mainWindow(), tr("Export Cluster Maps"));
     if (dir.isEmpty())
         return;
-    settings.setValue(QStringLiteral("lastDirectory"), dir);
     QString problem;
     const auto maps = exportClusterMaps(dir, &problem);
     message(maps.empty() ? tr("Cluster maps not exported: %1").arg(problem)

@@ -14,7 +14,7 @@
 
 #include <memory>
 
-class MainWindow;
+class WindowHost;
 class QAction;
 class QDockWidget;
 class QMenu;
@@ -22,8 +22,8 @@ class QMenu;
 class LandscapeController : public QObject {
     Q_OBJECT
 public:
-    // Adds the dock (hidden) and the Analysis menu entry to `window` (its parent).
-    explicit LandscapeController(MainWindow* window);
+    // Adds the dock (hidden) and the Analysis menu entry to the host's window (its parent).
+    explicit LandscapeController(WindowHost& host);
 
     // A run was opened in the explorer: a new panel on its tables and selection, filled
     // from run.h5 / RUN/landscape/ when they hold an analysis (a running job is cancelled).
@@ -55,7 +55,7 @@ private:
     void message(const QString& text);
     void showDock();
 
-    MainWindow* m_window;
+    WindowHost& m_host;
     QDockWidget* m_dock;
     QAction* m_action;
     LandscapeJob* m_job;

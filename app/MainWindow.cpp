@@ -1,33 +1,36 @@
 #include "MainWindow.h"
 
 #include "CryodrgnRunOpener.h"
-
+#include "ExplorerController.h"
+#include "FileChoice.h"
 #include "LandscapeController.h"
-#include "ValidationController.h"
+#include "MapDecoder.h"
+#include "MapStage.h"
+#include "MovieController.h"
 #include "ParticlesDialog.h"
 #include "RecentFiles.h"
-#include "ThresholdPanel.h"
-#include "VolumeViewer.h"
-#include "analysis/MapMeasures.h"
+#include "RunFollowController.h"
+#include "SessionController.h"
+#include "TrainingDockController.h"
+#include "TrainingController.h"
+#include "TrajectoryController.h"
+#include "ValidationController.h"
 #include "io/MrcFile.h"
 #include "particles/ParticleDataset.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QColorDialog>
 #include <QDockWidget>
 #include <QDragEnterEvent>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QSettings>
 #include <QScreen>
+#include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -45,33 +48,119 @@ bool isOpenable(const QString& path)
     return QFileInfo(path).isDir() || suffixes.contains(QFileInfo(path).suffix().toLower());
 }
 
+bool isSessionFile(const QString& path)
+{
+    return path.endsWith(QLatin1String(".session.h5")) || path.endsWith(QLatin1String(".autosave")) ||
+           path.endsWith(QLatin1String("session.autosave.h5"));
+}
+
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_stage(new MapStage(this))
 {
     setWindowTitle(tr("Cryoscape"));
     setAcceptDrops(true);
-    m_viewer = new VolumeViewer(this);
-    setCentralWidget(m_viewer);
-
-    m_threshold = new ThresholdPanel(this);
-    auto* dock = new QDockWidget(tr("Contour level"), this);
-    dock->setObjectName(QStringLiteral("contourDock"));
-    dock->setWidget(m_threshold);
-    addDockWidget(Qt::RightDockWidgetArea, dock);
-    connect(m_threshold, &ThresholdPanel::levelChanged, this, &MainWindow::setLevel);
-
-    m_mapLabel = new QLabel(tr("No map open — File → Open Map… or drop an .mrc, .star or .cs file here"), this);
-    m_levelLabel = new QLabel(this);
-    statusBar()->addWidget(m_mapLabel, 1);
-    statusBar()->addPermanentWidget(m_levelLabel);
-    m_runLabel = new QLabel(this);   // which run is open ("… · cryoDRGN run, epoch 12")
-    statusBar()->addPermanentWidget(m_runLabel);
-
-    createTrainingUi();
-    createExplorerUi();
-    createTrajectoryUi();
     createMenus();
+    createFeatures();
+    connectFeatures();
+    m_file->addSeparator();
+    QAction* quit = m_file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Cryoscape"), this, [this] {
+        QMessageBox::about(this, tr("About Cryoscape"),
+                           tr("<h3>Cryoscape %1</h3>"
+                              "<p>Exploring structural heterogeneity in cryo-EM data.</p>"
+                              "<p>Built with Qt %2, VTK, FFTW3, Eigen, HDF5 and LibTorch.</p>")
+                               .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    restoreLayout();
+}
+
+// The menus the features fill; File's own entries open things.
+void MainWindow::createMenus()
+{
+    m_file = menuBar()->addMenu(tr("&File"));
+    QAction* open = m_file->addAction(tr("&Open Map…"), this, [this] {
+        const QString path = chooseFileToOpen(this, tr("Open Map"), tr("Maps (*.mrc *.map *.mrcs);;All files (*)"));
+        if (!path.isEmpty())
+            openMap(path);
+    });
+    open->setShortcut(QKeySequence::Open);
+    open->setStatusTip(tr("Open a density map (.mrc, .map)"));
+    QAction* particles = m_file->addAction(tr("Open &Particles…"), this, [this] {
+        const QString path = chooseFileToOpen(this, tr("Open Particles"),
+                                              tr("Particle datasets (*.star *.cs *.mrcs *.txt);;All files (*)"));
+        if (!path.isEmpty())
+            openParticles(path);
+    });
+    particles->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
+    particles->setStatusTip(tr("Open a particle dataset (.star, .cs, .mrcs, .txt) and look at its images"));
+    QAction* openRun = m_file->addAction(tr("Open R&un…"), this, [this] {
+        const QString path = chooseFileToOpen(
+            this, tr("Open Run"),
+            tr("Runs (run.h5 config.yaml config.pkl weights*.pkl);;Cryoscape runs (run.h5);;"
+               "cryoDRGN runs (config.yaml config.pkl weights*.pkl);;All files (*)"));
+        if (!path.isEmpty())
+            openFile(path);   // run.h5, or a file of a cryoDRGN directory (weights.N.pkl: that epoch)
+    });
+    openRun->setStatusTip(tr("Open a training run: its directory or run.h5, or a cryoDRGN output directory"));
+    m_recent = new RecentFiles(m_file->addMenu(tr("Open &Recent")), this);
+    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
+    m_file->addSeparator();
+    m_edit = menuBar()->addMenu(tr("&Edit"));
+    m_stage->fillViewMenu(menuBar()->addMenu(tr("&View")));
+    m_model = menuBar()->addMenu(tr("&Model"));
+    m_analysis = menuBar()->addMenu(tr("&Analysis"));
+}
+
+void MainWindow::createFeatures()
+{
+    m_training = new TrainingDockController(*this);
+    m_follow = new RunFollowController(m_training->monitor(), [this] { return m_training->controller()->isRunning(); },
+                                       this);
+    m_explorer = new ExplorerController(*this);
+    m_cryodrgn = new CryodrgnRunOpener(*this, m_explorer->loader());
+    m_sessions = new SessionController(*this, *m_explorer);
+    m_trajectories = new TrajectoryController(*this);
+    m_movies = new MovieController(*this);
+    m_landscape = new LandscapeController(*this);
+    m_validation = new ValidationController(*this);
+    // [cluster maps | particles] [trajectory] [selections] under the 3D view, which needs
+    // room between the latent panels (left) and the contour level (right).
+    splitDockWidget(m_trajectories->dock(), m_explorer->selectionDock(), Qt::Horizontal);
+}
+
+// How the features follow each other: a finished training opens its run, an open run goes
+// to every feature that works on it, a trajectory can become a movie.
+void MainWindow::connectFeatures()
+{
+    connect(m_stage, &MapStage::mapShown, this, &MainWindow::mapShown);
+    connect(m_stage->decoder(), &MapDecoder::failed, this,
+            [this](const QString& message) { reportError(tr("Cannot decode maps"), message); });
+    connect(m_training, &TrainingDockController::runFinished, this, &MainWindow::runFinished);
+    connect(this, &MainWindow::runFinished, this, &MainWindow::openRun);
+    connect(m_training, &TrainingDockController::trainingStarted, m_follow, &RunFollowController::stop);
+    connect(m_follow, &RunFollowController::epochArrived, m_training, &TrainingDockController::showEpochLatents);
+    connect(m_follow, &RunFollowController::runEnded, this, &MainWindow::openRun);
+    connect(m_follow, &RunFollowController::message, this, [this](const QString& text) { message(text, 15000); });
+    connect(m_explorer, &ExplorerController::runShown, this, [this](ExplorerPanel* explorer, const QString& runDir) {
+        m_trajectories->openRun(explorer);
+        m_landscape->openRun(explorer);   // the run's landscape analysis, when stored
+        m_validation->openRun(explorer);
+        m_movies->openRun(explorer);
+        m_cryodrgn->showRun(runDir);
+        if (explorer)   // once the docks are laid out
+            QTimer::singleShot(0, this, &MainWindow::arrangeExplorerDocks);
+    });
+    connect(m_explorer, &ExplorerController::openEnded, this, [this](bool completed) { Q_EMIT runOpenEnded(completed); });
+    connect(m_trajectories, &TrajectoryController::movieRequested, m_movies, &MovieController::showDialog);
+    connect(m_movies, &MovieController::exportEnded, this, &MainWindow::movieExportEnded);
+}
+
+void MainWindow::restoreLayout()
+{
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
         // Scatter panels, 3D view and docks side by side need room: most of the screen.
@@ -79,80 +168,24 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         resize(std::max(1400, int(available.width() * 0.92)), std::max(900, int(available.height() * 0.9)));
     }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_trainingDock->hide();   // shown when a run starts
-    m_explorerDock->hide();   // shown when a run opens
-    m_selectionDock->hide();
-    m_galleryDock->hide();
-    m_montageDock->hide();
-    m_trajectoryDock->hide();
-    m_landscape = new LandscapeController(this);   // Analysis → Landscape… and its dock
-    m_validation = new ValidationController(this, analysisMenu());   // Analysis → Backproject Selection
-    const QColor background = settings.value(QStringLiteral("view/background")).value<QColor>();
-    if (background.isValid())
-        m_viewer->setBackground(background);
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        if (dock->objectName() != QLatin1String("contourDock"))
+            dock->hide();   // shown when a run starts or opens
 }
 
-void MainWindow::createMenus()
+// The scatter panels and the 3D view share the width; the right-hand column and the bottom
+// strip stay small.
+void MainWindow::arrangeExplorerDocks()
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open Map…"), this, &MainWindow::chooseMapToOpen);
-    open->setShortcut(QKeySequence::Open);
-    open->setStatusTip(tr("Open a density map (.mrc, .map)"));
-    QAction* particles = file->addAction(tr("Open &Particles…"), this, &MainWindow::chooseParticlesToOpen);
-    particles->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
-    particles->setStatusTip(tr("Open a particle dataset (.star, .cs, .mrcs, .txt) and look at its images"));
-    QAction* openRun = file->addAction(tr("Open R&un…"), this, &MainWindow::chooseRunToOpen);
-    openRun->setStatusTip(tr("Open a training run: its directory or run.h5, or a cryoDRGN output directory"));
-    QMenu* recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recent = new RecentFiles(recentMenu, this);
-    RunOpenerHost host;
-    host.note = [this](const QString& title, const QString& message, bool warning) { showNote(title, message, warning); };
-    host.remember = [this](const QString& path) { m_recent->add(path); };
-    m_cryodrgn = new CryodrgnRunOpener(this, file, m_loader, std::move(host));
-    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
-    file->addSeparator();
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    createExplorerMenus(file, edit);
-    createTrajectoryMenus(file, analysisMenu());
-    createMovieMenu(file);
-    file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* reset = view->addAction(tr("&Reset Camera"), m_viewer, &VolumeViewer::resetCamera);
-    reset->setShortcut(Qt::Key_R | Qt::CTRL);
-    QMenu* background = view->addMenu(tr("&Background"));
-    const std::pair<QString, QColor> presets[] = {
-        {tr("Dark blue"), QColor(28, 32, 44)}, {tr("Black"), Qt::black}, {tr("White"), Qt::white}};
-    for (const auto& [name, color] : presets) {
-        const QColor c = color;
-        background->addAction(name, this, [this, c] {
-            m_viewer->setBackground(c);
-            QSettings().setValue(QStringLiteral("view/background"), c);
-        });
-    }
-    background->addAction(tr("Other…"), this, &MainWindow::chooseBackground);
-    QAction* outline = view->addAction(tr("Show &Outline"));
-    outline->setCheckable(true);
-    outline->setChecked(true);
-    m_outlineAction = outline;
-    connect(outline, &QAction::toggled, m_viewer, &VolumeViewer::setOutlineVisible);
-    QAction* axes = view->addAction(tr("Show &Axes"));
-    axes->setCheckable(true);
-    axes->setChecked(true);
-    m_axesAction = axes;
-    connect(axes, &QAction::toggled, m_viewer, &VolumeViewer::setAxesVisible);
-
-    QMenu* model = menuBar()->addMenu(tr("&Model"));
-    QAction* train = model->addAction(tr("&Train…"), this, &MainWindow::showTrainingDialog);
-    train->setShortcut(Qt::CTRL | Qt::Key_T);
-    train->setStatusTip(tr("Train a model of the structural heterogeneity of a particle dataset"));
-    model->addAction(m_trainingDock->toggleViewAction());
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Cryoscape"), this, &MainWindow::showAbout);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    const int w = width();
+    QDockWidget* selections = m_explorer->selectionDock();
+    if (auto* contour = findChild<QDockWidget*>(QStringLiteral("contourDock")))
+        resizeDocks({m_explorer->explorerDock(), contour}, {int(w * 0.38), contour->minimumSizeHint().width()},
+                    Qt::Horizontal);
+    const int right = selections->minimumSizeHint().width();
+    resizeDocks({m_explorer->galleryDock(), m_trajectories->dock(), selections},
+                {int(w * 0.36), std::max(200, w - int(w * 0.36) - right), right}, Qt::Horizontal);
+    resizeDocks({m_explorer->galleryDock()}, {190}, Qt::Vertical);
 }
 
 bool MainWindow::openMap(const QString& path)
@@ -164,18 +197,16 @@ bool MainWindow::openMap(const QString& path)
         reportError(tr("Cannot open map"), QString::fromUtf8(e.what()));
         return false;
     }
-    m_recent->add(path);
+    remember(path);
     showVolume(volume, QFileInfo(path).fileName());
     return true;
 }
 
 bool MainWindow::openFile(const QString& path)
 {
-    if (path.endsWith(QLatin1String(".session.h5")) || path.endsWith(QLatin1String(".autosave")) ||
-        path.endsWith(QLatin1String("session.autosave.h5")))
-        return openSession(path);
-    if (CryodrgnRunOpener::isCryodrgnRun(path))
-    {
+    if (isSessionFile(path))
+        return m_sessions->openSession(path);
+    if (CryodrgnRunOpener::isCryodrgnRun(path)) {
         m_cryodrgn->open(path);   // a cryoDRGN output directory, or its config or weights
         return true;
     }
@@ -195,8 +226,8 @@ ParticlesDialog* MainWindow::openParticles(const QString& path)
         reportError(tr("Cannot open particles"), QString::fromUtf8(e.what()));
         return nullptr;
     }
-    m_recent->add(path);
-    m_particlesPath = path;
+    remember(path);
+    m_training->setParticlesPath(path);
     auto* dialog = new ParticlesDialog(dataset, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
@@ -211,82 +242,47 @@ ParticlesDialog* MainWindow::openParticles(const QString& path)
 
 void MainWindow::showVolume(const cryo::Volume& volume, const QString& title)
 {
-    m_volume = volume;
-    m_stats = cryo::computeStats(m_volume);
-    m_level = cryo::defaultContourLevel(m_stats);
-    m_threshold->setMap(m_volume, m_stats, m_level);
-    m_viewer->setVolume(m_volume, true);
-    m_viewer->setLevel(m_level);
+    m_stage->showVolume(volume);
     setWindowTitle(tr("%1 — Cryoscape").arg(title));
-    updateStatus();
 }
 
-void MainWindow::setLevel(double level)
+bool MainWindow::openRun(const QString& runDirOrFile)
 {
-    m_level = level;
-    m_viewer->setLevel(level);
-    updateStatus();
+    if (QFileInfo::exists(runDirOrFile) && m_follow->followIfRunning(runDirOrFile))
+        return true;   // another process still trains it: the Training monitor follows it
+    return m_explorer->openRun(runDirOrFile);
 }
 
-void MainWindow::updateStatus()
+bool MainWindow::isOpeningRun() const { return m_explorer->isOpening(); }
+QString MainWindow::statusText() const { return m_stage->statusText(); }
+VolumeViewer* MainWindow::viewer() const { return m_stage->viewer(); }
+ExplorerPanel* MainWindow::explorer() const { return m_explorer->explorer(); }
+
+QMenu* MainWindow::menu(Menu which)
 {
-    if (m_volume.data.empty())
+    switch (which) {
+    case Menu::File: return m_file;
+    case Menu::Edit: return m_edit;
+    case Menu::Model: return m_model;
+    case Menu::Analysis: return m_analysis;
+    }
+    return m_file;
+}
+
+void MainWindow::message(const QString& text, int milliseconds) { statusBar()->showMessage(text, milliseconds); }
+
+void MainWindow::note(const QString& title, const QString& message, bool warning)
+{
+    statusBar()->showMessage(message.section(QLatin1Char('\n'), 0, 0), 10000);
+    if (!m_interactive) {
+        std::fprintf(stderr, "%s: %s\n", qPrintable(title), qPrintable(message));
         return;
-    m_mapLabel->setText(tr("%1 × %2 × %3 voxels · %4 Å/voxel")
-                            .arg(m_volume.nx)
-                            .arg(m_volume.ny)
-                            .arg(m_volume.nz)
-                            .arg(m_volume.voxelSize, 0, 'f', 3));
-    const double enclosed = cryo::enclosedVolume(m_volume, m_level);
-    m_levelLabel->setText(tr("Level %1 (%2 σ) · enclosed volume %3 Å³")
-                              .arg(m_level, 0, 'g', 4)
-                              .arg(m_threshold->sigmaLevel(), 0, 'f', 2)
-                              .arg(QLocale().toString(enclosed, 'f', 0)));
-}
-
-QString MainWindow::statusText() const { return m_mapLabel->text() + QStringLiteral(" | ") + m_levelLabel->text(); }
-
-void MainWindow::chooseMapToOpen()
-{
-    QSettings settings;
-    const QString dir = settings.value(QStringLiteral("lastDirectory")).toString();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Map"), dir,
-                                                      tr("Maps (*.mrc *.map *.mrcs);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    settings.setValue(QStringLiteral("lastDirectory"), QFileInfo(path).absolutePath());
-    openMap(path);
-}
-
-void MainWindow::chooseParticlesToOpen()
-{
-    QSettings settings;
-    const QString dir = settings.value(QStringLiteral("lastDirectory")).toString();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Particles"), dir,
-        tr("Particle datasets (*.star *.cs *.mrcs *.txt);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    settings.setValue(QStringLiteral("lastDirectory"), QFileInfo(path).absolutePath());
-    openParticles(path);
-}
-
-void MainWindow::chooseBackground()
-{
-    const QColor c = QColorDialog::getColor(m_viewer->background(), this, tr("Background Colour"));
-    if (!c.isValid())
-        return;
-    m_viewer->setBackground(c);
-    QSettings().setValue(QStringLiteral("view/background"), c);
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(this, tr("About Cryoscape"),
-                       tr("<h3>Cryoscape %1</h3>"
-                          "<p>Exploring structural heterogeneity in cryo-EM data.</p>"
-                          "<p>Built with Qt %2, VTK, FFTW3, Eigen, HDF5 and LibTorch.</p>")
-                           .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    }
+    auto* box = new QMessageBox(warning ? QMessageBox::Warning : QMessageBox::Information, title, message,
+                                QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);   // training signals and the window keep going while it is open
+    box->show();
 }
 
 void MainWindow::reportError(const QString& title, const QString& message)
@@ -298,13 +294,15 @@ void MainWindow::reportError(const QString& title, const QString& message)
     statusBar()->showMessage(message, 10000);
 }
 
+void MainWindow::remember(const QString& path) { m_recent->add(path); }
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!confirmStopTraining()) {
+    if (!m_training->confirmStop()) {
         event->ignore();
         return;
     }
-    autosave();
+    m_sessions->autosave();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -4,6 +4,7 @@
 #include "SelectionModel.h"
 #include "SelectionPanel.h"
 #include "ValidationPanel.h"
+#include "WindowHost.h"
 #include "io/H5File.h"
 #include "run/RunFile.h"
 
@@ -11,7 +12,6 @@
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QMenu>
-#include <QStatusBar>
 
 #include <algorithm>
 #include <thread>
@@ -31,15 +31,15 @@ bool runHasOwnPoses(const QString& runDir)
 
 } // namespace
 
-ValidationController::ValidationController(QMainWindow* window, QMenu* menu)
-    : QObject(window), m_window(window), m_dock(new QDockWidget(tr("Validation"), window)),
+ValidationController::ValidationController(WindowHost& host)
+    : QObject(host.mainWindow()), m_host(host), m_dock(new QDockWidget(tr("Validation"), host.mainWindow())),
       m_panel(new ValidationPanel(m_dock)), m_job(new ValidationJob(this))
 {
     m_dock->setObjectName(QStringLiteral("validationDock"));
     m_dock->setWidget(m_panel);
-    window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
+    host.mainWindow()->addDockWidget(Qt::RightDockWidgetArea, m_dock);
     m_dock->hide();   // shown with the first backprojection
-    m_action = menu->addAction(tr("&Backproject Selection"), this, &ValidationController::backprojectSelection);
+    m_action = host.menu(WindowHost::Menu::Analysis)->addAction(tr("&Backproject Selection"), this, &ValidationController::backprojectSelection);
     m_action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     m_action->setStatusTip(tr("Backproject the selected particles with their poses and CTF, and show the map beside "
                               "the decoder's map of the same particles, with their FSC"));
@@ -98,7 +98,7 @@ void ValidationController::showDock()
     // and the 3D view in the centre keeps its own.
     auto* explorerDock = m_explorer ? qobject_cast<QDockWidget*>(m_explorer->parentWidget()) : nullptr;
     if (!m_tabbed && explorerDock && !explorerDock->isFloating()) {
-        m_window->tabifyDockWidget(explorerDock, m_dock);
+        m_host.mainWindow()->tabifyDockWidget(explorerDock, m_dock);
         m_tabbed = true;
     }
     m_dock->show();
@@ -119,4 +119,4 @@ void ValidationController::jobFailed(const QString& text)
     message(tr("Backprojection not done: %1").arg(text));
 }
 
-void ValidationController::message(const QString& text) { m_window->statusBar()->showMessage(text, 15000); }
+void ValidationController::message(const QString& text) { m_host.message(text, 15000); }

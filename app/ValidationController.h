@@ -2,8 +2,7 @@
 // "Analysis → Backproject Selection" (Ctrl+B): the current selection of the open run is
 // backprojected in the background (ValidationJob) and shown in the "Validation" dock beside
 // the decoder's map of the same particles (ValidationPanel). Talks to the window only through
-// the QMainWindow it docks into, the menu it is given and the explorer of the open run -- no
-// MainWindow internals (the feature-controller shape of issue #20).
+// WindowHost and the explorer of the open run (the feature-controller shape of issue #20).
 #include "ValidationJob.h"
 
 #include <QObject>
@@ -12,15 +11,14 @@
 class ExplorerPanel;
 class QAction;
 class QDockWidget;
-class QMainWindow;
-class QMenu;
 class ValidationPanel;
+class WindowHost;
 
 class ValidationController : public QObject {
     Q_OBJECT
 public:
-    // Adds the (hidden) dock to `window` and the action to `menu`.
-    ValidationController(QMainWindow* window, QMenu* menu);
+    // Adds the (hidden) dock to the host's window and the action to its Analysis menu.
+    explicit ValidationController(WindowHost& host);
 
     // The run whose selection is backprojected (nullptr: none; the action is disabled).
     void openRun(ExplorerPanel* explorer);
@@ -39,7 +37,7 @@ private:
     void message(const QString& text);
     void showDock();
 
-    QMainWindow* m_window;
+    WindowHost& m_host;
     QDockWidget* m_dock;
     ValidationPanel* m_panel;
     QAction* m_action;

@@ -9,6 +9,9 @@
 #include "ParticleMontage.h"
 #include "LatentScatterView.h"
 #include "MainWindow.h"
+#include "ExplorerController.h"
+#include "MapStage.h"
+#include "SessionController.h"
 #include "ScatterPanel.h"
 #include "VtkView.h"
 #include "SelectionModel.h"
@@ -98,7 +101,7 @@ private Q_SLOTS:
         QVERIFY(openAndWait(*window, m_run));
         ExplorerPanel* explorer = window->explorer();
         QVERIFY(explorer);
-        QVERIFY(window->explorerDock()->isVisible());
+        QVERIFY(window->explorerController()->explorerDock()->isVisible());
         QCOMPARE(explorer->tables().count(), std::size_t(kParticles));
         QCOMPARE(explorer->embeddingKey(0), QStringLiteral("pca:0,1"));
         QCOMPARE(explorer->embeddingKey(1), QStringLiteral("umap"));
@@ -152,7 +155,7 @@ private Q_SLOTS:
         QVERIFY2(explorer->countText().contains(QString::number(expected.size())), qPrintable(explorer->countText()));
         QCOMPARE(explorer->panel(1)->view()->pointCount(), std::size_t(kParticles));   // linked: one model
         // The montage pages through exactly the selected particles.
-        ParticleMontage* montage = window->selectionMontage();
+        ParticleMontage* montage = window->explorerController()->selectionMontage();
         QCOMPARE(montage->pageCount(), int((expected.size() + std::size_t(montage->imagesPerPage()) - 1) /
                                            std::size_t(montage->imagesPerPage())));
         saveScreenshot(*window, "explorer-lasso.png");
@@ -189,19 +192,19 @@ private Q_SLOTS:
         QCOMPARE(shown[0][0].toBool(), true);    // preview first
         QCOMPARE(shown[1][0].toBool(), false);   // then the full map
         QVERIFY2(window->statusText().contains(QStringLiteral("16 × 16 × 16")), qPrintable(window->statusText()));
-        const QString text = window->decodeStatusText();
+        const QString text = window->mapStage()->decodeText();
         QVERIFY2(text.contains(QStringLiteral("particle %1 ").arg(nearest)), qPrintable(text));
-        QVERIFY(window->lastPreviewLatencyMs() > 0);
-        qInfo("click → preview shown after %.1f ms (D = 16)", window->lastPreviewLatencyMs());
+        QVERIFY(window->mapStage()->lastPreviewLatencyMs() > 0);
+        qInfo("click → preview shown after %.1f ms (D = 16)", window->mapStage()->lastPreviewLatencyMs());
         // A click on the PCA panel decodes the inverse PCA (no particle named).
         shown.clear();
         LatentScatterView* pca = explorer->panel(0)->view();
         QTest::mouseClick(pca, Qt::LeftButton, {}, pca->plotRect().center());
         QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 2, 20000);
-        QVERIFY2(window->decodeStatusText().contains(QStringLiteral("inverse PCA")), qPrintable(window->decodeStatusText()));
+        QVERIFY2(window->mapStage()->decodeText().contains(QStringLiteral("inverse PCA")), qPrintable(window->mapStage()->decodeText()));
         saveScreenshot(*window, "explorer-click.png");
         // The gallery decodes one thumbnail per k-means cluster; a click shows that map.
-        ClusterGallery* gallery = window->clusterGallery();
+        ClusterGallery* gallery = window->explorerController()->clusterGallery();
         QTRY_COMPARE_WITH_TIMEOUT(gallery->thumbnailCount(), explorer->tables().kmeans->clusters, 30000);
     }
 
@@ -224,14 +227,14 @@ private Q_SLOTS:
         auto window = openWindow();
         QVERIFY(openAndWait(*window, m_run));
         ExplorerPanel* explorer = window->explorer();
-        QVERIFY(!window->exportSelection(m_dir.filePath("empty.star"), false));   // nothing selected: refused
+        QVERIFY(!window->explorerController()->exportSelection(m_dir.filePath("empty.star"), false));   // nothing selected: refused
         const QPolygonF polygon = leftHalf(explorer->tables());
         explorer->panel(0)->view()->selectRegion(polygon, cryo::SelectionMode::Replace);
         const std::vector<std::size_t> selected = explorer->selection()->current().indices();
         const cryo::ParticleDataset& source = *explorer->particles().dataset;
         for (const char* name : {"sel.star", "sel.cs"}) {
             const QString path = m_dir.filePath(name);
-            QVERIFY(window->exportSelection(path, false));
+            QVERIFY(window->explorerController()->exportSelection(path, false));
             cryo::ParticleDatasetOptions o;
             o.requireImages = false;
             const auto back = cryo::ParticleDataset::open(path.toStdString(), o);
@@ -239,12 +242,12 @@ private Q_SLOTS:
             for (std::size_t k = 0; k < selected.size(); ++k)   // same particles, same order
                 QCOMPARE(back.particles()[k].ctf.defocusU, source.particles()[selected[k]].ctf.defocusU);
         }
-        QVERIFY(window->exportSelection(m_dir.filePath("sel.txt"), false));
+        QVERIFY(window->explorerController()->exportSelection(m_dir.filePath("sel.txt"), false));
         QCOMPARE(readIndexList(m_dir.filePath("sel.txt")), selected);
-        QVERIFY(window->exportSelection(m_dir.filePath("rest.txt"), true));
+        QVERIFY(window->explorerController()->exportSelection(m_dir.filePath("rest.txt"), true));
         QCOMPARE(readIndexList(m_dir.filePath("rest.txt")).size(), kParticles - selected.size());
-        QVERIFY(!window->exportSelection(m_dir.filePath("sel.xyz"), false));   // unknown format: an error, no crash
-        QVERIFY(!window->exportSelection(m_dir.filePath("no/such/dir/sel.star"), false));
+        QVERIFY(!window->explorerController()->exportSelection(m_dir.filePath("sel.xyz"), false));   // unknown format: an error, no crash
+        QVERIFY(!window->explorerController()->exportSelection(m_dir.filePath("no/such/dir/sel.star"), false));
     }
 
     void sessionRoundTrip()
@@ -266,11 +269,11 @@ private Q_SLOTS:
             QVERIFY(explorer->setEmbeddingKey(0, QStringLiteral("z:0,1")));
             QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 2, 20000);   // a map, so that the camera counts
             std::array<double, 9> c{};
-            QVERIFY(window->viewerCamera(c));
+            QVERIFY(window->mapStage()->camera(c));
             c[0] += 40;   // move the eye sideways
-            window->setViewerCamera(c);
-            QVERIFY(window->viewerCamera(camera));
-            QVERIFY(window->saveSession(session));
+            window->mapStage()->setCamera(c);
+            QVERIFY(window->mapStage()->camera(camera));
+            QVERIFY(window->sessions()->saveSession(session));
             QVERIFY(QFile::exists(session));
         }
         auto window = openWindow();
@@ -285,22 +288,22 @@ private Q_SLOTS:
         QCOMPARE(explorer->selection()->current().indices(), current);
         QCOMPARE(explorer->embeddingKey(0), QStringLiteral("z:0,1"));
         QCOMPARE(explorer->colourKey(1), QStringLiteral("defocus"));
-        QCOMPARE(window->sessionPath(), session);
+        QCOMPARE(window->sessions()->sessionPath(), session);
         QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 2, 20000);
         std::array<double, 9> restored{};
-        QVERIFY(window->viewerCamera(restored));
+        QVERIFY(window->mapStage()->camera(restored));
         for (int i = 0; i < 9; ++i)
             QVERIFY2(std::abs(restored[std::size_t(i)] - camera[std::size_t(i)]) < 1e-6, qPrintable(QString::number(i)));
         QTest::qWait(1000);   // a few thumbnails, for the picture
         saveScreenshot(*window, "explorer-session-reopened.png");
         // Autosave goes next to the session; a broken session file is reported, not a crash.
-        QVERIFY(window->autosave());
+        QVERIFY(window->sessions()->autosave());
         QVERIFY(QFile::exists(session + QStringLiteral(".autosave")));
         QFile broken(m_dir.filePath("broken.session.h5"));
         QVERIFY(broken.open(QIODevice::WriteOnly));
         broken.write("not hdf5");
         broken.close();
-        QVERIFY(!window->openSession(broken.fileName()));
+        QVERIFY(!window->sessions()->openSession(broken.fileName()));
     }
 };
 

@@ -11,6 +11,8 @@
 #include "ExplorerPanel.h"
 #include "LatentScatterView.h"
 #include "MainWindow.h"
+#include "ExplorerController.h"
+#include "MapStage.h"
 #include "MapDecoder.h"
 #include "ScatterPanel.h"
 #include "SelectionModel.h"
@@ -103,13 +105,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 2, 30000);
         QCOMPARE(shown.back()[0].toBool(), false);   // the full map
         const qint64 clicked = view->pointNear(at);
-        QVERIFY2(window->decodeStatusText().contains(QStringLiteral("particle %1 ").arg(clicked)), qPrintable(window->decodeStatusText()));
+        QVERIFY2(window->mapStage()->decodeText().contains(QStringLiteral("particle %1 ").arg(clicked)), qPrintable(window->mapStage()->decodeText()));
         // The map of particle 0's z (z0 of the fixtures) is the one eval_vol wrote: vol.mrc.
         shown.clear();
-        window->requestMap(explorer->tables().zRow(0), QStringLiteral("particle 0"));
+        window->mapStage()->requestMap(explorer->tables().zRow(0), QStringLiteral("particle 0"));
         QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 2, 30000);
         const cryo::Volume ref = cryo::readMrc(kEval / "vol.mrc");
-        const cryo::Volume& map = window->shownVolume();
+        const cryo::Volume& map = window->mapStage()->volume();
         QCOMPARE(map.nx, 64);
         double worst = 0, peak = 0;
         for (std::size_t i = 0; i < ref.data.size(); ++i) {
@@ -172,8 +174,8 @@ private Q_SLOTS:
         QCOMPARE(result->decoded.nx, result->backprojection.map.nx);
         saveScreenshot(*window, "cryodrgn-backprojection.png");
         const fs::path out = m_particles.parent_path();
-        QVERIFY(window->exportSelection(QString::fromStdString((out / "lasso.star").string()), false));
-        QVERIFY(window->exportSelection(QString::fromStdString((out / "lasso.cs").string()), false));
+        QVERIFY(window->explorerController()->exportSelection(QString::fromStdString((out / "lasso.star").string()), false));
+        QVERIFY(window->explorerController()->exportSelection(QString::fromStdString((out / "lasso.cs").string()), false));
         QVERIFY(fs::exists(out / "lasso.csg"));
         cryo::ParticleDatasetOptions o;
         o.requireImages = false;
@@ -198,7 +200,7 @@ private Q_SLOTS:
         makeHetRun(bad, 1, 10);
         fs::copy_file(kEval / "evil.pkl", bad / "weights.1.pkl", fs::copy_options::overwrite_existing);
         auto window = showTinyRunWindow();
-        QSignalSpy failed(window->mapDecoder(), &MapDecoder::failed);
+        QSignalSpy failed(window->mapStage()->decoder(), &MapDecoder::failed);
         QVERIFY(openAndWait(*window, QString::fromStdString(bad.string())));   // the latent space opens...
         QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 30000);                 // ...the decoder refuses, by name
         const QString message = failed.first().first().toString();

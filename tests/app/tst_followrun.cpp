@@ -11,6 +11,7 @@
 #include "MainWindow.h"
 #include "RunFollowController.h"
 #include "ScatterPanel.h"
+#include "TrainingDockController.h"
 #include "TrainingMonitor.h"
 #include "run/RunStatus.h"
 #include "support/RunCryoscape.h"
@@ -135,8 +136,8 @@ private Q_SLOTS:
         QVERIFY(window.openFile(path("run")));
         QVERIFY(follow->isFollowing());
         QVERIFY(!window.isOpeningRun());   // not opened for exploration while it is trained
-        QVERIFY(window.trainingDock()->isVisible());
-        TrainingMonitor* monitor = window.trainingMonitor();
+        QVERIFY(window.training()->dock()->isVisible());
+        TrainingMonitor* monitor = window.training()->monitor();
         QVERIFY(!monitor->canCancel() && !monitor->canResume());   // another process's run
 
         for (int epoch = 1; epoch <= kEpochs; ++epoch) {
@@ -147,7 +148,7 @@ private Q_SLOTS:
             QVERIFY2(monitor->stageText().contains(QStringLiteral("%1 of %2").arg(epoch).arg(kEpochs)),
                      qPrintable(monitor->stageText()));
             QVERIFY(monitor->speedText().contains("images/s"));
-            QCOMPARE(window.trainingScatter()->view()->pointCount(), std::size_t(kParticles));
+            QCOMPARE(window.training()->scatter()->view()->pointCount(), std::size_t(kParticles));
             QVERIFY(follow->isFollowing());
             QVERIFY(!window.explorer());
             checkUntouched(window, "run");
@@ -188,7 +189,7 @@ private Q_SLOTS:
         QCOMPARE(cryo::readRunStatus(path("killed").toStdString())->state, cryo::RunState::Running);
         QVERIFY(waitFor([&] { return !follow->isFollowing(); }));
         QCOMPARE(follow->activity(), cryo::RunActivity::Stopped);
-        const TrainingMonitor* monitor = window.trainingMonitor();
+        const TrainingMonitor* monitor = window.training()->monitor();
         QVERIFY2(monitor->stageText().contains("Stopped at epoch 1 of 3"), qPrintable(monitor->stageText()));
         QVERIFY2(monitor->statusText().contains("is gone"), qPrintable(monitor->statusText()));
         QVERIFY(waitFor([&] { return !opened.isEmpty(); }));   // explored as it is

@@ -13,6 +13,7 @@
 #include "LandscapePanel.h"
 #include "LatentScatterView.h"
 #include "MainWindow.h"
+#include "MapStage.h"
 #include "ScatterPanel.h"
 #include "SelectionModel.h"
 #include "ThresholdPanel.h"
@@ -249,8 +250,8 @@ private Q_SLOTS:
         QCOMPARE(requested.size(), 1);
         const auto map = requested[0][0].value<std::shared_ptr<const cryo::Volume>>();
         QCOMPARE(maxAbsDifference(*map, state->maps->clusterMeans[1]), 0.0);
-        QVERIFY2(window->decodeStatusText().contains(QStringLiteral("landscape cluster 1")),
-                 qPrintable(window->decodeStatusText()));
+        QVERIFY2(window->mapStage()->decodeText().contains(QStringLiteral("landscape cluster 1")),
+                 qPrintable(window->mapStage()->decodeText()));
         QVERIFY2(window->statusText().contains(QStringLiteral("8 × 8 × 8")), qPrintable(window->statusText()));
         panel->showAlongPc(1, -2.0);
         QCOMPARE(requested.size(), 2);
@@ -305,7 +306,7 @@ private Q_SLOTS:
         const QRegularExpressionMatch match =
             QRegularExpression(QStringLiteral("level (\\S+) color (\\S+)")).match(text);
         QVERIFY2(match.hasMatch(), qPrintable(text));
-        const double level = window->thresholdPanel()->level();
+        const double level = window->mapStage()->thresholdPanel()->level();
         QVERIFY(level > 0);
         QVERIFY(std::abs(match.captured(1).toDouble() - level) <= 1e-5 * std::abs(level));
         QCOMPARE(match.captured(2), window->viewer()->surfaceColor().name());

@@ -2,6 +2,7 @@
 // command line and in-process, the surface showing up, the contour level driving the
 // status bar, bad files keeping what was shown, recent files persisting, German menus.
 #include "MainWindow.h"
+#include "MapStage.h"
 #include "ParticleMontage.h"
 #include "ParticlesDialog.h"
 #include "ThresholdPanel.h"
@@ -85,7 +86,7 @@ private Q_SLOTS:
         window.setInteractive(false);
         window.show();
         QVERIFY(window.openMap(m_ball));
-        auto* absolute = window.thresholdPanel()->findChildren<QDoubleSpinBox*>().value(0);
+        auto* absolute = window.mapStage()->thresholdPanel()->findChildren<QDoubleSpinBox*>().value(0);
         QVERIFY(absolute);
         absolute->setValue(0.5);
         // A ball of radius 12 voxels at 2 Å/voxel: 4/3 π (24 Å)^3 ≈ 57,906 Å³ at level 0.5.

@@ -8,6 +8,8 @@
 // The job pauses in epoch 3's search until the test has seen it, however busy the machine.
 #include "support/OpenRun.h"
 #include "MainWindow.h"
+#include "ExplorerController.h"
+#include "TrainingDockController.h"
 #include "PoseErrorView.h"
 #include "RunSummary.h"
 #include "TrainingDialog.h"
@@ -108,12 +110,12 @@ private Q_SLOTS:
         QSignalSpy finished(&window, &MainWindow::runFinished);
         QSignalSpy mapShown(&window, &MainWindow::mapShown);
         const auto release = std::make_shared<std::atomic<bool>>(false);
-        QVERIFY(window.setTrainingFunction(trainingHeldInSearch(3, release)));
-        QVERIFY(window.startTraining(options));
-        TrainingMonitor* monitor = window.trainingMonitor();
+        QVERIFY(window.training()->setTrainingFunction(trainingHeldInSearch(3, release)));
+        QVERIFY(window.training()->startTraining(options));
+        TrainingMonitor* monitor = window.training()->monitor();
         QTRY_VERIFY_WITH_TIMEOUT(monitor->stageText().startsWith(QStringLiteral("Pose search (epoch 3)")), kWaitMs);
         QVERIFY(monitor->showsPoseError());   // measured after the search of epoch 1
-        QVERIFY(window.trainingStatusText().startsWith(QStringLiteral("Pose search")));
+        QVERIFY(window.training()->statusText().startsWith(QStringLiteral("Pose search")));
         QVERIFY2(monitor->etaText() != QStringLiteral("–"), "no time left estimated");
         if (const QString dir = qEnvironmentVariable("CRYOSCAPE_SCREENSHOT_DIR"); !dir.isEmpty())
             QVERIFY(window.grab().save(QDir(dir).filePath("mainwindow-abinitio.png")));
@@ -148,12 +150,12 @@ private Q_SLOTS:
         cryo::TrainingOptions more = options;
         more.resume = true;
         more.config.epochs = 4;
-        QVERIFY(later.startTraining(more));
-        QCOMPARE(later.trainingMonitor()->poseErrorView()->points().size(), std::size_t(3));
-        QVERIFY(later.trainingMonitor()->showsPoseError());
+        QVERIFY(later.training()->startTraining(more));
+        QCOMPARE(later.training()->monitor()->poseErrorView()->points().size(), std::size_t(3));
+        QVERIFY(later.training()->monitor()->showsPoseError());
         QTRY_COMPARE_WITH_TIMEOUT(laterFinished.count(), 1, kWaitMs);
-        QCOMPARE(later.trainingMonitor()->poseErrorView()->points().size(), std::size_t(4));
-        QVERIFY(!later.trainingMonitor()->poseErrorView()->points().back().searched);
+        QCOMPARE(later.training()->monitor()->poseErrorView()->points().size(), std::size_t(4));
+        QVERIFY(!later.training()->monitor()->poseErrorView()->points().back().searched);
         const cryo::H5File resumed(m_dir.filePath("run/run.h5").toStdString(), cryo::H5File::Mode::ReadOnly);
         QCOMPARE(cryo::readHistory(resumed).size(), std::size_t(4));
         QCOMPARE(cryo::readPoseErrorHistory(resumed).size(), std::size_t(4));
@@ -165,10 +167,10 @@ private Q_SLOTS:
         MainWindow window;
         window.setInteractive(false);   // errors to stderr, not a modal box
         window.show();
-        QVERIFY(!window.exportSelection(m_dir.filePath("nothing.star"), false));   // no run open yet
+        QVERIFY(!window.explorerController()->exportSelection(m_dir.filePath("nothing.star"), false));   // no run open yet
         QVERIFY(openAndWait(window, m_dir.filePath("run")));
         QVERIFY(window.explorer() == nullptr);   // homogeneous: one map
-        QVERIFY(window.exportSelection(m_dir.filePath("all.star"), false));
+        QVERIFY(window.explorerController()->exportSelection(m_dir.filePath("all.star"), false));
         const cryo::PoseTable found = cryo::readPoses(
             cryo::H5File(m_dir.filePath("run/run.h5").toStdString(), cryo::H5File::Mode::ReadOnly));
         cryo::ParticleDatasetOptions options;

@@ -10,6 +10,8 @@
 #include "LossCurveView.h"
 #include "ScatterPanel.h"
 #include "MainWindow.h"
+#include "ExplorerController.h"
+#include "TrainingDockController.h"
 #include "TrainingController.h"
 #include "TrainingMonitor.h"
 #include "run/RunFile.h"
@@ -81,7 +83,7 @@ private Q_SLOTS:
                 train = a;
         QVERIFY(train);
         QCOMPARE(train->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_T));
-        QVERIFY(window.trainingDock()->isHidden());
+        QVERIFY(window.training()->dock()->isHidden());
     }
 
     void runShowsMonitorAndFinishes()
@@ -93,27 +95,27 @@ private Q_SLOTS:
         window.showVolume(makeDemoMap(48), QStringLiteral("Demo map"));
         FakeJob job{20, 15, 2000};
         job.holdInEpoch = 5;   // until the test has seen the running epoch
-        QVERIFY(window.setTrainingFunction(fakeTraining(job, log)));
+        QVERIFY(window.training()->setTrainingFunction(fakeTraining(job, log)));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QSignalSpy finished(&window, &MainWindow::runFinished);
-        QVERIFY(window.startTraining(options(6)));
-        QVERIFY(!window.setTrainingFunction(fakeTraining({}, log)));   // not while running
-        QVERIFY(window.trainingDock()->isVisible());
-        TrainingMonitor* monitor = window.trainingMonitor();
+        QVERIFY(window.training()->startTraining(options(6)));
+        QVERIFY(!window.training()->setTrainingFunction(fakeTraining({}, log)));   // not while running
+        QVERIFY(window.training()->dock()->isVisible());
+        TrainingMonitor* monitor = window.training()->monitor();
         QTRY_VERIFY_WITH_TIMEOUT(monitor->lossCurve()->epochs().size() >= 4, kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(monitor->lossCurve()->hasRunning(), kWaitMs);
-        QVERIFY2(window.trainingStatusText().contains(QStringLiteral("Training: epoch")), qPrintable(window.trainingStatusText()));
+        QVERIFY2(window.training()->statusText().contains(QStringLiteral("Training: epoch")), qPrintable(window.training()->statusText()));
         saveScreenshot(window, "training-window.png");
         log->released = true;
         QVERIFY(finished.wait(kWaitMs));
         QCOMPARE(finished.first().first().toString(), m_dir.filePath("run_z8"));
         QCOMPARE(monitor->lossCurve()->epochs().size(), std::size_t(6));
         // The monitor shows the real scatter panel: PCA of z, updated each epoch.
-        QCOMPARE(monitor->latentView(), static_cast<QWidget*>(window.trainingScatter()));
-        QCOMPARE(window.trainingScatter()->view()->pointCount(), std::size_t(2000));
+        QCOMPARE(monitor->latentView(), static_cast<QWidget*>(window.training()->scatter()));
+        QCOMPARE(window.training()->scatter()->view()->pointCount(), std::size_t(2000));
         QCOMPARE(monitor->progressPermille(), 1000);
-        QVERIFY(window.trainingStatusText().contains(QStringLiteral("finished")));
+        QVERIFY(window.training()->statusText().contains(QStringLiteral("finished")));
         saveScreenshot(window, "training-finished.png");
     }
 
@@ -124,21 +126,21 @@ private Q_SLOTS:
         window.setInteractive(false);
         FakeJob job{10, 10, 100};
         job.holdInEpoch = 2;   // still running when the test cancels, however busy the machine
-        window.setTrainingFunction(fakeTraining(job, log));
+        window.training()->setTrainingFunction(fakeTraining(job, log));
         QSignalSpy finished(&window, &MainWindow::runFinished);
-        QVERIFY(window.startTraining(options(4)));
-        TrainingMonitor* monitor = window.trainingMonitor();
+        QVERIFY(window.training()->startTraining(options(4)));
+        TrainingMonitor* monitor = window.training()->monitor();
         QTRY_VERIFY_WITH_TIMEOUT(monitor->lossCurve()->epochs().size() >= 1, kWaitMs);
         const auto buttons = monitor->findChildren<QPushButton*>();
         buttons.value(0)->click();   // Cancel (the window is not shown: no mouse events)
-        QTRY_COMPARE_WITH_TIMEOUT(window.trainingController()->state(), TrainingController::State::Cancelled, kWaitMs);
-        QVERIFY(window.trainingStatusText().contains(QStringLiteral("cancelled")));
+        QTRY_COMPARE_WITH_TIMEOUT(window.training()->controller()->state(), TrainingController::State::Cancelled, kWaitMs);
+        QVERIFY(window.training()->statusText().contains(QStringLiteral("cancelled")));
         QVERIFY(monitor->canResume());
         QCOMPARE(finished.count(), 0);
         const std::size_t kept = monitor->lossCurve()->epochs().size();
         log->released = true;
         buttons.value(1)->click();   // Resume
-        QVERIFY(window.trainingController()->isRunning());
+        QVERIFY(window.training()->controller()->isRunning());
         QCOMPARE(monitor->lossCurve()->epochs().size(), kept);   // the curve continues
         QVERIFY(finished.wait(kWaitMs));
         QCOMPARE(monitor->lossCurve()->epochs().size(), std::size_t(4));
@@ -154,13 +156,13 @@ private Q_SLOTS:
         log->epochsDone = 3;   // the earlier session's checkpoint
         MainWindow window;
         window.setInteractive(false);
-        window.setTrainingFunction(fakeTraining({5, 5, 100}, log));
+        window.training()->setTrainingFunction(fakeTraining({5, 5, 100}, log));
         cryo::TrainingOptions o = options(5);
         o.outDir = dir.toStdString();
         o.resume = true;
         QSignalSpy finished(&window, &MainWindow::runFinished);
-        QVERIFY(window.startTraining(o));
-        const auto& epochs = window.trainingMonitor()->lossCurve()->epochs();
+        QVERIFY(window.training()->startTraining(o));
+        const auto& epochs = window.training()->monitor()->lossCurve()->epochs();
         QCOMPARE(epochs.size(), std::size_t(3));   // read from run.h5 before any new epoch
         QCOMPARE(epochs.back().loss, 2.0 / 3);
         QVERIFY(finished.wait(kWaitMs));
@@ -179,11 +181,11 @@ private Q_SLOTS:
         job.failMessage = "loss is NaN at batch 3";
         MainWindow window;
         window.setInteractive(false);
-        window.setTrainingFunction(fakeTraining(job, log));
-        QVERIFY(window.startTraining(options(3)));
-        QTRY_COMPARE_WITH_TIMEOUT(window.trainingController()->state(), TrainingController::State::Failed, kWaitMs);
-        QVERIFY(window.trainingMonitor()->statusText().contains(QStringLiteral("loss is NaN at batch 3")));
-        QVERIFY(window.trainingStatusText().contains(QStringLiteral("failed")));
+        window.training()->setTrainingFunction(fakeTraining(job, log));
+        QVERIFY(window.training()->startTraining(options(3)));
+        QTRY_COMPARE_WITH_TIMEOUT(window.training()->controller()->state(), TrainingController::State::Failed, kWaitMs);
+        QVERIFY(window.training()->monitor()->statusText().contains(QStringLiteral("loss is NaN at batch 3")));
+        QVERIFY(window.training()->statusText().contains(QStringLiteral("failed")));
     }
 
     void quittingStopsTheJob()
@@ -192,9 +194,9 @@ private Q_SLOTS:
         {
             MainWindow window;
             window.setInteractive(false);
-            window.setTrainingFunction(fakeTraining({100000, 10, 50}, log));
+            window.training()->setTrainingFunction(fakeTraining({100000, 10, 50}, log));
             window.show();
-            QVERIFY(window.startTraining(options(5)));
+            QVERIFY(window.training()->startTraining(options(5)));
             QTRY_VERIFY_WITH_TIMEOUT(log->batches >= 2, kWaitMs);
             QVERIFY(window.close());
         }
@@ -208,7 +210,7 @@ private Q_SLOTS:
         MainWindow window;
         window.setInteractive(false);
         QVERIFY(openAndWait(window, dir));
-        const QString summary = window.lastRunSummary();
+        const QString summary = window.explorerController()->lastRunSummary();
         QVERIFY2(summary.contains(QStringLiteral("4 latent dimensions")), qPrintable(summary));
         QVERIFY(summary.contains(QStringLiteral("Epochs: 2 of 20")));
         QVERIFY(summary.contains(QStringLiteral("Last loss: 1 (MSE 0.5, KL 6)")));

@@ -4,6 +4,7 @@
 // naming it; a second movie is refused while one is being made; the dialog's choices
 // (even sizes, background, level mode, turn-only frame count).
 #include "MainWindow.h"
+#include "MovieController.h"
 #include "MovieExportDialog.h"
 #include "MovieExportJob.h"
 #include "VtkView.h"
@@ -57,8 +58,8 @@ private Q_SLOTS:
         window.showVolume(twoBalls(), "two balls");
         const QString path = m_dir.filePath("turn.gif");
         QSignalSpy ended(&window, &MainWindow::movieExportEnded);
-        QVERIFY(window.exportMovie(turnRequest(path, 8)));
-        QVERIFY(!window.exportMovie(turnRequest(m_dir.filePath("second.gif"), 8)));   // busy
+        QVERIFY(window.movies()->exportMovie(turnRequest(path, 8)));
+        QVERIFY(!window.movies()->exportMovie(turnRequest(m_dir.filePath("second.gif"), 8)));   // busy
         QVERIFY(ended.wait(30000) || ended.count() > 0);
         QCOMPARE(ended.count(), 1);
         QVERIFY2(ended.at(0).at(0).toBool(), qPrintable(ended.at(0).at(1).toString()));
@@ -84,10 +85,10 @@ private Q_SLOTS:
         window.setInteractive(false);
         const QString path = m_dir.filePath("cancelled.mp4");
         QSignalSpy ended(&window, &MainWindow::movieExportEnded);
-        QVERIFY(window.exportMovie(turnRequest(path, 500)));
-        QSignalSpy progress(window.movieJob(), &MovieExportJob::progress);
+        QVERIFY(window.movies()->exportMovie(turnRequest(path, 500)));
+        QSignalSpy progress(window.movies()->job(), &MovieExportJob::progress);
         QVERIFY(progress.wait(10000));
-        window.movieJob()->cancel();
+        window.movies()->job()->cancel();
         QCOMPARE(ended.count(), 1);
         QCOMPARE(ended.at(0).at(0).toBool(), false);
         QVERIFY(!QFile::exists(path) && !QFile::exists(path + ".part"));
@@ -131,7 +132,7 @@ private Q_SLOTS:
         request.runDir = m_dir.filePath("no-such-run");
         request.zRows = {0.0f, 1.0f};
         QSignalSpy ended(&window, &MainWindow::movieExportEnded);
-        QVERIFY(window.exportMovie(request));
+        QVERIFY(window.movies()->exportMovie(request));
         QCOMPARE(ended.count(), 1);
         QCOMPARE(ended.at(0).at(0).toBool(), false);
         QVERIFY2(ended.at(0).at(1).toString().contains("no-such-run"), qPrintable(ended.at(0).at(1).toString()));

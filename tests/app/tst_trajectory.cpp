@@ -8,6 +8,7 @@
 #include "LatentGraphJob.h"
 #include "LatentScatterView.h"
 #include "MainWindow.h"
+#include "TrajectoryController.h"
 #include "ScatterPanel.h"
 #include "SelectionModel.h"
 #include "support/TinyRun.h"
@@ -131,9 +132,9 @@ private Q_SLOTS:
         QFETCH(double, high);
         auto window = openWindow();
         QVERIFY(window);
-        TrajectoryPanel* panel = window->trajectoryPanel();
+        TrajectoryPanel* panel = window->trajectories()->panel();
         QVERIFY(panel);
-        QVERIFY(window->trajectoryDock()->isVisible());
+        QVERIFY(window->trajectories()->dock()->isVisible());
         panel->setSource(TrajectoryPanel::Source::PcOfZ);
         panel->setPcOptions(component, points, low, high);
         QVERIFY(panel->compute());
@@ -164,7 +165,7 @@ private Q_SLOTS:
     {
         auto window = openWindow();
         QVERIFY(window);
-        TrajectoryPanel* panel = window->trajectoryPanel();
+        TrajectoryPanel* panel = window->trajectories()->panel();
         panel->setSource(TrajectoryPanel::Source::KMeansCentres);
         panel->setStepsPerLeg(3);
         QVERIFY(panel->compute());
@@ -181,7 +182,7 @@ private Q_SLOTS:
     {
         auto window = openWindow();
         QVERIFY(window);
-        TrajectoryPanel* panel = window->trajectoryPanel();
+        TrajectoryPanel* panel = window->trajectories()->panel();
         SelectionModel* model = window->explorer()->selection();
         const RunTables& t = window->explorer()->tables();
         panel->setSource(TrajectoryPanel::Source::SelectionMeans);
@@ -214,7 +215,7 @@ private Q_SLOTS:
         auto window = openWindow();
         QVERIFY(window);
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
-        TrajectoryPanel* panel = window->trajectoryPanel();
+        TrajectoryPanel* panel = window->trajectories()->panel();
         const RunTables& t = window->explorer()->tables();
         const cryo::LatentGraph graph = cryo::LatentGraph::build(t.latents.mu.data(), t.count(), t.zdim());
         const auto [first, last] = extremeAnchors(t, graph);
@@ -255,7 +256,7 @@ private Q_SLOTS:
     {
         auto window = openWindow();
         QVERIFY(window);
-        TrajectoryPanel* panel = window->trajectoryPanel();
+        TrajectoryPanel* panel = window->trajectories()->panel();
         const RunTables& t = window->explorer()->tables();
         const cryo::LatentGraph graph = cryo::LatentGraph::build(t.latents.mu.data(), t.count(), t.zdim());
         const auto [first, last] = extremeAnchors(t, graph);
@@ -338,7 +339,7 @@ private Q_SLOTS:
                 best = d, expected = std::int64_t(i);
         }
         QVERIFY_THROWS_EXCEPTION(cryo::UsageError, graph.path({on, off}));   // as drawn: not connected
-        TrajectoryPanel* panel = window->trajectoryPanel();
+        TrajectoryPanel* panel = window->trajectories()->panel();
         panel->setPathAnchors({on, off});
         QTRY_VERIFY_WITH_TIMEOUT(panel->trajectory().frameCount() > 0, 20000);
         QCOMPARE(panel->trajectory().anchorParticles, (std::vector<std::int64_t>{on, expected}));
@@ -351,7 +352,7 @@ private Q_SLOTS:
     {
         auto window = openWindow();
         QVERIFY(window);
-        TrajectoryPanel* panel = window->trajectoryPanel();
+        TrajectoryPanel* panel = window->trajectories()->panel();
         QPushButton* movie = nullptr;
         for (QPushButton* b : panel->findChildren<QPushButton*>())
             if (b->text() == QStringLiteral("Movie…"))
@@ -361,9 +362,10 @@ private Q_SLOTS:
         panel->setPcOptions(0, 4, 5, 95);
         QVERIFY(panel->compute());
         QVERIFY(movie->isEnabled());
-        // The window opens its (modal) Export Movie dialog from this signal; take its place
+        // The window opens its (modal) Export Movie dialog from this signal (through the
+        // trajectory controller); take its place
         // here to see what it would be given.
-        QVERIFY(QObject::disconnect(panel, &TrajectoryPanel::movieRequested, window.get(), nullptr));
+        QVERIFY(QObject::disconnect(panel, &TrajectoryPanel::movieRequested, window->trajectories(), nullptr));
         std::vector<float> received;
         int zdim = 0;
         connect(panel, &TrajectoryPanel::movieRequested, this, [&](std::vector<float> z, int d, QString) {
@@ -384,8 +386,8 @@ private Q_SLOTS:
         QVERIFY(menu);
         menu->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(window->viewer()->width() >= 600, 5000);
-        QVERIFY(window->trajectoryDock()->isVisible());
-        QVERIFY(!window->trajectoryDock()->visibleRegion().isEmpty());
+        QVERIFY(window->trajectories()->dock()->isVisible());
+        QVERIFY(!window->trajectories()->dock()->visibleRegion().isEmpty());
         QVERIFY(window->explorer()->panel(0)->view()->width() >= 250);
         qInfo("3D view %d × %d px in a 1600 × 1000 window", window->viewer()->width(), window->viewer()->height());
         if (const QString dir = qEnvironmentVariable("CRYOSCAPE_SCREENSHOT_DIR"); !dir.isEmpty())

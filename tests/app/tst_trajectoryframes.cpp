@@ -6,6 +6,8 @@
 #include "ExplorerPanel.h"
 #include "LatentScatterView.h"
 #include "MainWindow.h"
+#include "MapStage.h"
+#include "TrajectoryController.h"
 #include "ScatterPanel.h"
 #include "support/TinyRun.h"
 #include "TrajectoryFrames.h"
@@ -64,21 +66,21 @@ private Q_SLOTS:
     {
         auto window = openWindow();
         QVERIFY(window);
-        TrajectoryPanel* panel = window->trajectoryPanel();
+        TrajectoryPanel* panel = window->trajectories()->panel();
         panel->setPcOptions(0, 6, 5, 95);
         QVERIFY(panel->compute());
         waitForAllFrames(panel);
         QVERIFY2(panel->progressText().startsWith(QStringLiteral("decoded 6/6 in ")), qPrintable(panel->progressText()));
         QVERIFY(panel->frames()->secondsToComplete() > 0);
-        const double level = window->shownLevel();
+        const double level = window->mapStage()->level();
         auto generator = cryo::VolumeGenerator::open(m_run.toStdString(), 1);
         for (int f : {3, 1, 5}) {
             panel->slider()->setValue(f);   // as the user drags it
             QCOMPARE(panel->currentFrame(), f);
             const auto cached = panel->frames()->frame(f);
             QVERIFY(cached);
-            QCOMPARE(window->shownVolume().data, cached->data);   // shown at once, from the cache
-            QCOMPARE(window->shownLevel(), level);
+            QCOMPARE(window->mapStage()->volume().data, cached->data);   // shown at once, from the cache
+            QCOMPARE(window->mapStage()->level(), level);
             QCOMPARE(window->explorer()->panel(0)->view()->overlay().current, f);
             // The cached map is the decoder's map of that frame's z.
             const cryo::Volume fresh = generator->generate(panel->trajectory().frameZ(f));
@@ -94,8 +96,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(panel->currentFrame() == 2, 5000);
         panel->pause();
         QVERIFY(!panel->isPlaying());
-        QCOMPARE(window->shownVolume().data, panel->frames()->frame(panel->currentFrame())->data);
-        QCOMPARE(window->shownLevel(), level);
+        QCOMPARE(window->mapStage()->volume().data, panel->frames()->frame(panel->currentFrame())->data);
+        QCOMPARE(window->mapStage()->level(), level);
         // Without loop it stops at the last frame.
         panel->setLoop(false);
         panel->play();
@@ -108,18 +110,18 @@ private Q_SLOTS:
         auto window = openWindow();
         QVERIFY(window);
         // the first cluster's map is shown (showTinyRunWindow)
-        TrajectoryPanel* panel = window->trajectoryPanel();
+        TrajectoryPanel* panel = window->trajectories()->panel();
         // What the viewer got, in order: (preview?, box size).
         std::vector<std::pair<bool, int>> shown;
         connect(window.get(), &MainWindow::mapShown, this,
-                [&](bool preview, quint64) { shown.emplace_back(preview, window->shownVolume().nx); });
+                [&](bool preview, quint64) { shown.emplace_back(preview, window->mapStage()->volume().nx); });
         panel->setPcOptions(1, 40, 5, 95);
         QVERIFY(panel->compute());
         panel->slider()->setValue(39);   // decoded last unless asked for
         const bool cachedAlready = panel->frames()->frame(39) != nullptr;
         qInfo("frame 40 asked for with %d of 40 frames decoded", panel->frames()->decodedCount());
         QTRY_VERIFY_WITH_TIMEOUT(panel->frames()->frame(39) && !shown.empty() && !shown.back().first, 20000);
-        QCOMPARE(window->shownVolume().data, panel->frames()->frame(39)->data);
+        QCOMPARE(window->mapStage()->volume().data, panel->frames()->frame(39)->data);
         QCOMPARE(shown.back().second, 16);
         if (!cachedAlready) {   // the preview (half the box) came first, then the full map from the cache
             const auto preview = std::find_if(shown.begin(), shown.end(), [](const auto& s) { return s.first; });
@@ -134,14 +136,14 @@ private Q_SLOTS:
     {
         auto window = openWindow();
         QVERIFY(window);
-        TrajectoryPanel* panel = window->trajectoryPanel();
+        TrajectoryPanel* panel = window->trajectories()->panel();
         const QString early = m_dir.filePath("too_early");
         panel->setPcOptions(0, 5, 5, 95);
         QVERIFY(panel->compute());
         waitForAllFrames(panel);
         panel->setCurrentFrame(2);
         const QString dir = m_dir.filePath("frames");
-        QVERIFY(window->exportTrajectoryMaps(dir));
+        QVERIFY(window->trajectories()->exportTrajectoryMaps(dir));
         const RunTables& t = window->explorer()->tables();
         QFile script(QDir(dir).filePath("trajectory.cxc"));
         QVERIFY(script.open(QIODevice::ReadOnly));
@@ -157,21 +159,21 @@ private Q_SLOTS:
             QCOMPARE(back.data, decoded->data);
             QVERIFY2(text.contains(name), qPrintable(text));
         }
-        QVERIFY2(text.contains(QStringLiteral("level %1").arg(window->shownLevel(), 0, 'g', 6)), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("level %1").arg(window->mapStage()->level(), 0, 'g', 6)), qPrintable(text));
         QVERIFY2(text.contains(window->viewer()->surfaceColor().name()), qPrintable(text));
         QVERIFY(QFile::exists(QDir(dir).filePath("z.txt")));
         // The shown map.
         const QString one = m_dir.filePath("shown.mrc");
-        QVERIFY(window->exportShownMap(one));
+        QVERIFY(window->trajectories()->exportShownMap(one));
         const cryo::Volume back = cryo::readMrc(one.toStdString());
-        QCOMPARE(back.data, window->shownVolume().data);
-        QCOMPARE(back.voxelSize, window->shownVolume().voxelSize);
-        QVERIFY(!window->exportShownMap(m_dir.filePath("no/such/dir/x.mrc")));   // reported, no crash
+        QCOMPARE(back.data, window->mapStage()->volume().data);
+        QCOMPARE(back.voxelSize, window->mapStage()->volume().voxelSize);
+        QVERIFY(!window->trajectories()->exportShownMap(m_dir.filePath("no/such/dir/x.mrc")));   // reported, no crash
         // A new trajectory still decoding cannot be exported yet.
         panel->setPcOptions(1, 60, 5, 95);
         QVERIFY(panel->compute());
         if (!panel->frames()->isComplete())
-            QVERIFY(!window->exportTrajectoryMaps(early));
+            QVERIFY(!window->trajectories()->exportTrajectoryMaps(early));
     }
 };
 

@@ -1,37 +1,33 @@
-// File → Export Movie… and the movie hooks of the main window (issue #6): a 360° turn of
-// the shown map, the k-means cluster maps of the open run, or a trajectory another panel
-// hands in, rendered with the viewer's camera and level by a MovieExportJob.
-#include "MainWindow.h"
+#include "MovieController.h"
 
 #include "ExplorerPanel.h"
+#include "MapStage.h"
 #include "MovieExportDialog.h"
-#include "MovieExportJob.h"
 #include "RunTables.h"
 #include "VolumeViewer.h"
 #include "VtkView.h"
+#include "WindowHost.h"
 
 #include <QAction>
 #include <QFileInfo>
+#include <QMainWindow>
 #include <QMenu>
 #include <QProgressDialog>
 #include <QSettings>
-#include <QStatusBar>
 
 #include <vtkCamera.h>
 #include <vtkRenderer.h>
 
-void MainWindow::createMovieMenu(QMenu* file)
+MovieController::MovieController(WindowHost& host) : QObject(host.mainWindow()), m_host(host)
 {
-    QAction* movie = file->addAction(tr("Export &Movie…"), this, [this] { showMovieDialog({}, 0, {}); });
+    QAction* movie = host.menu(WindowHost::Menu::File)->addAction(tr("Export &Movie…"), this,
+                                                                  [this] { showDialog({}, 0, {}); });
     movie->setStatusTip(tr("Render a 360° turn of the map, the cluster maps or a trajectory as an MP4 or GIF movie"));
 }
 
-void MainWindow::exportMovieOfFrames(std::vector<float> zRows, int zdim, QString title)
-{
-    showMovieDialog(std::move(zRows), zdim, title);
-}
+void MovieController::openRun(ExplorerPanel* explorer) { m_explorer = explorer; }
 
-void MainWindow::showMovieDialog(std::vector<float> zRows, int zdim, const QString& title)
+void MovieController::showDialog(std::vector<float> zRows, int zdim, const QString& title)
 {
     // The sources on offer, each with the z rows to decode (empty: the turn).
     QStringList names;
@@ -41,7 +37,8 @@ void MainWindow::showMovieDialog(std::vector<float> zRows, int zdim, const QStri
         names << (title.isEmpty() ? tr("The trajectory (%1 maps)").arg(zRows.size() / std::size_t(zdim)) : title);
         rows.push_back(std::move(zRows));
     }
-    if (!m_volume.data.empty()) {
+    const MapStage& stage = m_host.stage();
+    if (!stage.volume().data.empty()) {
         turn = int(names.size());
         names << tr("360° turn of the shown map");
         rows.emplace_back();
@@ -57,10 +54,10 @@ void MainWindow::showMovieDialog(std::vector<float> zRows, int zdim, const QStri
         rows.push_back(std::move(centres));
     }
     if (names.isEmpty()) {
-        reportError(tr("Export Movie"), tr("Open a map or a trained run first."));
+        m_host.reportError(tr("Export Movie"), tr("Open a map or a trained run first."));
         return;
     }
-    MovieExportDialog dialog(names, turn, m_viewer->background(), this);
+    MovieExportDialog dialog(names, turn, stage.viewer()->background(), m_host.mainWindow());
     if (dialog.exec() != QDialog::Accepted)
         return;
     const MovieExportChoices c = dialog.choices();
@@ -75,7 +72,7 @@ void MainWindow::showMovieDialog(std::vector<float> zRows, int zdim, const QStri
     request.style.background = {c.background.redF(), c.background.greenF(), c.background.blueF()};
     request.style.levelMode = c.constantVolume ? cryo::MovieLevelMode::ConstantVolume : cryo::MovieLevelMode::Fixed;
     if (c.source == turn)
-        request.turnMap = m_volume;
+        request.turnMap = stage.volume();
     else {
         request.zRows = rows[std::size_t(c.source)];
         request.runDir = m_explorer ? m_explorer->tables().runDir : QString();
@@ -83,41 +80,43 @@ void MainWindow::showMovieDialog(std::vector<float> zRows, int zdim, const QStri
     exportMovie(std::move(request));
 }
 
-bool MainWindow::exportMovie(MovieExportRequest request)
+bool MovieController::exportMovie(MovieExportRequest request)
 {
-    if (m_movieJob && m_movieJob->isRunning()) {
-        reportError(tr("Export Movie"), tr("A movie is being made already."));
+    if (m_job && m_job->isRunning()) {
+        m_host.reportError(tr("Export Movie"), tr("A movie is being made already."));
         return false;
     }
     // The viewer's level, camera and (default) surface colour.
-    if (!request.style.level && !m_volume.data.empty())
-        request.style.level = m_level;
-    vtkCamera* camera = m_viewer->hasOpenGL() ? m_viewer->view()->renderer()->GetActiveCamera() : nullptr;
-    delete m_movieJob;
-    m_movieJob = new MovieExportJob(std::move(request), camera, this);
-    auto* progress = new QProgressDialog(tr("Rendering the movie…"), tr("Cancel"), 0, 1, this);
+    const MapStage& stage = m_host.stage();
+    if (!request.style.level && !stage.volume().data.empty())
+        request.style.level = stage.level();
+    VolumeViewer* viewer = stage.viewer();
+    vtkCamera* camera = viewer->hasOpenGL() ? viewer->view()->renderer()->GetActiveCamera() : nullptr;
+    delete m_job;
+    m_job = new MovieExportJob(std::move(request), camera, this);
+    auto* progress = new QProgressDialog(tr("Rendering the movie…"), tr("Cancel"), 0, 1, m_host.mainWindow());
     progress->setWindowTitle(tr("Export Movie"));
     progress->setAttribute(Qt::WA_DeleteOnClose);
     progress->setMinimumDuration(300);
     progress->setAutoClose(false);
     progress->setAutoReset(false);
-    connect(progress, &QProgressDialog::canceled, m_movieJob, &MovieExportJob::cancel);
-    connect(m_movieJob, &MovieExportJob::progress, progress, [progress](int done, int total) {
+    connect(progress, &QProgressDialog::canceled, m_job, &MovieExportJob::cancel);
+    connect(m_job, &MovieExportJob::progress, progress, [progress](int done, int total) {
         progress->setMaximum(total);
         progress->setValue(done);
     });
     auto done = [this, progress](bool ok, const QString& text) {
         progress->close();
         if (ok)
-            statusBar()->showMessage(tr("Wrote %1").arg(text), 10000);
-        Q_EMIT movieExportEnded(ok, text);
+            m_host.message(tr("Wrote %1").arg(text));
+        Q_EMIT exportEnded(ok, text);
     };
-    connect(m_movieJob, &MovieExportJob::finished, this, [done](const QString& path) { done(true, path); });
-    connect(m_movieJob, &MovieExportJob::cancelled, this, [done] { done(false, tr("Cancelled")); });
-    connect(m_movieJob, &MovieExportJob::failed, this, [this, done](const QString& message) {
+    connect(m_job, &MovieExportJob::finished, this, [done](const QString& path) { done(true, path); });
+    connect(m_job, &MovieExportJob::cancelled, this, [done] { done(false, tr("Cancelled")); });
+    connect(m_job, &MovieExportJob::failed, this, [this, done](const QString& message) {
         done(false, message);
-        reportError(tr("Export Movie"), message);
+        m_host.reportError(tr("Export Movie"), message);
     });
-    m_movieJob->start();
+    m_job->start();
     return true;
 }
