@@ -4,7 +4,6 @@
 #include "MainWindow.h"
 #include "Translations.h"
 #include "VtkView.h"
-#include "cli/CliCommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -16,10 +15,10 @@
 
 namespace {
 
-QString commandList()
+QString commandList(const QList<CommandSummary>& commands)
 {
     QString text = QCoreApplication::translate("gui", "\nHeadless commands (cryoscape <command> --help):\n");
-    for (const cli::Command& c : cli::commands())
+    for (const CommandSummary& c : commands)
         text += QStringLiteral("  %1  %2\n").arg(c.name, -11).arg(c.summary);
     return text;
 }
@@ -79,7 +78,7 @@ bool prepareDisplay(int argc, char** argv)
 
 } // namespace
 
-int runGui(int argc, char** argv)
+int runGui(int argc, char** argv, const CommandLister& listCommands)
 {
     if (!prepareDisplay(argc, argv)) {
         std::fprintf(stderr, "%s\n",
@@ -95,7 +94,7 @@ int runGui(int argc, char** argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QCoreApplication::translate("gui", "Cryoscape — explore structural heterogeneity in cryo-EM data.") +
-        commandList());
+        commandList(listCommands()));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),

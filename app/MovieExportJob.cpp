@@ -1,7 +1,7 @@
 #include "MovieExportJob.h"
 
 #include "MovieEncoder.h"
-#include "cli/MovieDecoder.h"
+#include "tasks/MovieDecoder.h"
 #include "model/VolumeGenerator.h"
 #include "util/Error.h"
 
@@ -48,7 +48,7 @@ void MovieExportJob::start()
         }
         if (!m_request.turnMap) {
             m_generator = cryo::VolumeGenerator::open(m_request.runDir.toStdString(), 1);
-            m_decoder = std::make_unique<cli::MovieDecoder>(*m_generator, m_request.zRows,
+            m_decoder = std::make_unique<cryo::MovieDecoder>(*m_generator, m_request.zRows,
                                                             m_request.preview ? cryo::VolumeGenerator::Quality::Preview
                                                                               : cryo::VolumeGenerator::Quality::Full);
             m_total = int(m_decoder->count());

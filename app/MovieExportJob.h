@@ -16,11 +16,9 @@
 
 class vtkCamera;
 namespace cryo {
+class MovieDecoder;
 class MovieEncoder;
 class VolumeGenerator;
-}
-namespace cli {
-class MovieDecoder;
 }
 
 struct MovieExportRequest {
@@ -64,7 +62,7 @@ private:
     std::unique_ptr<cryo::MovieEncoder> m_encoder;
     std::unique_ptr<cryo::MovieRenderer> m_renderer;
     std::unique_ptr<cryo::VolumeGenerator> m_generator;
-    std::unique_ptr<cli::MovieDecoder> m_decoder;
+    std::unique_ptr<cryo::MovieDecoder> m_decoder;
     std::optional<cryo::Volume> m_map;
     std::vector<double> m_camera;   // position, focal point, view-up, view angle; empty: none
     QTimer m_timer;

@@ -42,5 +42,10 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(CRYOSCAPE_VERSION));
     if (argc > 1 && cli::findCommand(QString::fromLocal8Bit(argv[1])))
         return cli::runCommand(argc, argv);
-    return runGui(argc, argv);
+    return runGui(argc, argv, [] {
+        QList<CommandSummary> commands;
+        for (const cli::Command& c : cli::commands())
+            commands.append({c.name, c.summary});
+        return commands;
+    });
 }

@@ -8,7 +8,7 @@
 // Maps are decoded on a worker thread while the main thread renders and encodes.
 #include "cli/CliCommand.h"
 #include "cli/CliOptions.h"
-#include "cli/MovieDecoder.h"
+#include "tasks/MovieDecoder.h"
 #include "cli/MoviePath.h"
 #include "cli/ProgressPrinter.h"
 
@@ -179,7 +179,7 @@ struct Timings {
     double render = 0, encode = 0;
 };
 
-void renderMovie(const MovieRequest& r, MovieDecoder& decoder, const InterruptWatcher& interrupt, Timings& timings)
+void renderMovie(const MovieRequest& r, cryo::MovieDecoder& decoder, const InterruptWatcher& interrupt, Timings& timings)
 {
     using Clock = std::chrono::steady_clock;
     auto seconds = [](Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); };
@@ -257,7 +257,7 @@ int runMovie(const QStringList& arguments)
         const auto start = std::chrono::steady_clock::now();
         auto generator = cryo::VolumeGenerator::open(r.run, r.threads);
         std::vector<float> z = movieZ(r, generator->zdim());
-        MovieDecoder decoder(*generator, std::move(z),
+        cryo::MovieDecoder decoder(*generator, std::move(z),
                              r.preview ? cryo::VolumeGenerator::Quality::Preview : cryo::VolumeGenerator::Quality::Full,
                              4, std::size_t(r.keyframeStep));
         Timings timings;

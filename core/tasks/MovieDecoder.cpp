@@ -1,4 +1,4 @@
-#include "cli/MovieDecoder.h"
+#include "tasks/MovieDecoder.h"
 
 #include "util/Error.h"
 
@@ -7,19 +7,19 @@
 #include <string>
 #include <span>
 
-namespace cli {
+namespace cryo {
 
-MovieDecoder::MovieDecoder(cryo::VolumeGenerator& generator, std::vector<float> zRows,
-                           cryo::VolumeGenerator::Quality quality, std::size_t lookahead, std::size_t keyframeStep)
+MovieDecoder::MovieDecoder(VolumeGenerator& generator, std::vector<float> zRows,
+                           VolumeGenerator::Quality quality, std::size_t lookahead, std::size_t keyframeStep)
     : m_generator(generator), m_z(std::move(zRows)), m_quality(quality), m_lookahead(std::max<std::size_t>(1, lookahead)),
       m_step(std::max<std::size_t>(1, keyframeStep))
 {
     const int zdim = m_generator.zdim();
     if (zdim > 0 && m_z.size() % std::size_t(zdim) != 0)
-        throw cryo::UsageError("MovieDecoder: z rows are not a multiple of zdim " + std::to_string(zdim));
+        throw UsageError("MovieDecoder: z rows are not a multiple of zdim " + std::to_string(zdim));
     m_count = zdim > 0 ? m_z.size() / std::size_t(zdim) : 1;
     if (m_count == 0)
-        throw cryo::UsageError("MovieDecoder: no latent points to decode");
+        throw UsageError("MovieDecoder: no latent points to decode");
     m_worker = std::jthread([this](std::stop_token stop) { run(stop); });
 }
 
@@ -32,9 +32,9 @@ MovieDecoder::~MovieDecoder()
 namespace {
 
 // (1 − t)·a + t·b, voxel by voxel (same box).
-cryo::Volume blend(const cryo::Volume& a, const cryo::Volume& b, float t)
+Volume blend(const Volume& a, const Volume& b, float t)
 {
-    cryo::Volume out = a;
+    Volume out = a;
     for (std::size_t i = 0; i < out.data.size(); ++i)
         out.data[i] = (1.0f - t) * a.data[i] + t * b.data[i];
     return out;
@@ -42,7 +42,7 @@ cryo::Volume blend(const cryo::Volume& a, const cryo::Volume& b, float t)
 
 } // namespace
 
-void MovieDecoder::push(cryo::Volume map)
+void MovieDecoder::push(Volume map)
 {
     {
         std::lock_guard lock(m_mutex);
@@ -60,7 +60,7 @@ void MovieDecoder::run(std::stop_token stop)
         keys.push_back(i);
     if (keys.back() != m_count - 1)
         keys.push_back(m_count - 1);
-    std::optional<cryo::Volume> previous;
+    std::optional<Volume> previous;
     std::size_t previousKey = 0;
     for (std::size_t key : keys) {
         {
@@ -71,7 +71,7 @@ void MovieDecoder::run(std::stop_token stop)
         }
         try {
             const auto start = std::chrono::steady_clock::now();
-            cryo::Volume map = m_generator.generate(std::span<const float>(m_z.data() + key * zdim, zdim), m_quality);
+            Volume map = m_generator.generate(std::span<const float>(m_z.data() + key * zdim, zdim), m_quality);
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             {
                 std::lock_guard lock(m_mutex);
@@ -93,22 +93,22 @@ void MovieDecoder::run(std::stop_token stop)
     }
 }
 
-cryo::Volume MovieDecoder::take()
+Volume MovieDecoder::take()
 {
     std::unique_lock lock(m_mutex);
     if (m_taken >= m_count)
-        throw cryo::UsageError("MovieDecoder::take: all maps were taken");
+        throw UsageError("MovieDecoder::take: all maps were taken");
     m_changed.wait(lock, [&] { return !m_ready.empty() || m_error; });
     if (m_ready.empty())
         std::rethrow_exception(m_error);
-    cryo::Volume map = std::move(m_ready.front());
+    Volume map = std::move(m_ready.front());
     m_ready.pop_front();
     ++m_taken;
     m_changed.notify_all();
     return map;
 }
 
-std::optional<cryo::Volume> MovieDecoder::tryTake()
+std::optional<Volume> MovieDecoder::tryTake()
 {
     {
         std::lock_guard lock(m_mutex);
@@ -124,4 +124,4 @@ double MovieDecoder::decodeSeconds() const
     return m_seconds;
 }
 
-} // namespace cli
+} // namespace cryo

@@ -18,12 +18,12 @@
 #include <thread>
 #include <vector>
 
-namespace cli {
+namespace cryo {
 
 class MovieDecoder {
 public:
     // `generator` is used on the worker thread only, until this object is destroyed.
-    MovieDecoder(cryo::VolumeGenerator& generator, std::vector<float> zRows, cryo::VolumeGenerator::Quality quality,
+    MovieDecoder(VolumeGenerator& generator, std::vector<float> zRows, VolumeGenerator::Quality quality,
                  std::size_t lookahead = 4, std::size_t keyframeStep = 1);
     ~MovieDecoder();   // stops the worker (after the map it is decoding)
 
@@ -31,27 +31,27 @@ public:
     // Maps actually decoded: count() without keyframes, fewer with them.
     std::size_t decodedCount() const { return (m_count - 1) / m_step + 1 + ((m_count - 1) % m_step ? 1 : 0); }
     // The next map; blocks until it is decoded. Rethrows the worker's exception.
-    cryo::Volume take();
+    Volume take();
     // The next map if it is decoded already (never blocks; for the GUI's timer). Rethrows
     // the worker's exception.
-    std::optional<cryo::Volume> tryTake();
+    std::optional<Volume> tryTake();
     // Seconds the worker spent decoding so far.
     double decodeSeconds() const;
 
 private:
     void run(std::stop_token stop);
 
-    cryo::VolumeGenerator& m_generator;
+    VolumeGenerator& m_generator;
     std::vector<float> m_z;
-    cryo::VolumeGenerator::Quality m_quality;
-    void push(cryo::Volume map);
+    VolumeGenerator::Quality m_quality;
+    void push(Volume map);
     std::size_t m_count = 0, m_lookahead, m_step, m_taken = 0, m_produced = 0;
     mutable std::mutex m_mutex;
     std::condition_variable_any m_changed;
-    std::deque<cryo::Volume> m_ready;
+    std::deque<Volume> m_ready;
     std::exception_ptr m_error;
     double m_seconds = 0.0;
     std::jthread m_worker;   // last: starts after the members above exist
 };
 
-} // namespace cli
+} // namespace cryo
