@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The layering ARCHITECTURE.md states, checked on the sources (ctest: check_layering):
+#   - core/ includes nothing from app/, widgets/ or render/, and no Qt header;
+#   - core/model/ does not include core/train/ (train sits on top of model);
+#   - the GUI part of app/ does not include app/cli/ (shared code lives in core/tasks/);
+#   - no source file is longer than 500 lines.
+# Prints every violation as FILE:LINE: what is wrong, and fails when there is one.
+set -u
+root=${1:-$(dirname "$0")/..}
+cd "$root" || exit 2
+failed=0
+report() { echo "$1"; failed=1; }
+
+# Quoted includes of core/ must name a file in core/.
+while IFS=: read -r file line text; do
+    header=$(sed -E 's/.*#include "([^"]+)".*/\1/' <<<"$text")
+    [[ -e "core/$header" || -e "$(dirname "$file")/$header" ]] ||
+        report "$file:$line: core includes \"$header\", which is not in core/ (app, widgets, render sit above core)"
+done < <(grep -rn --include='*.h' --include='*.cpp' '^#include "' core)
+
+while IFS=: read -r file line text; do
+    report "$file:$line: core includes a Qt header ($text): core is Qt-free"
+done < <(grep -rnE --include='*.h' --include='*.cpp' '^#include <Q[A-Za-z]*>' core)
+
+while IFS=: read -r file line text; do
+    report "$file:$line: core/model includes train/ ($text): model must not depend on training"
+done < <(grep -rn --include='*.h' --include='*.cpp' '^#include "train/' core/model)
+
+while IFS=: read -r file line text; do
+    report "$file:$line: a GUI file includes app/cli ($text): put shared code in core/tasks"
+done < <(grep -rn --include='*.h' --include='*.cpp' '^#include "cli/' app | grep -v '^app/cli/' | grep -v '^app/main.cpp:')
+
+while read -r lines file; do
+    [[ "$file" == total ]] && continue
+    ((lines > 500)) && report "$file: $lines lines (at most 500: split it by job)"
+done < <(find app core render widgets tests bench -name '*.cpp' -o -name '*.h' | xargs wc -l)
+
+((failed)) && exit 1
+echo "layering: ok"
