@@ -1,8 +1,10 @@
 #pragma once
 // Renders and encodes a movie inside the GUI: frames are rendered on the GUI thread (where
 // the OpenGL contexts live) one per timer tick, so the window stays responsive and Cancel
-// works; maps to decode (trajectories, cluster maps) are decoded on a worker thread. The
-// frames are either one map turned 360° or the maps at a list of latent points.
+// works; maps to decode (trajectories, cluster maps) are decoded on a worker thread
+// (cryo::MovieDecoder), and the rendered frames are encoded on another (a JobRunner), a few
+// frames behind at most. The frames are either one map turned 360° or the maps at a list of
+// latent points.
 #include "MovieRenderer.h"
 #include "io/Volume.h"
 
@@ -14,6 +16,7 @@
 #include <optional>
 #include <vector>
 
+class JobRunner;
 class vtkCamera;
 namespace cryo {
 class MovieDecoder;
@@ -45,7 +48,7 @@ public:
     void start();
     void cancel();   // stops after the current frame; the .part file is removed
     int totalFrames() const { return m_total; }
-    bool isRunning() const { return m_timer.isActive(); }
+    bool isRunning() const;
 
 Q_SIGNALS:
     void progress(int done, int total);
@@ -54,12 +57,15 @@ Q_SIGNALS:
     void cancelled();
 
 private:
+    struct FrameQueue;
     void step();
     bool nextMap();   // false: not decoded yet
+    void encodingEnded(int state);
     void stop();
 
     MovieExportRequest m_request;
-    std::unique_ptr<cryo::MovieEncoder> m_encoder;
+    std::shared_ptr<FrameQueue> m_frames;   // rendered, for the encoder
+    JobRunner* m_encoding;
     std::unique_ptr<cryo::MovieRenderer> m_renderer;
     std::unique_ptr<cryo::VolumeGenerator> m_generator;
     std::unique_ptr<cryo::MovieDecoder> m_decoder;
