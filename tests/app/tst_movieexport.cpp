@@ -1,6 +1,7 @@
 // Export Movie in the main window (runs under xvfb-run): a 360° turn of the shown map with
 // the viewer's camera and level → a GIF with the frames asked for, changing from frame to
-// frame; Cancel stops it and leaves no file; a run that cannot be read fails with a message
+// frame; the maps at latent points of a run, decoded and rendered while earlier frames are
+// encoded on the encoder's thread; Cancel stops it and leaves no file; a run that cannot be read fails with a message
 // naming it; a second movie is refused while one is being made; the dialog's choices
 // (even sizes, background, level mode, turn-only frame count).
 #include "MainWindow.h"
@@ -10,6 +11,7 @@
 #include "VtkView.h"
 #include "support/DecodeMovie.h"
 #include "support/TestMaps.h"
+#include "support/TinyRun.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -77,6 +79,30 @@ private Q_SLOTS:
         QVERIFY2(lit / double(movie.frames[0].size()) > 0.02, qPrintable(QString::number(lit)));
         QVERIFY2(change / double(movie.frames[0].size()) > 1.0, qPrintable(QString::number(change)));
         QVERIFY(!QFile::exists(m_dir.filePath("second.gif")));
+    }
+
+    void mapsOfARun()
+    {
+        const QString run = makeTinyRun(m_dir.filePath("tiny"));
+        MainWindow window;
+        window.setInteractive(false);
+        window.show();
+        const QString path = m_dir.filePath("run.gif");
+        MovieExportRequest request = turnRequest(path, 0);
+        request.turnMap.reset();
+        request.runDir = run;
+        for (int frame = 0; frame < 6; ++frame)   // zdim 4: a line through z space
+            for (int c = 0; c < 4; ++c)
+                request.zRows.push_back(c == 0 ? -1.5f + 0.6f * float(frame) : 0.0f);
+        request.preview = true;
+        QSignalSpy ended(&window, &MainWindow::movieExportEnded);
+        QVERIFY(window.movies()->exportMovie(request));
+        QVERIFY(ended.wait(120000) || ended.count() > 0);
+        QCOMPARE(ended.count(), 1);
+        QVERIFY2(ended.at(0).at(0).toBool(), qPrintable(ended.at(0).at(1).toString()));
+        const cryo::test::DecodedMovie movie = cryo::test::decodeMovie(path.toStdString());
+        QCOMPARE(int(movie.frames.size()), 6);
+        QVERIFY(!QFile::exists(path + ".part"));
     }
 
     void cancelLeavesNoFile()
