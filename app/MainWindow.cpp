@@ -110,9 +110,9 @@ void MainWindow::createMenus()
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
     m_file->addSeparator();
     m_edit = menuBar()->addMenu(tr("&Edit"));
+    m_analysis = menuBar()->addMenu(tr("&Analysis"));
     m_stage->fillViewMenu(menuBar()->addMenu(tr("&View")));
     m_model = menuBar()->addMenu(tr("&Model"));
-    m_analysis = menuBar()->addMenu(tr("&Analysis"));
 }
 
 void MainWindow::createFeatures()
