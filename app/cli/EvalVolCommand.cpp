@@ -6,8 +6,8 @@
 #include "cli/CliOptions.h"
 #include "cli/ProgressPrinter.h"
 
-#include "io/MrcFile.h"
 #include "model/VolumeGenerator.h"
+#include "tasks/EvalVolumes.h"
 #include "util/Error.h"
 
 #include <QCommandLineParser>
@@ -111,34 +111,24 @@ int runEvalVol(const QStringList& arguments)
         if (parser.isSet("downsample") && (downsample < 2 || downsample % 2 || downsample >= D))
             throw cryo::UsageError("--downsample needs an even box below the run's " + std::to_string(D) + ", got " +
                                    std::to_string(downsample));
-        const int box = parser.isSet("downsample") ? downsample : parser.isSet("preview") ? D / 2 : D;
-        const auto points = latentPoints(parser, generator->zdim());
-        const std::filesystem::path outDir = parser.value("out").toStdString();
-        std::filesystem::create_directories(outDir);
-        // cryoDRGN's -d leaves the crop (D/d)³ brighter than the full map; our maps keep one scale.
-        const double brighter = parser.isSet("downsample") ? std::pow(double(D) / box, 3) : 1.0;
+        cryo::EvalVolumesRequest request;
+        request.points = latentPoints(parser, generator->zdim());
+        request.box = parser.isSet("downsample") ? downsample : parser.isSet("preview") ? D / 2 : D;
+        request.cryodrgnCrop = parser.isSet("downsample");
+        request.flip = parser.isSet("flip");
+        request.invert = parser.isSet("invert");
+        request.apix = apix;
+        request.outDir = parser.value("out").toStdString();
         QElapsedTimer clock;
         clock.start();
-        for (std::size_t i = 0; i < points.size(); ++i) {
-            cryo::Volume volume = generator->generate(points[i], box);
-            for (float& v : volume.data)
-                v = float(v * brighter);
-            if (parser.isSet("flip"))
-                cryo::flipHandedness(volume);
-            if (parser.isSet("invert"))
-                cryo::invertContrast(volume);
-            if (apix > 0)
-                volume.voxelSize = float(apix * D / box);
-            char name[32];
-            std::snprintf(name, sizeof name, "vol_%03zu.mrc", i);
-            cryo::writeMrc(outDir / name, volume);
-            progress.update((long long)(i + 1), (long long)(points.size()));
-        }
+        const std::size_t maps = request.points.size();
+        cryo::evalVolumes(*generator, request,
+                          {{}, [&](double f) { progress.update((long long)std::lround(f * double(maps)), (long long)maps); }});
         progress.finish();
         std::printf("%s\n", qPrintable(tr("Wrote %1 maps to %2 (%3 s per map)")
-                                           .arg(points.size())
+                                           .arg(maps)
                                            .arg(parser.value("out"))
-                                           .arg(double(clock.elapsed()) / 1000.0 / double(points.size()), 0, 'f', 3)));
+                                           .arg(double(clock.elapsed()) / 1000.0 / double(maps), 0, 'f', 3)));
     });
 }
 
