@@ -7,9 +7,11 @@
 // decoder as trained, e.g. cryoDRGN's default 1024 × 3).
 // Run under a display: xvfb-run -a bench_click_to_volume [--box D] [--clicks N] [--run DIR]
 #include "ClusterGallery.h"
+#include "ExplorerController.h"
 #include "ExplorerPanel.h"
 #include "MapDecoder.h"
 #include "MainWindow.h"
+#include "MapStage.h"
 #include "VtkView.h"
 #include "sim/Simulator.h"
 #include "train/TrainingJob.h"
@@ -106,7 +108,7 @@ int main(int argc, char** argv)
             loop.quit();
         }
     });
-    QObject::connect(window.mapDecoder(), &MapDecoder::mapReady, &loop,
+    QObject::connect(window.mapStage()->decoder(), &MapDecoder::mapReady, &loop,
                      [&](std::shared_ptr<const cryo::Volume> map, bool isPreview, quint64, double ms) {
                          if (isPreview && firstOfRequest) {
                              decodePreview.push_back(ms);
@@ -120,9 +122,9 @@ int main(int argc, char** argv)
     // Let the cluster gallery finish its thumbnails: it decodes on the same two cores.
     QElapsedTimer galleryClock;
     galleryClock.start();
-    while (window.clusterGallery()->thumbnailCount() < t.kmeans->clusters && galleryClock.elapsed() < 60000)
+    while (window.explorerController()->clusterGallery()->thumbnailCount() < t.kmeans->clusters && galleryClock.elapsed() < 60000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    std::printf("gallery: %d thumbnails after %.1f s\n", window.clusterGallery()->thumbnailCount(),
+    std::printf("gallery: %d thumbnails after %.1f s\n", window.explorerController()->clusterGallery()->thumbnailCount(),
                 double(galleryClock.elapsed()) / 1000);
     preview.clear();
     full.clear();
@@ -130,7 +132,7 @@ int main(int argc, char** argv)
     for (int c = 0; c < clicks; ++c) {
         clock.start();
         firstOfRequest = true;
-        window.requestMap(t.zRow(std::size_t(c) % t.count()), QStringLiteral("bench"));
+        window.mapStage()->requestMap(t.zRow(std::size_t(c) % t.count()), QStringLiteral("bench"));
         loop.exec();
     }
     std::printf("%s\nD = %d, %d requests: preview in the viewer after median %.1f ms (max %.1f), full map median %.1f ms "
