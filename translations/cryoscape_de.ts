@@ -152,37 +152,37 @@
 <context>
     <name>CryodrgnRunOpener</name>
     <message>
-        <location filename="../app/CryodrgnRunOpener.cpp" line="45"/>
+        <location filename="../app/CryodrgnRunOpener.cpp" line="48"/>
         <source>cryoDRGN run, epoch %1</source>
         <translation>cryoDRGN-Lauf, Epoche %1</translation>
     </message>
     <message>
-        <location filename="../app/CryodrgnRunOpener.cpp" line="47"/>
+        <location filename="../app/CryodrgnRunOpener.cpp" line="50"/>
         <source>cryoDRGN &amp;Epoch</source>
         <translation>cryoDRGN-&amp;Epoche</translation>
     </message>
     <message>
-        <location filename="../app/CryodrgnRunOpener.cpp" line="49"/>
+        <location filename="../app/CryodrgnRunOpener.cpp" line="52"/>
         <source>&amp;Locate Particles…</source>
         <translation>Partikel &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../app/CryodrgnRunOpener.cpp" line="50"/>
+        <location filename="../app/CryodrgnRunOpener.cpp" line="53"/>
         <source>Name the particle file of the open cryoDRGN run (remembered)</source>
         <translation>Die Partikeldatei des offenen cryoDRGN-Laufs angeben (wird gemerkt)</translation>
     </message>
     <message>
-        <location filename="../app/CryodrgnRunOpener.cpp" line="104"/>
+        <location filename="../app/CryodrgnRunOpener.cpp" line="107"/>
         <source>Epoch %1 (%2)</source>
         <translation>Epoche %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/CryodrgnRunOpener.cpp" line="121"/>
+        <location filename="../app/CryodrgnRunOpener.cpp" line="124"/>
         <source>Locate the Run&apos;s Particles</source>
         <translation>Die Partikel des Laufs suchen</translation>
     </message>
     <message>
-        <location filename="../app/CryodrgnRunOpener.cpp" line="122"/>
+        <location filename="../app/CryodrgnRunOpener.cpp" line="125"/>
         <source>Particles (*.star *.cs *.mrcs *.mrc *.txt);;All files (*)</source>
         <translation>Partikel (*.star *.cs *.mrcs *.mrc *.txt);;Alle Dateien (*)</translation>
     </message>
@@ -193,6 +193,202 @@
         <location filename="../widgets/ExplainedVarianceView.cpp" line="19"/>
         <source>PC %1: %2 %</source>
         <translation>PC %1: %2 %</translation>
+    </message>
+</context>
+<context>
+    <name>ExplorerController</name>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="45"/>
+        <source>Latent space</source>
+        <translation>Latenter Raum</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="46"/>
+        <source>Selections</source>
+        <translation>Auswahlen</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="47"/>
+        <source>Cluster maps</source>
+        <translation>Cluster-Karten</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="51"/>
+        <source>Selected particles</source>
+        <translation>Ausgewählte Partikel</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="61"/>
+        <source>&amp;Export Selection…</source>
+        <translation>Auswahl &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="63"/>
+        <source>Write the selected particles as RELION .star, cryoSPARC .cs, index list or cryoDRGN .pkl</source>
+        <translation>Die ausgewählten Partikel als RELION-.star, cryoSPARC-.cs, Indexliste oder cryoDRGN-.pkl schreiben</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="64"/>
+        <source>Export &amp;Complement…</source>
+        <translation>&amp;Komplement exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="73"/>
+        <location filename="../app/ExplorerController.cpp" line="89"/>
+        <source>&amp;Undo Selection</source>
+        <translation>Auswahl &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="75"/>
+        <location filename="../app/ExplorerController.cpp" line="90"/>
+        <source>&amp;Redo Selection</source>
+        <translation>Auswahl &amp;wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="78"/>
+        <source>&amp;Invert Selection</source>
+        <translation>Auswahl &amp;invertieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="79"/>
+        <source>&amp;Clear Selection</source>
+        <translation>Auswahl &amp;leeren</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="80"/>
+        <source>&amp;Map of Selection</source>
+        <translation>&amp;Karte der Auswahl</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="89"/>
+        <source>&amp;Undo %1</source>
+        <translation>%1 &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="90"/>
+        <source>&amp;Redo %1</source>
+        <translation>%1 &amp;wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="96"/>
+        <location filename="../app/ExplorerController.cpp" line="130"/>
+        <source>Cannot open run</source>
+        <translation>Lauf kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="96"/>
+        <source>%1: no such file or directory</source>
+        <translation>%1: keine solche Datei und kein solches Verzeichnis</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="127"/>
+        <source>Training run</source>
+        <translation>Trainingslauf</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="130"/>
+        <source>Cannot open the cryoDRGN run</source>
+        <translation>Der cryoDRGN-Lauf kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="171"/>
+        <source>particle %1 · centre of cluster 0</source>
+        <translation>Partikel %1 · Zentrum von Cluster 0</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="176"/>
+        <source>%1 — Cryoscape</source>
+        <translation>%1 — Cryoscape</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="187"/>
+        <source>Particles not available (no defocus/pose colours, no export): %1</source>
+        <translation>Partikel nicht verfügbar (keine Färbung nach Defokus/Orientierung, kein Export): %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="220"/>
+        <source>the run&apos;s map (homogeneous: no latent space)</source>
+        <translation>die Karte des Laufs (homogen: kein latenter Raum)</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="223"/>
+        <source>Homogeneous run: one map, no latent space to explore</source>
+        <translation>Homogener Lauf: eine Karte, kein latenter Raum zu erkunden</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="249"/>
+        <source>Selected particles (%1)</source>
+        <translation>Ausgewählte Partikel (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="255"/>
+        <location filename="../app/ExplorerExport.cpp" line="44"/>
+        <location filename="../app/ExplorerExport.cpp" line="48"/>
+        <location filename="../app/ExplorerExport.cpp" line="62"/>
+        <location filename="../app/ExplorerExport.cpp" line="78"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="255"/>
+        <location filename="../app/ExplorerExport.cpp" line="44"/>
+        <source>Open a run first.</source>
+        <translation>Zuerst einen Lauf öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="259"/>
+        <source>Export Complement</source>
+        <translation>Komplement exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="259"/>
+        <source>Export Selection</source>
+        <translation>Auswahl exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerController.cpp" line="260"/>
+        <source>RELION particles (*.star);;cryoSPARC particles (*.cs);;Index list (*.txt);;cryoDRGN indices (*.pkl)</source>
+        <translation>RELION-Partikel (*.star);;cryoSPARC-Partikel (*.cs);;Indexliste (*.txt);;cryoDRGN-Indizes (*.pkl)</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerExport.cpp" line="30"/>
+        <source>The run&apos;s particles cannot be opened: %1</source>
+        <translation>Die Partikel des Laufs können nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerExport.cpp" line="35"/>
+        <source>complement of the selection</source>
+        <translation>Komplement der Auswahl</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerExport.cpp" line="35"/>
+        <source>the selection</source>
+        <translation>die Auswahl</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerExport.cpp" line="42"/>
+        <source>all: a homogeneous run has no selection</source>
+        <translation>alle: ein homogener Lauf hat keine Auswahl</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerExport.cpp" line="62"/>
+        <source>%1: unknown format (use .star, .cs, .txt or .pkl)</source>
+        <translation>%1: unbekanntes Format (.star, .cs, .txt oder .pkl verwenden)</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerExport.cpp" line="71"/>
+        <source>Wrote %1 of %2 particles (%3) to %4</source>
+        <translation>%1 von %2 Partikeln (%3) nach %4 geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerExport.cpp" line="75"/>
+        <source>, with the poses this run found ab initio</source>
+        <translation>, mit den Posen, die dieser Lauf ab initio gefunden hat</translation>
+    </message>
+    <message>
+        <location filename="../app/ExplorerExport.cpp" line="81"/>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -395,77 +591,77 @@ Cluster %2</translation>
 <context>
     <name>LandscapeController</name>
     <message>
-        <location filename="../app/LandscapeController.cpp" line="25"/>
+        <location filename="../app/LandscapeController.cpp" line="26"/>
         <source>Landscape</source>
         <translation>Landschaft</translation>
     </message>
     <message>
-        <location filename="../app/LandscapeController.cpp" line="29"/>
+        <location filename="../app/LandscapeController.cpp" line="30"/>
         <source>&amp;Landscape…</source>
         <translation>&amp;Landschaft…</translation>
     </message>
     <message>
-        <location filename="../app/LandscapeController.cpp" line="30"/>
+        <location filename="../app/LandscapeController.cpp" line="31"/>
         <source>Decode volumes across the latent space, cluster them and find their principal components (landscape analysis)</source>
         <translation>Volumen über den latenten Raum hinweg dekodieren, clustern und ihre Hauptkomponenten bestimmen (Landschaftsanalyse)</translation>
     </message>
     <message>
-        <location filename="../app/LandscapeController.cpp" line="42"/>
+        <location filename="../app/LandscapeController.cpp" line="43"/>
         <source>Landscape analysis cancelled</source>
         <translation>Landschaftsanalyse abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/LandscapeController.cpp" line="62"/>
+        <location filename="../app/LandscapeController.cpp" line="63"/>
         <source>%1 not found (made by an older version?): run the analysis again</source>
         <translation>%1 nicht gefunden (mit einer älteren Version erstellt?): die Analyse erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../app/LandscapeController.cpp" line="93"/>
+        <location filename="../app/LandscapeController.cpp" line="94"/>
         <source>Landscape analysis not read: %1</source>
         <translation>Landschaftsanalyse nicht gelesen: %1</translation>
     </message>
     <message>
-        <location filename="../app/LandscapeController.cpp" line="99"/>
+        <location filename="../app/LandscapeController.cpp" line="100"/>
         <source>Landscape maps not available: %1</source>
         <translation>Landschaftskarten nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../app/LandscapeController.cpp" line="120"/>
+        <location filename="../app/LandscapeController.cpp" line="121"/>
         <source>starting…</source>
         <translation>wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../app/LandscapeController.cpp" line="144"/>
+        <location filename="../app/LandscapeController.cpp" line="145"/>
         <source>Landscape: %1 clusters of %2 sketch volumes, stored in run.h5 and %3</source>
         <translation>Landschaft: %1 Cluster aus %2 Skizzenvolumen, gespeichert in run.h5 und %3</translation>
     </message>
     <message>
-        <location filename="../app/LandscapeController.cpp" line="148"/>
+        <location filename="../app/LandscapeController.cpp" line="149"/>
         <source>Landscape computed, but not stored: %1</source>
         <translation>Landschaft berechnet, aber nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../app/LandscapeController.cpp" line="168"/>
+        <location filename="../app/LandscapeController.cpp" line="170"/>
         <source>Landscape analysis not done: %1</source>
         <translation>Landschaftsanalyse nicht durchgeführt: %1</translation>
     </message>
     <message>
-        <location filename="../app/LandscapeController.cpp" line="184"/>
+        <location filename="../app/LandscapeController.cpp" line="186"/>
         <source>no cluster maps to export</source>
         <translation>keine Cluster-Karten zum Exportieren</translation>
     </message>
     <message>
-        <location filename="../app/LandscapeController.cpp" line="204"/>
+        <location filename="../app/LandscapeController.cpp" line="205"/>
         <source>Export Cluster Maps</source>
         <translation>Cluster-Karten exportieren</translation>
     </message>
     <message>
-        <location filename="../app/LandscapeController.cpp" line="211"/>
+        <location filename="../app/LandscapeController.cpp" line="210"/>
         <source>Cluster maps not exported: %1</source>
         <translation>Cluster-Karten nicht exportiert: %1</translation>
     </message>
     <message>
-        <location filename="../app/LandscapeController.cpp" line="212"/>
+        <location filename="../app/LandscapeController.cpp" line="211"/>
         <source>Wrote %1 cluster maps and cluster_maps.cxc to %2</source>
         <translation>%1 Cluster-Karten und cluster_maps.cxc nach %2 geschrieben</translation>
     </message>
@@ -969,189 +1165,122 @@ Volumen-PC 1–3: (%2)</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/MainWindow.cpp" line="52"/>
+        <location filename="../app/MainWindow.cpp" line="61"/>
         <source>Cryoscape</source>
         <translation>Cryoscape</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="58"/>
-        <source>Contour level</source>
-        <translation>Konturhöhe</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindow.cpp" line="97"/>
+        <location filename="../app/MainWindow.cpp" line="84"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="98"/>
+        <location filename="../app/MainWindow.cpp" line="85"/>
         <source>&amp;Open Map…</source>
         <translation>Karte ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="100"/>
+        <location filename="../app/MainWindow.cpp" line="91"/>
         <source>Open a density map (.mrc, .map)</source>
         <translation>Eine Dichtekarte öffnen (.mrc, .map)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="105"/>
+        <location filename="../app/MainWindow.cpp" line="108"/>
         <source>Open a training run: its directory or run.h5, or a cryoDRGN output directory</source>
         <translation>Einen Trainingslauf öffnen: sein Verzeichnis oder run.h5, oder ein cryoDRGN-Ausgabeverzeichnis</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="106"/>
+        <location filename="../app/MainWindow.cpp" line="109"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="119"/>
+        <location filename="../app/MainWindow.cpp" line="67"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="122"/>
+        <location filename="../app/MainWindow.cpp" line="114"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="123"/>
-        <source>&amp;Reset Camera</source>
-        <translation>Kamera &amp;zurücksetzen</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindow.cpp" line="125"/>
-        <source>&amp;Background</source>
-        <translation>&amp;Hintergrund</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindow.cpp" line="127"/>
-        <source>Dark blue</source>
-        <translation>Dunkelblau</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindow.cpp" line="127"/>
-        <source>Black</source>
-        <translation>Schwarz</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindow.cpp" line="127"/>
-        <source>White</source>
-        <translation>Weiß</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindow.cpp" line="135"/>
-        <source>Other…</source>
-        <translation>Andere…</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindow.cpp" line="136"/>
-        <source>Show &amp;Outline</source>
-        <translation>&amp;Umriss anzeigen</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindow.cpp" line="141"/>
-        <source>Show &amp;Axes</source>
-        <translation>&amp;Achsen anzeigen</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindow.cpp" line="153"/>
+        <location filename="../app/MainWindow.cpp" line="69"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="154"/>
+        <location filename="../app/MainWindow.cpp" line="70"/>
         <source>&amp;About Cryoscape</source>
         <translation>&amp;Über Cryoscape</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="155"/>
+        <location filename="../app/MainWindow.cpp" line="77"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="164"/>
+        <location filename="../app/MainWindow.cpp" line="197"/>
         <source>Cannot open map</source>
         <translation>Karte kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="220"/>
-        <location filename="../app/MainWindowExplore.cpp" line="218"/>
-        <location filename="../app/MainWindowExplore.cpp" line="276"/>
+        <location filename="../app/MainWindow.cpp" line="246"/>
         <source>%1 — Cryoscape</source>
         <translation>%1 — Cryoscape</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="235"/>
-        <source>%1 × %2 × %3 voxels · %4 Å/voxel</source>
-        <translation>%1 × %2 × %3 Voxel · %4 Å/Voxel</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindow.cpp" line="241"/>
-        <source>Level %1 (%2 σ) · enclosed volume %3 Å³</source>
-        <translation>Höhe %1 (%2 σ) · eingeschlossenes Volumen %3 Å³</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindow.cpp" line="253"/>
+        <location filename="../app/MainWindow.cpp" line="86"/>
         <source>Open Map</source>
         <translation>Karte öffnen</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="254"/>
+        <location filename="../app/MainWindow.cpp" line="86"/>
         <source>Maps (*.mrc *.map *.mrcs);;All files (*)</source>
         <translation>Karten (*.mrc *.map *.mrcs);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="276"/>
-        <source>Background Colour</source>
-        <translation>Hintergrundfarbe</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindow.cpp" line="285"/>
+        <location filename="../app/MainWindow.cpp" line="71"/>
         <source>About Cryoscape</source>
         <translation>Über Cryoscape</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="286"/>
+        <location filename="../app/MainWindow.cpp" line="72"/>
         <source>&lt;h3&gt;Cryoscape %1&lt;/h3&gt;&lt;p&gt;Exploring structural heterogeneity in cryo-EM data.&lt;/p&gt;&lt;p&gt;Built with Qt %2, VTK, FFTW3, Eigen, HDF5 and LibTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Cryoscape %1&lt;/h3&gt;&lt;p&gt;Strukturelle Heterogenität in Kryo-EM-Daten erkunden.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, VTK, FFTW3, Eigen, HDF5 und LibTorch.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="64"/>
-        <source>No map open — File → Open Map… or drop an .mrc, .star or .cs file here</source>
-        <translation>Keine Karte geöffnet — Datei → Karte öffnen… oder eine .mrc-, .star- oder .cs-Datei hierher ziehen</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindow.cpp" line="101"/>
+        <location filename="../app/MainWindow.cpp" line="92"/>
         <source>Open &amp;Particles…</source>
         <translation>&amp;Partikel öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="103"/>
+        <location filename="../app/MainWindow.cpp" line="99"/>
         <source>Open a particle dataset (.star, .cs, .mrcs, .txt) and look at its images</source>
         <translation>Einen Partikeldatensatz öffnen (.star, .cs, .mrcs, .txt) und seine Bilder ansehen</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="195"/>
+        <location filename="../app/MainWindow.cpp" line="226"/>
         <source>Cannot open particles</source>
         <translation>Partikel können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="207"/>
+        <location filename="../app/MainWindow.cpp" line="238"/>
         <source>Problems in %1</source>
         <translation>Probleme in %1</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="266"/>
+        <location filename="../app/MainWindow.cpp" line="93"/>
         <source>Open Particles</source>
         <translation>Partikel öffnen</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="267"/>
+        <location filename="../app/MainWindow.cpp" line="94"/>
         <source>Particle datasets (*.star *.cs *.mrcs *.txt);;All files (*)</source>
         <translation>Partikeldatensätze (*.star *.cs *.mrcs *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="104"/>
+        <location filename="../app/MainWindow.cpp" line="100"/>
         <source>Open R&amp;un…</source>
         <translation>&amp;Lauf öffnen…</translation>
     </message>
@@ -1160,386 +1289,27 @@ Volumen-PC 1–3: (%2)</translation>
         <translation type="vanished">Einen Trainingslauf öffnen (sein Verzeichnis oder run.h5)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="114"/>
+        <location filename="../app/MainWindow.cpp" line="112"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="147"/>
+        <location filename="../app/MainWindow.cpp" line="115"/>
         <source>&amp;Model</source>
         <translation>&amp;Modell</translation>
     </message>
     <message>
-        <location filename="../app/MainWindow.cpp" line="148"/>
-        <source>&amp;Train…</source>
-        <translation>&amp;Trainieren…</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindow.cpp" line="150"/>
-        <source>Train a model of the structural heterogeneity of a particle dataset</source>
-        <translation>Ein Modell der strukturellen Heterogenität eines Partikeldatensatzes trainieren</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="53"/>
-        <source>Latent space</source>
-        <translation>Latenter Raum</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="56"/>
-        <source>Selections</source>
-        <translation>Auswahlen</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="60"/>
-        <source>Cluster maps</source>
-        <translation>Cluster-Karten</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="66"/>
-        <source>Selected particles</source>
-        <translation>Ausgewählte Partikel</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="75"/>
+        <location filename="../app/MainWindow.cpp" line="141"/>
         <source>Cannot decode maps</source>
         <translation>Karten können nicht dekodiert werden</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="86"/>
-        <source>Open &amp;Session…</source>
-        <translation>&amp;Sitzung öffnen…</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="87"/>
-        <source>&amp;Save Session…</source>
-        <translation>Sitzung spei&amp;chern…</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="90"/>
-        <source>&amp;Export Selection…</source>
-        <translation>Auswahl &amp;exportieren…</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="92"/>
-        <source>Write the selected particles as RELION .star, cryoSPARC .cs, index list or cryoDRGN .pkl</source>
-        <translation>Die ausgewählten Partikel als RELION-.star, cryoSPARC-.cs, Indexliste oder cryoDRGN-.pkl schreiben</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="93"/>
-        <source>Export &amp;Complement…</source>
-        <translation>&amp;Komplement exportieren…</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="95"/>
-        <location filename="../app/MainWindowExplore.cpp" line="126"/>
-        <source>&amp;Undo Selection</source>
-        <translation>Auswahl &amp;rückgängig machen</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="100"/>
-        <location filename="../app/MainWindowExplore.cpp" line="127"/>
-        <source>&amp;Redo Selection</source>
-        <translation>Auswahl &amp;wiederholen</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="106"/>
-        <source>&amp;Invert Selection</source>
-        <translation>Auswahl &amp;invertieren</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="110"/>
-        <source>&amp;Clear Selection</source>
-        <translation>Auswahl &amp;leeren</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="114"/>
-        <source>&amp;Map of Selection</source>
-        <translation>&amp;Karte der Auswahl</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="126"/>
-        <source>&amp;Undo %1</source>
-        <translation>%1 &amp;rückgängig machen</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="127"/>
-        <source>&amp;Redo %1</source>
-        <translation>%1 &amp;wiederholen</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="133"/>
-        <location filename="../app/MainWindowExplore.cpp" line="167"/>
-        <source>Cannot open run</source>
-        <translation>Lauf kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="133"/>
-        <source>%1: no such file or directory</source>
-        <translation>%1: keine solche Datei und kein solches Verzeichnis</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="164"/>
-        <source>Training run</source>
-        <translation>Trainingslauf</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="167"/>
-        <source>Cannot open the cryoDRGN run</source>
-        <translation>Der cryoDRGN-Lauf kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="234"/>
-        <source>Particles not available (no defocus/pose colours, no export): %1</source>
-        <translation>Partikel nicht verfügbar (keine Färbung nach Defokus/Orientierung, kein Export): %1</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowSession.cpp" line="193"/>
-        <source>Cannot restore the autosave</source>
-        <translation>Automatische Sicherung kann nicht wiederhergestellt werden</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="224"/>
-        <source>particle %1 · centre of cluster 0</source>
-        <translation>Partikel %1 · Zentrum von Cluster 0</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="321"/>
-        <source>%1 · %2 %3 ms (shown %4 ms after the request)</source>
-        <translation>%1 · %2 %3 ms (%4 ms nach der Anforderung angezeigt)</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="322"/>
-        <source>preview</source>
-        <translation>Vorschau</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="322"/>
-        <source>full map</source>
-        <translation>volle Karte</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="351"/>
-        <source>Selected particles (%1)</source>
-        <translation>Ausgewählte Partikel (%1)</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="378"/>
-        <location filename="../app/MainWindowExplore.cpp" line="382"/>
-        <location filename="../app/MainWindowExplore.cpp" line="396"/>
-        <location filename="../app/MainWindowExplore.cpp" line="412"/>
-        <location filename="../app/MainWindowExplore.cpp" line="423"/>
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="378"/>
-        <location filename="../app/MainWindowExplore.cpp" line="423"/>
-        <location filename="../app/MainWindowTrajectory.cpp" line="65"/>
-        <source>Open a run first.</source>
-        <translation>Zuerst einen Lauf öffnen.</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="364"/>
-        <source>The run&apos;s particles cannot be opened: %1</source>
-        <translation>Die Partikel des Laufs können nicht geöffnet werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="396"/>
-        <source>%1: unknown format (use .star, .cs, .txt or .pkl)</source>
-        <translation>%1: unbekanntes Format (.star, .cs, .txt oder .pkl verwenden)</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="405"/>
-        <source>Wrote %1 of %2 particles (%3) to %4</source>
-        <translation>%1 von %2 Partikeln (%3) nach %4 geschrieben</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="369"/>
-        <source>complement of the selection</source>
-        <translation>Komplement der Auswahl</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="369"/>
-        <source>the selection</source>
-        <translation>die Auswahl</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="415"/>
-        <location filename="../app/MainWindowTrajectory.cpp" line="133"/>
-        <location filename="../app/MainWindowTrajectory.cpp" line="178"/>
-        <source>Export failed</source>
-        <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="429"/>
-        <source>Export Complement</source>
-        <translation>Komplement exportieren</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="429"/>
-        <source>Export Selection</source>
-        <translation>Auswahl exportieren</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowExplore.cpp" line="430"/>
-        <source>RELION particles (*.star);;cryoSPARC particles (*.cs);;Index list (*.txt);;cryoDRGN indices (*.pkl)</source>
-        <translation>RELION-Partikel (*.star);;cryoSPARC-Partikel (*.cs);;Indexliste (*.txt);;cryoDRGN-Indizes (*.pkl)</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowSession.cpp" line="72"/>
-        <location filename="../app/MainWindowSession.cpp" line="78"/>
-        <source>session</source>
-        <translation>Sitzung</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowSession.cpp" line="122"/>
-        <location filename="../app/MainWindowSession.cpp" line="217"/>
-        <source>Save Session</source>
-        <translation>Sitzung speichern</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowSession.cpp" line="122"/>
-        <source>Open a run first: a session records how a run is explored.</source>
-        <translation>Zuerst einen Lauf öffnen: Eine Sitzung hält fest, wie ein Lauf erkundet wird.</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowSession.cpp" line="128"/>
-        <source>Cannot save the session</source>
-        <translation>Sitzung kann nicht gespeichert werden</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowSession.cpp" line="133"/>
-        <source>Session saved to %1</source>
-        <translation>Sitzung gespeichert unter %1</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowSession.cpp" line="143"/>
-        <source>Restore Autosave</source>
-        <translation>Automatische Sicherung wiederherstellen</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowSession.cpp" line="144"/>
-        <source>An autosaved exploration state from %1 was found. Restore it?</source>
-        <translation>Ein automatisch gespeicherter Erkundungsstand vom %1 wurde gefunden. Wiederherstellen?</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowSession.cpp" line="155"/>
-        <location filename="../app/MainWindowSession.cpp" line="174"/>
-        <location filename="../app/MainWindowSession.cpp" line="180"/>
-        <source>Cannot open the session</source>
-        <translation>Sitzung kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowSession.cpp" line="174"/>
-        <source>%1: its run %2 cannot be explored</source>
-        <translation>%1: sein Lauf %2 kann nicht erkundet werden</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowSession.cpp" line="180"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowSession.cpp" line="206"/>
-        <source>Autosave failed: %1</source>
-        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowSession.cpp" line="218"/>
-        <source>Cryoscape sessions (*.session.h5);;HDF5 files (*.h5)</source>
-        <translation>Cryoscape-Sitzungen (*.session.h5);;HDF5-Dateien (*.h5)</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowSession.cpp" line="227"/>
-        <source>Open Session</source>
-        <translation>Sitzung öffnen</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowSession.cpp" line="228"/>
-        <source>Cryoscape sessions (*.session.h5 *.autosave *.h5);;All files (*)</source>
-        <translation>Cryoscape-Sitzungen (*.session.h5 *.autosave *.h5);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowTraining.cpp" line="30"/>
-        <location filename="../app/MainWindowTraining.cpp" line="130"/>
-        <location filename="../app/MainWindowTraining.cpp" line="139"/>
-        <source>Training</source>
-        <translation>Training</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowTraining.cpp" line="34"/>
-        <source>Training &amp;Monitor</source>
-        <translation>Trainings&amp;monitor</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowTraining.cpp" line="60"/>
-        <source>density</source>
-        <translation>Dichte</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowTraining.cpp" line="71"/>
-        <source>PC 1</source>
-        <translation>PC 1</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowTraining.cpp" line="71"/>
-        <source>PC 2</source>
-        <translation>PC 2</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowTraining.cpp" line="81"/>
-        <source>particle</source>
-        <translation>Partikel</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowTraining.cpp" line="87"/>
-        <source>PCA of z</source>
-        <translation>PCA von z</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowTraining.cpp" line="105"/>
-        <source>Resuming training…</source>
-        <translation>Training wird fortgesetzt…</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowTraining.cpp" line="105"/>
-        <source>Training starts…</source>
-        <translation>Training startet…</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowTraining.cpp" line="130"/>
-        <location filename="../app/MainWindowTraining.cpp" line="139"/>
-        <source>A training run is already going. Cancel it first.</source>
-        <translation>Es läuft bereits ein Training. Zuerst abbrechen.</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowTraining.cpp" line="156"/>
-        <source>Training: epoch %1/%2 · %3 left</source>
-        <translation>Training: Epoche %1/%2 · %3 verbleibend</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowTraining.cpp" line="168"/>
-        <source>Training cancelled after epoch %1</source>
-        <translation>Training nach Epoche %1 abgebrochen</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowTraining.cpp" line="171"/>
-        <source>Training finished: %1 epochs</source>
-        <translation>Training abgeschlossen: %1 Epochen</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowTraining.cpp" line="179"/>
-        <location filename="../app/MainWindowTraining.cpp" line="180"/>
-        <source>Training failed</source>
-        <translation>Training fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowTraining.cpp" line="190"/>
+        <location filename="../app/MainWindow.cpp" line="102"/>
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="191"/>
+        <location filename="../app/MainWindow.cpp" line="103"/>
         <source>Runs (run.h5 config.yaml config.pkl weights*.pkl);;Cryoscape runs (run.h5);;cryoDRGN runs (config.yaml config.pkl weights*.pkl);;All files (*)</source>
         <translation>Läufe (run.h5 config.yaml config.pkl weights*.pkl);;Cryoscape-Läufe (run.h5);;cryoDRGN-Läufe (config.yaml config.pkl weights*.pkl);;Alle Dateien (*)</translation>
     </message>
@@ -1548,196 +1318,163 @@ Volumen-PC 1–3: (%2)</translation>
         <translation type="vanished">Cryoscape-Läufe (run.h5);;HDF5-Dateien (*.h5);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTraining.cpp" line="219"/>
-        <source>Quit Cryoscape</source>
-        <translation>Cryoscape beenden</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowTraining.cpp" line="220"/>
-        <source>Training is running — stop it and quit? The last finished epoch is kept and can be resumed.</source>
-        <translation>Ein Training läuft — anhalten und beenden? Die letzte abgeschlossene Epoche bleibt erhalten und kann fortgesetzt werden.</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowMovie.cpp" line="25"/>
-        <source>Export &amp;Movie…</source>
-        <translation>Fil&amp;m exportieren…</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowMovie.cpp" line="26"/>
-        <source>Render a 360° turn of the map, the cluster maps or a trajectory as an MP4 or GIF movie</source>
-        <translation>Eine 360°-Drehung der Karte, die Cluster-Karten oder eine Trajektorie als MP4- oder GIF-Film rendern</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowMovie.cpp" line="41"/>
-        <source>The trajectory (%1 maps)</source>
-        <translation>Die Trajektorie (%1 Karten)</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowMovie.cpp" line="46"/>
-        <source>360° turn of the shown map</source>
-        <translation>360°-Drehung der angezeigten Karte</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowMovie.cpp" line="56"/>
-        <source>The k-means cluster maps (%1)</source>
-        <translation>Die k-means-Cluster-Karten (%1)</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowMovie.cpp" line="60"/>
-        <location filename="../app/MainWindowMovie.cpp" line="89"/>
-        <location filename="../app/MainWindowMovie.cpp" line="99"/>
-        <location filename="../app/MainWindowMovie.cpp" line="119"/>
-        <source>Export Movie</source>
-        <translation>Film exportieren</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowMovie.cpp" line="60"/>
-        <source>Open a map or a trained run first.</source>
-        <translation>Zuerst eine Karte oder einen trainierten Lauf öffnen.</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowMovie.cpp" line="89"/>
-        <source>A movie is being made already.</source>
-        <translation>Es wird bereits ein Film erstellt.</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowMovie.cpp" line="98"/>
-        <source>Rendering the movie…</source>
-        <translation>Film wird gerendert…</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowMovie.cpp" line="98"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowMovie.cpp" line="112"/>
-        <source>Wrote %1</source>
-        <translation>%1 geschrieben</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowMovie.cpp" line="116"/>
-        <source>Cancelled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowTraining.cpp" line="154"/>
-        <source>Pose search: epoch %1/%2</source>
-        <translation>Orientierungssuche: Epoche %1/%2</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowTrajectory.cpp" line="33"/>
-        <location filename="../app/MainWindowTrajectory.cpp" line="65"/>
-        <source>Trajectory</source>
-        <translation>Trajektorie</translation>
-    </message>
-    <message>
-        <location filename="../app/MainWindowTrajectory.cpp" line="56"/>
-        <location filename="../app/MainWindowTrajectory.cpp" line="58"/>
+        <location filename="../app/MainWindow.cpp" line="113"/>
         <source>&amp;Analysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
+</context>
+<context>
+    <name>MapStage</name>
     <message>
-        <location filename="../app/MainWindowTrajectory.cpp" line="63"/>
-        <source>&amp;Trajectory…</source>
-        <translation>&amp;Trajektorie…</translation>
+        <location filename="../app/MapStage.cpp" line="34"/>
+        <source>Contour level</source>
+        <translation>Konturhöhe</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTrajectory.cpp" line="71"/>
-        <source>Maps along a PC of z, through the k-means centres or along a path drawn on a panel</source>
-        <translation>Karten entlang einer PC von z, durch die k-means-Zentren oder entlang eines auf einem Panel gezeichneten Pfads</translation>
+        <location filename="../app/MapStage.cpp" line="39"/>
+        <source>No map open — File → Open Map… or drop an .mrc, .star or .cs file here</source>
+        <translation>Keine Karte geöffnet — Datei → Karte öffnen… oder eine .mrc-, .star- oder .cs-Datei hierher ziehen</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTrajectory.cpp" line="73"/>
-        <source>Export Shown &amp;Map…</source>
-        <translation>&amp;Angezeigte Karte exportieren…</translation>
+        <location filename="../app/MapStage.cpp" line="50"/>
+        <source>&amp;Reset Camera</source>
+        <translation>Kamera &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTrajectory.cpp" line="74"/>
-        <source>Write the map in the 3D view as .mrc</source>
-        <translation>Die Karte der 3D-Ansicht als .mrc schreiben</translation>
+        <location filename="../app/MapStage.cpp" line="52"/>
+        <source>&amp;Background</source>
+        <translation>&amp;Hintergrund</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTrajectory.cpp" line="75"/>
-        <source>Export &amp;Trajectory Maps…</source>
-        <translation>&amp;Trajektorienkarten exportieren…</translation>
+        <location filename="../app/MapStage.cpp" line="54"/>
+        <source>Dark blue</source>
+        <translation>Dunkelblau</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTrajectory.cpp" line="76"/>
-        <source>Write every frame of the trajectory as .mrc with a ChimeraX script</source>
-        <translation>Jedes Bild der Trajektorie als .mrc mit einem ChimeraX-Skript schreiben</translation>
+        <location filename="../app/MapStage.cpp" line="54"/>
+        <source>Black</source>
+        <translation>Schwarz</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTrajectory.cpp" line="108"/>
+        <location filename="../app/MapStage.cpp" line="54"/>
+        <source>White</source>
+        <translation>Weiß</translation>
+    </message>
+    <message>
+        <location filename="../app/MapStage.cpp" line="59"/>
+        <source>Other…</source>
+        <translation>Andere…</translation>
+    </message>
+    <message>
+        <location filename="../app/MapStage.cpp" line="60"/>
+        <source>Background Colour</source>
+        <translation>Hintergrundfarbe</translation>
+    </message>
+    <message>
+        <location filename="../app/MapStage.cpp" line="64"/>
+        <source>Show &amp;Outline</source>
+        <translation>&amp;Umriss anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/MapStage.cpp" line="68"/>
+        <source>Show &amp;Axes</source>
+        <translation>&amp;Achsen anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/MapStage.cpp" line="128"/>
         <source>%1 · full map (cached)</source>
         <translation>%1 · volle Karte (zwischengespeichert)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTrajectory.cpp" line="127"/>
-        <location filename="../app/MainWindowTrajectory.cpp" line="188"/>
-        <source>Export Shown Map</source>
-        <translation>Angezeigte Karte exportieren</translation>
+        <location filename="../app/MapStage.cpp" line="181"/>
+        <source>%1 · %2 %3 ms (shown %4 ms after the request)</source>
+        <translation>%1 · %2 %3 ms (%4 ms nach der Anforderung angezeigt)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTrajectory.cpp" line="127"/>
-        <source>No map is shown.</source>
-        <translation>Es wird keine Karte angezeigt.</translation>
+        <location filename="../app/MapStage.cpp" line="182"/>
+        <source>preview</source>
+        <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTrajectory.cpp" line="136"/>
-        <source>Wrote %1 (%2 × %3 × %4, %5 Å/voxel)</source>
-        <translation>%1 geschrieben (%2 × %3 × %4, %5 Å/Voxel)</translation>
+        <location filename="../app/MapStage.cpp" line="182"/>
+        <source>full map</source>
+        <translation>volle Karte</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTrajectory.cpp" line="149"/>
-        <location filename="../app/MainWindowTrajectory.cpp" line="154"/>
-        <source>Export Trajectory Maps</source>
-        <translation>Trajektorienkarten exportieren</translation>
+        <location filename="../app/MapStage.cpp" line="250"/>
+        <source>%1 × %2 × %3 voxels · %4 Å/voxel</source>
+        <translation>%1 × %2 × %3 Voxel · %4 Å/Voxel</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTrajectory.cpp" line="149"/>
-        <source>Compute a trajectory first (Analysis → Trajectory…).</source>
-        <translation>Zuerst eine Trajektorie berechnen (Analyse → Trajektorie…).</translation>
+        <location filename="../app/MapStage.cpp" line="256"/>
+        <source>Level %1 (%2 σ) · enclosed volume %3 Å³</source>
+        <translation>Höhe %1 (%2 σ) · eingeschlossenes Volumen %3 Å³</translation>
+    </message>
+</context>
+<context>
+    <name>MovieController</name>
+    <message>
+        <location filename="../app/MovieController.cpp" line="23"/>
+        <source>Export &amp;Movie…</source>
+        <translation>Fil&amp;m exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTrajectory.cpp" line="155"/>
-        <source>The frames are still being decoded (%1). Try again when all are done.</source>
-        <translation>Die Bilder werden noch dekodiert (%1). Erneut versuchen, wenn alle fertig sind.</translation>
+        <location filename="../app/MovieController.cpp" line="25"/>
+        <source>Render a 360° turn of the map, the cluster maps or a trajectory as an MP4 or GIF movie</source>
+        <translation>Eine 360°-Drehung der Karte, die Cluster-Karten oder eine Trajektorie als MP4- oder GIF-Film rendern</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTrajectory.cpp" line="181"/>
-        <source>Wrote %1 maps and trajectory.cxc to %2</source>
-        <translation>%1 Karten und trajectory.cxc nach %2 geschrieben</translation>
+        <location filename="../app/MovieController.cpp" line="37"/>
+        <source>The trajectory (%1 maps)</source>
+        <translation>Die Trajektorie (%1 Karten)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTrajectory.cpp" line="190"/>
-        <source>MRC maps (*.mrc)</source>
-        <translation>MRC-Karten (*.mrc)</translation>
+        <location filename="../app/MovieController.cpp" line="43"/>
+        <source>360° turn of the shown map</source>
+        <translation>360°-Drehung der angezeigten Karte</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowTrajectory.cpp" line="200"/>
-        <source>Export Trajectory Maps to Folder</source>
-        <translation>Trajektorienkarten in Ordner exportieren</translation>
+        <location filename="../app/MovieController.cpp" line="53"/>
+        <source>The k-means cluster maps (%1)</source>
+        <translation>Die k-means-Cluster-Karten (%1)</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="272"/>
-        <source>the run&apos;s map (homogeneous: no latent space)</source>
-        <translation>die Karte des Laufs (homogen: kein latenter Raum)</translation>
+        <location filename="../app/MovieController.cpp" line="57"/>
+        <location filename="../app/MovieController.cpp" line="86"/>
+        <location filename="../app/MovieController.cpp" line="98"/>
+        <location filename="../app/MovieController.cpp" line="118"/>
+        <source>Export Movie</source>
+        <translation>Film exportieren</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="279"/>
-        <source>Homogeneous run: one map, no latent space to explore</source>
-        <translation>Homogener Lauf: eine Karte, kein latenter Raum zu erkunden</translation>
+        <location filename="../app/MovieController.cpp" line="57"/>
+        <source>Open a map or a trained run first.</source>
+        <translation>Zuerst eine Karte oder einen trainierten Lauf öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="409"/>
-        <source>, with the poses this run found ab initio</source>
-        <translation>, mit den Posen, die dieser Lauf ab initio gefunden hat</translation>
+        <location filename="../app/MovieController.cpp" line="86"/>
+        <source>A movie is being made already.</source>
+        <translation>Es wird bereits ein Film erstellt.</translation>
     </message>
     <message>
-        <location filename="../app/MainWindowExplore.cpp" line="376"/>
-        <source>all: a homogeneous run has no selection</source>
-        <translation>alle: ein homogener Lauf hat keine Auswahl</translation>
+        <location filename="../app/MovieController.cpp" line="97"/>
+        <source>Rendering the movie…</source>
+        <translation>Film wird gerendert…</translation>
+    </message>
+    <message>
+        <location filename="../app/MovieController.cpp" line="97"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../app/MovieController.cpp" line="111"/>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../app/MovieController.cpp" line="115"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -1837,12 +1574,12 @@ Volumen-PC 1–3: (%2)</translation>
 <context>
     <name>MovieExportJob</name>
     <message>
-        <location filename="../app/MovieExportJob.cpp" line="36"/>
+        <location filename="../app/MovieExportJob.cpp" line="96"/>
         <source>No map to turn and no run to decode maps from.</source>
         <translation>Keine Karte zum Drehen und kein Lauf, aus dem Karten dekodiert werden können.</translation>
     </message>
     <message>
-        <location filename="../app/MovieExportJob.cpp" line="57"/>
+        <location filename="../app/MovieExportJob.cpp" line="117"/>
         <source>There are no frames to render.</source>
         <translation>Es gibt keine Bilder zum Rendern.</translation>
     </message>
@@ -2393,6 +2130,98 @@ Volumen-PC 1–3: (%2)</translation>
     </message>
 </context>
 <context>
+    <name>SessionController</name>
+    <message>
+        <location filename="../app/SessionController.cpp" line="48"/>
+        <source>Open &amp;Session…</source>
+        <translation>&amp;Sitzung öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../app/SessionController.cpp" line="49"/>
+        <source>Open Session</source>
+        <translation>Sitzung öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/SessionController.cpp" line="50"/>
+        <source>Cryoscape sessions (*.session.h5 *.autosave *.h5);;All files (*)</source>
+        <translation>Cryoscape-Sitzungen (*.session.h5 *.autosave *.h5);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/SessionController.cpp" line="54"/>
+        <source>&amp;Save Session…</source>
+        <translation>Sitzung spei&amp;chern…</translation>
+    </message>
+    <message>
+        <location filename="../app/SessionController.cpp" line="100"/>
+        <location filename="../app/SessionController.cpp" line="106"/>
+        <source>session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <location filename="../app/SessionController.cpp" line="125"/>
+        <location filename="../app/SessionController.cpp" line="221"/>
+        <source>Save Session</source>
+        <translation>Sitzung speichern</translation>
+    </message>
+    <message>
+        <location filename="../app/SessionController.cpp" line="125"/>
+        <source>Open a run first: a session records how a run is explored.</source>
+        <translation>Zuerst einen Lauf öffnen: Eine Sitzung hält fest, wie ein Lauf erkundet wird.</translation>
+    </message>
+    <message>
+        <location filename="../app/SessionController.cpp" line="131"/>
+        <source>Cannot save the session</source>
+        <translation>Sitzung kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location filename="../app/SessionController.cpp" line="136"/>
+        <source>Session saved to %1</source>
+        <translation>Sitzung gespeichert unter %1</translation>
+    </message>
+    <message>
+        <location filename="../app/SessionController.cpp" line="146"/>
+        <source>Restore Autosave</source>
+        <translation>Automatische Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../app/SessionController.cpp" line="147"/>
+        <source>An autosaved exploration state from %1 was found. Restore it?</source>
+        <translation>Ein automatisch gespeicherter Erkundungsstand vom %1 wurde gefunden. Wiederherstellen?</translation>
+    </message>
+    <message>
+        <location filename="../app/SessionController.cpp" line="158"/>
+        <location filename="../app/SessionController.cpp" line="177"/>
+        <location filename="../app/SessionController.cpp" line="183"/>
+        <source>Cannot open the session</source>
+        <translation>Sitzung kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../app/SessionController.cpp" line="177"/>
+        <source>%1: its run %2 cannot be explored</source>
+        <translation>%1: sein Lauf %2 kann nicht erkundet werden</translation>
+    </message>
+    <message>
+        <location filename="../app/SessionController.cpp" line="183"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/SessionController.cpp" line="196"/>
+        <source>Cannot restore the autosave</source>
+        <translation>Automatische Sicherung kann nicht wiederhergestellt werden</translation>
+    </message>
+    <message>
+        <location filename="../app/SessionController.cpp" line="210"/>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/SessionController.cpp" line="222"/>
+        <source>Cryoscape sessions (*.session.h5);;HDF5 files (*.h5)</source>
+        <translation>Cryoscape-Sitzungen (*.session.h5);;HDF5-Dateien (*.h5)</translation>
+    </message>
+</context>
+<context>
     <name>ThresholdPanel</name>
     <message>
         <location filename="../widgets/ThresholdPanel.cpp" line="24"/>
@@ -2446,343 +2275,445 @@ Volumen-PC 1–3: (%2)</translation>
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="62"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="45"/>
         <source>layers</source>
         <translation>Schichten</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="89"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="72"/>
         <source>Train a Model</source>
         <translation>Modell trainieren</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="101"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="84"/>
         <source>Train</source>
         <translation>Trainieren</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="102"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="85"/>
         <source>Start training a new model in the output directory.</source>
         <translation>Ein neues Modell im Ausgabeverzeichnis trainieren.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="104"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="87"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="105"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="88"/>
         <source>Continue the run already in the output directory from its last saved epoch.</source>
         <translation>Den Lauf im Ausgabeverzeichnis ab seiner zuletzt gespeicherten Epoche fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="143"/>
-        <location filename="../app/TrainingDialog.cpp" line="156"/>
-        <location filename="../app/TrainingDialog.cpp" line="173"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="126"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="139"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="156"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="145"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="128"/>
         <source>Particles to Train On</source>
         <translation>Partikel für das Training</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="146"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="129"/>
         <source>Particle datasets (*.star *.cs *.mrcs *.txt);;All files (*)</source>
         <translation>Partikeldatensätze (*.star *.cs *.mrcs *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="151"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="134"/>
         <source>Particles:</source>
         <translation>Partikel:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="153"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="136"/>
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="154"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="137"/>
         <source>Where to look for the image stacks (.mrcs) when they are not where the particle file says, e.g. after copying a RELION project.</source>
         <translation>Wo nach den Bildstapeln (.mrcs) gesucht wird, wenn sie nicht dort liegen, wo die Partikeldatei angibt, z. B. nach dem Kopieren eines RELION-Projekts.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="158"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="141"/>
         <source>Image Directory</source>
         <translation>Bildverzeichnis</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="165"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="148"/>
         <source>Image directory:</source>
         <translation>Bildverzeichnis:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="171"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="154"/>
         <source>Where the run is written: run.h5 (losses and latent coordinates) and a checkpoint after every epoch. Created if it does not exist.</source>
         <translation>Wohin der Lauf geschrieben wird: run.h5 (Verluste und latente Koordinaten) und ein Kontrollpunkt nach jeder Epoche. Wird angelegt, falls es nicht existiert.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="175"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="158"/>
         <source>Run Directory</source>
         <translation>Laufverzeichnis</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="181"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="164"/>
         <source>Output directory:</source>
         <translation>Ausgabeverzeichnis:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="188"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="171"/>
         <source>Homogeneous (no latent space)</source>
         <translation>Homogen (kein latenter Raum)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="189"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="172"/>
         <source>Learn a single structure for all particles: no encoder and no latent coordinates. A quick baseline before looking for heterogeneity.</source>
         <translation>Eine einzige Struktur für alle Partikel lernen: kein Encoder und keine latenten Koordinaten. Eine schnelle Referenz, bevor nach Heterogenität gesucht wird.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="192"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="175"/>
         <source>How many numbers describe each particle&apos;s conformation. 8 is a good start; 1 suits a single motion, more can capture several independent changes.</source>
         <translation>Wie viele Zahlen die Konformation jedes Partikels beschreiben. 8 ist ein guter Anfang; 1 passt zu einer einzelnen Bewegung, mehr können mehrere unabhängige Änderungen erfassen.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="201"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="184"/>
         <source>Latent dimensions:</source>
         <translation>Latente Dimensionen:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="202"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="185"/>
         <source>Neurons per layer: wider networks learn finer detail but train more slowly.</source>
         <translation>Neuronen pro Schicht: breitere Netze lernen feinere Details, trainieren aber langsamer.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="203"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="186"/>
         <source>Number of hidden layers: deeper networks can model more complex changes.</source>
         <translation>Anzahl der verborgenen Schichten: tiefere Netze können komplexere Änderungen modellieren.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="204"/>
-        <location filename="../app/TrainingDialog.cpp" line="205"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="187"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="188"/>
         <source>Encoder (image → latent coordinates). </source>
         <translation>Encoder (Bild → latente Koordinaten). </translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="206"/>
-        <location filename="../app/TrainingDialog.cpp" line="207"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="189"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="190"/>
         <source>Decoder (coordinates → density). </source>
         <translation>Decoder (Koordinaten → Dichte). </translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="210"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="193"/>
         <source>Encoder:</source>
         <translation>Encoder:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="211"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="194"/>
         <source>Decoder:</source>
         <translation>Decoder:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="216"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="199"/>
         <source>How many times the model sees every particle. 20–50 is typical; you can stop early and resume later.</source>
         <translation>Wie oft das Modell jedes Partikel sieht. 20–50 sind üblich; das Training kann früher angehalten und später fortgesetzt werden.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="218"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="201"/>
         <source>Images per optimisation step. Small batches (8) learn faster per epoch; larger ones run faster per image.</source>
         <translation>Bilder pro Optimierungsschritt. Kleine Stapel (8) lernen pro Epoche schneller; größere laufen pro Bild schneller.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="221"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="204"/>
         <source>Step size of the optimiser (Adam). Lower it (e.g. 5e-5) if the loss jumps around or becomes NaN.</source>
         <translation>Schrittweite des Optimierers (Adam). Verringern (z. B. 5e-5), wenn der Verlust springt oder NaN wird.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="223"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="206"/>
         <source>automatic (1 / latent dimensions)</source>
         <translation>automatisch (1 / latente Dimensionen)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="226"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="209"/>
         <source>Weight of the KL term that keeps the latent space smooth and centred. Larger values give a tidier but less detailed latent space.</source>
         <translation>Gewicht des KL-Terms, der den latenten Raum glatt und zentriert hält. Größere Werte ergeben einen aufgeräumteren, aber weniger detaillierten latenten Raum.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="238"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="221"/>
         <source>Starting point of the random numbers: the same seed and settings give the same run.</source>
         <translation>Ausgangspunkt der Zufallszahlen: gleicher Startwert und gleiche Einstellungen ergeben denselben Lauf.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="241"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="224"/>
         <source>CPU cores used for training. Leave one free to keep the rest of the computer responsive.</source>
         <translation>Für das Training genutzte CPU-Kerne. Einen frei lassen, damit der Rest des Computers reaktionsfähig bleibt.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="244"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="227"/>
         <source>fp32 (exact)</source>
         <translation>fp32 (exakt)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="245"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="228"/>
         <source>bf16 (faster on recent CPUs)</source>
         <translation>bf16 (schneller auf neueren CPUs)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="246"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="229"/>
         <source>Number format of the network&apos;s matrix products. bf16 is faster on CPUs that support it, with slightly less precise losses.</source>
         <translation>Zahlenformat der Matrixprodukte des Netzes. bf16 ist auf CPUs, die es unterstützen, schneller, bei etwas weniger genauen Verlusten.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="250"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="233"/>
         <source>Epochs:</source>
         <translation>Epochen:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="251"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="234"/>
         <source>Batch size:</source>
         <translation>Stapelgröße:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="252"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="235"/>
         <source>Learning rate:</source>
         <translation>Lernrate:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="253"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="236"/>
         <source>KL weight β:</source>
         <translation>KL-Gewicht β:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="254"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="237"/>
         <source>Random seed:</source>
         <translation>Zufallsstartwert:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="255"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="238"/>
         <source>Threads:</source>
         <translation>Threads:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="256"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="239"/>
         <source>Precision:</source>
         <translation>Genauigkeit:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="266"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="249"/>
         <source> GB</source>
         <translation> GB</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="268"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="251"/>
         <source>Memory the particle images may take. When they do not fit, they are read from the stacks during training, a window of images ahead of the model. Default: a quarter of this computer&apos;s memory (%1 GB).</source>
         <translation>Speicher, den die Partikelbilder belegen dürfen. Passen sie nicht hinein, werden sie während des Trainings aus den Stapeln gelesen, ein Fenster von Bildern vor dem Modell. Vorgabe: ein Viertel des Arbeitsspeichers dieses Computers (%1 GB).</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="279"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="262"/>
         <source>Memory for images:</source>
         <translation>Speicher für Bilder:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="291"/>
+        <location filename="../app/TrainingDialog.cpp" line="41"/>
         <source>the images take %1 GB: held in memory</source>
         <translation>die Bilder belegen %1 GB: im Speicher gehalten</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="292"/>
+        <location filename="../app/TrainingDialog.cpp" line="42"/>
         <source>the images take %1 GB: read from disk during training</source>
         <translation>die Bilder belegen %1 GB: während des Trainings von der Festplatte gelesen</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="333"/>
+        <location filename="../app/TrainingDialog.cpp" line="83"/>
         <source>%1 particles · box %2 px · %3 Å/px</source>
         <translation>%1 Partikel · Box %2 px · %3 Å/px</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="387"/>
+        <location filename="../app/TrainingDialog.cpp" line="137"/>
         <source> (epoch %1 of %2 done; its settings are shown below)</source>
         <translation> (Epoche %1 von %2 abgeschlossen; seine Einstellungen sind unten gezeigt)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="402"/>
+        <location filename="../app/TrainingDialog.cpp" line="152"/>
         <source> (its run.h5 cannot be read: %1)</source>
         <translation> (seine run.h5 kann nicht gelesen werden: %1)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="405"/>
+        <location filename="../app/TrainingDialog.cpp" line="155"/>
         <source>This directory already holds a run%1. Resume continues it; Train starts it over and replaces it.</source>
         <translation>Dieses Verzeichnis enthält bereits einen Lauf%1. „Fortsetzen“ setzt ihn fort; „Trainieren“ beginnt ihn neu und ersetzt ihn.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="505"/>
+        <location filename="../app/TrainingDialog.cpp" line="255"/>
         <source>Choose the particle file to train on.</source>
         <translation>Die Partikeldatei für das Training wählen.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="507"/>
+        <location filename="../app/TrainingDialog.cpp" line="257"/>
         <source>The particle file %1 does not exist.</source>
         <translation>Die Partikeldatei %1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="510"/>
+        <location filename="../app/TrainingDialog.cpp" line="260"/>
         <source>The particle file cannot be used: %1</source>
         <translation>Die Partikeldatei ist nicht verwendbar: %1</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="512"/>
+        <location filename="../app/TrainingDialog.cpp" line="262"/>
         <source>The particle file holds no particles.</source>
         <translation>Die Partikeldatei enthält keine Partikel.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="515"/>
+        <location filename="../app/TrainingDialog.cpp" line="265"/>
         <source>Choose an output directory for the run.</source>
         <translation>Ein Ausgabeverzeichnis für den Lauf wählen.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="518"/>
+        <location filename="../app/TrainingDialog.cpp" line="268"/>
         <source>The image directory %1 does not exist.</source>
         <translation>Das Bildverzeichnis %1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="520"/>
+        <location filename="../app/TrainingDialog.cpp" line="270"/>
         <source>The output directory %1 is a file.</source>
         <translation>Das Ausgabeverzeichnis %1 ist eine Datei.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="524"/>
+        <location filename="../app/TrainingDialog.cpp" line="274"/>
         <source>The learning rate must be a number above 0 and at most 1 (e.g. 1e-4), not “%1”.</source>
         <translation>Die Lernrate muss eine Zahl über 0 und höchstens 1 sein (z. B. 1e-4), nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="529"/>
+        <location filename="../app/TrainingDialog.cpp" line="279"/>
         <source>β must be a number of at least 0 (e.g. 0.125), not “%1”.</source>
         <translation>β muss eine Zahl von mindestens 0 sein (z. B. 0.125), nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="532"/>
+        <location filename="../app/TrainingDialog.cpp" line="282"/>
         <source>The batch size (%1) is larger than the number of particles (%2).</source>
         <translation>Die Stapelgröße (%1) ist größer als die Anzahl der Partikel (%2).</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="547"/>
+        <location filename="../app/TrainingDialog.cpp" line="297"/>
         <source>There is no run to resume in %1.</source>
         <translation>In %1 gibt es keinen Lauf zum Fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="552"/>
+        <location filename="../app/TrainingDialog.cpp" line="302"/>
         <source>Start Over?</source>
         <translation>Neu beginnen?</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="553"/>
+        <location filename="../app/TrainingDialog.cpp" line="303"/>
         <source>%1 already holds a run. Start a new one there and replace it?</source>
         <translation>%1 enthält bereits einen Lauf. Dort einen neuen starten und ihn ersetzen?</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="141"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="124"/>
         <source>The particle images to learn from: a RELION .star, a cryoSPARC .cs or an .mrcs stack. CTF (and poses, unless searched ab initio) are taken from it.</source>
         <translation>Die Partikelbilder, aus denen gelernt wird: eine RELION-.star, eine cryoSPARC-.cs oder ein .mrcs-Stapel. CTF (und Orientierungen, sofern sie nicht ab initio gesucht werden) werden daraus übernommen.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDockController</name>
+    <message>
+        <location filename="../app/TrainingDockController.cpp" line="24"/>
+        <location filename="../app/TrainingDockController.cpp" line="77"/>
+        <location filename="../app/TrainingDockController.cpp" line="86"/>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDockController.cpp" line="30"/>
+        <source>Training &amp;Monitor</source>
+        <translation>Trainings&amp;monitor</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDockController.cpp" line="44"/>
+        <source>density</source>
+        <translation>Dichte</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDockController.cpp" line="48"/>
+        <source>&amp;Train…</source>
+        <translation>&amp;Trainieren…</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDockController.cpp" line="50"/>
+        <source>Train a model of the structural heterogeneity of a particle dataset</source>
+        <translation>Ein Modell der strukturellen Heterogenität eines Partikeldatensatzes trainieren</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDockController.cpp" line="77"/>
+        <location filename="../app/TrainingDockController.cpp" line="86"/>
+        <source>A training run is already going. Cancel it first.</source>
+        <translation>Es läuft bereits ein Training. Zuerst abbrechen.</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDockController.cpp" line="106"/>
+        <source>Resuming training…</source>
+        <translation>Training wird fortgesetzt…</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDockController.cpp" line="106"/>
+        <source>Training starts…</source>
+        <translation>Training startet…</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDockController.cpp" line="119"/>
+        <source>PC 1</source>
+        <translation>PC 1</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDockController.cpp" line="119"/>
+        <source>PC 2</source>
+        <translation>PC 2</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDockController.cpp" line="129"/>
+        <source>particle</source>
+        <translation>Partikel</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDockController.cpp" line="135"/>
+        <source>PCA of z</source>
+        <translation>PCA von z</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDockController.cpp" line="145"/>
+        <source>Pose search: epoch %1/%2</source>
+        <translation>Orientierungssuche: Epoche %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDockController.cpp" line="147"/>
+        <source>Training: epoch %1/%2 · %3 left</source>
+        <translation>Training: Epoche %1/%2 · %3 verbleibend</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDockController.cpp" line="158"/>
+        <source>Training cancelled after epoch %1</source>
+        <translation>Training nach Epoche %1 abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDockController.cpp" line="161"/>
+        <source>Training finished: %1 epochs</source>
+        <translation>Training abgeschlossen: %1 Epochen</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDockController.cpp" line="169"/>
+        <location filename="../app/TrainingDockController.cpp" line="170"/>
+        <source>Training failed</source>
+        <translation>Training fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDockController.cpp" line="180"/>
+        <source>Quit Cryoscape</source>
+        <translation>Cryoscape beenden</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDockController.cpp" line="181"/>
+        <source>Training is running — stop it and quit? The last finished epoch is kept and can be resumed.</source>
+        <translation>Ein Training läuft — anhalten und beenden? Die letzte abgeschlossene Epoche bleibt erhalten und kann fortgesetzt werden.</translation>
     </message>
 </context>
 <context>
@@ -2969,6 +2900,103 @@ Volumen-PC 1–3: (%2)</translation>
         <location filename="../widgets/TrainingMonitor.cpp" line="221"/>
         <source>Pose search (epoch %1): %2 / %3 images, %4 images/s</source>
         <translation>Orientierungssuche (Epoche %1): %2 / %3 Bilder, %4 Bilder/s</translation>
+    </message>
+</context>
+<context>
+    <name>TrajectoryController</name>
+    <message>
+        <location filename="../app/TrajectoryController.cpp" line="23"/>
+        <location filename="../app/TrajectoryController.cpp" line="29"/>
+        <source>Trajectory</source>
+        <translation>Trajektorie</translation>
+    </message>
+    <message>
+        <location filename="../app/TrajectoryController.cpp" line="27"/>
+        <source>&amp;Trajectory…</source>
+        <translation>&amp;Trajektorie…</translation>
+    </message>
+    <message>
+        <location filename="../app/TrajectoryController.cpp" line="29"/>
+        <source>Open a run first.</source>
+        <translation>Zuerst einen Lauf öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../app/TrajectoryController.cpp" line="35"/>
+        <source>Maps along a PC of z, through the k-means centres or along a path drawn on a panel</source>
+        <translation>Karten entlang einer PC von z, durch die k-means-Zentren oder entlang eines auf einem Panel gezeichneten Pfads</translation>
+    </message>
+    <message>
+        <location filename="../app/TrajectoryController.cpp" line="38"/>
+        <source>Export Shown &amp;Map…</source>
+        <translation>&amp;Angezeigte Karte exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../app/TrajectoryController.cpp" line="39"/>
+        <source>Write the map in the 3D view as .mrc</source>
+        <translation>Die Karte der 3D-Ansicht als .mrc schreiben</translation>
+    </message>
+    <message>
+        <location filename="../app/TrajectoryController.cpp" line="40"/>
+        <source>Export &amp;Trajectory Maps…</source>
+        <translation>&amp;Trajektorienkarten exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../app/TrajectoryController.cpp" line="41"/>
+        <source>Write every frame of the trajectory as .mrc with a ChimeraX script</source>
+        <translation>Jedes Bild der Trajektorie als .mrc mit einem ChimeraX-Skript schreiben</translation>
+    </message>
+    <message>
+        <location filename="../app/TrajectoryController.cpp" line="71"/>
+        <location filename="../app/TrajectoryController.cpp" line="130"/>
+        <source>Export Shown Map</source>
+        <translation>Angezeigte Karte exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/TrajectoryController.cpp" line="71"/>
+        <source>No map is shown.</source>
+        <translation>Es wird keine Karte angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../app/TrajectoryController.cpp" line="77"/>
+        <location filename="../app/TrajectoryController.cpp" line="121"/>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../app/TrajectoryController.cpp" line="80"/>
+        <source>Wrote %1 (%2 × %3 × %4, %5 Å/voxel)</source>
+        <translation>%1 geschrieben (%2 × %3 × %4, %5 Å/Voxel)</translation>
+    </message>
+    <message>
+        <location filename="../app/TrajectoryController.cpp" line="92"/>
+        <location filename="../app/TrajectoryController.cpp" line="97"/>
+        <source>Export Trajectory Maps</source>
+        <translation>Trajektorienkarten exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/TrajectoryController.cpp" line="92"/>
+        <source>Compute a trajectory first (Analysis → Trajectory…).</source>
+        <translation>Zuerst eine Trajektorie berechnen (Analyse → Trajektorie…).</translation>
+    </message>
+    <message>
+        <location filename="../app/TrajectoryController.cpp" line="98"/>
+        <source>The frames are still being decoded (%1). Try again when all are done.</source>
+        <translation>Die Bilder werden noch dekodiert (%1). Erneut versuchen, wenn alle fertig sind.</translation>
+    </message>
+    <message>
+        <location filename="../app/TrajectoryController.cpp" line="124"/>
+        <source>Wrote %1 maps and trajectory.cxc to %2</source>
+        <translation>%1 Karten und trajectory.cxc nach %2 geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../app/TrajectoryController.cpp" line="130"/>
+        <source>MRC maps (*.mrc)</source>
+        <translation>MRC-Karten (*.mrc)</translation>
+    </message>
+    <message>
+        <location filename="../app/TrajectoryController.cpp" line="137"/>
+        <source>Export Trajectory Maps to Folder</source>
+        <translation>Trajektorienkarten in Ordner exportieren</translation>
     </message>
 </context>
 <context>
@@ -4197,7 +4225,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Dekodieren</translation>
     </message>
     <message>
-        <location filename="../app/cli/EvalVolCommand.cpp" line="138"/>
+        <location filename="../app/cli/EvalVolCommand.cpp" line="128"/>
         <source>Wrote %1 maps to %2 (%3 s per map)</source>
         <translation>%1 Karten nach %2 geschrieben (%3 s pro Karte)</translation>
     </message>
@@ -4978,7 +5006,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
 <context>
     <name>gui</name>
     <message>
-        <location filename="../app/GuiMain.cpp" line="21"/>
+        <location filename="../app/GuiMain.cpp" line="20"/>
         <source>
 Headless commands (cryoscape &lt;command&gt; --help):
 </source>
@@ -4987,57 +5015,57 @@ Befehle ohne Oberfläche (cryoscape &lt;Befehl&gt; --help):
 </translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="53"/>
+        <location filename="../app/GuiMain.cpp" line="52"/>
         <source>Cannot write the screenshot %1</source>
         <translation>Bildschirmfoto %1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="97"/>
+        <location filename="../app/GuiMain.cpp" line="96"/>
         <source>Cryoscape — explore structural heterogeneity in cryo-EM data.</source>
         <translation>Cryoscape — strukturelle Heterogenität in Kryo-EM-Daten erkunden.</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="102"/>
+        <location filename="../app/GuiMain.cpp" line="101"/>
         <source>Render the window to PATH (PNG) and exit.</source>
         <translation>Das Fenster als PNG nach PFAD schreiben und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="103"/>
+        <location filename="../app/GuiMain.cpp" line="102"/>
         <source>PATH</source>
         <translation>PFAD</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="105"/>
+        <location filename="../app/GuiMain.cpp" line="104"/>
         <source>User interface language (e.g. de, en).</source>
         <translation>Sprache der Oberfläche (z. B. de, en).</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="106"/>
+        <location filename="../app/GuiMain.cpp" line="105"/>
         <source>CODE</source>
         <translation>KÜRZEL</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="108"/>
+        <location filename="../app/GuiMain.cpp" line="107"/>
         <source>Show the built-in demo map.</source>
         <translation>Die eingebaute Demokarte zeigen.</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="122"/>
+        <location filename="../app/GuiMain.cpp" line="121"/>
         <source>Demo map</source>
         <translation>Demokarte</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="113"/>
+        <location filename="../app/GuiMain.cpp" line="112"/>
         <source>Maps (.mrc) or particle datasets (.star, .cs, .mrcs, .txt) to open.</source>
         <translation>Zu öffnende Karten (.mrc) oder Partikeldatensätze (.star, .cs, .mrcs, .txt).</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="110"/>
+        <location filename="../app/GuiMain.cpp" line="109"/>
         <source>Wait MS milliseconds before the screenshot (default 400).</source>
         <translation>MS Millisekunden vor dem Bildschirmfoto warten (Vorgabe 400).</translation>
     </message>
     <message>
-        <location filename="../app/GuiMain.cpp" line="111"/>
+        <location filename="../app/GuiMain.cpp" line="110"/>
         <source>MS</source>
         <translation>MS</translation>
     </message>
