@@ -46,16 +46,19 @@ std::size_t LatentScatterView::pointCount() const
     return m_x && m_y && m_x->size() == m_y->size() ? m_x->size() : 0;
 }
 
-void LatentScatterView::setPoints(ScatterColumn x, ScatterColumn y, bool keepView)
+void LatentScatterView::setPoints(ScatterColumn x, ScatterColumn y, bool keepView, ScatterOrder order)
 {
+    if (x == m_x && y == m_y && (!order || order == m_order)) {   // the same points again
+        if (!keepView)
+            resetView();
+        return;
+    }
     m_x = std::move(x), m_y = std::move(y);
     m_grid.reset();
     const std::size_t n = pointCount();
-    m_order = spatialOrder(std::span<const float>(n ? m_x->data() : nullptr, n),
-                           std::span<const float>(n ? m_y->data() : nullptr, n));
-    m_orderedX.resize(n), m_orderedY.resize(n);
-    for (std::size_t k = 0; k < n; ++k)
-        m_orderedX[k] = (*m_x)[m_order[k]], m_orderedY[k] = (*m_y)[m_order[k]];
+    if (!order || order->order.size() != n)
+        order = n ? makeRenderOrder(m_x, m_y) : std::make_shared<const ScatterRenderOrder>();
+    m_order = std::move(order);
     updatePointColours();
     if (!keepView)
         resetView();
@@ -71,6 +74,10 @@ void LatentScatterView::setAxisTitles(const QString& xTitle, const QString& yTit
 
 void LatentScatterView::setColouring(const ScatterColouring& colouring)
 {
+    const ScatterColouring& c = m_colouring;
+    if (c.kind == colouring.kind && c.title == colouring.title && c.labels == colouring.labels &&
+        c.values == colouring.values && c.low == colouring.low && c.high == colouring.high)
+        return;   // the panels are rebuilt with the same sources (e.g. the particles arrived)
     m_colouring = colouring;
     updatePointColours();
     m_rasterDirty = true;
@@ -127,11 +134,12 @@ void LatentScatterView::updatePointColours()
 {
     m_pointColours.clear();
     const std::size_t n = pointCount();
+    const std::vector<std::uint32_t>& order = m_order->order;
     using Kind = ScatterColouring::Kind;
     if (m_colouring.kind == Kind::Categories && m_colouring.labels && m_colouring.labels->size() == n) {
         m_pointColours.resize(n);
         for (std::size_t k = 0; k < n; ++k)
-            m_pointColours[k] = scattercolours::category((*m_colouring.labels)[m_order[k]]);
+            m_pointColours[k] = scattercolours::category((*m_colouring.labels)[order[k]]);
     } else if (m_colouring.kind == Kind::Values && m_colouring.values && m_colouring.values->size() == n) {
         const auto [low, high] = m_colouring.low <= m_colouring.high
                                      ? std::pair{m_colouring.low, m_colouring.high}
@@ -143,7 +151,7 @@ void LatentScatterView::updatePointColours()
         const double scale = 255.0 / (m_valueHigh - m_valueLow);
         m_pointColours.resize(n);
         for (std::size_t k = 0; k < n; ++k) {
-            const float v = (*m_colouring.values)[m_order[k]];
+            const float v = (*m_colouring.values)[order[k]];
             m_pointColours[k] = std::isfinite(v)
                 ? table[std::size_t(std::clamp((v - m_valueLow) * scale, 0.0, 255.0))]
                 : scattercolours::missingValue();
@@ -254,7 +262,7 @@ void LatentScatterView::ensureRaster()
     timer.start();
     const std::size_t n = pointCount();
     if (m_rasterDirty || m_image.size() != pixels)
-        m_raster.accumulate(m_orderedX, m_orderedY, m_pointColours, {m_view, pixels}, pointSize());
+        m_raster.accumulate(m_order->x, m_order->y, m_pointColours, {m_view, pixels}, pointSize());
     m_raster.markLayers(selectionLayers(), std::span<const float>(n ? m_x->data() : nullptr, n),
                         std::span<const float>(n ? m_y->data() : nullptr, n));
     ScatterRaster::Style style;

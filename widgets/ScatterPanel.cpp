@@ -148,7 +148,7 @@ void ScatterPanel::showEmbedding(int index, bool keepView)
     }
     const ScatterEmbedding& e = m_embeddings[index];
     m_view->setAxisTitles(e.xTitle, e.yTitle);
-    m_view->setPoints(e.x, e.y, keepView);
+    m_view->setPoints(e.x, e.y, keepView, e.order);
 }
 
 void ScatterPanel::showColourSource(int index)

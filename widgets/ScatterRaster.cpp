@@ -32,6 +32,19 @@ std::vector<std::uint32_t> spatialOrder(std::span<const float> x, std::span<cons
     return order;
 }
 
+ScatterOrder makeRenderOrder(const ScatterColumn& x, const ScatterColumn& y)
+{
+    if (!x || !y || x->size() != y->size())
+        return nullptr;
+    auto sorted = std::make_shared<ScatterRenderOrder>();
+    sorted->order = spatialOrder(*x, *y);
+    const std::size_t n = sorted->order.size();
+    sorted->x.resize(n), sorted->y.resize(n);
+    for (std::size_t k = 0; k < n; ++k)
+        sorted->x[k] = (*x)[sorted->order[k]], sorted->y[k] = (*y)[sorted->order[k]];
+    return sorted;
+}
+
 long ScatterRaster::pixelOf(float x, float y) const
 {
     const double fx = (double(x) - m_x0) * m_sx;

@@ -5,6 +5,7 @@
 // a selected point; pass 3 (compose) turns the records into an RGB image: mean colour,
 // opacity growing with log(count), selections on top, other points faded when a selection
 // is shown.
+#include "ScatterTypes.h"
 #include "analysis/SelectionSet.h"
 
 #include <QImage>
@@ -19,6 +20,9 @@
 // their bounding box (non-finite points last): rasterising in this order touches the pixel
 // buffer almost sequentially, about twice as fast for 10^6 points as particle order.
 std::vector<std::uint32_t> spatialOrder(std::span<const float> x, std::span<const float> y, int side = 256);
+// spatialOrder of the points and the columns permuted by it (ScatterTypes.h); null for
+// columns missing or of different lengths.
+ScatterOrder makeRenderOrder(const ScatterColumn& x, const ScatterColumn& y);
 
 class ScatterRaster {
 public:

@@ -25,10 +25,20 @@ struct ScatterColouring {
     double low = 0, high = -1;  // Values: colour map range; low > high = 1st..99th percentile
 };
 
+// Points in the order the rasteriser visits them (spatialOrder in ScatterRaster.h), with
+// both columns permuted by it. Sorting a million points takes ~20 ms: whoever has a thread
+// to spare makes it once per embedding (makeRenderOrder) and hands it over with the columns.
+struct ScatterRenderOrder {
+    std::vector<std::uint32_t> order;   // render position k → particle index
+    std::vector<float> x, y;            // x[order[k]], y[order[k]]
+};
+using ScatterOrder = std::shared_ptr<const ScatterRenderOrder>;
+
 // A named 2-D coordinate source ("PCA 1/2", "UMAP", "z1/z2").
 struct ScatterEmbedding {
     QString name, xTitle, yTitle;
     ScatterColumn x, y;
+    ScatterOrder order = nullptr;   // null: the view sorts the points itself when it shows them
 };
 
 // A named colour source for the colour chooser ("density", "k-means (20)", "defocus").

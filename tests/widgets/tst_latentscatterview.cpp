@@ -96,6 +96,36 @@ private Q_SLOTS:
                  qPrintable(QString("crowded %1, lonely %2").arg(crowded.lightness()).arg(lonely.lightness())));
     }
 
+    // A render order made beforehand (off the GUI thread: RunTables) draws the same pixels as
+    // the one the view makes itself; one made for other points (another count) is not used.
+    void aRenderOrderHandedOverDrawsTheSame()
+    {
+        const auto [x, y] = blobs(5000, 3);
+        std::vector<std::int32_t> labels(5000);
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            labels[i] = std::int32_t(i % 7);
+        const ScatterColouring clusters{ScatterColouring::Kind::Categories, "class",
+                                        std::make_shared<const std::vector<std::int32_t>>(labels), {}};
+        const ScatterOrder order = makeRenderOrder(x, y);
+        QVERIFY(order);
+        QCOMPARE(order->order, spatialOrder(*x, *y));
+        for (std::size_t k = 0; k < order->order.size(); ++k)
+            QVERIFY((*x)[order->order[k]] == order->x[k] && (*y)[order->order[k]] == order->y[k]);
+        const auto [fewX, fewY] = blobs(100, 4);
+        LatentScatterView own, handed, mismatched;
+        own.setPoints(x, y);
+        handed.setPoints(x, y, false, order);
+        mismatched.setPoints(x, y, false, makeRenderOrder(fewX, fewY));
+        for (LatentScatterView* view : {&own, &handed, &mismatched}) {
+            view->resize(400, 300);
+            view->setColouring(clusters);
+        }
+        const QImage expected = own.renderToImage();
+        QCOMPARE(handed.renderToImage(), expected);
+        QCOMPARE(mismatched.renderToImage(), expected);
+        QVERIFY(!makeRenderOrder(x, fewY));   // columns of different lengths
+    }
+
     void badInputIsHarmless()
     {
         LatentScatterView view;
