@@ -16,8 +16,6 @@
 
 namespace {
 
-ScatterColumn column(std::vector<float> values) { return std::make_shared<const std::vector<float>>(std::move(values)); }
-
 QString formatZ(const std::vector<float>& z)
 {
     QStringList parts;
@@ -89,32 +87,31 @@ ExplorerPanel::ExplorerPanel(std::shared_ptr<const RunTables> tables, QWidget* p
 
 QList<ScatterEmbedding> ExplorerPanel::buildEmbeddings()
 {
-    const RunTables& t = *m_tables;
     m_embeddingKeys.clear();
-    QList<ScatterEmbedding> axes;
-    const int pcs = t.pca.pca.componentCount();
-    for (int c = 0; c + 1 < std::min(pcs, 3); ++c) {
-        axes.append({tr("PCA %1/%2").arg(c + 1).arg(c + 2), tr("PC %1").arg(c + 1), tr("PC %1").arg(c + 2),
-                     t.pcaColumns[std::size_t(c)], t.pcaColumns[std::size_t(c) + 1]});
-        m_embeddingKeys << QStringLiteral("pca:%1,%2").arg(c).arg(c + 1);
+    QList<ScatterEmbedding> embeddings;
+    for (const RunTables::Axes& a : m_tables->axes) {
+        const auto [name, xTitle, yTitle] = axesTitles(a);
+        embeddings.append({name, xTitle, yTitle, a.x, a.y, a.order});
+        m_embeddingKeys << a.key;
     }
-    if (t.umap) {
-        axes.append({tr("UMAP"), tr("UMAP 1"), tr("UMAP 2"), t.umapColumns[0], t.umapColumns[1]});
-        m_embeddingKeys << QStringLiteral("umap");
+    return embeddings;
+}
+
+// The axes chooser's entry and the two axis titles.
+std::array<QString, 3> ExplorerPanel::axesTitles(const RunTables::Axes& a)
+{
+    const int c = a.first + 1;   // 1-based, as shown
+    switch (a.kind) {
+    case RunTables::Axes::Kind::Pca:
+        return {tr("PCA %1/%2").arg(c).arg(c + 1), tr("PC %1").arg(c), tr("PC %1").arg(c + 1)};
+    case RunTables::Axes::Kind::Umap:
+        return {tr("UMAP"), tr("UMAP 1"), tr("UMAP 2")};
+    case RunTables::Axes::Kind::Z:
+        return {tr("z%1 / z%2").arg(c).arg(c + 1), tr("z%1").arg(c), tr("z%1").arg(c + 1)};
+    case RunTables::Axes::Kind::ZByParticle:
+        break;
     }
-    for (int c = 0; c + 1 < t.zdim(); c += 2) {
-        axes.append({tr("z%1 / z%2").arg(c + 1).arg(c + 2), tr("z%1").arg(c + 1), tr("z%1").arg(c + 2),
-                     t.zColumns[std::size_t(c)], t.zColumns[std::size_t(c) + 1]});
-        m_embeddingKeys << QStringLiteral("z:%1,%2").arg(c).arg(c + 1);
-    }
-    if (t.zdim() == 1) {   // one latent dimension: z1 against the particle index
-        std::vector<float> index(t.count());
-        for (std::size_t i = 0; i < index.size(); ++i)
-            index[i] = float(i);
-        axes.append({tr("z1 / particle"), tr("z1"), tr("particle"), t.zColumns[0], column(std::move(index))});
-        m_embeddingKeys << QStringLiteral("z:0,index");
-    }
-    return axes;
+    return {tr("z1 / particle"), tr("z1"), tr("particle")};
 }
 
 QList<ScatterColourSource> ExplorerPanel::buildColours(QList<ScatterValueColumn>& ranges)
@@ -125,11 +122,10 @@ QList<ScatterColourSource> ExplorerPanel::buildColours(QList<ScatterValueColumn>
     density.kind = ScatterColouring::Kind::Density;
     QList<ScatterColourSource> colours{{tr("density"), density}};
     m_colourKeys << QStringLiteral("density");
-    auto labels = std::make_shared<const std::vector<std::int32_t>>(t.kmeans->labels);
     ScatterColouring clusters;
     clusters.kind = ScatterColouring::Kind::Categories;
     clusters.title = tr("cluster");
-    clusters.labels = labels;
+    clusters.labels = t.kmeansLabels;
     colours.append({tr("k-means (%1)").arg(t.kmeans->clusters), clusters});
     m_colourKeys << QStringLiteral("kmeans");
     auto addValues = [&](const QString& key, const QString& name, const ScatterColumn& c) {
@@ -184,7 +180,7 @@ void ExplorerPanel::buildSources(bool rebuild)
     const int right = m_embeddingKeys.indexOf(m_tables->umap ? QStringLiteral("umap") : QStringLiteral("z:0,1"));
     m_panels[1]->setCurrentEmbedding(right >= 0 ? right : 0);
     m_panels[1]->setCurrentColourSource(1);
-    m_selectionPanel->setClusterLabels(std::make_shared<const std::vector<std::int32_t>>(m_tables->kmeans->labels));
+    m_selectionPanel->setClusterLabels(m_tables->kmeansLabels);
     m_selectionPanel->setRangeColumns(ranges);
 }
 
@@ -300,8 +296,7 @@ void ExplorerPanel::computeUmap()
 void ExplorerPanel::umapFinished(const cryo::UmapTable& table, const QString& storeProblem)
 {
     auto tables = std::make_shared<RunTables>(*m_tables);
-    tables->umap = table;
-    tables->umapColumns = {column(tables->umapColumn(0)), column(tables->umapColumn(1))};
+    tables->addUmap(table);
     m_tables = std::move(tables);
     m_umapProgress->hide();
     m_umapButton->hide();

@@ -10,6 +10,7 @@
 
 #include <QWidget>
 
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -67,6 +68,7 @@ private:
     // Rebuilt (rebuild = true) after the UMAP or the particles arrived: the choices are kept.
     void buildSources(bool rebuild);
     QList<ScatterEmbedding> buildEmbeddings();
+    static std::array<QString, 3> axesTitles(const RunTables::Axes& axes);
     // Colour sources; `ranges` gets the value columns offered for range picks.
     QList<ScatterColourSource> buildColours(QList<ScatterValueColumn>& ranges);
     void umapFinished(const cryo::UmapTable& table, const QString& storeProblem);

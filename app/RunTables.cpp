@@ -1,5 +1,7 @@
 #include "RunTables.h"
 
+#include "ScatterRaster.h"
+
 #include "io/H5File.h"
 #include "geometry/PoseConventions.h"
 #include "particles/ParticleDataset.h"
@@ -55,8 +57,34 @@ void RunTables::prepareColumns()
         pcaColumns.push_back(shared(pcaColumn(c)));
     for (int c = 0; c < zdim(); ++c)
         zColumns.push_back(shared(zColumn(c)));
+    kmeansLabels = kmeans ? std::make_shared<const std::vector<std::int32_t>>(kmeans->labels) : nullptr;
+    axes.clear();
+    using Kind = Axes::Kind;
+    for (int c = 0; c + 1 < int(pcaColumns.size()); ++c)
+        axes.push_back({Kind::Pca, c, QStringLiteral("pca:%1,%2").arg(c).arg(c + 1), pcaColumns[std::size_t(c)],
+                        pcaColumns[std::size_t(c) + 1], nullptr});
+    for (int c = 0; c + 1 < zdim(); c += 2)
+        axes.push_back({Kind::Z, c, QStringLiteral("z:%1,%2").arg(c).arg(c + 1), zColumns[std::size_t(c)],
+                        zColumns[std::size_t(c) + 1], nullptr});
+    if (zdim() == 1) {   // one latent dimension: z1 against the particle index
+        std::vector<float> index(count());
+        for (std::size_t i = 0; i < index.size(); ++i)
+            index[i] = float(i);
+        axes.push_back({Kind::ZByParticle, 0, QStringLiteral("z:0,index"), zColumns[0], shared(std::move(index)), nullptr});
+    }
+    for (Axes& a : axes)
+        a.order = makeRenderOrder(a.x, a.y);
     if (umap)
-        umapColumns = {shared(umapColumn(0)), shared(umapColumn(1))};
+        addUmap(std::move(*umap));
+}
+
+void RunTables::addUmap(cryo::UmapTable table)
+{
+    umap = std::move(table);
+    umapColumns = {shared(umapColumn(0)), shared(umapColumn(1))};
+    const auto afterPca = std::find_if(axes.begin(), axes.end(), [](const Axes& a) { return a.kind != Axes::Kind::Pca; });
+    axes.insert(afterPca, {Axes::Kind::Umap, 0, QStringLiteral("umap"), umapColumns[0], umapColumns[1],
+                           makeRenderOrder(umapColumns[0], umapColumns[1])});
 }
 
 std::vector<float> RunTables::zColumn(int c) const

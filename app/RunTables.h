@@ -6,6 +6,7 @@
 // Loading has three stages, so that the window can show the panels before the particles
 // have been read (RunLoader runs them in the background): readRunTables,
 // completeRunTables, loadRunParticles; loadRunTables is the first two in one call.
+#include "ScatterTypes.h"
 #include "analysis/AnalysisContext.h"
 #include "analysis/LatentPca.h"
 #include "run/RunAnalyses.h"
@@ -37,7 +38,21 @@ struct RunTables {
     // copying them on the GUI thread would stall it.
     using Column = std::shared_ptr<const std::vector<float>>;
     std::vector<Column> pcaColumns, zColumns, umapColumns;
-    void prepareColumns();
+    ScatterLabels kmeansLabels;      // kmeans->labels, shared the same way
+    // The pairs of those columns the panels plot, in the order of the axes chooser, each with
+    // its render order: sorting 10^6 points takes ~20 ms, too long for the GUI thread once
+    // per pair and panel. key: how a session remembers a panel's axes.
+    struct Axes {
+        enum class Kind { Pca, Umap, Z, ZByParticle } kind;
+        int first;          // Pca, Z: the first of the two columns (PC first+1 / first+2)
+        QString key;        // "pca:0,1", "umap", "z:0,1", "z:0,index"
+        Column x, y;
+        ScatterOrder order;
+    };
+    std::vector<Axes> axes;
+    void prepareColumns();   // the columns, then the axes
+    // A UMAP computed after opening: its columns and axes (one render order, made here).
+    void addUmap(cryo::UmapTable table);
 
     std::size_t count() const { return latents.count; }
     int zdim() const { return latents.zdim; }

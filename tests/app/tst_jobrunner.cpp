@@ -2,10 +2,12 @@
 // Completed, Cancelled (a cancel is never a failure) or Failed with the exception's text;
 // progress reaches the GUI coalesced with its last value kept; deliveries arrive in order
 // after the reports made before them; cancelAndWait drops what the old job still queued.
-// And the background run opening (app/RunLoader.h) delivers the same tables and particles
-// as the synchronous loadRunTables/loadRunParticles, for a cryoDRGN run it imports first.
+// And the background run opening (app/RunLoader.h) delivers the same tables (with the
+// scatter axes and their render orders) and particles as the synchronous
+// loadRunTables/loadRunParticles, for a cryoDRGN run it imports first.
 #include "JobRunner.h"
 #include "RunLoader.h"
+#include "ScatterRaster.h"
 #include "analysis/AnalysisContext.h"
 #include "cryodrgn/CryodrgnImport.h"
 #include "particles/ParticleDataset.h"
@@ -180,6 +182,21 @@ private Q_SLOTS:
         QCOMPARE(tables->kmeans->labels, sync.kmeans->labels);
         QCOMPARE(tables->kmeans->centerParticles, sync.kmeans->centerParticles);
         QCOMPARE(tables->umap.has_value(), sync.umap.has_value());
+        // The panels' axes, each sorted for the raster off the GUI thread as the view would.
+        QCOMPARE(tables->axes.size(), sync.axes.size());
+        QVERIFY(tables->axes.size() >= 3);   // PCs 1/2, 2/3, z1/z2 at least
+        for (std::size_t a = 0; a < tables->axes.size(); ++a) {
+            const RunTables::Axes& shown = tables->axes[a];
+            QCOMPARE(shown.key, sync.axes[a].key);
+            QCOMPARE(*shown.x, *sync.axes[a].x);
+            QCOMPARE(*shown.y, *sync.axes[a].y);
+            QVERIFY(shown.order);
+            QCOMPARE(shown.order->order, spatialOrder(*shown.x, *shown.y));
+            QCOMPARE(shown.order->order, sync.axes[a].order->order);
+            for (std::size_t k = 0; k < shown.order->order.size(); ++k)
+                QCOMPARE(shown.order->x[k], (*shown.x)[shown.order->order[k]]);
+        }
+        QCOMPARE(*tables->kmeansLabels, tables->kmeans->labels);
         QVERIFY(syncParticles.dataset);
         QCOMPARE(particles.dataset->size(), syncParticles.dataset->size());
         for (std::size_t i = 0; i < particles.dataset->size(); ++i)
