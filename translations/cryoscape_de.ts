@@ -4499,13 +4499,18 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>train: eine Partikeldatei und --out ORDNER angeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="224"/>
         <location filename="../app/cli/TrainCommand.cpp" line="231"/>
+        <source>Reading images</source>
+        <translation>Bilder lesen</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TrainCommand.cpp" line="224"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="232"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="232"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="233"/>
         <source>Pose search</source>
         <translation>Orientierungssuche</translation>
     </message>

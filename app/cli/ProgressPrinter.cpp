@@ -20,9 +20,10 @@ void ProgressPrinter::update(long long done, long long total)
     const int width = 30, filled = int(fraction * width);
     const double seconds = now / 1000.0;
     const double eta = done > 0 ? seconds * double(total - done) / double(done) : 0.0;
-    std::fprintf(stderr, "\r%s [%s%s] %3d%%  %lld/%lld  %.0f/s  ETA %.0f s   ", qPrintable(m_label),
+    const double rate = seconds > 0 ? done / seconds : 0.0;
+    std::fprintf(stderr, "\r%s [%s%s] %3d%%  %lld/%lld  %.*f/s  ETA %.0f s   ", qPrintable(m_label),
                  QByteArray(filled, '=').constData(), QByteArray(width - filled, ' ').constData(),
-                 int(fraction * 100), done, total, seconds > 0 ? done / seconds : 0.0, eta);
+                 int(fraction * 100), done, total, rate < 100 ? 1 : 0, rate, eta);   // slow rates: a decimal
     std::fflush(stderr);
     m_drawn = true;
 }

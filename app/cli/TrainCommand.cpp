@@ -228,11 +228,17 @@ int runTrain(const QStringList& arguments)
     if (launch)
         return launchLocalRanks(*launch);
     cryo::TrainingOptions options;
+    ProgressPrinter preparing(tr("Reading images"));   // its own line: training's rate starts after it
     ProgressPrinter progress(tr("Training"));
     ProgressPrinter searching(tr("Pose search"));
     bool inSearch = false;
     cryo::TrainingCallbacks callbacks;
     callbacks.progress = [&](const cryo::TrainingProgress& p) {
+        if (p.stage == "preparing") {
+            preparing.update((long long)(p.imagesDone), (long long)(p.imagesPerEpoch));
+            return;
+        }
+        preparing.finish();
         const bool search = p.stage == "pose search";
         if (inSearch && !search)
             searching.finish();
