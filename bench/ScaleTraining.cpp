@@ -25,9 +25,10 @@ namespace fs = std::filesystem;
 
 double gigabytes(std::size_t bytes) { return double(bytes) / double(1 << 30); }
 
-// `cryoscape train DATA --epochs 1` with the images' memory limit; prints and returns images/s.
+// `cryoscape train DATA --epochs 1` with the images' memory limit; prints and returns images/s
+// (with stop.afterImages: the steady rate after stop.warmupImages).
 double trainOneEpoch(const std::string& label, const std::string& data, double memoryGb,
-                     const TrainingBenchSettings& s, double stopAfterSeconds = 0)
+                     const TrainingBenchSettings& s, ChildStop stop = {}, double* cpuMsPerImage = nullptr)
 {
     const fs::path out = fs::temp_directory_path() / ("bench_scale_train_" + std::to_string(getpid()));
     std::vector<std::string> arguments{"train", data, "--out", out.string(), "--epochs", "1", "--max-memory",
@@ -35,17 +36,24 @@ double trainOneEpoch(const std::string& label, const std::string& data, double m
     std::istringstream extra(s.extraArguments);
     for (std::string word; extra >> word;)
         arguments.push_back(word);
-    const ChildRun run = runCryoscape(arguments, stopAfterSeconds);
+    const ChildRun run = runCryoscape(arguments, stop);
+    const bool interrupted = stop.afterSeconds > 0 || stop.afterImages > 0;
     removeUnlessKept(out, false);
     const double rate = lastRate(run.output, "Training");
-    std::printf("  %-34s %7.0f images/s; %6.1f s (CPU %6.1f s); peak resident memory %5.0f MB (limit for the "
+    char steady[128] = "";
+    if (stop.afterImages > 0)
+        std::snprintf(steady, sizeof steady, " (from image %lld to %lld: %.2f images/s, %.0f ms CPU per image)",
+                      stop.warmupImages, stop.afterImages, run.steadyImagesPerSecond, run.steadyCpuMsPerImage);
+    std::printf("  %-24s %7.2f images/s%s; %6.1f s (CPU %6.1f s); peak resident memory %5.0f MB (limit for the "
                 "images %.2f GB)%s\n",
-                label.c_str(), rate, run.wallSeconds, run.cpuSeconds, run.peakResidentMb, memoryGb,
-                run.succeeded || stopAfterSeconds > 0 ? "" : "  FAILED");
-    if (!run.succeeded && stopAfterSeconds <= 0)
+                label.c_str(), rate, steady, run.wallSeconds, run.cpuSeconds, run.peakResidentMb, memoryGb,
+                run.succeeded || interrupted ? "" : "  FAILED");
+    if (!run.succeeded && !interrupted)
         std::printf("%s\n", run.output.substr(run.output.size() > 2000 ? run.output.size() - 2000 : 0).c_str());
     std::fflush(stdout);
-    return rate;
+    if (cpuMsPerImage)
+        *cpuMsPerImage = run.steadyCpuMsPerImage;
+    return stop.afterImages > 0 ? run.steadyImagesPerSecond : rate;
 }
 
 double processCpuSeconds()
@@ -120,11 +128,75 @@ void compareInMemoryAndLazy(const std::string& data, const TrainingBenchSettings
     benchLoader(data, stackGb / 2, std::size_t(s.particles), false);
 }
 
+// The first `count` particles of a .star, written beside it (so that its image names still
+// resolve): the in-memory subset of a large stack.
+fs::path writeStarSubset(const fs::path& star, std::size_t count)
+{
+    const fs::path subset = star.parent_path() / ("bench_scale_first_" + std::to_string(count) + ".star");
+    std::ifstream in(star);
+    std::ofstream out(subset);
+    bool particles = false;
+    std::size_t rows = 0;
+    for (std::string line; std::getline(in, line) && rows < count;) {
+        particles = particles || line.rfind("data_particles", 0) == 0;
+        const bool row = particles && !line.empty() && line[0] != '_' && line[0] != '#' && line.rfind("loop_", 0) != 0 &&
+                         line.rfind("data_", 0) != 0;
+        rows += row;
+        out << line << '\n';
+    }
+    return subset;
+}
+
+// Training from a stack larger than the memory bound against the same model on an in-memory
+// subset (the first `particles` of it): the same number of images each, interleaved in
+// rounds so that a change in the machine's load hits both.
+void compareLargeWithSubset(const TrainingBenchSettings& s)
+{
+    const cryo::ParticleDataset large = cryo::ParticleDataset::open(s.large);
+    std::size_t stackBytes = 0;
+    for (const cryo::StackInfo& stack : large.stacks())
+        stackBytes += std::size_t(fs::file_size(stack.path));
+    const fs::path subset = writeStarSubset(s.large, std::size_t(s.particles));
+    const double subsetGb = gigabytes(stackBytes) * double(s.particles) / double(large.size());
+    std::printf("Training from %s (%zu particles, %.1f GB of images) read lazily with --max-memory %.1f, against its "
+                "first %d particles (%.2f GB) in memory; %lld images each, %d rounds, interleaved%s%s\n",
+                s.large.c_str(), large.size(), gigabytes(stackBytes), s.largeMemoryGb, s.particles, subsetGb,
+                s.stepImages, s.rounds, s.extraArguments.empty() ? "" : "; ", s.extraArguments.c_str());
+    benchLoader(s.large, s.largeMemoryGb, s.largeLoaderImages, true);
+    double lazySum = 0, memorySum = 0, lazyCpuSum = 0, memoryCpuSum = 0;
+    const ChildStop stop{0, s.stepImages, "Training", s.stepImages / 4};
+    for (int round = 1; round <= s.rounds; ++round) {
+        std::printf(" round %d\n", round);
+        double cpu = 0;
+        lazySum += trainOneEpoch("read lazily", s.large, s.largeMemoryGb, s, stop, &cpu);
+        lazyCpuSum += cpu;
+        memorySum += trainOneEpoch("first " + std::to_string(s.particles) + " in memory", subset.string(),
+                                   4 * subsetGb + 1, s, stop, &cpu);
+        memoryCpuSum += cpu;
+    }
+    const double lazy = lazySum / s.rounds, memory = memorySum / s.rounds;
+    std::printf("  mean of the steady rates (from image %lld on): read lazily %.2f images/s, in memory %.2f images/s: "
+                "lazy / in memory %.1f %% (target >= 90 %%)\n",
+                s.stepImages / 4, lazy, memory, memory > 0 ? 100 * lazy / memory : 0.0);
+    std::printf("  CPU per image (all threads; what a shared machine's load does not change): read lazily %.0f ms, in "
+                "memory %.0f ms: in memory / lazy %.1f %%\n",
+                lazyCpuSum / s.rounds, memoryCpuSum / s.rounds, lazyCpuSum > 0 ? 100 * memoryCpuSum / lazyCpuSum : 0.0);
+    if (lazy > 0)
+        std::printf("  one epoch of all %zu particles read lazily at that rate: %.1f h (extrapolated, not measured)\n",
+                    large.size(), double(large.size()) / lazy / 3600);
+    std::error_code ignored;
+    fs::remove(subset, ignored);
+}
+
 } // namespace
 
 void benchTraining(const TrainingBenchSettings& s)
 {
     const fs::path simulated = fs::temp_directory_path() / ("bench_scale_train_data_" + std::to_string(getpid()));
+    if (!s.large.empty()) {   // its subset is the in-memory case
+        compareLargeWithSubset(s);
+        return;
+    }
     std::string data = s.data;
     if (data.empty() && s.particles > 0) {
         std::printf("simulating %d particles of 64² for training...\n", s.particles);
@@ -139,13 +211,6 @@ void benchTraining(const TrainingBenchSettings& s)
     if (!data.empty())
         compareInMemoryAndLazy(data, s);
     removeUnlessKept(simulated, false);
-    if (s.large.empty())
-        return;
-    const double defaultGb = gigabytes(cryo::defaultImageMemoryBytes());
-    std::printf("Training on %s with the default limit%s\n", s.large.c_str(),
-                s.largeSeconds > 0 ? " (interrupted: a partial epoch)" : " (one epoch)");
-    benchLoader(s.large, defaultGb, s.largeLoaderImages, true);
-    trainOneEpoch("read lazily", s.large, defaultGb, s, s.largeSeconds);
 }
 
 } // namespace scalebench

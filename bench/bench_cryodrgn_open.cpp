@@ -157,6 +157,37 @@ double residentMb()
     return 0;
 }
 
+// The application, timing each event it delivers from the event loop (not the nested ones):
+// the longest one names the stall (e.g. "MetaCall to MainWindow": a slot run from a queued
+// signal).
+class TimedApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        if (m_depth > 0)
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        const char* receiverClass = receiver->metaObject()->className();   // the event may delete it
+        const int type = int(event->type());
+        const double start = threadCpuMs();
+        const bool handled = QApplication::notify(receiver, event);
+        const double ms = threadCpuMs() - start;
+        --m_depth;
+        if (ms > longestMs) {
+            longestMs = ms;
+            longest = QStringLiteral("%1 to %2").arg(type).arg(receiverClass);
+        }
+        return handled;
+    }
+    void resetLongest() { longestMs = 0, longest.clear(); }
+    double longestMs = 0;   // GUI-thread CPU time
+    QString longest;        // "event type to receiver class"
+
+private:
+    int m_depth = 0;
+};
+
 struct OpenTiming {
     double panelsS = -1;      // until both panels painted points
     double endedS = -1;       // until the open ended (particles read, or found missing)
@@ -164,6 +195,7 @@ struct OpenTiming {
     double longestBusyMs = 0;      // the GUI thread's CPU time between two heartbeats: our stall,
                                    // whatever else the machine runs
     double residentMb = 0;
+    QString longestEvent;          // TimedApplication::longest
 };
 
 // Opens the run in a new window: the times, the longest time the event loop did not run.
@@ -208,9 +240,12 @@ OpenTiming timeOpen(const QString& run)
     cpuAtBeat = threadCpuMs();
     heartbeat.start();
     watch.start();
+    auto* timedApp = static_cast<TimedApplication*>(qApp);
+    timedApp->resetLongest();
     if (!window.openFile(run))
         return {};
     loop.exec();
+    t.longestEvent = QStringLiteral("%1 ms: event %2").arg(timedApp->longestMs, 0, 'f', 0).arg(timedApp->longest);
     t.residentMb = residentMb();
     if (ExplorerPanel* explorer = window.explorer())
         std::printf("  %zu points per panel, rasterised in %.0f / %.0f ms; title \"%s\"\n",
@@ -222,8 +257,8 @@ OpenTiming timeOpen(const QString& run)
 void report(const char* what, const OpenTiming& t)
 {
     std::printf("%s: both panels painted after %.2f s, open ended after %.2f s; longest event-loop stall %.0f ms "
-                "wall, %.0f ms of GUI-thread CPU; resident memory %.0f MB\n",
-                what, t.panelsS, t.endedS, t.longestStallMs, t.longestBusyMs, t.residentMb);
+                "wall, %.0f ms of GUI-thread CPU (longest event %s); resident memory %.0f MB\n",
+                what, t.panelsS, t.endedS, t.longestStallMs, t.longestBusyMs, qPrintable(t.longestEvent), t.residentMb);
 }
 
 } // namespace
@@ -232,7 +267,7 @@ int main(int argc, char** argv)
 {
     cryo::reexecWithFastBlasIfNeeded(argv);
     QSurfaceFormat::setDefaultFormat(cryo::VtkView::surfaceFormat());
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     QCoreApplication::setApplicationName("bench_cryodrgn_open");
     const std::size_t n = std::size_t(intArg(argc, argv, "--particles", 1000000));
     const int zdim = intArg(argc, argv, "--zdim", 8);

@@ -17,17 +17,22 @@
 //   train     one epoch of `cryoscape train` on the same data held in memory and read lazily
 //             (limit: half of the images), images/s and peak memory of each; the data are
 //             --train-data FILE or --train-particles N (default 50,000) × 64² simulated first.
-//             --train-large FILE: then training from that stack (e.g. the 1M one) with the
-//             default limit, interrupted after --train-seconds S if given, and the loader alone
-//             (no model) reading --train-loader-images N (200,000) of it from disk (the stack's
-//             pages dropped from the page cache first). --train-args "…":
+//             --train-large FILE instead: training from that stack (e.g. the 1M one) read lazily
+//             with --train-memory GB (default 2) against its first --train-particles in memory,
+//             --train-images N (800) images each, --train-rounds R (3) times interleaved; and
+//             the loader alone (no model) reading --train-loader-images N (200,000) of it from
+//             disk (the stack's pages dropped from the page cache first). --train-args "…":
 //             more `cryoscape train` options (e.g. a smaller model).
-// Usage: bench_scale [SECTION...] [--n N] [--exact] [--hnswlib] [--umap-kind two-hinges|discrete]
-//                    [--sim-particles N] [--sim-box D] [--sim-out DIR] [--train-data FILE]
-//                    [--train-particles N] [--train-large FILE] [--train-seconds S]
-//                    [--train-loader-images N] [--train-args "…"]
-// Without sections it runs them all. Wall times include waiting for a core on a shared
-// machine; CPU times (all threads) do not.
+//   open      bench_cryodrgn_open --particles N --analyze (under xvfb-run without a DISPLAY):
+//             a cryoDRGN run and one of our own opening in the window, the time until both
+//             panels show points and the longest event-loop stall.
+// Usage: bench_scale [SECTION...] [--only SECTION,SECTION] [--n N] [--exact] [--hnswlib]
+//                    [--umap-kind two-hinges|discrete] [--sim-particles N] [--sim-box D]
+//                    [--sim-out DIR] [--train-data FILE] [--train-particles N]
+//                    [--train-large FILE] [--train-memory GB] [--train-images N]
+//                    [--train-rounds R] [--train-loader-images N] [--train-args "…"]
+// Without sections it runs them all (e.g. `--only umap,kmeans,open` for the quick figures).
+// Wall times include waiting for a core on a shared machine; CPU times (all threads) do not.
 #include "analysis/DensityGrid.h"
 #include "analysis/KMeans.h"
 #include "analysis/LatentPca.h"
@@ -49,6 +54,7 @@
 #include <fstream>
 #include <random>
 #include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -309,6 +315,29 @@ void printMachine()
     std::fflush(stdout);
 }
 
+const std::set<std::string> kSections{"knn", "umap", "kmeans", "density", "simulate", "train", "open"};
+
+// The window opening 1M-particle runs: bench_cryodrgn_open (it needs Qt, VTK and a display),
+// its output passed on.
+void benchOpen(const Settings& s)
+{
+    const std::string open = scalebench::programBeside("bench_cryodrgn_open", CRYOSCAPE_BIN_DIR "/bench_cryodrgn_open");
+    std::vector<std::string> arguments{"--particles", std::to_string(s.n), "--analyze"};
+    std::string program = open;
+    if (!std::getenv("DISPLAY")) {
+        arguments.insert(arguments.begin(), {"-a", "-s", "-screen 0 1600x1000x24", open});
+        program = "/usr/bin/xvfb-run";
+    }
+    std::printf("Opening runs of %zu particles in the window (%s)\n", s.n, open.c_str());
+    const scalebench::ChildRun run = scalebench::runProgram(program, arguments);
+    std::istringstream lines(run.output);
+    for (std::string line; std::getline(lines, line);)
+        if (line.rfind("QStandardPaths", 0) != 0)   // Xvfb's runtime directory warning
+            std::printf("  %s\n", line.c_str());
+    if (!run.succeeded)
+        std::printf("  FAILED\n");
+}
+
 bool wanted(const Settings& s, const std::string& section) { return s.sections.empty() || s.sections.count(section); }
 
 Settings parse(int argc, char** argv)
@@ -316,6 +345,7 @@ Settings parse(int argc, char** argv)
     Settings s;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
+        std::string section;
         const auto next = [&]() -> std::string {
             if (i + 1 >= argc) {
                 std::fprintf(stderr, "bench_scale: %s needs a value\n", a.c_str());
@@ -343,14 +373,26 @@ Settings parse(int argc, char** argv)
             s.training.particles = std::stoi(next());
         else if (a == "--train-large")
             s.training.large = next();
-        else if (a == "--train-seconds")
-            s.training.largeSeconds = std::stod(next());
+        else if (a == "--train-memory")
+            s.training.largeMemoryGb = std::stod(next());
+        else if (a == "--train-images")
+            s.training.stepImages = std::stoll(next());
+        else if (a == "--train-rounds")
+            s.training.rounds = std::max(1, std::stoi(next()));
         else if (a == "--train-loader-images")
             s.training.largeLoaderImages = std::stoul(next());
         else if (a == "--train-args")
             s.training.extraArguments = next();
-        else if (a == "knn" || a == "umap" || a == "kmeans" || a == "density" || a == "simulate" || a == "train")
+        else if (kSections.count(a))
             s.sections.insert(a);
+        else if (a == "--only")
+            for (std::stringstream list(next()); std::getline(list, section, ',');) {
+                if (!kSections.count(section)) {
+                    std::fprintf(stderr, "bench_scale: --only: no section %s\n", section.c_str());
+                    std::exit(2);
+                }
+                s.sections.insert(section);
+            }
         else {
             std::fprintf(stderr, "bench_scale: unknown argument %s (see the comment at the top of bench_scale.cpp)\n",
                          a.c_str());
@@ -379,6 +421,8 @@ int main(int argc, char** argv)
         benchSimulation(s);
     if (wanted(s, "train"))
         scalebench::benchTraining(s.training);
+    if (wanted(s, "open"))
+        benchOpen(s);
     printMachine();   // the load again, at the end
     return 0;
 }
