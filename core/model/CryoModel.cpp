@@ -2,6 +2,8 @@
 
 #include "util/Error.h"
 
+#include <cmath>
+
 namespace cryo {
 
 CryoModelImpl::CryoModelImpl(const ModelArchitecture& a, int boxSize, std::int64_t encoderInputs)
@@ -14,6 +16,13 @@ CryoModelImpl::CryoModelImpl(const ModelArchitecture& a, int boxSize, std::int64
     register_module("decoder", m_decoder);
     if (m_zdim > 0) {
         m_latent = register_module("latent", torch::nn::Linear(torch::nn::LinearOptions(m_zdim, a.decoderWidth).bias(false)));
+        // The latent term is the z columns of the decoder's first layer (model/CryoModel.h), so
+        // its weights start as that layer's do, U(±1/√fan-in) over features and z together.
+        // Linear's own bound, 1/√zdim, made them ~5× larger at zdim 8: z's noise then drowned
+        // the decoder's start and the latent took twice the epochs to follow a motion.
+        torch::NoGradGuard noGrad;
+        const double bound = 1.0 / std::sqrt(double(m_encoding->outputs() + m_zdim));
+        m_latent->weight.uniform_(-bound, bound);
         if (encoderInputs > 0)
             m_encoder = register_module("encoder", ResidualMlp(encoderInputs, a.encoderWidth, a.encoderLayers, 2 * m_zdim));
     }
