@@ -16,9 +16,10 @@
 int main(int argc, char** argv)
 {
     std::optional<int> epoch;
+    char* end = nullptr;
     if (argc == 5 && std::string(argv[3]) == "--epoch")
-        epoch = std::atoi(argv[4]);
-    else if (argc != 3) {
+        epoch = int(std::strtol(argv[4], &end, 10));
+    if ((argc == 5 && (!epoch || end == argv[4] || *end != '\0')) || (argc != 3 && argc != 5)) {
         std::fprintf(stderr, "usage: evaluate_latent RUN_DIR TRUTH.h5 [--epoch N]\n");
         return 2;
     }

@@ -108,7 +108,12 @@ void scoreStates(const cryo::SimulationTruth& truth, const Arguments& a)
 int main(int argc, char** argv)
 {
     Arguments a;
-    if (!parse(argc, argv, a)) {
+    bool parsed = false;
+    try {
+        parsed = parse(argc, argv, a);
+    } catch (const std::exception&) {   // a number that is not one (std::stoi/stoul)
+    }
+    if (!parsed) {
         std::fprintf(stderr, "usage: evaluate_maps --truth SIM_DIR [--run RUN_DIR [--epoch N]] [--samples N] [--seed K] "
                              "[--states] [--write-truth PARTICLE OUT.mrc]\n");
         return 2;
