@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # The layering ARCHITECTURE.md states, checked on the sources (ctest: check_layering):
+#   - one folder per CMake target: every source file is listed in the CMakeLists.txt of the
+#     nearest folder that has one (core/ml/ is cryoscape_ml, the rest of core/ cryoscape_core,
+#     app/cli/ cryoscape_cli, the rest of app/ cryoscape_app and the executable);
 #   - core/ includes nothing from app/, widgets/ or render/, and no Qt header; cryoscape_core
 #     (core/ outside core/ml/) includes nothing from cryoscape_ml (core/ml/), which is not on
 #     its include path either;
@@ -12,6 +15,17 @@ root=${1:-$(dirname "$0")/..}
 cd "$root" || exit 2
 failed=0
 report() { echo "$1"; failed=1; }
+
+# Each source file is named (relative to that folder) in the CMakeLists.txt of the nearest
+# folder above it that has one, outside comments: the folder says which target it is in.
+declare -A listed   # folder -> the words of its CMakeLists.txt outside comments, space-separated
+while read -r file; do
+    dir=${file%/*}
+    while [[ ! -e "$dir/CMakeLists.txt" ]]; do dir=${dir%/*}; done
+    [[ -v "listed[$dir]" ]] || listed[$dir]=" $(sed 's/#.*//' "$dir/CMakeLists.txt" | tr -s '[:space:]()' '   ') "
+    [[ "${listed[$dir]}" == *" ${file#"$dir"/} "* ]] ||
+        report "$file: not listed in $dir/CMakeLists.txt (one folder per target: list it there, or move it)"
+done < <(find core render widgets app -name '*.cpp' -o -name '*.h')
 
 # Quoted includes of core/ must name a file in core/. cryoscape_ml's files (core/ml/) resolve
 # against core/ml/ and core/; cryoscape_core's against core/ only, never into core/ml/.
