@@ -73,7 +73,7 @@ void RunTables::prepareColumns()
         axes.push_back({Kind::ZByParticle, 0, QStringLiteral("z:0,index"), zColumns[0], shared(std::move(index)), nullptr});
     }
     for (Axes& a : axes)
-        a.order = makeRenderOrder(a.x, a.y);
+        a.order = makeRenderOrder(a.x, a.y, true);
     if (umap)
         addUmap(std::move(*umap));
 }
@@ -84,7 +84,7 @@ void RunTables::addUmap(cryo::UmapTable table)
     umapColumns = {shared(umapColumn(0)), shared(umapColumn(1))};
     const auto afterPca = std::find_if(axes.begin(), axes.end(), [](const Axes& a) { return a.kind != Axes::Kind::Pca; });
     axes.insert(afterPca, {Axes::Kind::Umap, 0, QStringLiteral("umap"), umapColumns[0], umapColumns[1],
-                           makeRenderOrder(umapColumns[0], umapColumns[1])});
+                           makeRenderOrder(umapColumns[0], umapColumns[1], true)});
 }
 
 std::vector<float> RunTables::zColumn(int c) const

@@ -40,8 +40,9 @@ struct RunTables {
     std::vector<Column> pcaColumns, zColumns, umapColumns;
     ScatterLabels kmeansLabels;      // kmeans->labels, shared the same way
     // The pairs of those columns the panels plot, in the order of the axes chooser, each with
-    // its render order: sorting 10^6 points takes ~20 ms, too long for the GUI thread once
-    // per pair and panel. key: how a session remembers a panel's axes.
+    // its render order and hover grid: sorting 10^6 points takes ~20 ms and the grid ~45 ms,
+    // too long for the GUI thread once per pair and panel. key: how a session remembers a
+    // panel's axes.
     struct Axes {
         enum class Kind { Pca, Umap, Z, ZByParticle } kind;
         int first;          // Pca, Z: the first of the two columns (PC first+1 / first+2)

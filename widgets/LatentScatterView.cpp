@@ -273,24 +273,29 @@ void LatentScatterView::ensureRaster()
     m_lastRasterMs = double(timer.nsecsElapsed()) * 1e-6;
 }
 
-const cryo::PointGrid& LatentScatterView::grid() const
+const cryo::PointGrid* LatentScatterView::grid() const
 {
-    if (!m_grid) {
-        const std::size_t n = pointCount();
+    if (m_order->grid)   // setPoints keeps only an order of the points' count
+        return m_order->grid.get();
+    const std::size_t n = pointCount();
+    if (!m_grid && n <= kGridOnGuiThread)
         m_grid = std::make_unique<cryo::PointGrid>(std::span<const float>(n ? m_x->data() : nullptr, n),
                                                    std::span<const float>(n ? m_y->data() : nullptr, n));
-    }
-    return *m_grid;
+    return m_grid.get();
 }
 
 std::int64_t LatentScatterView::pointNear(QPointF widgetPos, double maxPixels) const
 {
-    if (pointCount() == 0)
+    const std::size_t n = pointCount();
+    if (n == 0)
         return -1;
     const QRect r = plotRect();
     const QPointF d = widgetToData(widgetPos);
-    return grid().nearest(d.x(), d.y(), r.width() / m_view.width(), r.height() / m_view.height(),
-                          maxPixels);
+    const double sx = r.width() / m_view.width(), sy = r.height() / m_view.height();
+    if (const cryo::PointGrid* g = grid())
+        return g->nearest(d.x(), d.y(), sx, sy, maxPixels);
+    return cryo::nearestByScan(std::span<const float>(m_x->data(), n), std::span<const float>(m_y->data(), n), d.x(),
+                               d.y(), sx, sy, maxPixels);
 }
 
 QString LatentScatterView::describePoint(std::int64_t index) const

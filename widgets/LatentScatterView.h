@@ -24,6 +24,7 @@ class LatentScatterView : public QWidget {
     Q_OBJECT
 public:
     enum class Tool { Pointer, Lasso, Rectangle, DrawPath };
+    static constexpr std::size_t kGridOnGuiThread = 200000;   // ~9 ms to build
 
     explicit LatentScatterView(QWidget* parent = nullptr);
 
@@ -31,6 +32,9 @@ public:
     // keepView: keep the current zoom/pan (live updates during training) instead of
     // fitting the view to the data. order: their render order made beforehand (off the GUI
     // thread); without one (or one of another length) the view makes it, ~20 ms per 10^6 points.
+    // The point under the cursor is found with the order's PointGrid; without one the view
+    // builds it on first use up to kGridOnGuiThread points; above, there is no hover tooltip
+    // and a click scans every point (~2 ms per 10^6).
     void setPoints(ScatterColumn x, ScatterColumn y, bool keepView = false, ScatterOrder order = {});
     void setAxisTitles(const QString& xTitle, const QString& yTitle);
     void setColouring(const ScatterColouring& colouring);
@@ -53,6 +57,8 @@ public:
     QPointF widgetToData(QPointF widgetPos) const;
     // Nearest point to a widget position within maxPixels (screen distance); -1 if none.
     std::int64_t pointNear(QPointF widgetPos, double maxPixels = 1e9) const;
+    // Whether hover can find points: a grid was handed over, or there are few enough to build one.
+    bool hoverAvailable() const { return grid() != nullptr; }
     QString describePoint(std::int64_t index) const;  // tooltip text
     // Selects the points inside a polygon in data coordinates, as the lasso does (combined
     // into the selection model by `mode`, outlined, regionSelected emitted).
@@ -111,7 +117,7 @@ private:
     void markViewChanged();
     void paintOverlays(QPainter& painter);
     std::vector<ScatterRaster::Layer> selectionLayers() const;
-    const cryo::PointGrid& grid() const;
+    const cryo::PointGrid* grid() const;   // null: none handed over and too many points to build one
     int pointSize() const;
 
     ScatterColumn m_x, m_y;
@@ -130,7 +136,7 @@ private:
     QImage m_image;
     bool m_rasterDirty = true, m_layersDirty = true;
     double m_lastRasterMs = 0;
-    mutable std::unique_ptr<cryo::PointGrid> m_grid;
+    mutable std::unique_ptr<cryo::PointGrid> m_grid;   // built here when the order has none
 
     // Interaction state: the drag in progress.
     enum class Drag { None, Pan, MaybeClick, Lasso, Rectangle };

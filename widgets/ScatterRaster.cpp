@@ -32,7 +32,7 @@ std::vector<std::uint32_t> spatialOrder(std::span<const float> x, std::span<cons
     return order;
 }
 
-ScatterOrder makeRenderOrder(const ScatterColumn& x, const ScatterColumn& y)
+ScatterOrder makeRenderOrder(const ScatterColumn& x, const ScatterColumn& y, bool withPointGrid)
 {
     if (!x || !y || x->size() != y->size())
         return nullptr;
@@ -42,6 +42,8 @@ ScatterOrder makeRenderOrder(const ScatterColumn& x, const ScatterColumn& y)
     sorted->x.resize(n), sorted->y.resize(n);
     for (std::size_t k = 0; k < n; ++k)
         sorted->x[k] = (*x)[sorted->order[k]], sorted->y[k] = (*y)[sorted->order[k]];
+    if (withPointGrid)
+        sorted->grid = std::make_shared<const cryo::PointGrid>(*x, *y);
     return sorted;
 }
 

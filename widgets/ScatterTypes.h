@@ -1,6 +1,8 @@
 #pragma once
 // Data handed to the latent scatter widgets. Columns are shared, immutable arrays so that
 // linked panels and the axis / colour choosers switch between them without copying.
+#include "analysis/PointGrid.h"
+
 #include <QString>
 
 #include <cstdint>
@@ -26,11 +28,13 @@ struct ScatterColouring {
 };
 
 // Points in the order the rasteriser visits them (spatialOrder in ScatterRaster.h), with
-// both columns permuted by it. Sorting a million points takes ~20 ms: whoever has a thread
-// to spare makes it once per embedding (makeRenderOrder) and hands it over with the columns.
+// both columns permuted by it, and optionally the grid that finds the point under the cursor.
+// Sorting a million points takes ~20 ms and building the grid ~45 ms: whoever has a thread
+// to spare makes them once per embedding (makeRenderOrder) and hands them over with the columns.
 struct ScatterRenderOrder {
     std::vector<std::uint32_t> order;   // render position k → particle index
     std::vector<float> x, y;            // x[order[k]], y[order[k]]
+    std::shared_ptr<const cryo::PointGrid> grid;   // over the columns in particle order; may be null
 };
 using ScatterOrder = std::shared_ptr<const ScatterRenderOrder>;
 

@@ -105,4 +105,22 @@ std::int64_t PointGrid::nearest(double px, double py, double sx, double sy, doub
     return bestIndex;
 }
 
+std::int64_t nearestByScan(std::span<const float> x, std::span<const float> y, double px, double py, double sx,
+                           double sy, double maxDistance)
+{
+    if (x.size() != y.size() || !std::isfinite(px) || !std::isfinite(py))
+        return -1;
+    double best = maxDistance * maxDistance;
+    std::int64_t bestIndex = -1;
+    for (std::size_t i = 0; i < x.size(); ++i) {   // ascending: the smallest index wins a tie, as in the grid
+        if (!std::isfinite(x[i]) || !std::isfinite(y[i]))
+            continue;
+        const double dx = (x[i] - px) * sx, dy = (y[i] - py) * sy;
+        const double d = dx * dx + dy * dy;
+        if (d < best)
+            best = d, bestIndex = std::int64_t(i);
+    }
+    return bestIndex;
+}
+
 } // namespace cryo

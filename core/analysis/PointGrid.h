@@ -33,4 +33,9 @@ private:
     std::vector<std::uint32_t> m_index;  // original index of each stored point
 };
 
+// The same answer as PointGrid(x, y).nearest(px, py, sx, sy, maxDistance), by visiting every
+// point: ~2 ms per 10^6 points, for a click on points whose grid is not built (yet).
+std::int64_t nearestByScan(std::span<const float> x, std::span<const float> y, double px, double py, double sx = 1.0,
+                           double sy = 1.0, double maxDistance = 1e300);
+
 } // namespace cryo

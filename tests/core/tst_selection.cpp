@@ -214,11 +214,17 @@ private Q_SLOTS:
                     bestD = d, best = std::int64_t(i);
             }
             QCOMPARE(grid.nearest(px, py, sx, sy), best);
+            QCOMPARE(cryo::nearestByScan(x, y, px, py, sx, sy), best);   // the click without a grid
             const double radius = std::sqrt(bestD);
+            QCOMPARE(cryo::nearestByScan(x, y, px, py, sx, sy, radius * 0.99), std::int64_t(-1));
             QCOMPARE(grid.nearest(px, py, sx, sy, radius * 0.99), std::int64_t(-1));
             QCOMPARE(grid.nearest(px, py, sx, sy, radius * 1.01), best);
         }
         QCOMPARE(cryo::PointGrid().nearest(0, 0), std::int64_t(-1));
+        // Equally near points: both ways give the smaller index.
+        const std::vector<float> tx{1, -1, 1, 0}, ty{0, 0, 0, 5};
+        QCOMPARE(cryo::PointGrid(tx, ty).nearest(0, 0), std::int64_t(0));
+        QCOMPARE(cryo::nearestByScan(tx, ty, 0, 0), std::int64_t(0));
     }
 
     void historyUndoRedo()

@@ -222,6 +222,68 @@ private Q_SLOTS:
         QCOMPARE(view.pointNear(QPointF(plot.left() + 2, plot.top() + 2), 1.0), qint64(-1));
     }
 
+    // The hover grid is made off the GUI thread with the render order (RunTables): hover and
+    // click then pick the particle the view's own grid picks. Without one, above
+    // kGridOnGuiThread points, hover is off (no freeze) and a click scans: the same particle.
+    void hoverAndClickPickTheSameParticleWithTheGridHandedOver()
+    {
+        const auto [x, y] = blobs(5000, 6);
+        LatentScatterView own, handed;
+        own.setPoints(x, y);
+        const ScatterOrder order = makeRenderOrder(x, y, true);
+        QVERIFY(order->grid);
+        QVERIFY(!makeRenderOrder(x, y)->grid);
+        handed.setPoints(x, y, false, order);
+        own.resize(500, 400), handed.resize(500, 400);
+        handed.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&handed));
+        QVERIFY(own.hoverAvailable() && handed.hoverAvailable());
+        const QRect plot = own.plotRect();
+        std::mt19937 rng(2);
+        for (int k = 0; k < 50; ++k) {
+            const QPoint at(plot.left() + int(rng() % unsigned(plot.width())), plot.top() + int(rng() % unsigned(plot.height())));
+            QCOMPARE(handed.pointNear(at, 8.0), own.pointNear(at, 8.0));
+            QCOMPARE(handed.pointNear(at), own.pointNear(at));
+        }
+        QSignalSpy hovered(&handed, &LatentScatterView::pointHovered);
+        const QPoint onPoint = handed.dataToWidget((*x)[7], (*y)[7]).toPoint();
+        QTest::mouseMove(&handed, onPoint);
+        QVERIFY(!hovered.isEmpty());
+        QCOMPARE(hovered.last().at(0).toLongLong(), own.pointNear(onPoint, 8.0));
+        QVERIFY(hovered.last().at(0).toLongLong() >= 0);
+    }
+
+    void withoutAGridHoverIsOffAndClicksScan()
+    {
+        const std::size_t n = LatentScatterView::kGridOnGuiThread + 1;
+        const auto [x, y] = blobs(n, 8);
+        LatentScatterView bare, handed;
+        bare.setPoints(x, y);   // the view sorts them itself; no grid for this many
+        handed.setPoints(x, y, false, makeRenderOrder(x, y, true));
+        QSignalSpy hovered(&bare, &LatentScatterView::pointHovered), clickedBare(&bare, &LatentScatterView::pointClicked),
+            clickedHanded(&handed, &LatentScatterView::pointClicked);
+        bare.resize(500, 400), handed.resize(500, 400);
+        bare.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&bare));
+        QVERIFY(!bare.hoverAvailable() && handed.hoverAvailable());
+        const QPoint onPoint = bare.dataToWidget((*x)[11], (*y)[11]).toPoint();
+        QTest::mouseMove(&bare, onPoint);
+        QVERIFY(!hovered.isEmpty());
+        QCOMPARE(hovered.last().at(0).toLongLong(), qint64(-1));   // no hover yet: nothing built, nothing shown
+        const QList<QPoint> clicks{onPoint, bare.plotRect().center(), bare.plotRect().topLeft() + QPoint(30, 40)};
+        for (const QPoint at : clicks)
+            QTest::mouseClick(&bare, Qt::LeftButton, {}, at);
+        bare.hide();
+        handed.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&handed));
+        for (const QPoint at : clicks)
+            QTest::mouseClick(&handed, Qt::LeftButton, {}, at);
+        QCOMPARE(clickedBare.count(), 3);
+        QCOMPARE(clickedHanded.count(), 3);
+        for (int k = 0; k < 3; ++k)
+            QCOMPARE(clickedBare.at(k).at(0).toLongLong(), clickedHanded.at(k).at(0).toLongLong());
+    }
+
     void lassoSelectsThePointsInside()
     {
         SelectionModel model;
