@@ -10,6 +10,7 @@
 // (particles read), the longest event-loop stall meanwhile (a 1 ms heartbeat's longest gap),
 // and the resident memory.
 // Run under a display: xvfb-run -a bench_cryodrgn_open [--particles N] [--zdim D] [--analyze]
+//                                                    [--work DIR]  (DIR keeps the runs for the next call)
 #include "ExplorerPanel.h"
 #include "LatentScatterView.h"
 #include "MainWindow.h"
@@ -24,6 +25,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QMetaEnum>
 #include <QSurfaceFormat>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -41,6 +43,14 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path kFixtures = CRYOSCAPE_FIXTURES_DIR;
+
+QString stringArg(int argc, char** argv, const char* name)
+{
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::strcmp(argv[i], name) == 0)
+            return QString::fromLocal8Bit(argv[i + 1]);
+    return {};
+}
 
 int intArg(int argc, char** argv, const char* name, int fallback)
 {
@@ -158,11 +168,16 @@ double residentMb()
 }
 
 // The application, timing each event it delivers from the event loop (not the nested ones):
-// the longest one names the stall (e.g. "MetaCall to MainWindow": a slot run from a queued
-// signal).
+// the longest one names the stall (e.g. "MetaCall to JobRunner": a job's delivery), and every
+// event over 5 ms of GUI-thread CPU is kept with its time, so that the events of the longest
+// stall can be listed.
 class TimedApplication : public QApplication {
 public:
     using QApplication::QApplication;
+    struct Event {
+        double startMs, cpuMs;   // since resetLongest(); GUI-thread CPU
+        QString what;            // "MetaCall to JobRunner"
+    };
     bool notify(QObject* receiver, QEvent* event) override
     {
         if (m_depth > 0)
@@ -170,22 +185,31 @@ public:
         ++m_depth;
         const char* receiverClass = receiver->metaObject()->className();   // the event may delete it
         const int type = int(event->type());
-        const double start = threadCpuMs();
+        const double start = threadCpuMs(), startWall = double(m_clock.nsecsElapsed()) / 1e6;
         const bool handled = QApplication::notify(receiver, event);
         const double ms = threadCpuMs() - start;
         --m_depth;
-        if (ms > longestMs) {
-            longestMs = ms;
-            longest = QStringLiteral("%1 to %2").arg(type).arg(receiverClass);
+        if (ms > 5) {
+            const char* name = QMetaEnum::fromType<QEvent::Type>().valueToKey(type);
+            events.push_back({startWall, ms, QStringLiteral("%1 to %2").arg(name ? QString::fromLatin1(name) : QString::number(type), QString::fromLatin1(receiverClass))});
+            if (ms > longestMs)
+                longestMs = ms, longest = events.back().what;
         }
         return handled;
     }
-    void resetLongest() { longestMs = 0, longest.clear(); }
+    void resetLongest()
+    {
+        longestMs = 0, longest.clear(), events.clear();
+        m_clock.start();
+    }
+    double elapsedMs() const { return double(m_clock.nsecsElapsed()) / 1e6; }
     double longestMs = 0;   // GUI-thread CPU time
     QString longest;        // "event type to receiver class"
+    std::vector<Event> events;
 
 private:
     int m_depth = 0;
+    QElapsedTimer m_clock;
 };
 
 struct OpenTiming {
@@ -196,6 +220,8 @@ struct OpenTiming {
                                    // whatever else the machine runs
     double residentMb = 0;
     QString longestEvent;          // TimedApplication::longest
+    QString busiestGapEvents;      // the events over 5 ms in the gap of longestBusyMs
+    QString slowEvents;            // every event over 5 ms: "at 1.20 s 38 ms MetaCall to JobRunner"
 };
 
 // Opens the run in a new window: the times, the longest time the event loop did not run.
@@ -213,13 +239,16 @@ OpenTiming timeOpen(const QString& run)
     OpenTiming t;
     QElapsedTimer clock, sinceBeat;
     double cpuAtBeat = threadCpuMs();
+    auto* timedApp = static_cast<TimedApplication*>(qApp);
+    double beatMs = 0, busiestFromMs = 0, busiestToMs = 0;   // the busiest gap, on timedApp's clock
     QTimer heartbeat;   // ticks every millisecond while the event loop runs
     heartbeat.setInterval(1);
     QObject::connect(&heartbeat, &QTimer::timeout, [&] {
         t.longestStallMs = std::max(t.longestStallMs, double(sinceBeat.nsecsElapsed()) / 1e6);
-        const double cpu = threadCpuMs();
-        t.longestBusyMs = std::max(t.longestBusyMs, cpu - cpuAtBeat);
-        cpuAtBeat = cpu;
+        const double cpu = threadCpuMs(), nowMs = timedApp->elapsedMs();
+        if (cpu - cpuAtBeat > t.longestBusyMs)
+            t.longestBusyMs = cpu - cpuAtBeat, busiestFromMs = beatMs, busiestToMs = nowMs;
+        cpuAtBeat = cpu, beatMs = nowMs;
         sinceBeat.start();
     });
     QEventLoop loop;
@@ -240,12 +269,20 @@ OpenTiming timeOpen(const QString& run)
     cpuAtBeat = threadCpuMs();
     heartbeat.start();
     watch.start();
-    auto* timedApp = static_cast<TimedApplication*>(qApp);
     timedApp->resetLongest();
     if (!window.openFile(run))
         return {};
     loop.exec();
     t.longestEvent = QStringLiteral("%1 ms: event %2").arg(timedApp->longestMs, 0, 'f', 0).arg(timedApp->longest);
+    QStringList inGap, slow;
+    for (const TimedApplication::Event& e : timedApp->events) {
+        const QString text = QStringLiteral("%1 ms %2").arg(e.cpuMs, 0, 'f', 0).arg(e.what);
+        if (e.startMs >= busiestFromMs && e.startMs < busiestToMs)
+            inGap << text;
+        slow << QStringLiteral("at %1 s ").arg(e.startMs / 1e3, 0, 'f', 2) + text;
+    }
+    t.slowEvents = slow.join(QStringLiteral("; "));
+    t.busiestGapEvents = inGap.isEmpty() ? QStringLiteral("none over 5 ms") : inGap.join(QStringLiteral(", "));
     t.residentMb = residentMb();
     if (ExplorerPanel* explorer = window.explorer())
         std::printf("  %zu points per panel, rasterised in %.0f / %.0f ms; title \"%s\"\n",
@@ -259,6 +296,8 @@ void report(const char* what, const OpenTiming& t)
     std::printf("%s: both panels painted after %.2f s, open ended after %.2f s; longest event-loop stall %.0f ms "
                 "wall, %.0f ms of GUI-thread CPU (longest event %s); resident memory %.0f MB\n",
                 what, t.panelsS, t.endedS, t.longestStallMs, t.longestBusyMs, qPrintable(t.longestEvent), t.residentMb);
+    std::printf("  the events of the busiest heartbeat gap: %s\n  every event over 5 ms: %s\n",
+                qPrintable(t.busiestGapEvents), qPrintable(t.slowEvents));
 }
 
 } // namespace
@@ -275,12 +314,18 @@ int main(int argc, char** argv)
     for (int i = 1; i < argc; ++i)
         analyze = analyze || std::strcmp(argv[i], "--analyze") == 0;
     QTemporaryDir tmp;
-    const fs::path run = fs::path(tmp.path().toStdString()) / "cryodrgn_run";
+    // --work DIR: the runs are written there once and reused by later calls (same N, zdim, --analyze).
+    const QString workArg = stringArg(argc, argv, "--work");
+    const fs::path work = workArg.isEmpty() ? fs::path(tmp.path().toStdString())
+                                            : fs::path(workArg.toStdString()) / ("n" + std::to_string(n) + "_z" + std::to_string(zdim) + (analyze ? "_analyze" : ""));
+    const fs::path run = work / "cryodrgn_run";
     std::printf("%s, %u hardware threads; %s\n", cryo::cpuModelName().c_str(), std::thread::hardware_concurrency(),
                 cryo::describeBlasEnvironment().c_str());
-    std::printf("writing a cryoDRGN run of %zu particles, zdim %d%s...\n", n, zdim,
+    const bool reuse = !workArg.isEmpty() && fs::exists(work / "complete");
+    std::printf("%s a cryoDRGN run of %zu particles, zdim %d%s...\n", reuse ? "reusing" : "writing", n, zdim,
                 analyze ? ", with analyze.10/ (umap.pkl, kmeans20/)" : ", without cryodrgn analyze results");
-    makeRun(run, n, zdim, analyze);
+    if (!reuse)
+        makeRun(run, n, zdim, analyze);
     std::printf("z.10.pkl: %.0f MB\n", double(fs::file_size(run / "z.10.pkl")) / 1e6);
     QElapsedTimer importClock;
     importClock.start();
@@ -292,9 +337,12 @@ int main(int argc, char** argv)
     report("first open (import + tables + window)", first);
     const OpenTiming again = timeOpen(QString::fromStdString(run.string()));
     report("second open (import reused)", again);
-    const fs::path own = fs::path(tmp.path().toStdString()) / "own_run";
-    std::printf("writing a run of our own: run.h5 with z only, particles.star of %zu particles...\n", n);
-    makeOwnRun(own, n, zdim);
+    const fs::path own = work / "own_run";
+    std::printf("%s a run of our own: run.h5 with z only, particles.star of %zu particles...\n", reuse ? "reusing" : "writing", n);
+    if (!reuse) {
+        makeOwnRun(own, n, zdim);
+        std::ofstream(work / "complete") << "written by bench_cryodrgn_open\n";
+    }
     const OpenTiming ours = timeOpen(QString::fromStdString(own.string()));
     report("own run (PCA, k-means computed; .star read)", ours);
     const double zMb = 2.0 * double(n) * zdim * sizeof(float) / 1e6;

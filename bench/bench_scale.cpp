@@ -25,12 +25,14 @@
 //             more `cryoscape train` options (e.g. a smaller model).
 //   open      bench_cryodrgn_open --particles N --analyze (under xvfb-run without a DISPLAY):
 //             a cryoDRGN run and one of our own opening in the window, the time until both
-//             panels show points and the longest event-loop stall.
+//             panels show points and the longest event-loop stall; --open-work DIR keeps the
+//             synthetic runs there for the next call (bench_cryodrgn_open --work).
 // Usage: bench_scale [SECTION...] [--only SECTION,SECTION] [--n N] [--exact] [--hnswlib]
 //                    [--umap-kind two-hinges|discrete] [--sim-particles N] [--sim-box D]
 //                    [--sim-out DIR] [--train-data FILE] [--train-particles N]
 //                    [--train-large FILE] [--train-memory GB] [--train-images N]
 //                    [--train-rounds R] [--train-loader-images N] [--train-args "…"]
+//                    [--open-work DIR]
 // Without sections it runs them all (e.g. `--only umap,kmeans,open` for the quick figures).
 // Wall times include waiting for a core on a shared machine; CPU times (all threads) do not.
 #include "analysis/DensityGrid.h"
@@ -76,6 +78,7 @@ struct Settings {
     std::string umapKind = "two-hinges";
     int simParticles = 100000, simBox = 64;
     std::string simOut;
+    std::string openWork;   // bench_cryodrgn_open --work
     scalebench::TrainingBenchSettings training;
 };
 
@@ -323,6 +326,8 @@ void benchOpen(const Settings& s)
 {
     const std::string open = scalebench::programBeside("bench_cryodrgn_open", CRYOSCAPE_BIN_DIR "/bench_cryodrgn_open");
     std::vector<std::string> arguments{"--particles", std::to_string(s.n), "--analyze"};
+    if (!s.openWork.empty())
+        arguments.insert(arguments.end(), {"--work", s.openWork});
     std::string program = open;
     if (!std::getenv("DISPLAY")) {
         arguments.insert(arguments.begin(), {"-a", "-s", "-screen 0 1600x1000x24", open});
@@ -367,6 +372,8 @@ Settings parse(int argc, char** argv)
             s.simBox = std::stoi(next());
         else if (a == "--sim-out")
             s.simOut = next();
+        else if (a == "--open-work")
+            s.openWork = next();
         else if (a == "--train-data")
             s.training.data = next();
         else if (a == "--train-particles")
