@@ -22,6 +22,7 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QStatusBar>
+#include <QTimer>
 
 #include <filesystem>
 
@@ -130,12 +131,27 @@ void ExplorerController::connectLoader()
         m_host.reportError(m_loader->request().cryodrgn ? tr("Cannot open the cryoDRGN run") : tr("Cannot open run"),
                            message);
     });
+    connect(runner, &JobRunner::stateChanged, this, [this](JobRunner::State state) {
+        if (state == JobRunner::State::Running)
+            showRestOfRun();   // another open starts: the last one is shown whole, and ends, first
+    });
     connect(runner, &JobRunner::ended, this, [this](JobRunner::State state) {
         m_openProgress->hide();
-        Q_EMIT openEnded(state == JobRunner::State::Completed, std::exchange(m_tablesShown, false));
+        m_endedState = state;
+        if (!m_restToShow)   // else showRestOfRun() says it, after runShown
+            endOpen();
     });
 }
 
+void ExplorerController::endOpen()
+{
+    if (const std::optional<JobRunner::State> state = std::exchange(m_endedState, std::nullopt))
+        Q_EMIT openEnded(*state == JobRunner::State::Completed, std::exchange(m_tablesShown, false));
+}
+
+// The panels first; the rest after the event loop has run once (a timer, not a posted call,
+// so that the panels' first paint and any input come in between): at a million particles the
+// two halves and that paint would otherwise hold the window ~70 ms in one stretch.
 void ExplorerController::showRunTables(std::shared_ptr<const RunTables> tables)
 {
     Q_EMIT aboutToShowRun();
@@ -144,31 +160,47 @@ void ExplorerController::showRunTables(std::shared_ptr<const RunTables> tables)
     m_explorer = new ExplorerPanel(tables, m_explorerDock);
     m_explorerDock->setWidget(m_explorer);
     m_selectionDock->setWidget(m_explorer->selectionPanel());
-    MapStage& stage = m_host.stage();
-    auto requestMap = [&stage](const std::vector<float>& z, const QString& description, qint64) {
-        stage.requestMap(z, description);
-    };
-    connect(m_explorer, &ExplorerPanel::mapRequested, this, requestMap);
+    connect(m_explorer, &ExplorerPanel::mapRequested, this, &ExplorerController::requestMap);
     connect(m_explorer, &ExplorerPanel::message, this, [this](const QString& text) { m_host.message(text); });
     connect(m_explorer->selection(), &SelectionModel::changed, this, &ExplorerController::updateUndoActions);
     connect(m_explorer->selection(), &SelectionModel::changed, this, &ExplorerController::updateMontage);
+    for (QDockWidget* dock : {m_explorerDock, m_selectionDock})
+        dock->show();
+    m_tablesShown = true;
+    m_restToShow = tables;
+    QTimer::singleShot(1, m_explorer, [this] { showRestOfRun(); });
+}
+
+void ExplorerController::requestMap(const std::vector<float>& z, const QString& description)
+{
+    m_host.stage().requestMap(z, description);
+}
+
+// The cluster maps, the run's title, the features that follow the run (runShown), the montage
+// and the first map.
+void ExplorerController::showRestOfRun()
+{
+    const std::shared_ptr<const RunTables> tables = std::exchange(m_restToShow, nullptr);
+    if (!tables || !m_explorer)
+        return;
     m_gallery = new ClusterGallery(tables, m_galleryDock);
     m_galleryDock->setWidget(m_gallery);
-    connect(m_gallery, &ClusterGallery::mapRequested, this, requestMap);
+    connect(m_gallery, &ClusterGallery::mapRequested, this, &ExplorerController::requestMap);
     connect(m_gallery, &ClusterGallery::clusterSelectRequested, m_explorer->selectionPanel(),
             &SelectionPanel::selectCluster);
-    for (QDockWidget* dock : {m_explorerDock, m_selectionDock, m_galleryDock, m_montageDock})
+    for (QDockWidget* dock : {m_galleryDock, m_montageDock})
         dock->show();
     m_galleryDock->raise();
+    MapStage& stage = m_host.stage();
     stage.openRun(tables->runDir);
     showRunTitle(RunSummary::title(tables->config, tables->runDir));
     Q_EMIT runShown(m_explorer, tables->runDir);
     updateMontage();
     updateUndoActions();
-    m_tablesShown = true;
     // Start with the map of the particle nearest the centre of the first k-means cluster.
     const std::int64_t first = tables->kmeans->centerParticles.empty() ? 0 : tables->kmeans->centerParticles[0];
     stage.requestMap(tables->zRow(std::size_t(first)), tr("particle %1 · centre of cluster 0").arg(first));
+    endOpen();   // when the open ended before this ran
 }
 
 void ExplorerController::showRunTitle(const QString& title)
@@ -190,6 +222,7 @@ void ExplorerController::showRunParticles(const RunParticles& particles)
 
 void ExplorerController::closeExplorer()
 {
+    m_restToShow.reset();
     if (!m_explorer)
         return;
     delete m_selectionDock->widget();   // the selection panel refers to the old model

@@ -4,12 +4,14 @@
 // particles, Edit → Undo/Redo/Invert/Clear/Map of Selection, File → Export Selection /
 // Complement, and homogeneous runs (one map, nothing to explore). Other features follow the
 // open run through runShown(). Talks to the window through WindowHost only.
+#include "JobRunner.h"
 #include "RunTables.h"
 
 #include <QObject>
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 class ClusterGallery;
 class ExplorerPanel;
@@ -62,6 +64,9 @@ private:
     void createMenus();
     void connectLoader();
     void showRunTables(std::shared_ptr<const RunTables> tables);
+    void showRestOfRun();
+    void endOpen();   // openEnded, once the open has ended and the run is shown
+    void requestMap(const std::vector<float>& z, const QString& description);
     void showRunParticles(const RunParticles& particles);
     void showRunTitle(const QString& title);
     void updateUndoActions();
@@ -84,4 +89,6 @@ private:
     QString m_lastRunSummary;
     QString m_homogeneousRun;   // the run directory shown by openHomogeneousRun; "" otherwise
     bool m_tablesShown = false;   // the open under way has shown its tables
+    std::shared_ptr<const RunTables> m_restToShow;   // set: showRestOfRun() is due
+    std::optional<JobRunner::State> m_endedState;    // the open ended; openEnded not yet emitted
 };
