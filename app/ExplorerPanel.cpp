@@ -293,10 +293,10 @@ void ExplorerPanel::computeUmap()
     m_umapButton->setText(tr("Cancel UMAP"));
 }
 
-void ExplorerPanel::umapFinished(const cryo::UmapTable& table, const QString& storeProblem)
+void ExplorerPanel::umapFinished(const cryo::UmapTable& table, const RunTables::Axes& axes, const QString& storeProblem)
 {
     auto tables = std::make_shared<RunTables>(*m_tables);
-    tables->addUmap(table);
+    tables->addUmap(table, axes);
     m_tables = std::move(tables);
     m_umapProgress->hide();
     m_umapButton->hide();

@@ -71,7 +71,7 @@ private:
     static std::array<QString, 3> axesTitles(const RunTables::Axes& axes);
     // Colour sources; `ranges` gets the value columns offered for range picks.
     QList<ScatterColourSource> buildColours(QList<ScatterValueColumn>& ranges);
-    void umapFinished(const cryo::UmapTable& table, const QString& storeProblem);
+    void umapFinished(const cryo::UmapTable& table, const RunTables::Axes& axes, const QString& storeProblem);
     void connectPanel(int index);
     QString describeParticle(qint64 index) const;
     void updateCount();

@@ -74,17 +74,29 @@ void RunTables::prepareColumns()
     }
     for (Axes& a : axes)
         a.order = makeRenderOrder(a.x, a.y, true);
-    if (umap)
-        addUmap(std::move(*umap));
+    if (umap) {
+        Axes umapPair = umapAxes(*umap);
+        addUmap(std::move(*umap), std::move(umapPair));
+    }
 }
 
-void RunTables::addUmap(cryo::UmapTable table)
+RunTables::Axes RunTables::umapAxes(const cryo::UmapTable& table)
+{
+    const std::size_t n = table.coordinates.size() / 2;
+    std::vector<float> x(n), y(n);
+    for (std::size_t i = 0; i < n; ++i)
+        x[i] = table.coordinates[2 * i], y[i] = table.coordinates[2 * i + 1];
+    Axes a{Axes::Kind::Umap, 0, QStringLiteral("umap"), shared(std::move(x)), shared(std::move(y)), nullptr};
+    a.order = makeRenderOrder(a.x, a.y, true);
+    return a;
+}
+
+void RunTables::addUmap(cryo::UmapTable table, Axes umapPair)
 {
     umap = std::move(table);
-    umapColumns = {shared(umapColumn(0)), shared(umapColumn(1))};
+    umapColumns = {umapPair.x, umapPair.y};
     const auto afterPca = std::find_if(axes.begin(), axes.end(), [](const Axes& a) { return a.kind != Axes::Kind::Pca; });
-    axes.insert(afterPca, {Axes::Kind::Umap, 0, QStringLiteral("umap"), umapColumns[0], umapColumns[1],
-                           makeRenderOrder(umapColumns[0], umapColumns[1], true)});
+    axes.insert(afterPca, std::move(umapPair));
 }
 
 std::vector<float> RunTables::zColumn(int c) const

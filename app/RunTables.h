@@ -52,8 +52,10 @@ struct RunTables {
     };
     std::vector<Axes> axes;
     void prepareColumns();   // the columns, then the axes
-    // A UMAP computed after opening: its columns and axes (one render order, made here).
-    void addUmap(cryo::UmapTable table);
+    // The axes of a UMAP (columns, render order, hover grid: ~65 ms per 10^6 points; made off
+    // the GUI thread), and adding a UMAP computed after opening with them.
+    static Axes umapAxes(const cryo::UmapTable& table);
+    void addUmap(cryo::UmapTable table, Axes axes);
 
     std::size_t count() const { return latents.count; }
     int zdim() const { return latents.zdim; }

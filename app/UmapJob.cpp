@@ -24,6 +24,7 @@ bool UmapJob::start(std::shared_ptr<const cryo::LatentTable> z, const QString& r
                 problem = QString::fromUtf8(e.what());
             }
         }
-        finish([this, table, problem] { Q_EMIT finished(table, problem); });
+        auto axes = std::make_shared<const RunTables::Axes>(RunTables::umapAxes(table));   // its render order and grid too
+        finish([this, table, axes, problem] { Q_EMIT finished(table, *axes, problem); });
     });
 }

@@ -4,6 +4,7 @@
 // next time. Progress and the result arrive as signals on the GUI thread; cancel() stops
 // it within one UMAP epoch. Destroying the job cancels and joins it.
 #include "AnalysisJob.h"
+#include "RunTables.h"
 #include "run/RunAnalyses.h"
 #include "run/RunFile.h"
 
@@ -21,5 +22,6 @@ public:
 
 Q_SIGNALS:
     void progress(double fraction);
-    void finished(const cryo::UmapTable& table, const QString& storeProblem);   // storeProblem "" when stored
+    // axes: RunTables::umapAxes(table); storeProblem "" when stored.
+    void finished(const cryo::UmapTable& table, const RunTables::Axes& axes, const QString& storeProblem);
 };
