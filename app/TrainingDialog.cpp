@@ -35,9 +35,11 @@ void TrainingDialog::updateImageMemoryNote()
         m_imageMemoryNote->clear();
         return;
     }
-    // The preprocessed images: about D² floats each (TrainingLattice).
+    // The preprocessed images: about D² floats each (TrainingLattice), against what the program
+    // holds now (training runs in this process) leaves of the bound.
     const double gb = double(m_particleCount) * m_boxSize * m_boxSize * sizeof(float) / double(1 << 30);
-    m_imageMemoryNote->setText(gb <= m_imageMemory->value()
+    const double heldGb = double(cryo::processResidentBytes()) / double(1 << 30);
+    m_imageMemoryNote->setText(gb <= m_imageMemory->value() - heldGb
                                    ? tr("the images take %1 GB: held in memory").arg(gb, 0, 'f', 1)
                                    : tr("the images take %1 GB: read from disk during training").arg(gb, 0, 'f', 1));
 }

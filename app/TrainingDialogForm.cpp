@@ -242,15 +242,16 @@ void TrainingDialog::buildOptimiserRows(QFormLayout* form)
 
 void TrainingDialog::buildImageMemoryRow(QFormLayout* form)
 {
-    const double defaultGb = double(cryo::defaultImageMemoryBytes()) / double(1 << 30);
+    const double defaultGb = double(cryo::defaultMemoryBoundBytes()) / double(1 << 30);
     m_imageMemory = new QDoubleSpinBox(this);
     m_imageMemory->setRange(0.1, std::max(1.0, 4 * defaultGb));   // up to all of the memory
     m_imageMemory->setDecimals(1);
     m_imageMemory->setSuffix(tr(" GB"));
     m_imageMemory->setValue(defaultGb);
-    m_imageMemory->setToolTip(tr("Memory the particle images may take. When they do not fit, they are read from "
-                                 "the stacks during training, a window of images ahead of the model. Default: a "
-                                 "quarter of this computer's memory (%1 GB).")
+    m_imageMemory->setToolTip(tr("Memory the whole program may hold while training. The particle images get what "
+                                 "the program, the model and the particle metadata leave of it: held in memory when "
+                                 "they fit, else read from the stacks during training, a window of images ahead of "
+                                 "the model. Default: a quarter of this computer's memory (%1 GB).")
                                   .arg(defaultGb, 0, 'f', 1));
     m_imageMemoryNote = new QLabel(this);
     connect(m_imageMemory, &QDoubleSpinBox::valueChanged, this, &TrainingDialog::updateImageMemoryNote);
@@ -259,5 +260,5 @@ void TrainingDialog::buildImageMemoryRow(QFormLayout* form)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_imageMemory);
     layout->addWidget(m_imageMemoryNote, 1);
-    form->addRow(tr("Memory for images:"), row);
+    form->addRow(tr("Memory bound (whole program):"), row);
 }

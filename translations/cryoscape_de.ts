@@ -2505,13 +2505,13 @@ Volumen-PC 1–3: (%2)</translation>
     </message>
     <message>
         <location filename="../app/TrainingDialogForm.cpp" line="251"/>
-        <source>Memory the particle images may take. When they do not fit, they are read from the stacks during training, a window of images ahead of the model. Default: a quarter of this computer&apos;s memory (%1 GB).</source>
-        <translation>Speicher, den die Partikelbilder belegen dürfen. Passen sie nicht hinein, werden sie während des Trainings aus den Stapeln gelesen, ein Fenster von Bildern vor dem Modell. Vorgabe: ein Viertel des Arbeitsspeichers dieses Computers (%1 GB).</translation>
+        <source>Memory the whole program may hold while training. The particle images get what the program, the model and the particle metadata leave of it: held in memory when they fit, else read from the stacks during training, a window of images ahead of the model. Default: a quarter of this computer&apos;s memory (%1 GB).</source>
+        <translation>Speicher, den das ganze Programm während des Trainings belegen darf. Die Partikelbilder erhalten, was Programm, Modell und Partikel-Metadaten davon übrig lassen: im Speicher gehalten, wenn sie hineinpassen, sonst während des Trainings aus den Stapeln gelesen, ein Fenster von Bildern vor dem Modell. Vorgabe: ein Viertel des Arbeitsspeichers dieses Computers (%1 GB).</translation>
     </message>
     <message>
         <location filename="../app/TrainingDialogForm.cpp" line="262"/>
-        <source>Memory for images:</source>
-        <translation>Speicher für Bilder:</translation>
+        <source>Memory bound (whole program):</source>
+        <translation>Speichergrenze (ganzes Programm):</translation>
     </message>
     <message>
         <location filename="../app/TrainingDialog.cpp" line="41"/>
@@ -4470,8 +4470,8 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     </message>
     <message>
         <location filename="../app/cli/TrainCommand.cpp" line="65"/>
-        <source>Memory for the particle images in GB: they are held in memory when they fit, else read from the stacks a window ahead (default: a quarter of the memory, %1 GB here).</source>
-        <translation>Speicher für die Partikelbilder in GB: Sie werden im Speicher gehalten, wenn sie hineinpassen, sonst ein Fenster voraus aus den Stapeln gelesen (Vorgabe: ein Viertel des Arbeitsspeichers, hier %1 GB).</translation>
+        <source>Memory bound in GB on the whole process: the particle images get what the program, model and metadata leave of it, held in memory when they fit, else read from the stacks a window ahead (default: a quarter of the memory, %1 GB here).</source>
+        <translation>Speichergrenze in GB für den ganzen Prozess: Die Partikelbilder erhalten, was Programm, Modell und Metadaten davon übrig lassen, im Speicher gehalten, wenn sie hineinpassen, sonst ein Fenster voraus aus den Stapeln gelesen (Vorgabe: ein Viertel des Arbeitsspeichers, hier %1 GB).</translation>
     </message>
     <message>
         <location filename="../app/cli/TrainCommand.cpp" line="68"/>

@@ -62,9 +62,10 @@ void addTrainOptions(QCommandLineParser& parser)
         {QStringList{"datadir", "data-dir"}, tr("Folder to look for the image stacks in."), tr("DIR")},
         {"apix", tr("Override the pixel size (Å)."), tr("Å")},
         {"no-invert", tr("Do not invert the image contrast (for data with dark particles).")},
-        {"max-memory", tr("Memory for the particle images in GB: they are held in memory when they fit, else read "
-                          "from the stacks a window ahead (default: a quarter of the memory, %1 GB here).")
-                           .arg(double(cryo::defaultImageMemoryBytes()) / double(1 << 30), 0, 'f', 1),
+        {"max-memory", tr("Memory bound in GB on the whole process: the particle images get what the program, model "
+                          "and metadata leave of it, held in memory when they fit, else read from the stacks a "
+                          "window ahead (default: a quarter of the memory, %1 GB here).")
+                           .arg(double(cryo::defaultMemoryBoundBytes()) / double(1 << 30), 0, 'f', 1),
          tr("GB")},
         {"processes", tr("Train with N processes on this machine (data-parallel; --threads is then per process, "
                          "default: the cores shared out). Under SLURM (srun) or with RANK, WORLD_SIZE, MASTER_ADDR "
@@ -118,7 +119,7 @@ void readTrainOptions(const QCommandLineParser& parser, cryo::TrainingOptions& o
 {
     cryo::RunConfig& config = options.config;
     cryo::ModelArchitecture& model = config.model;
-    double memoryGb = double(cryo::defaultImageMemoryBytes()) / double(1 << 30);
+    double memoryGb = double(cryo::defaultMemoryBoundBytes()) / double(1 << 30);
     numberOption(parser, "zdim", model.zdim);
     numberOption(parser, "epochs", config.epochs);
     numberOption(parser, "batch", config.batchSize);

@@ -6,6 +6,7 @@
 #include "util/Error.h"
 
 #include <algorithm>
+#include <string>
 
 namespace cryo {
 
@@ -25,16 +26,28 @@ HartleyNorm estimateNorm(const ParticleDataset& dataset, ImagePreprocessor& prep
     return hartleyNormFromValues(values.data(), values.size());
 }
 
-// Blocks of about 4 MiB of raw images (one read each); two windows of at most a quarter of
-// the limit and 512 MiB each (larger windows mix the stack no better than 128 blocks and
-// delay the first batch).
-ShuffleWindows lazyWindows(std::size_t memoryLimitBytes, int D)
+std::string megabytes(std::size_t bytes) { return std::to_string((bytes + (1 << 19)) >> 20) + " MB"; }
+
+// Two windows of raw images (the one in use, the one read ahead) in what the budget leaves
+// after the epoch's order and the read-ahead's index lists (3 × 8 bytes per particle), at most
+// 512 MiB each (larger windows mix the stack no better than 128 blocks and delay the first
+// batch); blocks of about 4 MiB (one read each), at least 8 per window. Throws UsageError,
+// naming the bound, when not even two windows of 16 images fit.
+ShuffleWindows lazyWindows(const ImageMemoryBudget& budget, int D, std::size_t count)
 {
     const std::size_t imageBytes = std::size_t(D) * std::size_t(D) * sizeof(float);
+    const std::size_t orderBytes = 3 * sizeof(std::size_t) * count, available = budget.imageBytes();
+    const std::size_t windowBytes = std::min((available > orderBytes ? available - orderBytes : 0) / 2, std::size_t(512) << 20);
+    const std::size_t fewest = std::min<std::size_t>(16, count);
+    if (windowBytes < fewest * imageBytes)
+        throw UsageError("the memory bound of " + megabytes(budget.boundBytes) + " (--max-memory, the training dialog's "
+                         "Memory) leaves " + megabytes(available) + " for the particle images after the " +
+                         megabytes(budget.baselineBytes) + " this process holds already (program, model, particle "
+                         "metadata); reading them from the stacks needs at least " +
+                         megabytes(orderBytes + 2 * fewest * imageBytes) + ": raise the bound");
     ShuffleWindows w;
-    w.blockParticles = std::max<std::size_t>(1, (std::size_t(4) << 20) / imageBytes);
-    const std::size_t windowBytes = std::min(memoryLimitBytes / 4, std::size_t(512) << 20);
-    w.windowParticles = std::max(w.blockParticles, windowBytes / imageBytes);
+    w.windowParticles = windowBytes / imageBytes;
+    w.blockParticles = std::clamp<std::size_t>((std::size_t(4) << 20) / imageBytes, 1, std::max<std::size_t>(1, w.windowParticles / 8));
     return w;
 }
 
@@ -68,8 +81,9 @@ TrainingImages::TrainingImages(const ParticleDataset& dataset, const TrainingIma
     m_norm = estimateNorm(dataset, m_preprocessor, options.normImages);
 
     const std::size_t perImage = m_lattice.pixelCount();
-    if (m_count * perImage * sizeof(float) > options.memoryLimitBytes) {
-        m_windows = lazyWindows(options.memoryLimitBytes, m_D);
+    m_budget = {options.memoryLimitBytes, options.residentBytes ? options.residentBytes() : 0};
+    if (m_count * perImage * sizeof(float) > m_budget.imageBytes()) {
+        m_windows = lazyWindows(m_budget, m_D, m_count);
         return;   // read lazily, batch by batch
     }
     m_cache.resize(m_count * perImage);

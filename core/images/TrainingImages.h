@@ -2,11 +2,12 @@
 // The particle images as the model sees them: per particle, the centred (translated by its
 // shift), normalised Hartley values on the TrainingLattice (B × 2Ph), the CTF at the half
 // points (B × Ph) and the rotation (B × 9). Preprocessed once and kept in memory when that
-// fits in the memory limit, otherwise read from the stacks and preprocessed batch by batch
-// (by the prefetch thread, so it overlaps the compute). Read lazily, an epoch visits the
+// fits in what the memory bound leaves (images/ImageMemory.h: the bound minus what the process
+// holds when this object is made), otherwise read from the stacks and preprocessed batch by
+// batch (by the prefetch thread, so it overlaps the compute). Read lazily, an epoch visits the
 // particles in a windowed shuffle (WindowedShuffle.h) and the raw images of the next window
-// are read ahead on another thread (ImageReadAhead.h): two windows of at most a quarter of
-// the limit each (and 512 MiB), so the images never take more than the limit.
+// are read ahead on another thread (ImageReadAhead.h): two windows of at most half of what is
+// left each (and 512 MiB), after the epoch's order and index lists.
 #include "fourier/ImagePreprocessor.h"
 #include "images/ImageMemory.h"
 #include "images/ImageReadAhead.h"
@@ -35,7 +36,9 @@ struct TrainingBatch {
 
 struct TrainingImagesOptions {
     PreprocessOptions preprocess;
-    std::size_t memoryLimitBytes = defaultImageMemoryBytes();
+    std::size_t memoryLimitBytes = defaultMemoryBoundBytes();   // on the whole process
+    // What the process holds already, read when the images are loaded (tests give a fixed value).
+    std::function<std::size_t()> residentBytes = processResidentBytes;
     int normImages = 1000;              // images used to estimate the Hartley normalisation
     std::function<void(std::size_t done, std::size_t total)> progress;   // while caching
     // Replace the dataset's own poses, one per particle (ab initio: the poses are searched for).
@@ -48,7 +51,9 @@ struct TrainingImagesOptions {
 
 class TrainingImages {
 public:
-    // Throws UsageError when the dataset has no poses (and centreByShift is set), FileError for unreadable images.
+    // Throws UsageError when the dataset has no poses (and centreByShift is set) or the memory
+    // bound leaves less than reading lazily needs (the message names the bound), FileError for
+    // unreadable images.
     TrainingImages(const ParticleDataset& dataset, const TrainingImagesOptions& options);
 
     std::size_t size() const { return m_count; }
@@ -57,6 +62,7 @@ public:
     bool cached() const { return !m_cache.empty(); }
     bool hasCtf() const { return m_hasCtf; }
     const ShuffleWindows& shuffleWindows() const { return m_windows; }   // when read lazily
+    const ImageMemoryBudget& memoryBudget() const { return m_budget; }
 
     // The order to visit the particles in for an epoch: a plain shuffle when cached, a
     // windowed shuffle when read lazily (the same order for the same seed either way).
@@ -86,6 +92,7 @@ private:
     ImagePreprocessor m_preprocessor;
     HartleyNorm m_norm;
     std::vector<float> m_cache;          // N × 2Ph when the images fit in memory
+    ImageMemoryBudget m_budget;
     ShuffleWindows m_windows;            // the lazy epochs' blocks and windows
     std::unique_ptr<ImageReadAhead> m_readAhead;
     std::vector<float> m_image, m_ht, m_shifted;   // scratch: D², (D+1)², (D+1)²

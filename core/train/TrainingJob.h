@@ -67,7 +67,8 @@ struct TrainingOptions {
     RunConfig config;                        // architecture, epochs, batch, lr, beta, seed
     bool resume = false;                     // continue after the last epoch run.h5 in outDir records
     int threads = 0;                         // compute threads; 0: all cores
-    std::size_t memoryLimitBytes = defaultImageMemoryBytes();   // preprocessed images above this are read lazily
+    std::size_t memoryLimitBytes = defaultMemoryBoundBytes();   // on the whole process (images/ImageMemory.h)
+    std::function<std::size_t()> residentBytes = processResidentBytes;   // what it holds (tests fix it)
     bool abInitio = false;                   // search the poses (see AbInitioOptions)
     AbInitioOptions abInitioOptions;
     // One of several processes training together (issue #21, docs/cluster.md): config.batchSize

@@ -177,7 +177,7 @@ private Q_SLOTS:
         field<QSpinBox>(d, "threads")->setValue(1);
         field<QComboBox>(d, "precision")->setCurrentIndex(1);
         QCOMPARE(field<QDoubleSpinBox>(d, "imageMemory")->value(),   // a quarter of the RAM by default
-                 std::round(10 * double(cryo::defaultImageMemoryBytes()) / double(1 << 30)) / 10);
+                 std::round(10 * double(cryo::defaultMemoryBoundBytes()) / double(1 << 30)) / 10);
         field<QDoubleSpinBox>(d, "imageMemory")->setValue(0.5);
         QVERIFY2(d.validationError().isEmpty(), qPrintable(d.validationError()));
         const cryo::TrainingOptions o = d.options();

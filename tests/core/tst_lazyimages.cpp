@@ -6,6 +6,7 @@
 #include "images/WindowedShuffle.h"
 #include "io/MrcFile.h"
 #include "particles/ParticleDataset.h"
+#include "util/Error.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -136,7 +137,8 @@ private Q_SLOTS:
             pose.shiftY = shift(rng);
         }
         TrainingImages cached(dataset, options);
-        options.memoryLimitBytes = 0;
+        options.residentBytes = [] { return std::size_t(1) << 30; };
+        options.memoryLimitBytes = (std::size_t(1) << 30) + (80 << 10);   // 80 KB left: less than the cached images
         TrainingImages lazy(dataset, options);
         QVERIFY(cached.cached() && !lazy.cached());
         const std::vector<std::size_t> order = lazy.epochOrder(3);
@@ -149,6 +151,54 @@ private Q_SLOTS:
             QVERIFY(a.indices == b.indices);
             QVERIFY(a.target == b.target);
         }
+    }
+
+    // The bound is on the whole process: the images get the bound minus what the process
+    // holds when they are loaded; in that they are cached, or read in windows that fit, or,
+    // when not even two small windows fit, training stops with the bound named.
+    void theImagesGetTheBoundMinusWhatTheProcessHolds()
+    {
+        QTemporaryDir dir;
+        const ParticleDataset dataset = ParticleDataset::open(writeTwoStacks(dir));
+        TrainingImagesOptions options;
+        options.normImages = 100;
+        options.poses.resize(dataset.size());
+        const std::size_t baseline = std::size_t(700) << 20;
+        options.residentBytes = [baseline] { return baseline; };
+        options.memoryLimitBytes = baseline + (60 << 10);
+        const TrainingImages lazy(dataset, options);
+        QCOMPARE(lazy.memoryBudget().baselineBytes, baseline);
+        QCOMPARE(lazy.memoryBudget().imageBytes(), std::size_t(60 << 10));
+        QVERIFY(!lazy.cached());
+        // Two windows of raw images and the order's three index lists fit in what is left.
+        const ShuffleWindows windows = lazy.shuffleWindows();
+        QVERIFY(windows.windowParticles >= 16 && windows.windowParticles < dataset.size());
+        QVERIFY(2 * windows.windowParticles * kPixels * sizeof(float) + 3 * sizeof(std::size_t) * dataset.size()
+                <= lazy.memoryBudget().imageBytes());
+        QVERIFY(windows.blockParticles >= 1 && windows.blockParticles <= windows.windowParticles / 8);
+        // Every particle once per epoch.
+        for (std::uint64_t epoch : {1, 2}) {
+            std::vector<std::size_t> order = lazy.epochOrder(epoch);
+            std::sort(order.begin(), order.end());
+            std::vector<std::size_t> every(dataset.size());
+            std::iota(every.begin(), every.end(), std::size_t(0));
+            QVERIFY(order == every);
+        }
+        // More left than the cached images take: cached.
+        options.memoryLimitBytes = baseline + (200 << 10);
+        QVERIFY(TrainingImages(dataset, options).cached());
+        // Less than two windows of 16 images and the order: the bound is named.
+        options.memoryLimitBytes = baseline + (20 << 10);
+        try {
+            TrainingImages tooLittle(dataset, options);
+            QFAIL("a bound leaving 20 KB was accepted");
+        } catch (const UsageError& e) {
+            QVERIFY2(QString(e.what()).contains("memory bound of 700 MB") && QString(e.what()).contains("raise the bound"),
+                     e.what());
+        }
+        // A process already above its bound leaves nothing.
+        QCOMPARE((ImageMemoryBudget{baseline, baseline + 1}.imageBytes()), std::size_t(0));
+        QVERIFY(processResidentBytes() > 0);   // read from /proc/self/statm
     }
 };
 

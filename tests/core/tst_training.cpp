@@ -322,19 +322,28 @@ private Q_SLOTS:
 
     void lazyReadingMatchesTheInMemoryPath()
     {
-        // With no memory for the preprocessed images, batches are read from the stack and
-        // preprocessed by the prefetch thread: the same numbers must come out.
+        // With a memory bound that leaves the images less than they take in memory, batches
+        // are read from the stack (windows of ~30 of the 160 particles) and preprocessed by the
+        // prefetch thread. The epoch then visits the particles in another (windowed) order, so
+        // the loss is close, not equal (the batches themselves are equal for the same order:
+        // tst_lazyimages); unnormalised or uncentred images would be far off.
         TrainingOptions eager = tinyRun("eager"), lazy = tinyRun("lazy");
         eager.config.epochs = lazy.config.epochs = 1;
-        lazy.memoryLimitBytes = 0;
+        lazy.residentBytes = [] { return std::size_t(0); };   // the bound is then the images' alone
+        lazy.memoryLimitBytes = 64 << 10;                      // 160 × 16²: ~128 KB in memory
         trainModel(eager, {}, {});
         trainModel(lazy, {}, {});
         const auto a = historyOf(eager), b = historyOf(lazy);
         QCOMPARE(a.size(), b.size());
         for (std::size_t e = 0; e < a.size(); ++e) {
             qInfo("epoch %zu: loss %.8f in memory, %.8f lazy", e + 1, a[e].loss, b[e].loss);
-            QVERIFY(std::abs(a[e].loss - b[e].loss) <= 1e-6 * std::abs(a[e].loss));
+            QVERIFY(std::abs(a[e].loss - b[e].loss) <= 0.02 * std::abs(a[e].loss));
         }
+        // A bound below what reading needs stops training with the bound named.
+        TrainingOptions tooLittle = tinyRun("too_little");
+        tooLittle.residentBytes = lazy.residentBytes;
+        tooLittle.memoryLimitBytes = 8 << 10;
+        QVERIFY_THROWS_EXCEPTION(UsageError, trainModel(tooLittle, {}, {}));
     }
 
     void bf16IsHonouredByBothPoseStages_data()

@@ -104,17 +104,21 @@ void TrainingEngine::prepare()
     if (m_replicas->leads())
         m_status = std::make_unique<RunStatusWriter>(m_options.outDir, 0, m_config.epochs);
     recordParticleFiles();
-    readImages();
+    m_dataset = std::make_unique<ParticleDataset>(ParticleDataset::open(m_options.particles, m_options.dataset));
+    applyRunParticleFiles(*m_dataset, m_config);
     m_config.particleCount = m_dataset->size();
     m_config.boxSize = m_dataset->boxSize();
     m_config.pixelSize = m_dataset->pixelSize();
-    m_config.hartleyStd = m_images->norm().std;
     m_config.beta = m_config.effectiveBeta();
 
     m_device = chooseComputeDevice(m_options.threads);
-    m_objective = std::make_unique<VaeObjective>(m_images->lattice(), m_config.beta, m_device);
+    m_objective = std::make_unique<VaeObjective>(TrainingLattice::make(m_config.boxSize), m_config.beta, m_device);
     m_generator = at::detail::createCPUGenerator(m_config.seed);
     resetModel(m_config.seed);   // the initial weights: the same run for the same seed
+    // The images last: the memory bound is on the whole process, and they get what the
+    // model, the metadata and the libraries leave of it.
+    readImages();
+    m_config.hartleyStd = m_images->norm().std;
 }
 
 // What run.h5 records of the data, so that the reopened run (run/RunParticles.h) sees the
@@ -150,11 +154,10 @@ void TrainingEngine::recordParticleFiles()
 
 void TrainingEngine::readImages()
 {
-    m_dataset = std::make_unique<ParticleDataset>(ParticleDataset::open(m_options.particles, m_options.dataset));
-    applyRunParticleFiles(*m_dataset, m_config);
     TrainingImagesOptions imageOptions;
     imageOptions.preprocess.invertContrast = m_config.invertContrast;
     imageOptions.memoryLimitBytes = m_options.memoryLimitBytes;
+    imageOptions.residentBytes = m_options.residentBytes;
     imageOptions.progress = [this](std::size_t done, std::size_t total) {
         TrainingProgress p;
         p.stage = "preparing";
@@ -170,7 +173,7 @@ void TrainingEngine::readImages()
 void TrainingEngine::resetModel(std::uint64_t seed)
 {
     torch::manual_seed(seed);
-    m_model = CryoModel(m_config.model, m_config.boxSize, std::int64_t(m_images->lattice().pixelCount()));
+    m_model = CryoModel(m_config.model, m_config.boxSize, std::int64_t(TrainingLattice::make(m_config.boxSize).pixelCount()));
     m_model->to(m_device);
     m_optimizer = std::make_unique<torch::optim::Adam>(m_model->parameters(),
                                                        torch::optim::AdamOptions(m_config.learningRate));
