@@ -111,6 +111,11 @@ void ExplorerController::connectLoader()
     m_openProgress = new QProgressBar(m_host.mainWindow());
     m_openProgress->setRange(0, 1000);
     m_openProgress->setMaximumWidth(160);
+    // Its room in the status bar is kept while hidden: showing it must not change the status
+    // bar's height, which resizes the 3D view and re-renders it (~35 ms at the start of an open).
+    QSizePolicy keepRoom = m_openProgress->sizePolicy();
+    keepRoom.setRetainSizeWhenHidden(true);
+    m_openProgress->setSizePolicy(keepRoom);
     m_openProgress->hide();
     m_host.mainWindow()->statusBar()->addPermanentWidget(m_openProgress);
     JobRunner* runner = m_loader->runner();
