@@ -1,6 +1,7 @@
 #include "images/ImageMemory.h"
 
 #include <fstream>
+#include <string>
 
 #include <unistd.h>
 
@@ -22,6 +23,15 @@ std::size_t processResidentBytes()
     if (!(statm >> totalPages >> residentPages) || pageSize <= 0)
         return 0;
     return residentPages * std::size_t(pageSize);
+}
+
+std::size_t processPeakResidentBytes()
+{
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::size_t(std::stoull(line.substr(6))) * 1024;   // "VmHWM:   123456 kB"
+    return 0;
 }
 
 } // namespace cryo

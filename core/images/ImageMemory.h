@@ -2,8 +2,8 @@
 // The memory bound of training (`cryoscape train --max-memory`, the training dialog's
 // "Memory"): on the resident memory of the whole process. The particle images get what is
 // left of it when they are loaded (TrainingImages, after the model and the particle metadata
-// exist): held in memory when they fit in that, else read from the stacks window by window
-// within it. What grows after that (a training step's activations) is not counted.
+// and a first forward and backward pass have run): held in memory when they fit in that, else
+// read from the stacks window by window within it.
 #include <cstddef>
 
 namespace cryo {
@@ -13,11 +13,14 @@ std::size_t defaultMemoryBoundBytes();
 
 // This process's resident set now (/proc/self/statm); 0 when it cannot be read.
 std::size_t processResidentBytes();
+// The most it has held so far (VmHWM of /proc/self/status; transient peaks such as a training
+// step's activations included); 0 when it cannot be read.
+std::size_t processPeakResidentBytes();
 
 // The images' share of the bound.
 struct ImageMemoryBudget {
     std::size_t boundBytes = 0;      // the whole process
-    std::size_t baselineBytes = 0;   // resident when the images are loaded: libraries, model, metadata
+    std::size_t baselineBytes = 0;   // peak resident before the images: libraries, model, metadata, a step
     std::size_t imageBytes() const { return boundBytes > baselineBytes ? boundBytes - baselineBytes : 0; }
 };
 

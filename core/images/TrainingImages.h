@@ -37,8 +37,9 @@ struct TrainingBatch {
 struct TrainingImagesOptions {
     PreprocessOptions preprocess;
     std::size_t memoryLimitBytes = defaultMemoryBoundBytes();   // on the whole process
-    // What the process holds already, read when the images are loaded (tests give a fixed value).
-    std::function<std::size_t()> residentBytes = processResidentBytes;
+    // What the process needs besides the images, read when they are loaded: its peak resident
+    // memory so far (tests give a fixed value).
+    std::function<std::size_t()> residentBytes = processPeakResidentBytes;
     int normImages = 1000;              // images used to estimate the Hartley normalisation
     std::function<void(std::size_t done, std::size_t total)> progress;   // while caching
     // Replace the dataset's own poses, one per particle (ab initio: the poses are searched for).

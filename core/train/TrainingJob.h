@@ -68,7 +68,7 @@ struct TrainingOptions {
     bool resume = false;                     // continue after the last epoch run.h5 in outDir records
     int threads = 0;                         // compute threads; 0: all cores
     std::size_t memoryLimitBytes = defaultMemoryBoundBytes();   // on the whole process (images/ImageMemory.h)
-    std::function<std::size_t()> residentBytes = processResidentBytes;   // what it holds (tests fix it)
+    std::function<std::size_t()> residentBytes = processPeakResidentBytes;   // what it needs (tests fix it)
     bool abInitio = false;                   // search the poses (see AbInitioOptions)
     AbInitioOptions abInitioOptions;
     // One of several processes training together (issue #21, docs/cluster.md): config.batchSize

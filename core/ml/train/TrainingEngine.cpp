@@ -116,7 +116,8 @@ void TrainingEngine::prepare()
     m_generator = at::detail::createCPUGenerator(m_config.seed);
     resetModel(m_config.seed);   // the initial weights: the same run for the same seed
     // The images last: the memory bound is on the whole process, and they get what the
-    // model, the metadata and the libraries leave of it.
+    // model, the metadata, the libraries and a training step's activations leave of it.
+    touchStepMemory();
     readImages();
     m_config.hartleyStd = m_images->norm().std;
 }
@@ -150,6 +151,29 @@ void TrainingEngine::recordParticleFiles()
     keep(m_config.posesFile, stored.posesFile, "the poses from", "the particle file's own poses");
     keep(m_config.ctfFile, stored.ctfFile, "the CTF from", "the particle file's own CTF");
     keep(m_config.particleIndices, stored.particleIndices, "the particles selected by", "all the particles of the file");
+}
+
+// One forward and backward pass of a batch of blank images (its own noise generator; the
+// gradients zeroed after, no optimizer step: the run is unchanged), so that the peak resident
+// memory includes a step's activations. Not with several replicas: their backward hooks
+// belong to the real steps.
+void TrainingEngine::touchStepMemory()
+{
+    if (m_replicas->size() > 1)
+        return;
+    const TrainingLattice lattice = TrainingLattice::make(m_config.boxSize);
+    const auto B = std::size_t(std::max(1, m_config.batchSize));
+    TrainingBatch batch;
+    batch.indices.assign(B, 0);
+    batch.target.assign(B * lattice.pixelCount(), 0.0f);
+    batch.ctf.assign(B * lattice.halfCount(), 1.0f);
+    batch.rotations.assign(B * 9, 0.0f);
+    for (std::size_t b = 0; b < B; ++b)
+        batch.rotations[b * 9] = batch.rotations[b * 9 + 4] = batch.rotations[b * 9 + 8] = 1.0f;
+    const auto tensors = BatchTensors::from(batch, std::int64_t(lattice.halfCount()), m_device);
+    at::Generator scratch = at::detail::createCPUGenerator(0);
+    m_objective->evaluate(m_model, tensors, scratch).loss.backward();
+    m_optimizer->zero_grad();
 }
 
 void TrainingEngine::readImages()

@@ -74,6 +74,7 @@ private:
     void prepare();
     void recordParticleFiles();
     void readImages();
+    void touchStepMemory();
     void restore();
     bool runEpoch(int epoch);   // false when cancelled
     // One optimizer step on this replica's part of batch `index` of `share` (maybe empty);
