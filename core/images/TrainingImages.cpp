@@ -41,9 +41,9 @@ ShuffleWindows lazyWindows(const ImageMemoryBudget& budget, int D, std::size_t c
     const std::size_t fewest = std::min<std::size_t>(16, count);
     if (windowBytes < fewest * imageBytes)
         throw UsageError("the memory bound of " + megabytes(budget.boundBytes) + " (--max-memory, the training dialog's "
-                         "Memory) leaves " + megabytes(available) + " for the particle images after the " +
-                         megabytes(budget.baselineBytes) + " this process holds already (program, model, particle "
-                         "metadata); reading them from the stacks needs at least " +
+                         "Memory bound) leaves " + megabytes(available) + " for the particle images after the " +
+                         megabytes(budget.baselineBytes) + " this process needs already (program, model, particle "
+                         "metadata, a training step); reading them from the stacks needs at least " +
                          megabytes(orderBytes + 2 * fewest * imageBytes) + ": raise the bound");
     ShuffleWindows w;
     w.windowParticles = windowBytes / imageBytes;
