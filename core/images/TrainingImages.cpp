@@ -29,7 +29,9 @@ HartleyNorm estimateNorm(const ParticleDataset& dataset, ImagePreprocessor& prep
 std::string megabytes(std::size_t bytes) { return std::to_string((bytes + (1 << 19)) >> 20) + " MB"; }
 
 // Two windows of raw images (the one in use, the one read ahead) in what the budget leaves
-// after the epoch's order and the read-ahead's index lists (3 × 8 bytes per particle), at most
+// after the epoch's order and the read-ahead's index lists (3 × 8 bytes per particle) and 15 %
+// for what grows once training runs (Adam's moments, the loader threads' buffers, allocator
+// slack: 34 MiB over a 0.8 GiB bound at 200,000 × 64² without it), at most
 // 512 MiB each (larger windows mix the stack no better than 128 blocks and delay the first
 // batch); blocks of about 4 MiB (one read each), at least 8 per window. Throws UsageError,
 // naming the bound, when not even two windows of 16 images fit.
@@ -37,14 +39,15 @@ ShuffleWindows lazyWindows(const ImageMemoryBudget& budget, int D, std::size_t c
 {
     const std::size_t imageBytes = std::size_t(D) * std::size_t(D) * sizeof(float);
     const std::size_t orderBytes = 3 * sizeof(std::size_t) * count, available = budget.imageBytes();
-    const std::size_t windowBytes = std::min((available > orderBytes ? available - orderBytes : 0) / 2, std::size_t(512) << 20);
+    const std::size_t forWindows = available - available * 15 / 100;
+    const std::size_t windowBytes = std::min((forWindows > orderBytes ? forWindows - orderBytes : 0) / 2, std::size_t(512) << 20);
     const std::size_t fewest = std::min<std::size_t>(16, count);
     if (windowBytes < fewest * imageBytes)
         throw UsageError("the memory bound of " + megabytes(budget.boundBytes) + " (--max-memory, the training dialog's "
                          "Memory bound) leaves " + megabytes(available) + " for the particle images after the " +
                          megabytes(budget.baselineBytes) + " this process needs already (program, model, particle "
                          "metadata, a training step); reading them from the stacks needs at least " +
-                         megabytes(orderBytes + 2 * fewest * imageBytes) + ": raise the bound");
+                         megabytes((orderBytes + 2 * fewest * imageBytes) * 100 / 85) + ": raise the bound");
     ShuffleWindows w;
     w.windowParticles = windowBytes / imageBytes;
     w.blockParticles = std::clamp<std::size_t>((std::size_t(4) << 20) / imageBytes, 1, std::max<std::size_t>(1, w.windowParticles / 8));

@@ -174,7 +174,7 @@ private Q_SLOTS:
         const ShuffleWindows windows = lazy.shuffleWindows();
         QVERIFY(windows.windowParticles >= 16 && windows.windowParticles < dataset.size());
         QVERIFY(2 * windows.windowParticles * kPixels * sizeof(float) + 3 * sizeof(std::size_t) * dataset.size()
-                <= lazy.memoryBudget().imageBytes());
+                <= lazy.memoryBudget().imageBytes() * 85 / 100);   // 15 % kept for what grows while training
         QVERIFY(windows.blockParticles >= 1 && windows.blockParticles <= windows.windowParticles / 8);
         // Every particle once per epoch.
         for (std::uint64_t epoch : {1, 2}) {
