@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Trains cryoDRGN (the reference, ../shared/tools/cryodrgn-reference.sh) and Cryoscape side by
 # side on the same simulated particles, with the same architecture, batch, epochs, seed and
-# threads, and prints per epoch: |Spearman ρ| between PC1 of z and the true motion coordinate,
-# the per-image FSC-AUC of the decoded maps against the true maps (bench/evaluate_maps, the same
-# scoring for both), and images/s (wall time of training, its per-epoch encoder pass included).
+# threads, and prints per epoch: |Spearman ρ| between PC1 of z and the true motion coordinate
+# (two-hinges: one per hinge, a/b), the per-image FSC-AUC of the decoded maps against the true
+# maps (bench/evaluate_maps, the same scoring for both), and images/s (wall time of training,
+# its per-epoch encoder pass included).
 #
 #   bench/compare_cryodrgn.sh OUT [--particles N] [--box D] [--snr S] [--motion KIND]
 #       [--atom-sigma Å] [--epochs E] [--arch WxL] [--batch B] [--zdim Z] [--samples N]
@@ -61,7 +62,8 @@ fi
 score() {   # score RUN_DIR EPOCH LABEL SECONDS: our run holds its newest epoch, cryoDRGN's all
     local rho auc="" epoch=()
     [[ $3 == cryodrgn ]] && epoch=(--epoch "$2")
-    rho=$("$bin/evaluate_latent" "$1" "$data/truth.h5" "${epoch[@]}" | sed -n 's/.*coordinate 0: //p')
+    # one |ρ| per true coordinate (two-hinges has two), joined by "/"
+    rho=$("$bin/evaluate_latent" "$1" "$data/truth.h5" "${epoch[@]}" | sed -n 's/.*coordinate [0-9]*: //p' | paste -sd/)
     if (( $2 % aucEvery == 0 || $2 == epochs )); then
         auc=$("$bin/evaluate_maps" --truth "$data" --run "$1" "${epoch[@]}" --samples "$samples" |
               sed -n 's/.*FSC-AUC \([0-9.]*\) ± \([0-9.]*\).*/\1 ± \2/p')
