@@ -4,6 +4,7 @@
 
 #include "AbInitioSettings.h"
 #include "FormFields.h"
+#include "TrainingDefaults.h"
 #include "train/AbInitioState.h"
 
 #include "images/ImageMemory.h"
@@ -238,6 +239,11 @@ void TrainingDialog::buildOptimiserRows(QFormLayout* form)
     form->addRow(tr("Threads:"), m_threads);
     form->addRow(tr("Precision:"), m_precision);
     buildImageMemoryRow(form);
+    QLabel* defaultsNote = noteLabel(this);
+    defaultsNote->setObjectName(QStringLiteral("defaultsNote"));
+    defaultsNote->setText(trainingDefaultsNote());
+    defaultsNote->setToolTip(tr("The settings a new run starts from; any of them can be changed above."));
+    form->addRow(defaultsNote);
 }
 
 void TrainingDialog::buildImageMemoryRow(QFormLayout* form)

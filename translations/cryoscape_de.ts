@@ -198,130 +198,130 @@
 <context>
     <name>ExplorerController</name>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="45"/>
+        <location filename="../app/ExplorerController.cpp" line="46"/>
         <source>Latent space</source>
         <translation>Latenter Raum</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="46"/>
+        <location filename="../app/ExplorerController.cpp" line="47"/>
         <source>Selections</source>
         <translation>Auswahlen</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="47"/>
+        <location filename="../app/ExplorerController.cpp" line="48"/>
         <source>Cluster maps</source>
         <translation>Cluster-Karten</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="51"/>
+        <location filename="../app/ExplorerController.cpp" line="52"/>
         <source>Selected particles</source>
         <translation>Ausgewählte Partikel</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="61"/>
+        <location filename="../app/ExplorerController.cpp" line="62"/>
         <source>&amp;Export Selection…</source>
         <translation>Auswahl &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="63"/>
+        <location filename="../app/ExplorerController.cpp" line="64"/>
         <source>Write the selected particles as RELION .star, cryoSPARC .cs, index list or cryoDRGN .pkl</source>
         <translation>Die ausgewählten Partikel als RELION-.star, cryoSPARC-.cs, Indexliste oder cryoDRGN-.pkl schreiben</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="64"/>
+        <location filename="../app/ExplorerController.cpp" line="65"/>
         <source>Export &amp;Complement…</source>
         <translation>&amp;Komplement exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="73"/>
-        <location filename="../app/ExplorerController.cpp" line="89"/>
+        <location filename="../app/ExplorerController.cpp" line="74"/>
+        <location filename="../app/ExplorerController.cpp" line="90"/>
         <source>&amp;Undo Selection</source>
         <translation>Auswahl &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="75"/>
-        <location filename="../app/ExplorerController.cpp" line="90"/>
+        <location filename="../app/ExplorerController.cpp" line="76"/>
+        <location filename="../app/ExplorerController.cpp" line="91"/>
         <source>&amp;Redo Selection</source>
         <translation>Auswahl &amp;wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="78"/>
+        <location filename="../app/ExplorerController.cpp" line="79"/>
         <source>&amp;Invert Selection</source>
         <translation>Auswahl &amp;invertieren</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="79"/>
+        <location filename="../app/ExplorerController.cpp" line="80"/>
         <source>&amp;Clear Selection</source>
         <translation>Auswahl &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="80"/>
+        <location filename="../app/ExplorerController.cpp" line="81"/>
         <source>&amp;Map of Selection</source>
         <translation>&amp;Karte der Auswahl</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="89"/>
+        <location filename="../app/ExplorerController.cpp" line="90"/>
         <source>&amp;Undo %1</source>
         <translation>%1 &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="90"/>
+        <location filename="../app/ExplorerController.cpp" line="91"/>
         <source>&amp;Redo %1</source>
         <translation>%1 &amp;wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="96"/>
-        <location filename="../app/ExplorerController.cpp" line="130"/>
+        <location filename="../app/ExplorerController.cpp" line="97"/>
+        <location filename="../app/ExplorerController.cpp" line="136"/>
         <source>Cannot open run</source>
         <translation>Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="96"/>
+        <location filename="../app/ExplorerController.cpp" line="97"/>
         <source>%1: no such file or directory</source>
         <translation>%1: keine solche Datei und kein solches Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="127"/>
+        <location filename="../app/ExplorerController.cpp" line="133"/>
         <source>Training run</source>
         <translation>Trainingslauf</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="130"/>
+        <location filename="../app/ExplorerController.cpp" line="136"/>
         <source>Cannot open the cryoDRGN run</source>
         <translation>Der cryoDRGN-Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="171"/>
+        <location filename="../app/ExplorerController.cpp" line="207"/>
         <source>particle %1 · centre of cluster 0</source>
         <translation>Partikel %1 · Zentrum von Cluster 0</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="176"/>
+        <location filename="../app/ExplorerController.cpp" line="213"/>
         <source>%1 — Cryoscape</source>
         <translation>%1 — Cryoscape</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="187"/>
+        <location filename="../app/ExplorerController.cpp" line="224"/>
         <source>Particles not available (no defocus/pose colours, no export): %1</source>
         <translation>Partikel nicht verfügbar (keine Färbung nach Defokus/Orientierung, kein Export): %1</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="220"/>
+        <location filename="../app/ExplorerController.cpp" line="258"/>
         <source>the run&apos;s map (homogeneous: no latent space)</source>
         <translation>die Karte des Laufs (homogen: kein latenter Raum)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="223"/>
+        <location filename="../app/ExplorerController.cpp" line="261"/>
         <source>Homogeneous run: one map, no latent space to explore</source>
         <translation>Homogener Lauf: eine Karte, kein latenter Raum zu erkunden</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="249"/>
+        <location filename="../app/ExplorerController.cpp" line="287"/>
         <source>Selected particles (%1)</source>
         <translation>Ausgewählte Partikel (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="255"/>
+        <location filename="../app/ExplorerController.cpp" line="293"/>
         <location filename="../app/ExplorerExport.cpp" line="44"/>
         <location filename="../app/ExplorerExport.cpp" line="48"/>
         <location filename="../app/ExplorerExport.cpp" line="62"/>
@@ -330,23 +330,23 @@
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="255"/>
+        <location filename="../app/ExplorerController.cpp" line="293"/>
         <location filename="../app/ExplorerExport.cpp" line="44"/>
         <source>Open a run first.</source>
         <translation>Zuerst einen Lauf öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="259"/>
+        <location filename="../app/ExplorerController.cpp" line="297"/>
         <source>Export Complement</source>
         <translation>Komplement exportieren</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="259"/>
+        <location filename="../app/ExplorerController.cpp" line="297"/>
         <source>Export Selection</source>
         <translation>Auswahl exportieren</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="260"/>
+        <location filename="../app/ExplorerController.cpp" line="298"/>
         <source>RELION particles (*.star);;cryoSPARC particles (*.cs);;Index list (*.txt);;cryoDRGN indices (*.pkl)</source>
         <translation>RELION-Partikel (*.star);;cryoSPARC-Partikel (*.cs);;Indexliste (*.txt);;cryoDRGN-Indizes (*.pkl)</translation>
     </message>
@@ -394,70 +394,70 @@
 <context>
     <name>ExplorerPanel</name>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="46"/>
+        <location filename="../app/ExplorerPanel.cpp" line="44"/>
         <source>Map of Selection</source>
         <translation>Karte der Auswahl</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="47"/>
+        <location filename="../app/ExplorerPanel.cpp" line="45"/>
         <source>Decode the map at the mean z of the selected particles</source>
         <translation>Die Karte am mittleren z der ausgewählten Partikel dekodieren</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="51"/>
-        <location filename="../app/ExplorerPanel.cpp" line="64"/>
-        <location filename="../app/ExplorerPanel.cpp" line="69"/>
+        <location filename="../app/ExplorerPanel.cpp" line="49"/>
+        <location filename="../app/ExplorerPanel.cpp" line="62"/>
+        <location filename="../app/ExplorerPanel.cpp" line="67"/>
         <source>Compute UMAP</source>
         <translation>UMAP berechnen</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="52"/>
+        <location filename="../app/ExplorerPanel.cpp" line="50"/>
         <source>This run has no UMAP yet: compute it (about 40 s per 100,000 particles) and store it in run.h5</source>
         <translation>Dieser Lauf hat noch kein UMAP: berechnen (etwa 40 s pro 100.000 Partikel) und in run.h5 speichern</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="65"/>
+        <location filename="../app/ExplorerPanel.cpp" line="63"/>
         <source>UMAP not computed: %1</source>
         <translation>UMAP nicht berechnet: %1</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="70"/>
+        <location filename="../app/ExplorerPanel.cpp" line="68"/>
         <source>UMAP cancelled</source>
         <translation>UMAP abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="97"/>
+        <location filename="../app/ExplorerPanel.cpp" line="106"/>
         <source>PCA %1/%2</source>
         <translation>PCA %1/%2</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="97"/>
+        <location filename="../app/ExplorerPanel.cpp" line="106"/>
         <source>PC %1</source>
         <translation>PC %1</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="102"/>
+        <location filename="../app/ExplorerPanel.cpp" line="108"/>
         <source>UMAP</source>
         <translation>UMAP</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="102"/>
+        <location filename="../app/ExplorerPanel.cpp" line="108"/>
         <source>UMAP 1</source>
         <translation>UMAP 1</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="102"/>
+        <location filename="../app/ExplorerPanel.cpp" line="108"/>
         <source>UMAP 2</source>
         <translation>UMAP 2</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="106"/>
+        <location filename="../app/ExplorerPanel.cpp" line="110"/>
         <source>z%1 / z%2</source>
         <translation>z%1 / z%2</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="106"/>
-        <location filename="../app/ExplorerPanel.cpp" line="152"/>
+        <location filename="../app/ExplorerPanel.cpp" line="110"/>
+        <location filename="../app/ExplorerPanel.cpp" line="148"/>
         <source>z%1</source>
         <translation>z%1</translation>
     </message>
@@ -477,79 +477,79 @@
         <translation>Partikel</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="126"/>
+        <location filename="../app/ExplorerPanel.cpp" line="123"/>
         <source>density</source>
         <translation>Dichte</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="131"/>
+        <location filename="../app/ExplorerPanel.cpp" line="127"/>
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="133"/>
+        <location filename="../app/ExplorerPanel.cpp" line="129"/>
         <source>k-means (%1)</source>
         <translation>k-means (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="145"/>
+        <location filename="../app/ExplorerPanel.cpp" line="141"/>
         <source>defocus (Å)</source>
         <translation>Defokus (Å)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="147"/>
+        <location filename="../app/ExplorerPanel.cpp" line="143"/>
         <source>rot (°)</source>
         <translation>rot (°)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="148"/>
+        <location filename="../app/ExplorerPanel.cpp" line="144"/>
         <source>tilt (°)</source>
         <translation>tilt (°)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="149"/>
+        <location filename="../app/ExplorerPanel.cpp" line="145"/>
         <source>psi (°)</source>
         <translation>psi (°)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="206"/>
+        <location filename="../app/ExplorerPanel.cpp" line="202"/>
         <source>z = %1
 cluster %2</source>
         <translation>z = %1
 Cluster %2</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="222"/>
+        <location filename="../app/ExplorerPanel.cpp" line="218"/>
         <source>Selected: %1 of %2 particles (%3 %)</source>
         <translation>Ausgewählt: %1 von %2 Partikeln (%3 %)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="266"/>
+        <location filename="../app/ExplorerPanel.cpp" line="262"/>
         <source>z = %1 · PC%2 = %3, PC%4 = %5 (inverse PCA)</source>
         <translation>z = %1 · PC%2 = %3, PC%4 = %5 (inverse PCA)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="278"/>
+        <location filename="../app/ExplorerPanel.cpp" line="274"/>
         <source>z = %1 · particle %2 · cluster %3</source>
         <translation>z = %1 · Partikel %2 · Cluster %3</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="297"/>
+        <location filename="../app/ExplorerPanel.cpp" line="293"/>
         <source>Cancel UMAP</source>
         <translation>UMAP abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="310"/>
+        <location filename="../app/ExplorerPanel.cpp" line="305"/>
         <source>UMAP computed and stored in run.h5</source>
         <translation>UMAP berechnet und in run.h5 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="311"/>
+        <location filename="../app/ExplorerPanel.cpp" line="306"/>
         <source>UMAP computed, but not stored: %1</source>
         <translation>UMAP berechnet, aber nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="321"/>
+        <location filename="../app/ExplorerPanel.cpp" line="316"/>
         <source>z = %1 · mean of %2 selected particles</source>
         <translation>z = %1 · Mittel von %2 ausgewählten Partikeln</translation>
     </message>
@@ -1072,17 +1072,17 @@ Volumen-PC 1–3: (%2)</translation>
 <context>
     <name>LatentScatterView</name>
     <message>
-        <location filename="../widgets/LatentScatterView.cpp" line="122"/>
+        <location filename="../widgets/LatentScatterView.cpp" line="129"/>
         <source>unassigned</source>
         <translation>nicht zugeordnet</translation>
     </message>
     <message>
-        <location filename="../widgets/LatentScatterView.cpp" line="122"/>
+        <location filename="../widgets/LatentScatterView.cpp" line="129"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/LatentScatterView.cpp" line="293"/>
+        <location filename="../widgets/LatentScatterView.cpp" line="318"/>
         <source>Particle %1
 %2 = %3
 %4 = %5</source>
@@ -1091,8 +1091,8 @@ Volumen-PC 1–3: (%2)</translation>
 %4 = %5</translation>
     </message>
     <message>
-        <location filename="../widgets/LatentScatterView.cpp" line="301"/>
-        <location filename="../widgets/LatentScatterView.cpp" line="303"/>
+        <location filename="../widgets/LatentScatterView.cpp" line="326"/>
+        <location filename="../widgets/LatentScatterView.cpp" line="328"/>
         <source>
 %1: %2</source>
         <translation>
@@ -1862,12 +1862,12 @@ Volumen-PC 1–3: (%2)</translation>
 <context>
     <name>RunTables</name>
     <message>
-        <location filename="../app/RunTables.cpp" line="152"/>
+        <location filename="../app/RunTables.cpp" line="192"/>
         <source>run.h5 does not name its particles</source>
         <translation>run.h5 gibt keine Partikeldatei an</translation>
     </message>
     <message>
-        <location filename="../app/RunTables.cpp" line="158"/>
+        <location filename="../app/RunTables.cpp" line="198"/>
         <source>%1 has %2 particles, the run %3</source>
         <translation>%1 hat %2 Partikel, der Lauf %3</translation>
     </message>
@@ -2273,343 +2273,361 @@ Volumen-PC 1–3: (%2)</translation>
     </message>
 </context>
 <context>
+    <name>TrainingDefaults</name>
+    <message>
+        <location filename="../app/TrainingDefaults.cpp" line="12"/>
+        <source>Defaults: %1 positional encoding, encoder %2×%3 and decoder %4×%5, batch %6, learning rate %7, KL weight β = 1/zdim. Why: they are cryoDRGN&apos;s own defaults, so a run compares directly with cryoDRGN&apos;s (docs/training.md).</source>
+        <translation>Vorgaben: %1 Positionskodierung, Encoder %2×%3 und Decoder %4×%5, Batch %6, Lernrate %7, KL-Gewicht β = 1/zdim. Warum: Es sind cryoDRGNs eigene Vorgaben, so lässt sich ein Lauf direkt mit einem von cryoDRGN vergleichen (docs/training.md).</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDefaults.cpp" line="17"/>
+        <source>Gaussian</source>
+        <translation>Gaußsche</translation>
+    </message>
+</context>
+<context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="45"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="46"/>
         <source>layers</source>
         <translation>Schichten</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="72"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="73"/>
         <source>Train a Model</source>
         <translation>Modell trainieren</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="84"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="85"/>
         <source>Train</source>
         <translation>Trainieren</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="85"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="86"/>
         <source>Start training a new model in the output directory.</source>
         <translation>Ein neues Modell im Ausgabeverzeichnis trainieren.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="87"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="88"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="88"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="89"/>
         <source>Continue the run already in the output directory from its last saved epoch.</source>
         <translation>Den Lauf im Ausgabeverzeichnis ab seiner zuletzt gespeicherten Epoche fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="126"/>
-        <location filename="../app/TrainingDialogForm.cpp" line="139"/>
-        <location filename="../app/TrainingDialogForm.cpp" line="156"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="127"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="140"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="157"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="128"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="129"/>
         <source>Particles to Train On</source>
         <translation>Partikel für das Training</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="129"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="130"/>
         <source>Particle datasets (*.star *.cs *.mrcs *.txt);;All files (*)</source>
         <translation>Partikeldatensätze (*.star *.cs *.mrcs *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="134"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="135"/>
         <source>Particles:</source>
         <translation>Partikel:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="136"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="137"/>
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="137"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="138"/>
         <source>Where to look for the image stacks (.mrcs) when they are not where the particle file says, e.g. after copying a RELION project.</source>
         <translation>Wo nach den Bildstapeln (.mrcs) gesucht wird, wenn sie nicht dort liegen, wo die Partikeldatei angibt, z. B. nach dem Kopieren eines RELION-Projekts.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="141"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="142"/>
         <source>Image Directory</source>
         <translation>Bildverzeichnis</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="148"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="149"/>
         <source>Image directory:</source>
         <translation>Bildverzeichnis:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="154"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="155"/>
         <source>Where the run is written: run.h5 (losses and latent coordinates) and a checkpoint after every epoch. Created if it does not exist.</source>
         <translation>Wohin der Lauf geschrieben wird: run.h5 (Verluste und latente Koordinaten) und ein Kontrollpunkt nach jeder Epoche. Wird angelegt, falls es nicht existiert.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="158"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="159"/>
         <source>Run Directory</source>
         <translation>Laufverzeichnis</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="164"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="165"/>
         <source>Output directory:</source>
         <translation>Ausgabeverzeichnis:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="171"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="172"/>
         <source>Homogeneous (no latent space)</source>
         <translation>Homogen (kein latenter Raum)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="172"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="173"/>
         <source>Learn a single structure for all particles: no encoder and no latent coordinates. A quick baseline before looking for heterogeneity.</source>
         <translation>Eine einzige Struktur für alle Partikel lernen: kein Encoder und keine latenten Koordinaten. Eine schnelle Referenz, bevor nach Heterogenität gesucht wird.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="175"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="176"/>
         <source>How many numbers describe each particle&apos;s conformation. 8 is a good start; 1 suits a single motion, more can capture several independent changes.</source>
         <translation>Wie viele Zahlen die Konformation jedes Partikels beschreiben. 8 ist ein guter Anfang; 1 passt zu einer einzelnen Bewegung, mehr können mehrere unabhängige Änderungen erfassen.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="184"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="185"/>
         <source>Latent dimensions:</source>
         <translation>Latente Dimensionen:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="185"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="186"/>
         <source>Neurons per layer: wider networks learn finer detail but train more slowly.</source>
         <translation>Neuronen pro Schicht: breitere Netze lernen feinere Details, trainieren aber langsamer.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="186"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="187"/>
         <source>Number of hidden layers: deeper networks can model more complex changes.</source>
         <translation>Anzahl der verborgenen Schichten: tiefere Netze können komplexere Änderungen modellieren.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="187"/>
         <location filename="../app/TrainingDialogForm.cpp" line="188"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="189"/>
         <source>Encoder (image → latent coordinates). </source>
         <translation>Encoder (Bild → latente Koordinaten). </translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="189"/>
         <location filename="../app/TrainingDialogForm.cpp" line="190"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="191"/>
         <source>Decoder (coordinates → density). </source>
         <translation>Decoder (Koordinaten → Dichte). </translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="193"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="194"/>
         <source>Encoder:</source>
         <translation>Encoder:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="194"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="195"/>
         <source>Decoder:</source>
         <translation>Decoder:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="199"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="200"/>
         <source>How many times the model sees every particle. 20–50 is typical; you can stop early and resume later.</source>
         <translation>Wie oft das Modell jedes Partikel sieht. 20–50 sind üblich; das Training kann früher angehalten und später fortgesetzt werden.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="201"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="202"/>
         <source>Images per optimisation step. Small batches (8) learn faster per epoch; larger ones run faster per image.</source>
         <translation>Bilder pro Optimierungsschritt. Kleine Stapel (8) lernen pro Epoche schneller; größere laufen pro Bild schneller.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="204"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="205"/>
         <source>Step size of the optimiser (Adam). Lower it (e.g. 5e-5) if the loss jumps around or becomes NaN.</source>
         <translation>Schrittweite des Optimierers (Adam). Verringern (z. B. 5e-5), wenn der Verlust springt oder NaN wird.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="206"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="207"/>
         <source>automatic (1 / latent dimensions)</source>
         <translation>automatisch (1 / latente Dimensionen)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="209"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="210"/>
         <source>Weight of the KL term that keeps the latent space smooth and centred. Larger values give a tidier but less detailed latent space.</source>
         <translation>Gewicht des KL-Terms, der den latenten Raum glatt und zentriert hält. Größere Werte ergeben einen aufgeräumteren, aber weniger detaillierten latenten Raum.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="221"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="222"/>
         <source>Starting point of the random numbers: the same seed and settings give the same run.</source>
         <translation>Ausgangspunkt der Zufallszahlen: gleicher Startwert und gleiche Einstellungen ergeben denselben Lauf.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="224"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="225"/>
         <source>CPU cores used for training. Leave one free to keep the rest of the computer responsive.</source>
         <translation>Für das Training genutzte CPU-Kerne. Einen frei lassen, damit der Rest des Computers reaktionsfähig bleibt.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="227"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="228"/>
         <source>fp32 (exact)</source>
         <translation>fp32 (exakt)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="228"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="229"/>
         <source>bf16 (faster on recent CPUs)</source>
         <translation>bf16 (schneller auf neueren CPUs)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="229"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="230"/>
         <source>Number format of the network&apos;s matrix products. bf16 is faster on CPUs that support it, with slightly less precise losses.</source>
         <translation>Zahlenformat der Matrixprodukte des Netzes. bf16 ist auf CPUs, die es unterstützen, schneller, bei etwas weniger genauen Verlusten.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="233"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="234"/>
         <source>Epochs:</source>
         <translation>Epochen:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="234"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="235"/>
         <source>Batch size:</source>
         <translation>Stapelgröße:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="235"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="236"/>
         <source>Learning rate:</source>
         <translation>Lernrate:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="236"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="237"/>
         <source>KL weight β:</source>
         <translation>KL-Gewicht β:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="237"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="238"/>
         <source>Random seed:</source>
         <translation>Zufallsstartwert:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="238"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="239"/>
         <source>Threads:</source>
         <translation>Threads:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="239"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="240"/>
         <source>Precision:</source>
         <translation>Genauigkeit:</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="249"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="245"/>
+        <source>The settings a new run starts from; any of them can be changed above.</source>
+        <translation>Die Einstellungen, mit denen ein neuer Lauf beginnt; jede davon lässt sich oben ändern.</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDialogForm.cpp" line="255"/>
         <source> GB</source>
         <translation> GB</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="251"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="257"/>
         <source>Memory the whole program may hold while training. The particle images get what the program, the model and the particle metadata leave of it: held in memory when they fit, else read from the stacks during training, a window of images ahead of the model. Default: a quarter of this computer&apos;s memory (%1 GB).</source>
         <translation>Speicher, den das ganze Programm während des Trainings belegen darf. Die Partikelbilder erhalten, was Programm, Modell und Partikel-Metadaten davon übrig lassen: im Speicher gehalten, wenn sie hineinpassen, sonst während des Trainings aus den Stapeln gelesen, ein Fenster von Bildern vor dem Modell. Vorgabe: ein Viertel des Arbeitsspeichers dieses Computers (%1 GB).</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="262"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="269"/>
         <source>Memory bound (whole program):</source>
         <translation>Speichergrenze (ganzes Programm):</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="41"/>
+        <location filename="../app/TrainingDialog.cpp" line="43"/>
         <source>the images take %1 GB: held in memory</source>
         <translation>die Bilder belegen %1 GB: im Speicher gehalten</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="42"/>
+        <location filename="../app/TrainingDialog.cpp" line="44"/>
         <source>the images take %1 GB: read from disk during training</source>
         <translation>die Bilder belegen %1 GB: während des Trainings von der Festplatte gelesen</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="83"/>
+        <location filename="../app/TrainingDialog.cpp" line="85"/>
         <source>%1 particles · box %2 px · %3 Å/px</source>
         <translation>%1 Partikel · Box %2 px · %3 Å/px</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="137"/>
+        <location filename="../app/TrainingDialog.cpp" line="139"/>
         <source> (epoch %1 of %2 done; its settings are shown below)</source>
         <translation> (Epoche %1 von %2 abgeschlossen; seine Einstellungen sind unten gezeigt)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="152"/>
+        <location filename="../app/TrainingDialog.cpp" line="154"/>
         <source> (its run.h5 cannot be read: %1)</source>
         <translation> (seine run.h5 kann nicht gelesen werden: %1)</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="155"/>
+        <location filename="../app/TrainingDialog.cpp" line="157"/>
         <source>This directory already holds a run%1. Resume continues it; Train starts it over and replaces it.</source>
         <translation>Dieses Verzeichnis enthält bereits einen Lauf%1. „Fortsetzen“ setzt ihn fort; „Trainieren“ beginnt ihn neu und ersetzt ihn.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="255"/>
+        <location filename="../app/TrainingDialog.cpp" line="257"/>
         <source>Choose the particle file to train on.</source>
         <translation>Die Partikeldatei für das Training wählen.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="257"/>
+        <location filename="../app/TrainingDialog.cpp" line="259"/>
         <source>The particle file %1 does not exist.</source>
         <translation>Die Partikeldatei %1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="260"/>
+        <location filename="../app/TrainingDialog.cpp" line="262"/>
         <source>The particle file cannot be used: %1</source>
         <translation>Die Partikeldatei ist nicht verwendbar: %1</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="262"/>
+        <location filename="../app/TrainingDialog.cpp" line="264"/>
         <source>The particle file holds no particles.</source>
         <translation>Die Partikeldatei enthält keine Partikel.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="265"/>
+        <location filename="../app/TrainingDialog.cpp" line="267"/>
         <source>Choose an output directory for the run.</source>
         <translation>Ein Ausgabeverzeichnis für den Lauf wählen.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="268"/>
+        <location filename="../app/TrainingDialog.cpp" line="270"/>
         <source>The image directory %1 does not exist.</source>
         <translation>Das Bildverzeichnis %1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="270"/>
+        <location filename="../app/TrainingDialog.cpp" line="272"/>
         <source>The output directory %1 is a file.</source>
         <translation>Das Ausgabeverzeichnis %1 ist eine Datei.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="274"/>
+        <location filename="../app/TrainingDialog.cpp" line="276"/>
         <source>The learning rate must be a number above 0 and at most 1 (e.g. 1e-4), not “%1”.</source>
         <translation>Die Lernrate muss eine Zahl über 0 und höchstens 1 sein (z. B. 1e-4), nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="279"/>
+        <location filename="../app/TrainingDialog.cpp" line="281"/>
         <source>β must be a number of at least 0 (e.g. 0.125), not “%1”.</source>
         <translation>β muss eine Zahl von mindestens 0 sein (z. B. 0.125), nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="282"/>
+        <location filename="../app/TrainingDialog.cpp" line="284"/>
         <source>The batch size (%1) is larger than the number of particles (%2).</source>
         <translation>Die Stapelgröße (%1) ist größer als die Anzahl der Partikel (%2).</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="297"/>
+        <location filename="../app/TrainingDialog.cpp" line="299"/>
         <source>There is no run to resume in %1.</source>
         <translation>In %1 gibt es keinen Lauf zum Fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="302"/>
+        <location filename="../app/TrainingDialog.cpp" line="304"/>
         <source>Start Over?</source>
         <translation>Neu beginnen?</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialog.cpp" line="303"/>
+        <location filename="../app/TrainingDialog.cpp" line="305"/>
         <source>%1 already holds a run. Start a new one there and replace it?</source>
         <translation>%1 enthält bereits einen Lauf. Dort einen neuen starten und ihn ersetzen?</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDialogForm.cpp" line="124"/>
+        <location filename="../app/TrainingDialogForm.cpp" line="125"/>
         <source>The particle images to learn from: a RELION .star, a cryoSPARC .cs or an .mrcs stack. CTF (and poses, unless searched ab initio) are taken from it.</source>
         <translation>Die Partikelbilder, aus denen gelernt wird: eine RELION-.star, eine cryoSPARC-.cs oder ein .mrcs-Stapel. CTF (und Orientierungen, sofern sie nicht ab initio gesucht werden) werden daraus übernommen.</translation>
     </message>
@@ -3559,11 +3577,11 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <location filename="../app/cli/InfoCommand.cpp" line="90"/>
         <location filename="../app/cli/SimulateCommand.cpp" line="65"/>
         <location filename="../app/cli/DownsampleCommand.cpp" line="29"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="76"/>
+        <location filename="../app/cli/ExportCommand.cpp" line="128"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="78"/>
         <location filename="../app/cli/EmbedCommand.cpp" line="125"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="195"/>
         <location filename="../app/cli/EvalVolCommand.cpp" line="92"/>
-        <location filename="../app/cli/ExportCommand.cpp" line="128"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="53"/>
         <location filename="../app/cli/MovieCommand.cpp" line="236"/>
         <source>User interface language (e.g. de, en).</source>
@@ -3573,11 +3591,11 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <location filename="../app/cli/InfoCommand.cpp" line="90"/>
         <location filename="../app/cli/SimulateCommand.cpp" line="65"/>
         <location filename="../app/cli/DownsampleCommand.cpp" line="29"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="76"/>
+        <location filename="../app/cli/ExportCommand.cpp" line="128"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="78"/>
         <location filename="../app/cli/EmbedCommand.cpp" line="125"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="195"/>
         <location filename="../app/cli/EvalVolCommand.cpp" line="92"/>
-        <location filename="../app/cli/ExportCommand.cpp" line="128"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="53"/>
         <location filename="../app/cli/MovieCommand.cpp" line="236"/>
         <source>code</source>
@@ -3641,11 +3659,11 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <location filename="../app/cli/SimulateCommand.cpp" line="47"/>
         <location filename="../app/cli/DownsampleCommand.cpp" line="27"/>
         <location filename="../app/cli/DownsampleCommand.cpp" line="28"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="35"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="62"/>
+        <location filename="../app/cli/ExportCommand.cpp" line="127"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="36"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="63"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="176"/>
         <location filename="../app/cli/EvalVolCommand.cpp" line="84"/>
-        <location filename="../app/cli/ExportCommand.cpp" line="127"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="33"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="50"/>
         <source>DIR</source>
@@ -3719,13 +3737,13 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     <message>
         <location filename="../app/cli/CliOptions.cpp" line="16"/>
         <location filename="../app/cli/SimulateCommand.cpp" line="48"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="38"/>
         <location filename="../app/cli/TrainCommand.cpp" line="39"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="49"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="51"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="53"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="55"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="71"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="40"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="50"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="52"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="54"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="56"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="73"/>
         <location filename="../app/cli/EmbedCommand.cpp" line="120"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="178"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="42"/>
@@ -3764,7 +3782,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     <message>
         <location filename="../app/cli/SimulateCommand.cpp" line="50"/>
         <location filename="../app/cli/SimulateCommand.cpp" line="61"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="63"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="64"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="188"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="48"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="51"/>
@@ -3773,7 +3791,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     </message>
     <message>
         <location filename="../app/cli/SimulateCommand.cpp" line="51"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="73"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="75"/>
         <location filename="../app/cli/EmbedCommand.cpp" line="122"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="193"/>
         <source>S</source>
@@ -3786,20 +3804,20 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     </message>
     <message>
         <location filename="../app/cli/SimulateCommand.cpp" line="56"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="60"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="61"/>
         <location filename="../app/cli/MovieCommand.cpp" line="222"/>
         <source>KIND</source>
         <translation>ART</translation>
     </message>
     <message>
         <location filename="../app/cli/SimulateCommand.cpp" line="62"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="59"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="60"/>
         <source>Random seed (default 1).</source>
         <translation>Startwert des Zufallsgenerators (Vorgabe 1).</translation>
     </message>
     <message>
         <location filename="../app/cli/SimulateCommand.cpp" line="62"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="59"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="60"/>
         <location filename="../app/cli/EmbedCommand.cpp" line="119"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="180"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="183"/>
@@ -3843,9 +3861,9 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation type="vanished">Ein Laufverzeichnis oder seine run.h5.</translation>
     </message>
     <message>
+        <location filename="../app/cli/ExportCommand.cpp" line="130"/>
         <location filename="../app/cli/EmbedCommand.cpp" line="127"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="173"/>
-        <location filename="../app/cli/ExportCommand.cpp" line="130"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="41"/>
         <location filename="../app/cli/MovieCommand.cpp" line="216"/>
         <source>RUN</source>
@@ -3872,7 +3890,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Karten pro PC-Trajektorie (Vorgabe 10).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="61"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="62"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="179"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="186"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="46"/>
@@ -3938,11 +3956,11 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     </message>
     <message>
         <location filename="../app/cli/CliOptions.cpp" line="18"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="36"/>
+        <location filename="../app/cli/ExportCommand.cpp" line="118"/>
         <location filename="../app/cli/TrainCommand.cpp" line="37"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="38"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="187"/>
         <location filename="../app/cli/EvalVolCommand.cpp" line="83"/>
-        <location filename="../app/cli/ExportCommand.cpp" line="118"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="35"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="37"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="39"/>
@@ -3977,8 +3995,8 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Farbe in den ChimeraX-Skripten (Vorgabe #b4b4ff).</translation>
     </message>
     <message>
-        <location filename="../app/cli/AnalyzeCommand.cpp" line="192"/>
         <location filename="../app/cli/ExportCommand.cpp" line="119"/>
+        <location filename="../app/cli/AnalyzeCommand.cpp" line="192"/>
         <location filename="../app/cli/MovieCommand.cpp" line="228"/>
         <location filename="../app/cli/MovieCommand.cpp" line="229"/>
         <source>C</source>
@@ -3991,7 +4009,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     </message>
     <message>
         <location filename="../app/cli/SimulateCommand.cpp" line="63"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="58"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="59"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="194"/>
         <location filename="../app/cli/EvalVolCommand.cpp" line="91"/>
         <source>Compute threads (default: all cores).</source>
@@ -3999,7 +4017,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     </message>
     <message>
         <location filename="../app/cli/SimulateCommand.cpp" line="63"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="58"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="59"/>
         <location filename="../app/cli/EmbedCommand.cpp" line="124"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="194"/>
         <location filename="../app/cli/EvalVolCommand.cpp" line="91"/>
@@ -4344,183 +4362,183 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="29"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="30"/>
         <source>Train a cryoDRGN-style model on particles with poses and CTF (.star, .cs): an image encoder to a latent z and a coordinate decoder in Hartley space. Writes DIR/run.h5 (z per particle, loss history) and DIR/checkpoints/ after every epoch.</source>
         <translation>Ein Modell im Stil von cryoDRGN auf Partikeln mit Orientierungen und CTF (.star, .cs) trainieren: ein Bild-Encoder auf ein latentes z und ein Koordinaten-Decoder im Hartley-Raum. Schreibt ORDNER/run.h5 (z pro Partikel, Verlustverlauf) und ORDNER/checkpoints/ nach jeder Epoche.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="33"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="34"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="30"/>
         <source>particles</source>
         <translation>partikel</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="33"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="34"/>
         <source>Particles: .star, .cs or .mrcs (poses and CTF are read from it).</source>
         <translation>Partikel: .star, .cs oder .mrcs (Orientierungen und CTF werden daraus gelesen).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="35"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="36"/>
         <source>Run directory (created if needed).</source>
         <translation>Laufverzeichnis (wird bei Bedarf angelegt).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="36"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="37"/>
         <source>Take the poses from this file instead: cryoDRGN pose.pkl, or a .star/.cs with the same particles.</source>
         <translation>Die Orientierungen stattdessen aus dieser Datei nehmen: cryoDRGN-pose.pkl oder eine .star/.cs mit denselben Partikeln.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="37"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="38"/>
         <source>Take the CTF from this file instead: cryoDRGN ctf.pkl, or a .star/.cs with the same particles.</source>
         <translation>Die CTF stattdessen aus dieser Datei nehmen: cryoDRGN-ctf.pkl oder eine .star/.cs mit denselben Partikeln.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="38"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="39"/>
         <source>Latent dimension (default 8).</source>
         <translation>Latente Dimension (Vorgabe 8).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="39"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="40"/>
         <source>Number of epochs (default 20).</source>
         <translation>Anzahl der Epochen (Vorgabe 20).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="40"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="41"/>
         <source>Encoder width x hidden layers (default 256x3).</source>
         <translation>Encoder-Breite x verborgene Schichten (Vorgabe 256x3).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="40"/>
         <location filename="../app/cli/TrainCommand.cpp" line="41"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="42"/>
         <source>WxL</source>
         <translation>WxL</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="41"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="42"/>
         <source>Decoder width x hidden layers (default 256x3).</source>
         <translation>Decoder-Breite x verborgene Schichten (Vorgabe 256x3).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="42"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="43"/>
         <source>Images per batch (default 8).</source>
         <translation>Bilder pro Stapel (Vorgabe 8).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="42"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="43"/>
         <source>B</source>
         <translation>B</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="43"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="44"/>
         <source>RATE</source>
         <translation>RATE</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="44"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="45"/>
         <source>Weight of the KL term (default 1/zdim).</source>
         <translation>Gewicht des KL-Terms (Vorgabe 1/zdim).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="44"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="45"/>
         <source>BETA</source>
         <translation>BETA</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="45"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="46"/>
         <source>Train the decoder alone: one map, no encoder, no latent.</source>
         <translation>Nur den Decoder trainieren: eine Karte, kein Encoder, kein latenter Raum.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="46"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="47"/>
         <source>Continue the run in --out from its newest checkpoint.</source>
         <translation>Den Lauf in --out ab seinem neuesten Kontrollpunkt fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="47"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="48"/>
         <source>Ab initio (cryoDRGN2): ignore the input poses and search them with the model, every --search-every epochs; the found poses go to run.h5. With --homogeneous: the decoder alone.</source>
         <translation>Ab initio (cryoDRGN2): die eingegebenen Orientierungen ignorieren und sie alle --search-every Epochen mit dem Modell suchen; die gefundenen Orientierungen werden in run.h5 geschrieben. Mit --homogeneous: nur der Decoder.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="60"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="61"/>
         <source>Positional encoding: gaussian (default) or geometric.</source>
         <translation>Positionskodierung: gaussian (Vorgabe) oder geometric.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="61"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="62"/>
         <source>fp32 (default) or bf16 (bfloat16 matrix products).</source>
         <translation>fp32 (Vorgabe) oder bf16 (bfloat16-Matrixprodukte).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="62"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="63"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="50"/>
         <source>Folder to look for the image stacks in.</source>
         <translation>Ordner, in dem die Bildstapel gesucht werden.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="63"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="64"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="51"/>
         <source>Override the pixel size (Å).</source>
         <translation>Pixelgröße überschreiben (Å).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="64"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="65"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="52"/>
         <source>Do not invert the image contrast (for data with dark particles).</source>
         <translation>Den Bildkontrast nicht invertieren (für Daten mit dunklen Partikeln).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="65"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="66"/>
         <source>Memory bound in GB on the whole process: the particle images get what the program, model and metadata leave of it, held in memory when they fit, else read from the stacks a window ahead (default: a quarter of the memory, %1 GB here).</source>
         <translation>Speichergrenze in GB für den ganzen Prozess: Die Partikelbilder erhalten, was Programm, Modell und Metadaten davon übrig lassen, im Speicher gehalten, wenn sie hineinpassen, sonst ein Fenster voraus aus den Stapeln gelesen (Vorgabe: ein Viertel des Arbeitsspeichers, hier %1 GB).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="68"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="70"/>
         <source>GB</source>
         <translation>GB</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="184"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="186"/>
         <source>epoch %1/%2  loss %3  mse %4  kld %5  %6 images/s  %7 s</source>
         <translation>Epoche %1/%2  Verlust %3  mse %4  kld %5  %6 Bilder/s  %7 s</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="193"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="195"/>
         <source>  poses%1: median rotation error %2°, median shift error %3 px (vs truth.h5)</source>
         <translation>  Orientierungen%1: Median des Rotationsfehlers %2°, Median des Verschiebungsfehlers %3 px (gegenüber truth.h5)</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="194"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="196"/>
         <source> (searched)</source>
         <translation> (gesucht)</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="219"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="221"/>
         <source>train: give one particles file and --out DIR.</source>
         <translation>train: eine Partikeldatei und --out ORDNER angeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="231"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="233"/>
         <source>Reading images</source>
         <translation>Bilder lesen</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="224"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="232"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="226"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="234"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="233"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="235"/>
         <source>Pose search</source>
         <translation>Orientierungssuche</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="261"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="269"/>
         <source>Stopped after %1 complete epochs; continue with --resume.</source>
         <translation>Nach %1 vollständigen Epochen angehalten; mit --resume fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="263"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="271"/>
         <source>Run: %1 (%2 epochs, %3 s)</source>
         <translation>Lauf: %1 (%2 Epochen, %3 s)</translation>
     </message>
@@ -4695,22 +4713,22 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>%1 geschrieben: %2 Bilder %3x%4 mit %5 fps, %6 kB in %7 s (Dekodieren von %11 Karten %8 s in einem Hintergrund-Thread, Rendern %9 s, Kodieren %10 s)</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="50"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="51"/>
         <source>Ab initio: restart the model from random weights after epoch N, keeping the poses (0: never; default: half of the epochs when there are at least 10).</source>
         <translation>Ab initio: das Modell nach Epoche N mit zufälligen Gewichten neu starten und die Orientierungen behalten (0: nie; Vorgabe: nach der Hälfte der Epochen, wenn es mindestens 10 sind).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="56"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="57"/>
         <source>Ab initio: resolution of the global orientation grid, 0-4 (default 2: 4608 orientations, 15° apart).</source>
         <translation>Ab initio: Auflösung des globalen Orientierungsgitters, 0-4 (Vorgabe 2: 4608 Orientierungen im Abstand von 15°).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="57"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="58"/>
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="52"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="53"/>
         <source>Ab initio: images searched per model update in a searching epoch (default 128).</source>
         <translation>Ab initio: Bilder, die in einer Suchepoche je Modellaktualisierung gesucht werden (Vorgabe 128).</translation>
     </message>
@@ -4745,7 +4763,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>das ganze Bild</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="54"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="55"/>
         <source>Ab initio with a latent space: volumes per search chunk, decoded at the k-means centres of the chunk&apos;s z (default 8).</source>
         <translation>Ab initio mit latentem Raum: Volumen je Suchabschnitt, dekodiert an den k-Means-Zentren der z des Abschnitts (Vorgabe 8).</translation>
     </message>
@@ -4775,12 +4793,12 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Breite der gaußförmigen Pseudoatome in Å (Vorgabe 2,5, oder ein halbes Pixel, wenn das breiter ist): kleiner ergibt feinere Details, Signal bei höheren Frequenzen; unter 0,5 px entsteht Aliasing in den Bildern.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="43"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="44"/>
         <source>Adam learning rate (default 1e-4; 1e-3 with --ab-initio).</source>
         <translation>Adam-Lernrate (Vorgabe 1e-4; 1e-3 mit --ab-initio).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="49"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="50"/>
         <source>Ab initio: search the poses every N epochs (default 1).</source>
         <translation>Ab initio: die Orientierungen alle N Epochen suchen (Vorgabe 1).</translation>
     </message>
@@ -4915,37 +4933,37 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Rückprojektion</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="69"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="71"/>
         <source>Train with N processes on this machine (data-parallel; --threads is then per process, default: the cores shared out). Under SLURM (srun) or with RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT set, each process joins its job by itself (docs/cluster.md).</source>
         <translation>Mit N Prozessen auf diesem Rechner trainieren (datenparallel; --threads gilt dann je Prozess, Vorgabe: die Kerne aufgeteilt). Unter SLURM (srun) oder mit gesetzten RANK, WORLD_SIZE, MASTER_ADDR und MASTER_PORT tritt jeder Prozess seinem Job selbst bei (docs/cluster.md).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="72"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="74"/>
         <source>Data-parallel: seconds a process waits for the others (rendezvous, gradient sums) before the job ends, naming the process that stopped (default 120).</source>
         <translation>Datenparallel: Sekunden, die ein Prozess auf die anderen wartet (Treffpunkt, Gradientensummen), bevor der Job endet und den Prozess nennt, der stehen blieb (Vorgabe 120).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="74"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="76"/>
         <source>Data-parallel: sum the gradients bucket by bucket during backward (overlap, default) or all after it (after).</source>
         <translation>Datenparallel: die Gradienten Eimer für Eimer schon während der Rückwärtsrechnung summieren (overlap, Vorgabe) oder alle danach (after).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="75"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="77"/>
         <source>MODE</source>
         <translation>MODUS</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="202"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="204"/>
         <source>%1 processes: gradients %2 MB per step (%3 steps); summing them held each step %4 ms (%5)</source>
         <translation>%1 Prozesse: Gradienten %2 MB je Schritt (%3 Schritte); ihre Summe hielt jeden Schritt %4 ms auf (%5)</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="208"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="210"/>
         <source>overlapped with backward</source>
         <translation>während der Rückwärtsrechnung</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="208"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="210"/>
         <source>after backward</source>
         <translation>nach der Rückwärtsrechnung</translation>
     </message>

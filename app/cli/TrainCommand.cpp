@@ -6,6 +6,7 @@
 #include "cli/CliOptions.h"
 #include "cli/ProgressPrinter.h"
 #include "cli/TrainLauncher.h"
+#include "TrainingDefaults.h"
 
 #include "train/AbInitioState.h"
 #include "train/TrainingJob.h"
@@ -28,7 +29,7 @@ void addTrainOptions(QCommandLineParser& parser)
     parser.setApplicationDescription(
         tr("Train a cryoDRGN-style model on particles with poses and CTF (.star, .cs): an image encoder to a "
            "latent z and a coordinate decoder in Hartley space. Writes DIR/run.h5 (z per particle, loss history) "
-           "and DIR/checkpoints/ after every epoch."));
+           "and DIR/checkpoints/ after every epoch.") + "\n" + trainingDefaultsNote());
     parser.addHelpOption();
     parser.addPositionalArgument(tr("particles"), tr("Particles: .star, .cs or .mrcs (poses and CTF are read from it)."));
     parser.addOptions({

@@ -88,6 +88,11 @@ private Q_SLOTS:
         QVERIFY(o.config.beta < 0);                   // automatic: 1/zdim
         QCOMPARE(o.config.effectiveBeta(), 0.125);
         QCOMPARE(o.config.precision, std::string("fp32"));
+        // The defaults are shown, with why (issue #23).
+        const QString note = field<QLabel>(d, "defaultsNote")->text();
+        QVERIFY2(note.contains(QStringLiteral("256×3")) && note.contains(QStringLiteral("batch 8")) &&
+                     note.contains(QStringLiteral("1e-4")) && note.contains(QStringLiteral("Why:")),
+                 qPrintable(note));
         QCOMPARE(o.threads, std::max(1, QThread::idealThreadCount() - 1));   // a core left to the GUI
         QVERIFY(!o.resume);
         QVERIFY(!d.validationError().isEmpty());       // no particles chosen yet

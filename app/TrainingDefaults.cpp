@@ -1,0 +1,25 @@
+#include "TrainingDefaults.h"
+
+#include "FormFields.h"
+#include "run/RunConfig.h"
+
+#include <QCoreApplication>
+
+QString trainingDefaultsNote()
+{
+    const cryo::RunConfig defaults;
+    const cryo::ModelArchitecture& m = defaults.model;
+    return QCoreApplication::translate(
+               "TrainingDefaults",
+               "Defaults: %1 positional encoding, encoder %2×%3 and decoder %4×%5, batch %6, learning rate %7, "
+               "KL weight β = 1/zdim. Why: they are cryoDRGN's own defaults, so a run compares directly with "
+               "cryoDRGN's (docs/training.md).")
+        .arg(m.positionalEncoding == "gaussian" ? QCoreApplication::translate("TrainingDefaults", "Gaussian")
+                                                : QString::fromStdString(m.positionalEncoding))
+        .arg(m.encoderWidth)
+        .arg(m.encoderLayers)
+        .arg(m.decoderWidth)
+        .arg(m.decoderLayers)
+        .arg(defaults.batchSize)
+        .arg(learningRateText(defaults.learningRate));
+}
