@@ -192,7 +192,7 @@ private Q_SLOTS:
         // β, learning rate, batch and encoding reach |ρ| ≈ 0.94 (issue #23: fails when the
         // default configuration's latent stops following the motion, e.g. with the latent
         // term's weights initialised 5× too large it took twice the epochs); a latent that
-        // does not see the images stays near 0.
+        // does not see the images stays near 0 (z's term zeroed in CryoModel::decode: 0.033).
         QFETCH(QString, encoding);
         QTemporaryDir dir;
         simulateDataset(dataset(dir.filePath("data"), 24, 800, 1.0));
