@@ -1,9 +1,11 @@
-// evaluate_poses RUN_DIR TRUTH.h5 — the accuracy of an ab initio run's poses (run.h5
-// /particles/rotations, /particles/shifts) against the simulator's truth, up to the ambiguities
+// evaluate_poses RUN_DIR|POSE.pkl TRUTH.h5 [BOX] — the accuracy of an ab initio run's poses (run.h5
+// /particles/rotations, /particles/shifts; or cryoDRGN's pose.pkl of abinit_homo, whose shifts
+// are fractions of the box: BOX, the image size in pixels) against the simulator's truth, up to the ambiguities
 // of ab initio reconstruction (pose/PoseAccuracy.h: one global rotation, the mirror, the map's
 // origin): median and quantiles of the rotation error (°) and the shift error (px); with a
 // truth coordinate (e.g. the hinge angle), the median error per quarter of its range.
 #include "io/H5File.h"
+#include "particles/CryodrgnPickles.h"
 #include "pose/PoseAccuracy.h"
 #include "run/RunFile.h"
 #include "sim/TruthPoses.h"
@@ -55,17 +57,32 @@ void printByQuarter(const std::vector<double>& errors, const std::vector<double>
         }
 }
 
+// cryoDRGN's pose.pkl as a run's pose table: shifts t·D in pixels (pixel size 1 Å makes the
+// reader's Å pixels).
+cryo::PoseTable posesFromPickle(const char* path, int box)
+{
+    cryo::PoseTable table;
+    for (const cryo::ParticlePose& p : cryo::readCryodrgnPoses(path, box, 1.0)) {
+        table.rotations.insert(table.rotations.end(), p.rotation.begin(), p.rotation.end());
+        table.shifts.insert(table.shifts.end(), {p.shiftX, p.shiftY});
+    }
+    table.count = table.shifts.size() / 2;
+    return table;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
-    if (argc != 3) {
-        std::fprintf(stderr, "usage: evaluate_poses RUN_DIR TRUTH.h5\n");
+    const bool pickle = argc == 4;
+    if (argc != 3 && argc != 4) {
+        std::fprintf(stderr, "usage: evaluate_poses RUN_DIR|POSE.pkl TRUTH.h5 [BOX (px, for a pose.pkl)]\n");
         return 2;
     }
     try {
-        const cryo::H5File run(cryo::runFilePath(argv[1]), cryo::H5File::Mode::ReadOnly);
-        const cryo::PoseTable poses = cryo::readPoses(run);
+        const cryo::PoseTable poses = pickle ? posesFromPickle(argv[1], std::stoi(argv[3]))
+                                             : cryo::readPoses(cryo::H5File(cryo::runFilePath(argv[1]),
+                                                                            cryo::H5File::Mode::ReadOnly));
         const cryo::TruthPoses truth = cryo::readTruthPoses(argv[2]);
         if (truth.size() != poses.count) {
             std::fprintf(stderr, "truth and run have different particle counts\n");
@@ -79,11 +96,8 @@ int main(int argc, char** argv)
         }
         const cryo::PoseAccuracy a = cryo::comparePoses(found, foundShifts, truth.rotations, truth.shifts);
         const auto& e = a.rotationDeg;
-        const auto within5 = std::count_if(e.begin(), e.end(), [](double x) { return x <= 5.0; });
-        std::printf("N %zu%s  rotation error median %.2f deg (quantiles 10/25/75/90%%: %.1f %.1f %.1f %.1f), "
-                    "%.1f%% within 5 deg\n",
-                    poses.count, a.mirrored ? " (mirrored map)" : "", a.medianRotationDeg, quantile(e, 0.1),
-                    quantile(e, 0.25), quantile(e, 0.75), quantile(e, 0.9), 100.0 * double(within5) / double(e.size()));
+        std::printf("N %zu%s  rotation error %s\n", poses.count, a.mirrored ? " (mirrored map)" : "",
+                    cryo::describeRotationErrors(e).c_str());
         std::printf("shift error median %.2f px after the map offset (%.2f, %.2f, %.2f) px\n", a.medianShiftPx,
                     a.mapOffset.x(), a.mapOffset.y(), a.mapOffset.z());
         const std::vector<double> coordinate = cryo::readTruthCoordinate(argv[2], poses.count);

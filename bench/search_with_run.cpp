@@ -151,6 +151,8 @@ int main(int argc, char** argv)
         const PoseAccuracy accuracy = comparePoses(found, foundShifts, trueRotations, trueShifts);
         std::printf("all %zu particles: median rotation error %.2f deg%s\n", indices.size(), accuracy.medianRotationDeg,
                     accuracy.mirrored ? " (mirrored map)" : "");
+        std::printf("all %zu particles: rotation error %s\n", indices.size(),
+                    describeRotationErrors(accuracy.rotationDeg).c_str());
         std::size_t offset = 0;
         for (const Range& r : ranges) {
             const std::size_t n = r.count;

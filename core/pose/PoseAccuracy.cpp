@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace cryo {
 
@@ -113,6 +114,21 @@ PoseAccuracy comparePoses(const std::vector<std::array<float, 9>>& foundRotation
     }
     out.medianShiftPx = median(shiftErrors(found, d, out.mapOffset));
     return out;
+}
+
+std::string describeRotationErrors(const std::vector<double>& degrees)
+{
+    std::vector<double> v = degrees;
+    std::sort(v.begin(), v.end());
+    const auto quantile = [&v](double q) {
+        return v.empty() ? 0.0 : v[std::min(v.size() - 1, std::size_t(q * double(v.size())))];
+    };
+    const auto within5 = std::count_if(v.begin(), v.end(), [](double x) { return x <= 5.0; });
+    char line[200];
+    std::snprintf(line, sizeof line, "median %.2f deg (quantiles 10/25/75/90%%: %.1f %.1f %.1f %.1f), %.1f%% within 5 deg",
+                  quantile(0.5), quantile(0.1), quantile(0.25), quantile(0.75), quantile(0.9),
+                  v.empty() ? 0.0 : 100.0 * double(within5) / double(v.size()));
+    return line;
 }
 
 } // namespace cryo

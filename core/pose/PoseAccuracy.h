@@ -11,6 +11,7 @@
 #include "geometry/PoseConventions.h"
 
 #include <array>
+#include <string>
 #include <vector>
 
 namespace cryo {
@@ -28,5 +29,9 @@ struct PoseAccuracy {
 PoseAccuracy comparePoses(const std::vector<std::array<float, 9>>& foundRotations,
                           const std::vector<std::array<float, 2>>& foundShifts, const std::vector<Mat3>& trueRotations,
                           const std::vector<std::array<double, 2>>& trueShifts);
+
+// The per-particle rotation errors (°) as the bench programs print them, one line that
+// bench/bench_abinitio.sh parses: "median M deg (quantiles 10/25/75/90%: a b c d), P% within 5 deg".
+std::string describeRotationErrors(const std::vector<double>& degrees);
 
 } // namespace cryo

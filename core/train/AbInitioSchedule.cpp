@@ -40,4 +40,10 @@ int AbInitioSchedule::searchRadius(int pass) const
     return a.lMaxStart <= 0 ? top : std::max(1, std::min(top, a.lMaxStart + pass * a.lMaxStep));
 }
 
+int AbInitioSchedule::searchChunk(int pass) const
+{
+    const int chunk = std::max(1, m_options.searchChunk);
+    return pass < kEarlyPasses ? std::min(chunk, std::max(16, chunk / 4)) : chunk;
+}
+
 } // namespace cryo

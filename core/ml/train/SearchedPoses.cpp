@@ -133,9 +133,9 @@ std::unique_ptr<PoseSearch> SearchedPoses::makeSearch(TrainingEngine& engine)
 bool SearchedPoses::searchAndTrain(TrainingEngine& engine, int epoch, EpochTally& tally)
 {
     const AbInitioOptions& a = m_options.abInitioOptions;
-    const auto search = makeSearch(engine);
+    const auto chunkSize = std::size_t(m_schedule->searchChunk(m_searches));
+    const auto search = makeSearch(engine);   // counts this pass
     const std::vector<std::size_t> order = engine.epochOrder(epoch);
-    const auto chunkSize = std::size_t(a.searchChunk);
     std::size_t searched = 0;
     // Progress counts the images searched; the loss is the running mean of the steps so far.
     const auto progress = [&] { engine.report("pose search", epoch, searched, tally); };
