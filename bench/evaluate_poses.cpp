@@ -16,12 +16,6 @@
 
 namespace {
 
-double quantile(std::vector<double> v, double q)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0.0 : v[std::min(v.size() - 1, std::size_t(q * double(v.size())))];
-}
-
 // The median rotation error of the particles in each quarter of the coordinate's range: after
 // the global alignment, and after aligning the quarter on its own.
 void printByQuarter(const std::vector<double>& errors, const std::vector<double>& coordinate,
@@ -52,7 +46,7 @@ void printByQuarter(const std::vector<double>& errors, const std::vector<double>
             }
             const cryo::PoseAccuracy own = cryo::comparePoses(f, fs, t, ts);
             std::printf("  %.1f to %.1f: %zu particles, median error %.2f deg (aligned on its own: %.2f deg, %.2f px)\n",
-                        *lo + q * step, *lo + (q + 1) * step, e.size(), quantile(e, 0.5),
+                        *lo + q * step, *lo + (q + 1) * step, e.size(), cryo::errorQuantile(e, 0.5),
                         own.medianRotationDeg, own.medianShiftPx);
         }
 }

@@ -116,13 +116,26 @@ PoseAccuracy comparePoses(const std::vector<std::array<float, 9>>& foundRotation
     return out;
 }
 
+namespace {
+
+double sortedQuantile(const std::vector<double>& sorted, double q)
+{
+    return sorted.empty() ? 0.0 : sorted[std::min(sorted.size() - 1, std::size_t(q * double(sorted.size())))];
+}
+
+} // namespace
+
+double errorQuantile(std::vector<double> values, double q)
+{
+    std::sort(values.begin(), values.end());
+    return sortedQuantile(values, q);
+}
+
 std::string describeRotationErrors(const std::vector<double>& degrees)
 {
     std::vector<double> v = degrees;
     std::sort(v.begin(), v.end());
-    const auto quantile = [&v](double q) {
-        return v.empty() ? 0.0 : v[std::min(v.size() - 1, std::size_t(q * double(v.size())))];
-    };
+    const auto quantile = [&v](double q) { return sortedQuantile(v, q); };
     const auto within5 = std::count_if(v.begin(), v.end(), [](double x) { return x <= 5.0; });
     char line[200];
     std::snprintf(line, sizeof line, "median %.2f deg (quantiles 10/25/75/90%%: %.1f %.1f %.1f %.1f), %.1f%% within 5 deg",

@@ -33,5 +33,8 @@ PoseAccuracy comparePoses(const std::vector<std::array<float, 9>>& foundRotation
 // The per-particle rotation errors (°) as the bench programs print them, one line that
 // bench/bench_abinitio.sh parses: "median M deg (quantiles 10/25/75/90%: a b c d), P% within 5 deg".
 std::string describeRotationErrors(const std::vector<double>& degrees);
+// The q-quantile (0 ≤ q ≤ 1) of values, by the rule the line above prints: the value at rank
+// ⌊q·n⌋ of the sorted values (0 for none).
+double errorQuantile(std::vector<double> values, double q);
 
 } // namespace cryo
