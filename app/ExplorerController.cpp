@@ -5,6 +5,7 @@
 #include "FileChoice.h"
 #include "MapStage.h"
 #include "ParticleMontage.h"
+#include "ProgressValue.h"
 #include "RunLoader.h"
 #include "RunSummary.h"
 #include "SelectionModel.h"
@@ -120,7 +121,7 @@ void ExplorerController::connectLoader()
     m_host.mainWindow()->statusBar()->addPermanentWidget(m_openProgress);
     JobRunner* runner = m_loader->runner();
     connect(runner, &JobRunner::progress, this, [this](double fraction, const QString& stage) {
-        m_openProgress->setValue(int(fraction * 1000));
+        progressvalue::setLater(m_openProgress, int(fraction * 1000));
         m_openProgress->setFormat(stage);
         m_openProgress->setTextVisible(true);
         m_openProgress->show();

@@ -1,6 +1,7 @@
 #include "ExplorerPanel.h"
 
 #include "LatentScatterView.h"
+#include "ProgressValue.h"
 #include "ScatterPanel.h"
 #include "SelectionModel.h"
 #include "SelectionPanel.h"
@@ -55,7 +56,7 @@ ExplorerPanel::ExplorerPanel(std::shared_ptr<const RunTables> tables, QWidget* p
     m_umapProgress->setMaximumWidth(140);
     m_umapProgress->hide();
     connect(m_umapButton, &QPushButton::clicked, this, &ExplorerPanel::computeUmap);
-    connect(m_umapJob, &UmapJob::progress, this, [this](double f) { m_umapProgress->setValue(int(f * 1000)); });
+    connect(m_umapJob, &UmapJob::progress, this, [this](double f) { progressvalue::setLater(m_umapProgress, int(f * 1000)); });
     connect(m_umapJob, &UmapJob::finished, this, &ExplorerPanel::umapFinished);
     connect(m_umapJob, &UmapJob::failed, this, [this](const QString& why) {
         m_umapProgress->hide();

@@ -3,6 +3,7 @@
 #include "ClusterGallery.h"
 #include "ExplainedVarianceView.h"
 #include "LatentScatterView.h"
+#include "ProgressValue.h"
 #include "RunTables.h"
 #include "ScatterPanel.h"
 #include "SelectionModel.h"
@@ -327,7 +328,7 @@ void LandscapePanel::selectClusterParticles(int cluster, cryo::SelectionMode mod
 
 void LandscapePanel::showProgress(double fraction, const QString& text)
 {
-    m_progress->setValue(int(std::lround(std::clamp(fraction, 0.0, 1.0) * 1000)));
+    progressvalue::setLater(m_progress, int(std::lround(std::clamp(fraction, 0.0, 1.0) * 1000)));
     m_progressText->setText(text);
     m_progress->show();
     m_progressText->show();

@@ -1,5 +1,6 @@
 #include "TrainingDockController.h"
 
+#include "ProgressValue.h"
 #include "RunSummary.h"
 #include "ScatterPanel.h"
 #include "LatentScatterView.h"
@@ -140,7 +141,7 @@ void TrainingDockController::showEpochLatents(const cryo::EpochSummary& summary)
 void TrainingDockController::showProgress(const cryo::TrainingProgress& progress)
 {
     m_monitor->showProgress(progress);
-    m_progress->setValue(m_monitor->progressPermille());
+    progressvalue::setLater(m_progress, m_monitor->progressPermille());
     if (progress.stage == "pose search")
         m_label->setText(tr("Pose search: epoch %1/%2").arg(progress.epoch).arg(progress.epochs));
     else

@@ -1,6 +1,7 @@
 #include "ValidationPanel.h"
 
 #include "FscPlot.h"
+#include "ProgressValue.h"
 #include "VolumeViewer.h"
 
 #include <QCheckBox>
@@ -114,7 +115,7 @@ QWidget* ValidationPanel::makeViewerColumn(VolumeViewer* viewer, QLabel* title, 
 
 void ValidationPanel::showProgress(double fraction, const QString& text)
 {
-    m_progress->setValue(int(std::lround(1000 * std::clamp(fraction, 0.0, 1.0))));
+    progressvalue::setLater(m_progress, int(std::lround(1000 * std::clamp(fraction, 0.0, 1.0))));
     m_progressText->setText(text);
     for (QWidget* w : {static_cast<QWidget*>(m_progress), static_cast<QWidget*>(m_progressText),
                        static_cast<QWidget*>(m_cancel)})

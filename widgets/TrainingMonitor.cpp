@@ -3,6 +3,7 @@
 #include "LatentPreview.h"
 #include "LossCurveView.h"
 #include "PoseErrorView.h"
+#include "ProgressValue.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -205,7 +206,7 @@ void TrainingMonitor::showProgress(const cryo::TrainingProgress& p)
                               .arg(p.loss, 0, 'g', 5)
                               .arg(p.mse, 0, 'g', 5)
                               .arg(p.kld, 0, 'g', 4));
-    m_progress->setValue(int(std::lround(runFraction(p) * 1000)));
+    progressvalue::setLater(m_progress, int(std::lround(runFraction(p) * 1000)));
     const double perEpoch = p.imagesPerEpoch > 0 ? double(p.imagesDone) / double(p.imagesPerEpoch) : 0.0;
     if (trained && p.stage != "saving" && p.imagesDone > 0)
         m_curve->setRunning(std::max(0, p.epoch - 1) + perEpoch, p.loss, p.mse, p.kld);

@@ -1,19 +1,31 @@
 // The training monitor shows what it is fed: labels (epoch, speed, ETA as h:mm:ss, loss
 // terms), the progress over the whole run, loss curve points per epoch plus the running
 // value, the latent preview, and Cancel/Resume states through a run's life; ab initio runs:
-// the pose-search stage line, the pose error line and curve (hidden otherwise).
+// the pose-search stage line, the pose error line and curve (hidden otherwise). Progress bars
+// take a new value without painting at once (progressvalue::setLater).
 #include "LatentPreview.h"
 #include "LossCurveView.h"
 #include "PoseErrorView.h"
+#include "ProgressValue.h"
 #include "TrainingMonitor.h"
 #include "support/FakeTraining.h"
 
 #include <QDir>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QtTest>
 
 namespace {
+
+struct PaintCounter : QObject {
+    int count = 0;
+    bool eventFilter(QObject*, QEvent* event) override
+    {
+        count += event->type() == QEvent::Paint;
+        return false;
+    }
+};
 
 cryo::TrainingOptions options(int epochs, bool resume = false)
 {
@@ -116,6 +128,30 @@ private Q_SLOTS:
         QCOMPARE(monitor.progressPermille(), 250);   // 2.5 of 10 epochs
         QVERIFY(monitor.lossCurve()->hasRunning());
         QCOMPARE(monitor.lossCurve()->seriesPoints(LossCurveView::Series::Loss).size(), std::size_t(1));
+    }
+
+    // QProgressBar::setValue paints synchronously (a whole-window flush beside the OpenGL view);
+    // setLater only marks the bar, and the next frame paints the new value.
+    void progressValueIsPaintedWithTheNextFrame()
+    {
+        QProgressBar bar;
+        bar.setRange(0, 1000);
+        bar.setTextVisible(true);
+        bar.resize(200, 24);
+        bar.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&bar));
+        PaintCounter paints;
+        bar.installEventFilter(&paints);
+        bar.setValue(100);   // Qt's own call: painted before it returns (the test can fail)
+        QCOMPARE(paints.count, 1);
+        progressvalue::setLater(&bar, 500);
+        QCOMPARE(bar.value(), 500);
+        QCOMPARE(paints.count, 1);   // not painted yet
+        QVERIFY(bar.updatesEnabled());
+        QTRY_COMPARE(paints.count, 2);
+        progressvalue::setLater(&bar, 500);   // the same value: nothing to paint
+        QTest::qWait(50);
+        QCOMPARE(paints.count, 2);
     }
 
     void epochsAddCurvePointsAndLatents()
