@@ -164,10 +164,13 @@ void ExplorerPanel::buildSources(bool rebuild)
     const QList<ScatterEmbedding> axes = buildEmbeddings();
     QList<ScatterValueColumn> ranges;
     const QList<ScatterColourSource> colours = buildColours(ranges);
-    for (ScatterPanel* panel : m_panels) {
-        panel->setEmbeddings(axes);
-        panel->setColourSources(colours);
-        panel->view()->setPointDescriber([this](qint64 i) { return describeParticle(i); });
+    // A new explorer: PCA on the left coloured by density; UMAP (else the first z pair) on the
+    // right, coloured by cluster. A rebuild keeps the choices.
+    const int right = std::max<int>(0, m_embeddingKeys.indexOf(m_tables->umap ? QStringLiteral("umap") : QStringLiteral("z:0,1")));
+    for (int i = 0; i < 2; ++i) {
+        m_panels[i]->setEmbeddings(axes, i == 0 ? 0 : right);
+        m_panels[i]->setColourSources(colours, i);
+        m_panels[i]->view()->setPointDescriber([this](qint64 p) { return describeParticle(p); });
     }
     if (rebuild) {   // keep the choices
         setEmbeddingKey(0, leftEmbedding);
@@ -177,10 +180,6 @@ void ExplorerPanel::buildSources(bool rebuild)
         m_selectionPanel->setRangeColumns(ranges);
         return;
     }
-    // PCA left; UMAP (else the first z pair) right, coloured by cluster.
-    const int right = m_embeddingKeys.indexOf(m_tables->umap ? QStringLiteral("umap") : QStringLiteral("z:0,1"));
-    m_panels[1]->setCurrentEmbedding(right >= 0 ? right : 0);
-    m_panels[1]->setCurrentColourSource(1);
     m_selectionPanel->setClusterLabels(m_tables->kmeansLabels);
     m_selectionPanel->setRangeColumns(ranges);
 }

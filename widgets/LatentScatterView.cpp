@@ -112,46 +112,50 @@ void LatentScatterView::setTool(Tool tool)
     setCursor(tool == Tool::Pointer ? Qt::ArrowCursor : Qt::CrossCursor);
 }
 
-void LatentScatterView::updateLegend()
+// The legend of category colours: one entry per label present (labels are small integers,
+// e.g. clusters; `present` is indexed by label - low).
+void LatentScatterView::updateLegend(std::int64_t low, const std::vector<char>& present)
 {
     m_legend.clear();
-    if (m_colouring.kind != ScatterColouring::Kind::Categories || m_pointColours.empty())
-        return;
-    // Labels are small integers (clusters): mark the ones present in a table.
-    const auto [lo, hi] = std::minmax_element(m_colouring.labels->begin(), m_colouring.labels->end());
-    const std::int64_t low = std::max<std::int64_t>(*lo, -1), high = std::min<std::int64_t>(*hi, low + 4096);
-    std::vector<char> present(std::size_t(high - low + 1), 0);
-    for (std::int32_t label : *m_colouring.labels)
-        if (label >= low && label <= high)
-            present[std::size_t(label - low)] = 1;
-    for (std::int64_t label = low; label <= high; ++label)
-        if (present[std::size_t(label - low)])
-            m_legend.push_back({label < 0 ? tr("unassigned") : tr("%1 %2").arg(m_colouring.title).arg(label),
-                                QColor(scattercolours::category(int(label)))});
+    bool unassigned = false;   // every negative label is one grey "unassigned" entry
+    for (std::size_t k = 0; k < present.size(); ++k) {
+        const std::int64_t label = low + std::int64_t(k);
+        if (!present[k] || (label < 0 && std::exchange(unassigned, true)))
+            continue;
+        m_legend.push_back({label < 0 ? tr("unassigned") : tr("%1 %2").arg(m_colouring.title).arg(label),
+                            QColor(scattercolours::category(int(label)))});
+    }
 }
 
 void LatentScatterView::updatePointColours()
 {
     m_pointColours.clear();
+    m_legend.clear();
     const std::size_t n = pointCount();
     const std::vector<std::uint32_t>& order = m_order->order;
     using Kind = ScatterColouring::Kind;
     if (m_colouring.kind == Kind::Categories && m_colouring.labels && m_colouring.labels->size() == n) {
-        // Through a table of the labels' range: a call per point costs 3× the lookup (~12 ms
-        // per 10^6 points on the GUI thread).
-        std::int64_t low = 0, high = -1;
-        if (n > 0) {
-            const auto [lo, hi] = std::minmax_element(m_colouring.labels->begin(), m_colouring.labels->end());
-            low = *lo, high = *hi;
-        }
-        std::vector<QRgb> palette;   // empty for a huge label range: then one call per point
-        for (std::int64_t label = low; label <= high && high - low < 65536; ++label)
+        // One pass through a table of the labels' range that also marks the labels present
+        // (a call per point, or separate passes, cost 2–3× this at 10^6 points on the GUI thread).
+        const std::vector<std::int32_t>& labels = *m_colouring.labels;
+        const auto [low, high] = labelRange(labels);
+        const bool tabled = std::int64_t(high) - low < 65536;   // else one palette call per point
+        std::vector<QRgb> palette;
+        for (std::int64_t label = low; tabled && label <= high; ++label)
             palette.push_back(scattercolours::category(int(label)));
+        std::vector<char> present(tabled ? palette.size() : 0, 0);
         m_pointColours.resize(n);
         for (std::size_t k = 0; k < n; ++k) {
-            const std::int32_t label = (*m_colouring.labels)[order[k]];
-            m_pointColours[k] = palette.empty() ? scattercolours::category(label) : palette[std::size_t(label - low)];
+            const std::int32_t label = labels[order[k]];
+            if (tabled) {
+                const std::size_t slot = std::size_t(std::int64_t(label) - low);
+                m_pointColours[k] = palette[slot];
+                present[slot] = 1;
+            } else {
+                m_pointColours[k] = scattercolours::category(label);
+            }
         }
+        updateLegend(low, present);
     } else if (m_colouring.kind == Kind::Values && m_colouring.values && m_colouring.values->size() == n) {
         const auto [low, high] = m_colouring.low <= m_colouring.high
                                      ? std::pair{m_colouring.low, m_colouring.high}
@@ -169,7 +173,6 @@ void LatentScatterView::updatePointColours()
                 : scattercolours::missingValue();
         }
     }
-    updateLegend();
 }
 
 QRect LatentScatterView::plotRect() const

@@ -47,6 +47,8 @@ public:
     Tool tool() const { return m_tool; }
 
     std::size_t pointCount() const;
+    // The category legend: one entry per label present, in label order (empty for other colourings).
+    const std::vector<std::pair<QString, QColor>>& legend() const { return m_legend; }
     // Data rectangle shown (QRectF::top() is the smallest y); setViewRect zooms/pans to it.
     QRectF viewRect() const { return m_view; }
     void setViewRect(const QRectF& dataRect);
@@ -111,7 +113,7 @@ protected:
 private:
     void ensureRaster();
     void updatePointColours();
-    void updateLegend();
+    void updateLegend(std::int64_t low, const std::vector<char>& present);
     void finishRegion(Qt::KeyboardModifiers modifiers);
     void showHover(QPointF pos, QPointF globalPos);
     void markViewChanged();

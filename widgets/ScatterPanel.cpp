@@ -93,7 +93,7 @@ void ScatterPanel::setSelectionModel(SelectionModel* model)
     m_view->setSelectionModel(model);
 }
 
-void ScatterPanel::setEmbeddings(const QList<ScatterEmbedding>& embeddings)
+void ScatterPanel::setEmbeddings(const QList<ScatterEmbedding>& embeddings, int initial)
 {
     const QString previous = m_embeddingBox->currentText();
     m_embeddings = embeddings;
@@ -102,12 +102,12 @@ void ScatterPanel::setEmbeddings(const QList<ScatterEmbedding>& embeddings)
     for (const auto& e : embeddings)
         m_embeddingBox->addItem(e.name);
     const int kept = m_embeddingBox->findText(previous);
-    m_embeddingBox->setCurrentIndex(kept >= 0 ? kept : 0);
+    m_embeddingBox->setCurrentIndex(kept >= 0 ? kept : initial);
     // Same embedding again (e.g. new coordinates each training epoch): keep the zoom.
     showEmbedding(m_embeddingBox->currentIndex(), kept >= 0);
 }
 
-void ScatterPanel::setColourSources(const QList<ScatterColourSource>& sources)
+void ScatterPanel::setColourSources(const QList<ScatterColourSource>& sources, int initial)
 {
     const QString previous = m_colourBox->currentText();
     m_colourSources = sources;
@@ -116,7 +116,7 @@ void ScatterPanel::setColourSources(const QList<ScatterColourSource>& sources)
     for (const auto& s : sources)
         m_colourBox->addItem(s.name);
     const int kept = m_colourBox->findText(previous);
-    m_colourBox->setCurrentIndex(kept >= 0 ? kept : 0);
+    m_colourBox->setCurrentIndex(kept >= 0 ? kept : initial);
     showColourSource(m_colourBox->currentIndex());
 }
 

@@ -23,9 +23,10 @@ public:
     void setPathToolVisible(bool visible);
 
     // The caller's coordinate sources; all columns must have the particle count's length.
-    // Keeps the chosen entry by name where possible, else shows the first.
-    void setEmbeddings(const QList<ScatterEmbedding>& embeddings);
-    void setColourSources(const QList<ScatterColourSource>& sources);
+    // Keeps the chosen entry by name where possible, else shows entry `initial` (so that a
+    // new panel computes only the view it shows: a pass over every point per choice).
+    void setEmbeddings(const QList<ScatterEmbedding>& embeddings, int initial = 0);
+    void setColourSources(const QList<ScatterColourSource>& sources, int initial = 0);
     void setCurrentEmbedding(int index);
     void setCurrentColourSource(int index);
     int currentEmbedding() const;

@@ -159,8 +159,8 @@ void SelectionPanel::setClusterLabels(ScatterLabels labels)
     m_cluster->setEnabled(usable);
     m_clusterButton->setEnabled(usable);
     if (usable) {
-        const auto [lo, hi] = std::minmax_element(m_labels->begin(), m_labels->end());
-        m_cluster->setRange(*lo, *hi);
+        const auto [low, high] = labelRange(*m_labels);
+        m_cluster->setRange(low, high);
     }
 }
 

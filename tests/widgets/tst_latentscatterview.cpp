@@ -81,6 +81,24 @@ private Q_SLOTS:
         QVERIFY(view.dataToWidget(5, 9).y() < view.dataToWidget(5, 1).y());
     }
 
+    // The legend lists the labels present once each, in label order, every negative label as
+    // one "unassigned" entry; a colouring by values has none.
+    void legendListsTheLabelsPresent()
+    {
+        LatentScatterView view;
+        view.setPoints(column({1, 2, 3, 4, 5, 6}), column({1, 2, 3, 4, 5, 6}));
+        view.setColouring({ScatterColouring::Kind::Categories, "class",
+                           std::make_shared<const std::vector<std::int32_t>>(std::vector<std::int32_t>{3, -1, 0, -2, 3, 5}), {}});
+        QStringList names;
+        for (const auto& [name, colour] : view.legend())
+            names << name;
+        QCOMPARE(names, (QStringList{"unassigned", "class 0", "class 3", "class 5"}));
+        QCOMPARE(view.legend()[2].second.rgb() & 0xffffffu, scattercolours::category(3) & 0xffffffu);
+        QCOMPARE(view.legend()[0].second.rgb() & 0xffffffu, scattercolours::category(-1) & 0xffffffu);
+        view.setColouring({ScatterColouring::Kind::Values, "defocus", {}, column({1, 2, 3, 4, 5, 6})});
+        QVERIFY(view.legend().empty());
+    }
+
     void densityMakesCrowdedPixelsDarker()
     {
         LatentScatterView view;
