@@ -11,6 +11,10 @@
 // and the resident memory.
 // Run under a display: xvfb-run -a bench_cryodrgn_open [--particles N] [--zdim D] [--analyze]
 //                                                    [--work DIR]  (DIR keeps the runs for the next call)
+//                                                    [--case write|first|again|own]
+// --case (with --work) runs one step in this process: `write` only writes the runs, the others
+// open one run in a process that has done nothing else, so its resident memory is the app's
+// for that one open (bench_scale runs the four steps in turn).
 #include "ExplorerPanel.h"
 #include "LatentScatterView.h"
 #include "MainWindow.h"
@@ -291,11 +295,13 @@ OpenTiming timeOpen(const QString& run)
     return t;
 }
 
-void report(const char* what, const OpenTiming& t)
+// `alone`: this process opened nothing else, so the resident memory is the app's for this run.
+void report(const char* what, const OpenTiming& t, bool alone)
 {
     std::printf("%s: both panels painted after %.2f s, open ended after %.2f s; longest event-loop stall %.0f ms "
-                "wall, %.0f ms of GUI-thread CPU (longest event %s); resident memory %.0f MB\n",
-                what, t.panelsS, t.endedS, t.longestStallMs, t.longestBusyMs, qPrintable(t.longestEvent), t.residentMb);
+                "wall, %.0f ms of GUI-thread CPU (longest event %s); resident memory %.0f MB%s\n",
+                what, t.panelsS, t.endedS, t.longestStallMs, t.longestBusyMs, qPrintable(t.longestEvent), t.residentMb,
+                alone ? " (one open in this process)" : " (this process wrote the runs and opened the runs before)");
     std::printf("  the events of the busiest heartbeat gap: %s\n  every event over 5 ms: %s\n",
                 qPrintable(t.busiestGapEvents), qPrintable(t.slowEvents));
 }
@@ -316,40 +322,63 @@ int main(int argc, char** argv)
     QTemporaryDir tmp;
     // --work DIR: the runs are written there once and reused by later calls (same N, zdim, --analyze).
     const QString workArg = stringArg(argc, argv, "--work");
+    const QString step = stringArg(argc, argv, "--case");
+    if (!step.isEmpty() && (workArg.isEmpty() || !QStringList{"write", "first", "again", "own"}.contains(step))) {
+        std::fprintf(stderr, "--case write|first|again|own needs --work DIR\n");
+        return 2;
+    }
     const fs::path work = workArg.isEmpty() ? fs::path(tmp.path().toStdString())
-                                            : fs::path(workArg.toStdString()) / ("n" + std::to_string(n) + "_z" + std::to_string(zdim) + (analyze ? "_analyze" : ""));
-    const fs::path run = work / "cryodrgn_run";
+                                            : fs::path(workArg.toStdString()) /
+                                                  QStringLiteral("n%1_z%2%3").arg(n).arg(zdim).arg(analyze ? "_analyze" : "").toStdString();
+    const fs::path run = work / "cryodrgn_run", own = work / "own_run";
     std::printf("%s, %u hardware threads; %s\n", cryo::cpuModelName().c_str(), std::thread::hardware_concurrency(),
                 cryo::describeBlasEnvironment().c_str());
     const bool reuse = !workArg.isEmpty() && fs::exists(work / "complete");
-    std::printf("%s a cryoDRGN run of %zu particles, zdim %d%s...\n", reuse ? "reusing" : "writing", n, zdim,
-                analyze ? ", with analyze.10/ (umap.pkl, kmeans20/)" : ", without cryodrgn analyze results");
-    if (!reuse)
-        makeRun(run, n, zdim, analyze);
-    std::printf("z.10.pkl: %.0f MB\n", double(fs::file_size(run / "z.10.pkl")) / 1e6);
-    QElapsedTimer importClock;
-    importClock.start();
-    cryo::importCryodrgnRun(run);
-    std::printf("the import alone (z.pkl, PCA%s → run.h5): %.2f s\n", analyze ? ", umap.pkl, kmeans20" : "",
-                double(importClock.nsecsElapsed()) / 1e9);
-    fs::remove_all(run / "cryoscape");
-    const OpenTiming first = timeOpen(QString::fromStdString(run.string()));
-    report("first open (import + tables + window)", first);
-    const OpenTiming again = timeOpen(QString::fromStdString(run.string()));
-    report("second open (import reused)", again);
-    const fs::path own = work / "own_run";
-    std::printf("%s a run of our own: run.h5 with z only, particles.star of %zu particles...\n", reuse ? "reusing" : "writing", n);
-    if (!reuse) {
-        makeOwnRun(own, n, zdim);
-        std::ofstream(work / "complete") << "written by bench_cryodrgn_open\n";
+    const bool all = step.isEmpty();
+    if (all || step == "write") {
+        std::printf("%s a cryoDRGN run of %zu particles, zdim %d%s, and a run of our own (run.h5 with z only, "
+                    "particles.star of %zu particles)...\n",
+                    reuse ? "reusing" : "writing", n, zdim, analyze ? ", with analyze.10/ (umap.pkl, kmeans20/)" : ", without cryodrgn analyze results", n);
+        if (!reuse) {
+            makeRun(run, n, zdim, analyze);
+            makeOwnRun(own, n, zdim);
+            std::ofstream(work / "complete") << "written by bench_cryodrgn_open\n";
+        }
+        std::printf("z.10.pkl: %.0f MB\n", double(fs::file_size(run / "z.10.pkl")) / 1e6);
+    } else if (!reuse) {
+        std::fprintf(stderr, "%s: no runs written yet (--case write first)\n", work.c_str());
+        return 2;
     }
-    const OpenTiming ours = timeOpen(QString::fromStdString(own.string()));
-    report("own run (PCA, k-means computed; .star read)", ours);
+    if (all) {
+        QElapsedTimer importClock;
+        importClock.start();
+        cryo::importCryodrgnRun(run);
+        std::printf("the import alone (z.pkl, PCA%s → run.h5): %.2f s\n", analyze ? ", umap.pkl, kmeans20" : "",
+                    double(importClock.nsecsElapsed()) / 1e9);
+    }
+    if (all || step == "first")
+        fs::remove_all(run / "cryoscape");
+    std::printf("resident memory before the window: %.0f MB\n", residentMb());
+    const bool alone = !all;
+    std::vector<std::pair<const char*, OpenTiming>> timings;
+    if (all || step == "first") {
+        timings.emplace_back("first open", timeOpen(QString::fromStdString(run.string())));
+        report("first open (import + tables + window)", timings.back().second, alone);
+    }
+    if (all || step == "again") {
+        timings.emplace_back("second open", timeOpen(QString::fromStdString(run.string())));
+        report("second open (import reused)", timings.back().second, alone);
+    }
+    if (all || step == "own") {
+        timings.emplace_back("own run", timeOpen(QString::fromStdString(own.string())));
+        report("own run (PCA, k-means computed; .star read)", timings.back().second, alone);
+    }
+    if (timings.empty())
+        return 0;
     const double zMb = 2.0 * double(n) * zdim * sizeof(float) / 1e6;
     std::printf("z table (mu + logvar): %.0f MB\n", zMb);
-    std::printf("targets: panels within 3 s -> %s/%s/%s; longest GUI-thread stall <= 50 ms CPU -> %s/%s/%s\n",
-                first.panelsS >= 0 && first.panelsS <= 3 ? "met" : "NOT met", again.panelsS >= 0 && again.panelsS <= 3 ? "met" : "NOT met",
-                ours.panelsS >= 0 && ours.panelsS <= 3 ? "met" : "NOT met", first.longestBusyMs <= 50 ? "met" : "NOT met",
-                again.longestBusyMs <= 50 ? "met" : "NOT met", ours.longestBusyMs <= 50 ? "met" : "NOT met");
+    for (const auto& [what, t] : timings)
+        std::printf("targets, %s: panels within 3 s -> %s; longest GUI-thread stall <= 50 ms CPU -> %s\n", what,
+                    t.panelsS >= 0 && t.panelsS <= 3 ? "met" : "NOT met", t.longestBusyMs <= 50 ? "met" : "NOT met");
     return 0;
 }

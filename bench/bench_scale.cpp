@@ -24,9 +24,10 @@
 //             disk (the stack's pages dropped from the page cache first). --train-args "…":
 //             more `cryoscape train` options (e.g. a smaller model).
 //   open      bench_cryodrgn_open --particles N --analyze (under xvfb-run without a DISPLAY):
-//             a cryoDRGN run and one of our own opening in the window, the time until both
-//             panels show points and the longest event-loop stall; --open-work DIR keeps the
-//             synthetic runs there for the next call (bench_cryodrgn_open --work).
+//             a cryoDRGN run and one of our own opening in the window, each open in a process
+//             of its own: the time until both panels show points, the longest event-loop stall
+//             and the app's resident memory; --open-work DIR keeps the synthetic runs there for
+//             the next call (bench_cryodrgn_open --work).
 // Usage: bench_scale [SECTION...] [--only SECTION,SECTION] [--n N] [--exact] [--hnswlib]
 //                    [--umap-kind two-hinges|discrete] [--sim-particles N] [--sim-box D]
 //                    [--sim-out DIR] [--train-data FILE] [--train-particles N]
@@ -51,6 +52,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -321,26 +323,37 @@ void printMachine()
 const std::set<std::string> kSections{"knn", "umap", "kmeans", "density", "simulate", "train", "open"};
 
 // The window opening 1M-particle runs: bench_cryodrgn_open (it needs Qt, VTK and a display),
-// its output passed on.
+// its output passed on. One process writes the runs, then each open runs in a process of its
+// own, so that the resident memory printed is the app's for that one run.
 void benchOpen(const Settings& s)
 {
+    namespace fs = std::filesystem;
     const std::string open = scalebench::programBeside("bench_cryodrgn_open", CRYOSCAPE_BIN_DIR "/bench_cryodrgn_open");
-    std::vector<std::string> arguments{"--particles", std::to_string(s.n), "--analyze"};
-    if (!s.openWork.empty())
-        arguments.insert(arguments.end(), {"--work", s.openWork});
-    std::string program = open;
-    if (!std::getenv("DISPLAY")) {
-        arguments.insert(arguments.begin(), {"-a", "-s", "-screen 0 1600x1000x24", open});
-        program = "/usr/bin/xvfb-run";
+    std::string work = s.openWork;
+    if (work.empty()) {
+        std::string pattern = (fs::temp_directory_path() / "bench_scale_open_XXXXXX").string();
+        work = mkdtemp(pattern.data()) ? pattern : std::string();
     }
-    std::printf("Opening runs of %zu particles in the window (%s)\n", s.n, open.c_str());
-    const scalebench::ChildRun run = scalebench::runProgram(program, arguments);
-    std::istringstream lines(run.output);
-    for (std::string line; std::getline(lines, line);)
-        if (line.rfind("QStandardPaths", 0) != 0)   // Xvfb's runtime directory warning
-            std::printf("  %s\n", line.c_str());
-    if (!run.succeeded)
-        std::printf("  FAILED\n");
+    std::printf("Opening runs of %zu particles in the window (%s), each open in a process of its own\n", s.n, open.c_str());
+    for (const char* step : {"write", "first", "again", "own"}) {
+        std::vector<std::string> arguments{"--particles", std::to_string(s.n), "--analyze", "--work", work, "--case", step};
+        std::string program = open;
+        if (!std::getenv("DISPLAY")) {
+            arguments.insert(arguments.begin(), {"-a", "-s", "-screen 0 1600x1000x24", open});
+            program = "/usr/bin/xvfb-run";
+        }
+        const scalebench::ChildRun run = scalebench::runProgram(program, arguments);
+        std::istringstream lines(run.output);
+        for (std::string line; std::getline(lines, line);)
+            if (line.rfind("QStandardPaths", 0) != 0 && (std::strcmp(step, "write") == 0 || line.find("hardware threads") == std::string::npos))
+                std::printf("  %s\n", line.c_str());   // Xvfb's runtime-directory warning and repeated machine lines left out
+        if (!run.succeeded) {
+            std::printf("  FAILED (%s)\n", step);
+            break;
+        }
+    }
+    if (s.openWork.empty() && !work.empty())
+        fs::remove_all(work);
 }
 
 bool wanted(const Settings& s, const std::string& section) { return s.sections.empty() || s.sections.count(section); }
