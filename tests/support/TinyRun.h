@@ -50,9 +50,6 @@ inline QString makeTinyRun(const QString& dir, const TinyRunOptions& options = {
     t.config.model.encoderLayers = t.config.model.decoderLayers = 2;
     t.config.epochs = 1;
     t.config.batchSize = 16;
-    // The rate these fixtures were written with (the default became 4e-4): the landscape test's
-    // volume PCs of this 1-epoch, 32-wide model are spread enough to pick points at 1e-4.
-    t.config.learningRate = 1e-4;
     if (cryo::trainModel(t, {}, {}).epochsCompleted != 1)
         throw std::runtime_error("the tiny run did not train");
     return run;
