@@ -29,6 +29,8 @@ cryo::EpochSummary summaryOf(const cryo::EpochRecord& record, const FollowedRun&
             summary.posesSearched = e.searched;
             summary.poseErrorDeg = e.rotationDeg;
             summary.shiftErrorPx = e.shiftPx;
+            summary.poseChangeDeg = e.changeDeg;
+            summary.poseChangePx = e.changePx;
         }
     return summary;
 }

@@ -69,6 +69,12 @@ TrainingMonitor::TrainingMonitor(QWidget* parent) : QWidget(parent)
     m_poseErrorLabel = new QLabel(tr("Pose error:"), this);
     form->addRow(m_poseErrorLabel, m_poseError);
     m_poseCurve = new PoseErrorView(this);
+    m_poseChange = valueLabel(this, tr("How far the latest pose search moved the poses from the previous search's: "
+                                       "medians over the particles, after the best global rotation (real data too). "
+                                       "Below twice the finest step of the search the poses have settled: the ab "
+                                       "initio search has converged."));
+    m_poseChangeLabel = new QLabel(tr("Pose change:"), this);
+    form->addRow(m_poseChangeLabel, m_poseChange);
 
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
@@ -88,6 +94,7 @@ TrainingMonitor::TrainingMonitor(QWidget* parent) : QWidget(parent)
     layout->addLayout(buttons);
     setRunning(false, false);
     setPoseErrorShown(false);
+    showPoseChange(-1, -1);
     m_status->setText(tr("No training running. Model → Train… starts one."));
 }
 
@@ -148,6 +155,9 @@ void TrainingMonitor::startRun(const cryo::TrainingOptions& options, const std::
         m_poseCurve->clear();
     }
     m_abInitio = options.abInitio;
+    m_settledBelowDeg = cryo::settledBelowDeg(options.abInitioOptions);
+    if (!options.resume)
+        showPoseChange(-1, -1);
     m_homogeneous = options.config.model.homogeneous();
     showLatentSlot();
     m_poseCurve->setTotalEpochs(m_epochs);
@@ -182,6 +192,9 @@ void TrainingMonitor::setPoseErrorHistory(const std::vector<cryo::PoseErrorRecor
         m_poseCurve->addEpoch({r.epoch, r.rotationDeg, r.shiftPx, r.searched});
         m_poseError->setText(poseErrorString(r.rotationDeg, r.shiftPx));
     }
+    for (const cryo::PoseErrorRecord& r : history)
+        if (r.changeDeg >= 0)
+            showPoseChange(r.changeDeg, r.changePx);
     setPoseErrorShown(m_abInitio && !m_poseCurve->points().empty());
 }
 
@@ -252,6 +265,23 @@ void TrainingMonitor::addEpoch(const cryo::EpochSummary& summary)
         m_poseError->setText(poseErrorString(summary.poseErrorDeg, summary.shiftErrorPx));
         setPoseErrorShown(true);
     }
+    if (summary.poseChangeDeg >= 0)
+        showPoseChange(summary.poseChangeDeg, summary.poseChangePx);
+}
+
+void TrainingMonitor::showPoseChange(double changeDeg, double changePx)
+{
+    const bool shown = changeDeg >= 0;
+    m_poseChangeLabel->setVisible(shown);
+    m_poseChange->setVisible(shown);
+    if (!shown) {
+        m_poseChange->setText(QStringLiteral("–"));
+        return;
+    }
+    const QString moved = tr("%1° · %2 px since the previous search").arg(changeDeg, 0, 'f', 1).arg(changePx, 0, 'f', 2);
+    m_poseChange->setText(changeDeg <= m_settledBelowDeg
+                              ? tr("%1: settled (converged; below %2°)").arg(moved).arg(m_settledBelowDeg, 0, 'f', 1)
+                              : tr("%1: still moving (settled below %2°)").arg(moved).arg(m_settledBelowDeg, 0, 'f', 1));
 }
 
 void TrainingMonitor::showFinished(const cryo::TrainingResult& result)
@@ -323,6 +353,8 @@ QString TrainingMonitor::lossText() const { return m_losses->text(); }
 QString TrainingMonitor::statusText() const { return m_status->text(); }
 QString TrainingMonitor::poseErrorText() const { return m_poseError->text(); }
 bool TrainingMonitor::showsPoseError() const { return m_poseError->isVisibleTo(this) && m_poseCurve->isVisibleTo(this); }
+QString TrainingMonitor::poseChangeText() const { return m_poseChange->text(); }
+bool TrainingMonitor::showsPoseChange() const { return m_poseChange->isVisibleTo(this); }
 int TrainingMonitor::progressPermille() const { return m_progress->value(); }
 bool TrainingMonitor::canCancel() const { return m_cancel->isEnabled(); }
 bool TrainingMonitor::canResume() const { return m_resume->isEnabled(); }

@@ -56,6 +56,8 @@ public:
     QString lossText() const;
     QString statusText() const;
     QString poseErrorText() const;
+    QString poseChangeText() const;   // ab initio: how far the last search moved the poses, settled or not
+    bool showsPoseChange() const;
     bool showsPoseError() const;   // the pose error line and curve are visible (to the monitor)
     int progressPermille() const;   // 0..1000 over the whole run
     bool canCancel() const;
@@ -75,6 +77,7 @@ private:
     void showLatentSlot();
     void showPoseSearch(const cryo::TrainingProgress& p);
     void setPoseErrorShown(bool shown);
+    void showPoseChange(double changeDeg, double changePx);   // −1: none yet (hides the line)
     double runFraction(const cryo::TrainingProgress& p) const;
 
     QLabel* m_stage;
@@ -86,6 +89,9 @@ private:
     QLabel* m_poseErrorLabel;
     QLabel* m_poseError;
     PoseErrorView* m_poseCurve;
+    QLabel* m_poseChangeLabel;
+    QLabel* m_poseChange;
+    double m_settledBelowDeg = 0;   // train/AbInitioState.h settledBelowDeg of the run's search
     QProgressBar* m_progress;
     LossCurveView* m_curve;
     QCheckBox* m_logScale;

@@ -180,7 +180,8 @@ void adoptRecordedAbInitio(const QCommandLineParser& parser, cryo::TrainingOptio
         options.abInitioOptions.latentVolumes = given.latentVolumes;
 }
 
-void printEpoch(const cryo::EpochSummary& s, int epochs)
+// settledBelowDeg: the ab initio search's convergence limit (train/AbInitioState.h).
+void printEpoch(const cryo::EpochSummary& s, int epochs, double settledBelowDeg)
 {
     const cryo::EpochRecord& r = s.record;
     std::printf("%s\n", qPrintable(tr("epoch %1/%2  loss %3  mse %4  kld %5  %6 images/s  %7 s")
@@ -196,6 +197,13 @@ void printEpoch(const cryo::EpochSummary& s, int epochs)
                                            .arg(s.posesSearched ? tr(" (searched)") : QString())
                                            .arg(s.poseErrorDeg, 0, 'f', 2)
                                            .arg(s.shiftErrorPx, 0, 'f', 2)));
+    if (s.poseChangeDeg >= 0)
+        std::printf("%s\n", qPrintable(tr("  pose change since the previous search: %1° rotation, %2 px shift "
+                                           "(medians): %3 (settled below %4°)")
+                                           .arg(s.poseChangeDeg, 0, 'f', 2)
+                                           .arg(s.poseChangePx, 0, 'f', 2)
+                                           .arg(s.poseChangeDeg <= settledBelowDeg ? tr("converged") : tr("still moving"))
+                                           .arg(settledBelowDeg, 0, 'f', 2)));
     std::fflush(stdout);
 }
 
@@ -249,7 +257,7 @@ int runTrain(const QStringList& arguments)
     };
     callbacks.epochFinished = [&](const cryo::EpochSummary& s) {
         progress.finish();
-        printEpoch(s, options.config.epochs);
+        printEpoch(s, options.config.epochs, cryo::settledBelowDeg(options.abInitioOptions));
     };
     InterruptWatcher interrupt;
     return runReportingFailures(QStringLiteral("train"), progress, [&] {

@@ -35,7 +35,8 @@ public:
     std::int64_t inPlaneCount() const { return m_inPlane; }        // 6·2^r
     std::int64_t size() const { return m_directions * m_inPlane; }
     // Nominal spacing between neighbours, degrees (the in-plane step 360°/(6·2^r)).
-    double spacingDeg() const { return 360.0 / double(m_inPlane); }
+    double spacingDeg() const { return spacingDeg(m_resolution); }
+    static double spacingDeg(int resolution) { return 360.0 / (6.0 * double(std::int64_t(1) << resolution)); }
 
     // Colatitude θ and longitude φ (radians) of a direction; ψ (radians) of an in-plane index.
     std::array<double, 2> direction(std::int64_t pixel) const;

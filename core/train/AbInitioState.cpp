@@ -1,5 +1,6 @@
 #include "train/AbInitioState.h"
 
+#include "pose/So3Grid.h"
 #include "util/Error.h"
 
 #include <cmath>
@@ -112,6 +113,11 @@ void writePoseErrorHistory(H5File& file, const std::vector<PoseErrorRecord>& his
     file.write("/history/poses_searched", searched, {n});
     file.write("/history/pose_error_deg", rotation, {n});
     file.write("/history/shift_error_px", shift, {n});
+    std::vector<double> changeDeg(n), changePx(n);
+    for (std::size_t i = 0; i < n; ++i)
+        changeDeg[i] = history[i].changeDeg, changePx[i] = history[i].changePx;
+    file.write("/history/pose_change_deg", changeDeg, {n});
+    file.write("/history/pose_change_px", changePx, {n});
 }
 
 std::vector<PoseErrorRecord> readPoseErrorHistory(const H5File& file)
@@ -125,10 +131,22 @@ std::vector<PoseErrorRecord> readPoseErrorHistory(const H5File& file)
     const std::size_t n = epoch.size();
     if (searched.size() != n || rotation.size() != n || shift.size() != n)
         throw FileError(file.path(), "/history: the pose error columns differ in length from /history/epoch");
+    std::vector<double> changeDeg(n, -1.0), changePx(n, -1.0);   // older runs: not recorded
+    if (file.exists("/history/pose_change_deg") && file.exists("/history/pose_change_px")) {
+        changeDeg = file.read<double>("/history/pose_change_deg");
+        changePx = file.read<double>("/history/pose_change_px");
+        if (changeDeg.size() != n || changePx.size() != n)
+            throw FileError(file.path(), "/history: the pose change columns differ in length from /history/epoch");
+    }
     std::vector<PoseErrorRecord> history(n);
     for (std::size_t i = 0; i < n; ++i)
-        history[i] = {epoch[i], searched[i] != 0, rotation[i], shift[i]};
+        history[i] = {epoch[i], searched[i] != 0, rotation[i], shift[i], changeDeg[i], changePx[i]};
     return history;
+}
+
+double settledBelowDeg(const AbInitioOptions& options)
+{
+    return 2.0 * So3Grid::spacingDeg(options.baseResolution + options.refinements);
 }
 
 std::string abInitioDifferences(const AbInitioOptions& stored, const AbInitioOptions& given)

@@ -9,7 +9,9 @@
 //     stored beside it (/particles/rotations, /particles/shifts; RunFile.h PoseTable);
 //   /history/poses_searched (int32), /history/pose_error_deg, /history/shift_error_px (float64),
 //     one row per /history/epoch: whether the epoch searched, and the median errors of the
-//     poses against truth.h5 after it (−1 without a truth).
+//     poses against truth.h5 after it (−1 without a truth); /history/pose_change_deg,
+//     /history/pose_change_px (float64, absent in runs before 2026-12): how far that epoch's
+//     search moved the poses (−1: no search, or the first).
 // A run without the ab_initio attribute was trained on the poses of its particle file.
 // Torch-free: the GUI and the CLI read it too.
 #include "io/H5File.h"
@@ -40,7 +42,14 @@ struct PoseErrorRecord {
     int epoch = 0;
     bool searched = false;
     double rotationDeg = -1, shiftPx = -1;
+    double changeDeg = -1, changePx = -1;   // EpochSummary::poseChangeDeg / poseChangePx
 };
+
+// A search pass that moved the poses by a median of at most this (°, after the best global
+// alignment: EpochSummary::poseChangeDeg) leaves them settled, i.e. the search has converged:
+// within twice the finest step of its rotation grid (resolution baseResolution + refinements)
+// the changes are the grid's and the noise's, not the model's.
+double settledBelowDeg(const AbInitioOptions& options);
 
 // Written beside writeHistory's columns (same rows). read: empty when the run has none;
 // throws FileError when the columns differ in length from /history/epoch.

@@ -98,6 +98,11 @@ struct EpochSummary {
     // truth.h5 beside the particles (−1 without one).
     bool posesSearched = false;
     double poseErrorDeg = -1, shiftErrorPx = -1;
+    // Ab initio, an epoch that searched: how far its search moved the poses from the previous
+    // search's, median over the particles after the best global alignment (°) and map offset
+    // (px), real data or not (PoseAccuracy); −1 without a previous search. At most
+    // settledBelowDeg (train/AbInitioState.h): converged.
+    double poseChangeDeg = -1, poseChangePx = -1;
 };
 
 struct TrainingCallbacks {

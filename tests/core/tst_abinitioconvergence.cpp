@@ -98,8 +98,10 @@ class TestAbInitioConvergence : public QObject {
         if (trainModel(t, {}, {}).epochsCompleted != epochs)
             return 180;
         const H5File run(t.outDir / kRunFileName, H5File::Mode::ReadOnly);
-        for (const PoseErrorRecord& r : readPoseErrorHistory(run))
-            qInfo("epoch %d: median rotation error %.2f deg", r.epoch, r.rotationDeg);
+        m_history = readPoseErrorHistory(run);
+        for (const PoseErrorRecord& r : m_history)
+            qInfo("epoch %d: median rotation error %.2f deg, change since the previous search %.2f deg, %.2f px",
+                  r.epoch, r.rotationDeg, r.changeDeg, r.changePx);
         const PoseTable poses = readPoses(run);
         std::vector<std::array<float, 9>> rotations(poses.count);
         std::vector<std::array<float, 2>> shifts(poses.count);
@@ -109,6 +111,8 @@ class TestAbInitioConvergence : public QObject {
         }
         return medianError(rotations, shifts, truth);
     }
+
+    mutable std::vector<PoseErrorRecord> m_history;   // of the last abInitioDeg run
 
 private Q_SLOTS:
     void initTestCase()
@@ -136,6 +140,13 @@ private Q_SLOTS:
         qInfo("median rotation error: ab initio %.2f deg, true map %.2f deg", ours, floor);
         QVERIFY2(floor < 40, "the true map should place these particles");
         QVERIFY2(ours <= 3.5 * floor, "ab initio stopped converging on blurry data");
+        // What the monitor shows on real data: how far each pass moved the poses. None for the
+        // first pass; then it shrinks as the passes converge.
+        QCOMPARE(int(m_history.size()), 5);
+        QCOMPARE(m_history[0].changeDeg, -1.0);
+        for (std::size_t e = 1; e < m_history.size(); ++e)
+            QVERIFY(m_history[e].searched && m_history[e].changeDeg >= 0 && m_history[e].changePx >= 0);
+        QVERIFY2(m_history.back().changeDeg < m_history[1].changeDeg, "the passes should move the poses less and less");
     }
 };
 

@@ -1,10 +1,11 @@
 // The training engine's torch-free parts: the ab initio calendar (which epochs search, the
-// model reset, the consensus stage, the frequency ramp) and the ETA of runs whose epochs
-// differ in length.
+// model reset, the consensus stage, the frequency ramp), the ETA of runs whose epochs differ
+// in length, and the pose history's columns in run.h5 (with runs written before the pose change).
 #include "train/AbInitioSchedule.h"
 #include "train/AbInitioState.h"
 #include "train/EtaEstimator.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -27,6 +28,37 @@ class TestTrainingSchedule : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void poseHistoryKeepsErrorsAndChanges()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path path = dir.filePath("run.h5").toStdString();
+        const std::vector<PoseErrorRecord> history{{1, true, 80, 3, -1, -1}, {2, false, 80, 3, -1, -1},
+                                                   {3, true, 20, 1, 35.5, 1.5}};
+        {
+            H5File file(path, H5File::Mode::Create);
+            file.write("/history/epoch", std::vector<std::int32_t>{1, 2, 3}, {3});
+            writePoseErrorHistory(file, history);
+            // A run written before the pose change was recorded: the same, without its columns.
+            H5File old((dir.filePath("old.h5")).toStdString(), H5File::Mode::Create);
+            old.write("/history/epoch", std::vector<std::int32_t>{1, 2, 3}, {3});
+            for (const char* column : {"/history/pose_error_deg", "/history/shift_error_px"})
+                old.write(column, file.read<double>(column), {3});
+            old.write("/history/poses_searched", file.read<std::int32_t>("/history/poses_searched"), {3});
+        }
+        const std::vector<PoseErrorRecord> read = readPoseErrorHistory(H5File(path, H5File::Mode::ReadOnly));
+        QCOMPARE(int(read.size()), 3);
+        QCOMPARE(read[2].changeDeg, 35.5);
+        QCOMPARE(read[2].changePx, 1.5);
+        QCOMPARE(read[0].changeDeg, -1.0);
+        QCOMPARE(read[1].searched, false);
+        const auto old = readPoseErrorHistory(H5File(dir.filePath("old.h5").toStdString(), H5File::Mode::ReadOnly));
+        QCOMPARE(int(old.size()), 3);
+        QCOMPARE(old[2].rotationDeg, 20.0);
+        QCOMPARE(old[2].changeDeg, -1.0);   // not recorded: shown as none
+        // The convergence limit: twice the finest grid step (r0 + M = 6: 360°/384).
+        QCOMPARE(settledBelowDeg(AbInitioOptions{}), 2 * 360.0 / 384.0);
+    }
+
     void searchingEpochs_data()
     {
         QTest::addColumn<int>("searchEvery");

@@ -295,6 +295,50 @@ private Q_SLOTS:
         QVERIFY(!monitor.showsPoseError());
     }
 
+    // Real data has no truth: how far each search moved the poses tells whether ab initio has
+    // converged (settled within twice the finest step of the search grid: 2 × 360°/(6·2^(2+4))).
+    void poseChangeSaysWhetherTheSearchSettled()
+    {
+        TrainingMonitor monitor;
+        cryo::TrainingOptions o = options(6);
+        o.abInitio = true;
+        monitor.startRun(o);
+        monitor.addEpoch(abInitioEpoch(1, true, -1, -1));   // the first search: nothing to compare with
+        QVERIFY(!monitor.showsPoseChange());
+        cryo::EpochSummary second = abInitioEpoch(2, true, -1, -1);
+        second.poseChangeDeg = 24.5, second.poseChangePx = 1.25;
+        monitor.addEpoch(second);
+        QVERIFY(monitor.showsPoseChange());
+        QVERIFY(!monitor.showsPoseError());   // still no truth
+        QVERIFY2(monitor.poseChangeText().contains(QStringLiteral("24.5°")) &&
+                     monitor.poseChangeText().contains(QStringLiteral("1.25 px")) &&
+                     monitor.poseChangeText().contains(QStringLiteral("still moving")) &&
+                     monitor.poseChangeText().contains(QStringLiteral("1.9°")),
+                 qPrintable(monitor.poseChangeText()));
+        monitor.addEpoch(abInitioEpoch(3, false, -1, -1));   // a training epoch keeps the line
+        QVERIFY(monitor.poseChangeText().contains(QStringLiteral("24.5°")));
+        cryo::EpochSummary fourth = abInitioEpoch(4, true, -1, -1);
+        fourth.poseChangeDeg = 1.5, fourth.poseChangePx = 0.1;
+        monitor.addEpoch(fourth);
+        QVERIFY2(monitor.poseChangeText().contains(QStringLiteral("settled")), qPrintable(monitor.poseChangeText()));
+        // A coarser search settles at a coarser limit: 2 × 360°/(6·2^(2+2)) = 7.5°.
+        o.abInitioOptions.refinements = 2;
+        monitor.startRun(o);
+        QVERIFY(!monitor.showsPoseChange());   // a new run
+        second.poseChangeDeg = 6.0;
+        monitor.addEpoch(second);
+        QVERIFY2(monitor.poseChangeText().contains(QStringLiteral("settled")) &&
+                     monitor.poseChangeText().contains(QStringLiteral("7.5°")),
+                 qPrintable(monitor.poseChangeText()));
+        // Followed or resumed runs read it from run.h5's history.
+        o.resume = true;
+        monitor.startRun(o);
+        monitor.setPoseErrorHistory({{1, true, -1, -1, -1, -1}, {2, true, -1, -1, 30.0, 2.0}});
+        QVERIFY2(monitor.poseChangeText().contains(QStringLiteral("30.0°")) &&
+                     monitor.poseChangeText().contains(QStringLiteral("still moving")),
+                 qPrintable(monitor.poseChangeText()));
+    }
+
     void poseErrorLineAndCurve()
     {
         TrainingMonitor monitor;

@@ -93,17 +93,22 @@ int SearchedPoses::epochKind(int epoch) const
 bool SearchedPoses::runEpoch(TrainingEngine& engine, int epoch, EpochTally& tally)
 {
     const bool search = m_schedule->searchesIn(epoch);
+    const std::vector<PoseEstimate> before = search && m_searches > 0 ? m_poses : std::vector<PoseEstimate>{};
     engine.objective().setConsensus(m_schedule->inConsensusStage(epoch, engine.config().model.zdim));
     const bool finished = search ? searchAndTrain(engine, epoch, tally)
                                  : engine.trainOn(engine.epochOrder(epoch), epoch, tally,
                                                   [&] { engine.report("training", epoch, tally.images, tally); });
     if (!finished)
         return false;
+    PoseErrorRecord record{epoch, search};
     if (search) {
         measurePoseError();
+        if (!before.empty())
+            measurePoseChange(before, record);
         m_lastSearchEpoch = epoch;
     }
-    m_poseHistory.push_back({epoch, search, m_poseError, m_shiftError});
+    record.rotationDeg = m_poseError, record.shiftPx = m_shiftError;
+    m_poseHistory.push_back(record);
     return true;
 }
 
@@ -247,19 +252,40 @@ void SearchedPoses::prepareBatch(const TrainingLattice& lattice, TrainingBatch& 
     }
 }
 
+SearchedPoses::PoseColumns SearchedPoses::poseColumns(const std::vector<PoseEstimate>& poses)
+{
+    PoseColumns columns;
+    for (const PoseEstimate& p : poses) {
+        columns.rotations.push_back(p.rotation);
+        columns.shifts.push_back({p.shiftX, p.shiftY});
+    }
+    return columns;
+}
+
 void SearchedPoses::measurePoseError()
 {
     if (!m_truth)
         return;
-    std::vector<std::array<float, 9>> rotations;
-    std::vector<std::array<float, 2>> shifts;
-    for (const PoseEstimate& p : m_poses) {
-        rotations.push_back(p.rotation);
-        shifts.push_back({p.shiftX, p.shiftY});
-    }
-    const PoseAccuracy accuracy = comparePoses(rotations, shifts, m_truth->rotations, m_truth->shifts);
+    const PoseColumns found = poseColumns(m_poses);
+    const PoseAccuracy accuracy = comparePoses(found.rotations, found.shifts, m_truth->rotations, m_truth->shifts);
     m_poseError = accuracy.medianRotationDeg;
     m_shiftError = accuracy.medianShiftPx;
+}
+
+// The previous poses play the truth's part: the change is measured up to the global rotation,
+// hand and map origin that a search after the model reset may pick anew.
+void SearchedPoses::measurePoseChange(const std::vector<PoseEstimate>& before, PoseErrorRecord& record) const
+{
+    std::vector<Mat3> rotations;
+    std::vector<std::array<double, 2>> shifts;
+    for (const PoseEstimate& p : before) {
+        rotations.push_back(Eigen::Map<const Eigen::Matrix<float, 3, 3, Eigen::RowMajor>>(p.rotation.data()).cast<double>());
+        shifts.push_back({p.shiftX, p.shiftY});
+    }
+    const PoseColumns now = poseColumns(m_poses);
+    const PoseAccuracy change = comparePoses(now.rotations, now.shifts, rotations, shifts);
+    record.changeDeg = change.medianRotationDeg;
+    record.changePx = change.medianShiftPx;
 }
 
 void SearchedPoses::writeRun(H5File& run) const
@@ -281,6 +307,8 @@ void SearchedPoses::describe(EpochSummary& summary) const
     summary.posesSearched = !m_poseHistory.empty() && m_poseHistory.back().searched;
     summary.poseErrorDeg = m_poseError;
     summary.shiftErrorPx = m_shiftError;
+    if (summary.posesSearched)
+        summary.poseChangeDeg = m_poseHistory.back().changeDeg, summary.poseChangePx = m_poseHistory.back().changePx;
 }
 
 void SearchedPoses::epochSaved(TrainingEngine& engine, int epoch)

@@ -44,7 +44,15 @@ private:
     // the k-means centre (latentVolumes of them) of the chunk's encoder means, images centred by
     // their latest shifts, so the search evaluates latentVolumes volumes per chunk, not one per image.
     std::vector<float> chunkLatents(TrainingEngine& engine, const std::vector<std::size_t>& chunk) const;
+    // Rotations (row-major) and shifts of poses, as comparePoses takes them.
+    struct PoseColumns {
+        std::vector<std::array<float, 9>> rotations;
+        std::vector<std::array<float, 2>> shifts;
+    };
+    static PoseColumns poseColumns(const std::vector<PoseEstimate>& poses);
     void measurePoseError();
+    // record.changeDeg / changePx: how far the pass just made moved the poses from `before`.
+    void measurePoseChange(const std::vector<PoseEstimate>& before, PoseErrorRecord& record) const;
     // The reset of thesis §5.3.3 draws its weights from (seed, epoch) alone, so a run resumed
     // right after the reset epoch restarts from the same random model as an uninterrupted one.
     static void resetModelAfter(TrainingEngine& engine, int epoch);
