@@ -198,130 +198,130 @@
 <context>
     <name>ExplorerController</name>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="46"/>
+        <location filename="../app/ExplorerController.cpp" line="47"/>
         <source>Latent space</source>
         <translation>Latenter Raum</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="47"/>
+        <location filename="../app/ExplorerController.cpp" line="48"/>
         <source>Selections</source>
         <translation>Auswahlen</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="48"/>
+        <location filename="../app/ExplorerController.cpp" line="49"/>
         <source>Cluster maps</source>
         <translation>Cluster-Karten</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="52"/>
+        <location filename="../app/ExplorerController.cpp" line="53"/>
         <source>Selected particles</source>
         <translation>Ausgewählte Partikel</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="62"/>
+        <location filename="../app/ExplorerController.cpp" line="63"/>
         <source>&amp;Export Selection…</source>
         <translation>Auswahl &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="64"/>
+        <location filename="../app/ExplorerController.cpp" line="65"/>
         <source>Write the selected particles as RELION .star, cryoSPARC .cs, index list or cryoDRGN .pkl</source>
         <translation>Die ausgewählten Partikel als RELION-.star, cryoSPARC-.cs, Indexliste oder cryoDRGN-.pkl schreiben</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="65"/>
+        <location filename="../app/ExplorerController.cpp" line="66"/>
         <source>Export &amp;Complement…</source>
         <translation>&amp;Komplement exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="74"/>
-        <location filename="../app/ExplorerController.cpp" line="90"/>
+        <location filename="../app/ExplorerController.cpp" line="75"/>
+        <location filename="../app/ExplorerController.cpp" line="91"/>
         <source>&amp;Undo Selection</source>
         <translation>Auswahl &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="76"/>
-        <location filename="../app/ExplorerController.cpp" line="91"/>
+        <location filename="../app/ExplorerController.cpp" line="77"/>
+        <location filename="../app/ExplorerController.cpp" line="92"/>
         <source>&amp;Redo Selection</source>
         <translation>Auswahl &amp;wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="79"/>
+        <location filename="../app/ExplorerController.cpp" line="80"/>
         <source>&amp;Invert Selection</source>
         <translation>Auswahl &amp;invertieren</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="80"/>
+        <location filename="../app/ExplorerController.cpp" line="81"/>
         <source>&amp;Clear Selection</source>
         <translation>Auswahl &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="81"/>
+        <location filename="../app/ExplorerController.cpp" line="82"/>
         <source>&amp;Map of Selection</source>
         <translation>&amp;Karte der Auswahl</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="90"/>
+        <location filename="../app/ExplorerController.cpp" line="91"/>
         <source>&amp;Undo %1</source>
         <translation>%1 &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="91"/>
+        <location filename="../app/ExplorerController.cpp" line="92"/>
         <source>&amp;Redo %1</source>
         <translation>%1 &amp;wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="97"/>
-        <location filename="../app/ExplorerController.cpp" line="136"/>
+        <location filename="../app/ExplorerController.cpp" line="98"/>
+        <location filename="../app/ExplorerController.cpp" line="137"/>
         <source>Cannot open run</source>
         <translation>Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="97"/>
+        <location filename="../app/ExplorerController.cpp" line="98"/>
         <source>%1: no such file or directory</source>
         <translation>%1: keine solche Datei und kein solches Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="133"/>
+        <location filename="../app/ExplorerController.cpp" line="134"/>
         <source>Training run</source>
         <translation>Trainingslauf</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="136"/>
+        <location filename="../app/ExplorerController.cpp" line="137"/>
         <source>Cannot open the cryoDRGN run</source>
         <translation>Der cryoDRGN-Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="207"/>
+        <location filename="../app/ExplorerController.cpp" line="208"/>
         <source>particle %1 · centre of cluster 0</source>
         <translation>Partikel %1 · Zentrum von Cluster 0</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="213"/>
+        <location filename="../app/ExplorerController.cpp" line="214"/>
         <source>%1 — Cryoscape</source>
         <translation>%1 — Cryoscape</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="224"/>
+        <location filename="../app/ExplorerController.cpp" line="225"/>
         <source>Particles not available (no defocus/pose colours, no export): %1</source>
         <translation>Partikel nicht verfügbar (keine Färbung nach Defokus/Orientierung, kein Export): %1</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="258"/>
+        <location filename="../app/ExplorerController.cpp" line="259"/>
         <source>the run&apos;s map (homogeneous: no latent space)</source>
         <translation>die Karte des Laufs (homogen: kein latenter Raum)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="261"/>
+        <location filename="../app/ExplorerController.cpp" line="262"/>
         <source>Homogeneous run: one map, no latent space to explore</source>
         <translation>Homogener Lauf: eine Karte, kein latenter Raum zu erkunden</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="287"/>
+        <location filename="../app/ExplorerController.cpp" line="288"/>
         <source>Selected particles (%1)</source>
         <translation>Ausgewählte Partikel (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="293"/>
+        <location filename="../app/ExplorerController.cpp" line="294"/>
         <location filename="../app/ExplorerExport.cpp" line="44"/>
         <location filename="../app/ExplorerExport.cpp" line="48"/>
         <location filename="../app/ExplorerExport.cpp" line="62"/>
@@ -330,23 +330,23 @@
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="293"/>
+        <location filename="../app/ExplorerController.cpp" line="294"/>
         <location filename="../app/ExplorerExport.cpp" line="44"/>
         <source>Open a run first.</source>
         <translation>Zuerst einen Lauf öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="297"/>
+        <location filename="../app/ExplorerController.cpp" line="298"/>
         <source>Export Complement</source>
         <translation>Komplement exportieren</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="297"/>
+        <location filename="../app/ExplorerController.cpp" line="298"/>
         <source>Export Selection</source>
         <translation>Auswahl exportieren</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="298"/>
+        <location filename="../app/ExplorerController.cpp" line="299"/>
         <source>RELION particles (*.star);;cryoSPARC particles (*.cs);;Index list (*.txt);;cryoDRGN indices (*.pkl)</source>
         <translation>RELION-Partikel (*.star);;cryoSPARC-Partikel (*.cs);;Indexliste (*.txt);;cryoDRGN-Indizes (*.pkl)</translation>
     </message>
@@ -394,120 +394,120 @@
 <context>
     <name>ExplorerPanel</name>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="44"/>
+        <location filename="../app/ExplorerPanel.cpp" line="45"/>
         <source>Map of Selection</source>
         <translation>Karte der Auswahl</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="45"/>
+        <location filename="../app/ExplorerPanel.cpp" line="46"/>
         <source>Decode the map at the mean z of the selected particles</source>
         <translation>Die Karte am mittleren z der ausgewählten Partikel dekodieren</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="49"/>
-        <location filename="../app/ExplorerPanel.cpp" line="62"/>
-        <location filename="../app/ExplorerPanel.cpp" line="67"/>
+        <location filename="../app/ExplorerPanel.cpp" line="50"/>
+        <location filename="../app/ExplorerPanel.cpp" line="63"/>
+        <location filename="../app/ExplorerPanel.cpp" line="68"/>
         <source>Compute UMAP</source>
         <translation>UMAP berechnen</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="50"/>
+        <location filename="../app/ExplorerPanel.cpp" line="51"/>
         <source>This run has no UMAP yet: compute it (about 40 s per 100,000 particles) and store it in run.h5</source>
         <translation>Dieser Lauf hat noch kein UMAP: berechnen (etwa 40 s pro 100.000 Partikel) und in run.h5 speichern</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="63"/>
+        <location filename="../app/ExplorerPanel.cpp" line="64"/>
         <source>UMAP not computed: %1</source>
         <translation>UMAP nicht berechnet: %1</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="68"/>
+        <location filename="../app/ExplorerPanel.cpp" line="69"/>
         <source>UMAP cancelled</source>
         <translation>UMAP abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="106"/>
+        <location filename="../app/ExplorerPanel.cpp" line="107"/>
         <source>PCA %1/%2</source>
         <translation>PCA %1/%2</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="106"/>
+        <location filename="../app/ExplorerPanel.cpp" line="107"/>
         <source>PC %1</source>
         <translation>PC %1</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="108"/>
+        <location filename="../app/ExplorerPanel.cpp" line="109"/>
         <source>UMAP</source>
         <translation>UMAP</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="108"/>
+        <location filename="../app/ExplorerPanel.cpp" line="109"/>
         <source>UMAP 1</source>
         <translation>UMAP 1</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="108"/>
+        <location filename="../app/ExplorerPanel.cpp" line="109"/>
         <source>UMAP 2</source>
         <translation>UMAP 2</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="110"/>
+        <location filename="../app/ExplorerPanel.cpp" line="111"/>
         <source>z%1 / z%2</source>
         <translation>z%1 / z%2</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="110"/>
-        <location filename="../app/ExplorerPanel.cpp" line="148"/>
+        <location filename="../app/ExplorerPanel.cpp" line="111"/>
+        <location filename="../app/ExplorerPanel.cpp" line="149"/>
         <source>z%1</source>
         <translation>z%1</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="114"/>
+        <location filename="../app/ExplorerPanel.cpp" line="115"/>
         <source>z1 / particle</source>
         <translation>z1 / Partikel</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="114"/>
+        <location filename="../app/ExplorerPanel.cpp" line="115"/>
         <source>z1</source>
         <translation>z1</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="114"/>
+        <location filename="../app/ExplorerPanel.cpp" line="115"/>
         <source>particle</source>
         <translation>Partikel</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="123"/>
+        <location filename="../app/ExplorerPanel.cpp" line="124"/>
         <source>density</source>
         <translation>Dichte</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="127"/>
+        <location filename="../app/ExplorerPanel.cpp" line="128"/>
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="129"/>
+        <location filename="../app/ExplorerPanel.cpp" line="130"/>
         <source>k-means (%1)</source>
         <translation>k-means (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="141"/>
+        <location filename="../app/ExplorerPanel.cpp" line="142"/>
         <source>defocus (Å)</source>
         <translation>Defokus (Å)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="143"/>
+        <location filename="../app/ExplorerPanel.cpp" line="144"/>
         <source>rot (°)</source>
         <translation>rot (°)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="144"/>
+        <location filename="../app/ExplorerPanel.cpp" line="145"/>
         <source>tilt (°)</source>
         <translation>tilt (°)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="145"/>
+        <location filename="../app/ExplorerPanel.cpp" line="146"/>
         <source>psi (°)</source>
         <translation>psi (°)</translation>
     </message>
@@ -827,214 +827,214 @@ Cluster %2</translation>
 <context>
     <name>LandscapePanel</name>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="53"/>
+        <location filename="../app/LandscapePanel.cpp" line="54"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="54"/>
+        <location filename="../app/LandscapePanel.cpp" line="55"/>
         <source>Stop the landscape analysis (nothing is stored)</source>
         <translation>Die Landschaftsanalyse anhalten (nichts wird gespeichert)</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="55"/>
+        <location filename="../app/LandscapePanel.cpp" line="56"/>
         <source>Run Landscape…</source>
         <translation>Landschaft berechnen…</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="56"/>
+        <location filename="../app/LandscapePanel.cpp" line="57"/>
         <source>Decode volumes across the latent space, cluster them and find their principal components (Analysis → Landscape…)</source>
         <translation>Volumen über den latenten Raum hinweg dekodieren, clustern und ihre Hauptkomponenten bestimmen (Analyse → Landschaft…)</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="71"/>
+        <location filename="../app/LandscapePanel.cpp" line="72"/>
         <source>Explained variance of the volume PCs</source>
         <translation>Erklärte Varianz der Volumen-PCs</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="97"/>
+        <location filename="../app/LandscapePanel.cpp" line="98"/>
         <source>Volumes along a volume PC</source>
         <translation>Volumen entlang einer Volumen-PC</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="99"/>
+        <location filename="../app/LandscapePanel.cpp" line="100"/>
         <source>Which volume PC to move along</source>
         <translation>Entlang welcher Volumen-PC bewegt wird</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="103"/>
+        <location filename="../app/LandscapePanel.cpp" line="104"/>
         <source>Mean volume plus this many standard deviations of the sketch volumes along the PC</source>
         <translation>Mittleres Volumen plus so viele Standardabweichungen der Skizzenvolumen entlang der PC</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="127"/>
+        <location filename="../app/LandscapePanel.cpp" line="128"/>
         <source>Mean volume of each landscape cluster; click to show it</source>
         <translation>Mittleres Volumen jedes Landschafts-Clusters; zum Anzeigen anklicken</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="129"/>
+        <location filename="../app/LandscapePanel.cpp" line="130"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="129"/>
+        <location filename="../app/LandscapePanel.cpp" line="130"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="130"/>
+        <location filename="../app/LandscapePanel.cpp" line="131"/>
         <source>Replace the current selection with the cluster&apos;s particles, or add them to it</source>
         <translation>Die aktuelle Auswahl durch die Partikel des Clusters ersetzen oder sie hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="131"/>
+        <location filename="../app/LandscapePanel.cpp" line="132"/>
         <source>Select Particles</source>
         <translation>Partikel auswählen</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="132"/>
+        <location filename="../app/LandscapePanel.cpp" line="133"/>
         <source>Select the particles of the clicked cluster (then File → Export Selection…)</source>
         <translation>Die Partikel des angeklickten Clusters auswählen (dann Datei → Auswahl exportieren…)</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="133"/>
+        <location filename="../app/LandscapePanel.cpp" line="134"/>
         <source>Export Cluster Maps…</source>
         <translation>Cluster-Karten exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="134"/>
+        <location filename="../app/LandscapePanel.cpp" line="135"/>
         <source>Write every cluster mean as .mrc, with a ChimeraX script opening them as a series</source>
         <translation>Jedes Cluster-Mittel als .mrc schreiben, mit einem ChimeraX-Skript, das sie als Serie öffnet</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="158"/>
+        <location filename="../app/LandscapePanel.cpp" line="159"/>
         <source>No landscape analysis yet: Analysis → Landscape… decodes volumes across the latent space, clusters them and finds their principal components.</source>
         <translation>Noch keine Landschaftsanalyse: Analyse → Landschaft… dekodiert Volumen über den latenten Raum hinweg, clustert sie und bestimmt ihre Hauptkomponenten.</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="162"/>
+        <location filename="../app/LandscapePanel.cpp" line="163"/>
         <source>%1 sketch volumes (%2 maps) · %3 clusters (%4 linkage) · mask %5 voxels · z → volume-PC regression R² %6</source>
         <translation>%1 Skizzenvolumen (Karten: %2) · %3 Cluster (Verknüpfung: %4) · Maske %5 Voxel · Regression z → Volumen-PC R² %6</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="178"/>
+        <location filename="../app/LandscapePanel.cpp" line="179"/>
         <source>variance explained (%)</source>
         <translation>erklärte Varianz (%)</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="178"/>
+        <location filename="../app/LandscapePanel.cpp" line="179"/>
         <source>variance (% of kept PCs)</source>
         <translation>Varianz (% der beibehaltenen PCs)</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="190"/>
+        <location filename="../app/LandscapePanel.cpp" line="191"/>
         <source>volume PC%1 × PC%2</source>
         <translation>Volumen-PC%1 × PC%2</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="190"/>
         <location filename="../app/LandscapePanel.cpp" line="191"/>
-        <location filename="../app/LandscapePanel.cpp" line="259"/>
+        <location filename="../app/LandscapePanel.cpp" line="192"/>
+        <location filename="../app/LandscapePanel.cpp" line="260"/>
         <source>volume PC %1</source>
         <translation>Volumen-PC %1</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="196"/>
+        <location filename="../app/LandscapePanel.cpp" line="197"/>
         <source>volume PC1 / particle</source>
         <translation>Volumen-PC1 / Partikel</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="196"/>
+        <location filename="../app/LandscapePanel.cpp" line="197"/>
         <source>volume PC 1</source>
         <translation>Volumen-PC 1</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="196"/>
+        <location filename="../app/LandscapePanel.cpp" line="197"/>
         <source>particle</source>
         <translation>Partikel</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="201"/>
+        <location filename="../app/LandscapePanel.cpp" line="202"/>
         <source>landscape cluster</source>
         <translation>Landschafts-Cluster</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="203"/>
+        <location filename="../app/LandscapePanel.cpp" line="204"/>
         <source>landscape cluster (%1)</source>
         <translation>Landschafts-Cluster (%1)</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="206"/>
+        <location filename="../app/LandscapePanel.cpp" line="207"/>
         <source>density</source>
         <translation>Dichte</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="210"/>
+        <location filename="../app/LandscapePanel.cpp" line="211"/>
         <source>k-means</source>
         <translation>k-means</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="212"/>
+        <location filename="../app/LandscapePanel.cpp" line="213"/>
         <source>k-means (%1)</source>
         <translation>k-means (%1)</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="238"/>
+        <location filename="../app/LandscapePanel.cpp" line="239"/>
         <source>%1: %2 volumes · %3 particles</source>
         <translation>%1: %2 Volumen · %3 Partikel</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="242"/>
+        <location filename="../app/LandscapePanel.cpp" line="243"/>
         <source>Cluster %1: mean of %2 sketch volumes; %3 particles</source>
         <translation>Cluster %1: Mittel von %2 Skizzenvolumen; %3 Partikel</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="246"/>
+        <location filename="../app/LandscapePanel.cpp" line="247"/>
         <source>Cluster maps not available: %1</source>
         <translation>Cluster-Karten nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="266"/>
+        <location filename="../app/LandscapePanel.cpp" line="267"/>
         <source>Run a landscape analysis first.</source>
         <translation>Zuerst eine Landschaftsanalyse ausführen.</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="268"/>
+        <location filename="../app/LandscapePanel.cpp" line="269"/>
         <source>Not available: the mean map and eigenvolumes were not stored with this run (run the analysis again).</source>
         <translation>Nicht verfügbar: Mittlere Karte und Eigenvolumen wurden mit diesem Lauf nicht gespeichert (die Analyse erneut ausführen).</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="271"/>
+        <location filename="../app/LandscapePanel.cpp" line="272"/>
         <source>Move the slider: mean volume ± up to %1 σ along the chosen PC.</source>
         <translation>Den Schieberegler bewegen: mittleres Volumen ± bis zu %1 σ entlang der gewählten PC.</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="288"/>
+        <location filename="../app/LandscapePanel.cpp" line="289"/>
         <source>volume PC %1 = %2 σ (%3)</source>
         <translation>Volumen-PC %1 = %2 σ (%3)</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="293"/>
+        <location filename="../app/LandscapePanel.cpp" line="294"/>
         <source>landscape: volume PC %1 at %2 σ</source>
         <translation>Landschaft: Volumen-PC %1 bei %2 σ</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="316"/>
+        <location filename="../app/LandscapePanel.cpp" line="317"/>
         <source>landscape cluster %1 · mean map</source>
         <translation>Landschafts-Cluster %1 · mittlere Karte</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="325"/>
+        <location filename="../app/LandscapePanel.cpp" line="326"/>
         <source>Landscape cluster %1</source>
         <translation>Landschafts-Cluster %1</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="337"/>
+        <location filename="../app/LandscapePanel.cpp" line="338"/>
         <source>Landscape analysis of %1 particles:</source>
         <translation>Landschaftsanalyse von %1 Partikeln:</translation>
     </message>
     <message>
-        <location filename="../app/LandscapePanel.cpp" line="358"/>
+        <location filename="../app/LandscapePanel.cpp" line="359"/>
         <source>landscape cluster %1
 volume PC 1–3: (%2)</source>
         <translation>Landschafts-Cluster %1
@@ -1072,17 +1072,17 @@ Volumen-PC 1–3: (%2)</translation>
 <context>
     <name>LatentScatterView</name>
     <message>
-        <location filename="../widgets/LatentScatterView.cpp" line="129"/>
+        <location filename="../widgets/LatentScatterView.cpp" line="125"/>
         <source>unassigned</source>
         <translation>nicht zugeordnet</translation>
     </message>
     <message>
-        <location filename="../widgets/LatentScatterView.cpp" line="129"/>
+        <location filename="../widgets/LatentScatterView.cpp" line="125"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/LatentScatterView.cpp" line="318"/>
+        <location filename="../widgets/LatentScatterView.cpp" line="321"/>
         <source>Particle %1
 %2 = %3
 %4 = %5</source>
@@ -1091,8 +1091,8 @@ Volumen-PC 1–3: (%2)</translation>
 %4 = %5</translation>
     </message>
     <message>
-        <location filename="../widgets/LatentScatterView.cpp" line="326"/>
-        <location filename="../widgets/LatentScatterView.cpp" line="328"/>
+        <location filename="../widgets/LatentScatterView.cpp" line="329"/>
+        <location filename="../widgets/LatentScatterView.cpp" line="331"/>
         <source>
 %1: %2</source>
         <translation>
@@ -1708,67 +1708,67 @@ Volumen-PC 1–3: (%2)</translation>
 <context>
     <name>RunFollowController</name>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="69"/>
+        <location filename="../app/RunFollowController.cpp" line="71"/>
         <source>No longer followed</source>
         <translation>Nicht mehr verfolgt</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="70"/>
+        <location filename="../app/RunFollowController.cpp" line="72"/>
         <source>Another run was opened: %1 is no longer followed.</source>
         <translation>Ein anderer Lauf wurde geöffnet: %1 wird nicht mehr verfolgt.</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="88"/>
+        <location filename="../app/RunFollowController.cpp" line="90"/>
         <source>%1 is still being trained, but the Training monitor shows this window&apos;s own run: it is opened as it is now.</source>
         <translation>%1 wird noch trainiert, aber der Trainingsmonitor zeigt den eigenen Lauf dieses Fensters: er wird so geöffnet, wie er jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="158"/>
+        <location filename="../app/RunFollowController.cpp" line="160"/>
         <source>Following: epoch %1 of %2 written</source>
         <translation>Verfolgt: Epoche %1 von %2 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="178"/>
+        <location filename="../app/RunFollowController.cpp" line="180"/>
         <source>Stopped at epoch %1 of %2</source>
         <translation>Bei Epoche %1 von %2 angehalten</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="180"/>
+        <location filename="../app/RunFollowController.cpp" line="182"/>
         <source>%1 Run directory: %2</source>
         <translation>%1 Laufverzeichnis: %2</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="188"/>
+        <location filename="../app/RunFollowController.cpp" line="190"/>
         <source>Following a run trained by process %1 on %2 (read only; refreshed as each epoch arrives). Run directory: %3</source>
         <translation>Verfolgt einen Lauf, den Prozess %1 auf %2 trainiert (nur lesend; aktualisiert mit jeder neuen Epoche). Laufverzeichnis: %3</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="199"/>
+        <location filename="../app/RunFollowController.cpp" line="201"/>
         <source>The followed run finished: %1 epochs.</source>
         <translation>Der verfolgte Lauf ist fertig: %1 Epochen.</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="201"/>
+        <location filename="../app/RunFollowController.cpp" line="203"/>
         <source>The followed run was cancelled after epoch %1 of %2.</source>
         <translation>Der verfolgte Lauf wurde nach Epoche %1 von %2 abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="203"/>
+        <location filename="../app/RunFollowController.cpp" line="205"/>
         <source>The run failed at epoch %1 of %2: %3</source>
         <translation>Der Lauf ist bei Epoche %1 von %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="213"/>
+        <location filename="../app/RunFollowController.cpp" line="215"/>
         <source>process %1 on %2 is gone</source>
         <translation>Prozess %1 auf %2 existiert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="214"/>
+        <location filename="../app/RunFollowController.cpp" line="216"/>
         <source>no heartbeat from process %1 on %2 for over %3 s</source>
         <translation>seit über %3 s kein Lebenszeichen von Prozess %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="218"/>
+        <location filename="../app/RunFollowController.cpp" line="220"/>
         <source>The run stopped at epoch %1 of %2 (%3); it is explored as it is.</source>
         <translation>Der Lauf ist bei Epoche %1 von %2 stehen geblieben (%3); er wird so erkundet, wie er ist.</translation>
     </message>
@@ -2635,101 +2635,101 @@ Volumen-PC 1–3: (%2)</translation>
 <context>
     <name>TrainingDockController</name>
     <message>
-        <location filename="../app/TrainingDockController.cpp" line="24"/>
-        <location filename="../app/TrainingDockController.cpp" line="77"/>
-        <location filename="../app/TrainingDockController.cpp" line="86"/>
+        <location filename="../app/TrainingDockController.cpp" line="25"/>
+        <location filename="../app/TrainingDockController.cpp" line="78"/>
+        <location filename="../app/TrainingDockController.cpp" line="87"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDockController.cpp" line="30"/>
+        <location filename="../app/TrainingDockController.cpp" line="31"/>
         <source>Training &amp;Monitor</source>
         <translation>Trainings&amp;monitor</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDockController.cpp" line="44"/>
+        <location filename="../app/TrainingDockController.cpp" line="45"/>
         <source>density</source>
         <translation>Dichte</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDockController.cpp" line="48"/>
+        <location filename="../app/TrainingDockController.cpp" line="49"/>
         <source>&amp;Train…</source>
         <translation>&amp;Trainieren…</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDockController.cpp" line="50"/>
+        <location filename="../app/TrainingDockController.cpp" line="51"/>
         <source>Train a model of the structural heterogeneity of a particle dataset</source>
         <translation>Ein Modell der strukturellen Heterogenität eines Partikeldatensatzes trainieren</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDockController.cpp" line="77"/>
-        <location filename="../app/TrainingDockController.cpp" line="86"/>
+        <location filename="../app/TrainingDockController.cpp" line="78"/>
+        <location filename="../app/TrainingDockController.cpp" line="87"/>
         <source>A training run is already going. Cancel it first.</source>
         <translation>Es läuft bereits ein Training. Zuerst abbrechen.</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDockController.cpp" line="106"/>
+        <location filename="../app/TrainingDockController.cpp" line="107"/>
         <source>Resuming training…</source>
         <translation>Training wird fortgesetzt…</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDockController.cpp" line="106"/>
+        <location filename="../app/TrainingDockController.cpp" line="107"/>
         <source>Training starts…</source>
         <translation>Training startet…</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDockController.cpp" line="119"/>
+        <location filename="../app/TrainingDockController.cpp" line="120"/>
         <source>PC 1</source>
         <translation>PC 1</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDockController.cpp" line="119"/>
+        <location filename="../app/TrainingDockController.cpp" line="120"/>
         <source>PC 2</source>
         <translation>PC 2</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDockController.cpp" line="129"/>
+        <location filename="../app/TrainingDockController.cpp" line="130"/>
         <source>particle</source>
         <translation>Partikel</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDockController.cpp" line="135"/>
+        <location filename="../app/TrainingDockController.cpp" line="136"/>
         <source>PCA of z</source>
         <translation>PCA von z</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDockController.cpp" line="145"/>
+        <location filename="../app/TrainingDockController.cpp" line="146"/>
         <source>Pose search: epoch %1/%2</source>
         <translation>Orientierungssuche: Epoche %1/%2</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDockController.cpp" line="147"/>
+        <location filename="../app/TrainingDockController.cpp" line="148"/>
         <source>Training: epoch %1/%2 · %3 left</source>
         <translation>Training: Epoche %1/%2 · %3 verbleibend</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDockController.cpp" line="158"/>
+        <location filename="../app/TrainingDockController.cpp" line="159"/>
         <source>Training cancelled after epoch %1</source>
         <translation>Training nach Epoche %1 abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDockController.cpp" line="161"/>
+        <location filename="../app/TrainingDockController.cpp" line="162"/>
         <source>Training finished: %1 epochs</source>
         <translation>Training abgeschlossen: %1 Epochen</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDockController.cpp" line="169"/>
         <location filename="../app/TrainingDockController.cpp" line="170"/>
+        <location filename="../app/TrainingDockController.cpp" line="171"/>
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDockController.cpp" line="180"/>
+        <location filename="../app/TrainingDockController.cpp" line="181"/>
         <source>Quit Cryoscape</source>
         <translation>Cryoscape beenden</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDockController.cpp" line="181"/>
+        <location filename="../app/TrainingDockController.cpp" line="182"/>
         <source>Training is running — stop it and quit? The last finished epoch is kept and can be resumed.</source>
         <translation>Ein Training läuft — anhalten und beenden? Die letzte abgeschlossene Epoche bleibt erhalten und kann fortgesetzt werden.</translation>
     </message>
@@ -2737,185 +2737,210 @@ Volumen-PC 1–3: (%2)</translation>
 <context>
     <name>TrainingMonitor</name>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="32"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="33"/>
         <source>Preparing images</source>
         <translation>Bilder werden vorbereitet</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="34"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="35"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="36"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="37"/>
         <source>Saving checkpoint</source>
         <translation>Kontrollpunkt wird gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="55"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="56"/>
         <source>What the training job is doing now.</source>
         <translation>Was der Trainingsjob gerade tut.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="56"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="57"/>
         <source>The epoch in progress: one epoch shows every particle image to the model once.</source>
         <translation>Die laufende Epoche: In einer Epoche sieht das Modell jedes Partikelbild einmal.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="57"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="58"/>
         <source>Particle images processed per second.</source>
         <translation>Verarbeitete Partikelbilder pro Sekunde.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="58"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="59"/>
         <source>Estimated time until the last epoch ends (hours:minutes:seconds).</source>
         <translation>Geschätzte Zeit bis zum Ende der letzten Epoche (Stunden:Minuten:Sekunden).</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="59"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="60"/>
         <source>Running means over the current epoch: total loss = MSE + β·KL.</source>
         <translation>Laufende Mittelwerte über die aktuelle Epoche: Gesamtverlust = MSE + β·KL.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="61"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="62"/>
         <source>Stage:</source>
         <translation>Phase:</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="62"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="63"/>
         <source>Epoch:</source>
         <translation>Epoche:</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="63"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="64"/>
         <source>Speed:</source>
         <translation>Geschwindigkeit:</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="64"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="65"/>
         <source>Time left:</source>
         <translation>Restzeit:</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="65"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="66"/>
         <source>Loss:</source>
         <translation>Verlust:</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="75"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="72"/>
+        <source>How far the latest pose search moved the poses from the previous search&apos;s: medians over the particles, after the best global rotation (real data too). Below twice the finest step of the search the poses have settled: the ab initio search has converged.</source>
+        <translation>Wie weit die letzte Orientierungssuche die Orientierungen gegenüber der vorigen Suche verschoben hat: Mediane über die Partikel, nach der besten globalen Drehung (auch bei echten Daten). Unter dem doppelten feinsten Schritt der Suche haben sich die Orientierungen gesetzt: die Ab-initio-Suche ist konvergiert.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="76"/>
+        <source>Pose change:</source>
+        <translation>Orientierungsänderung:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="82"/>
         <source>Progress over the whole run.</source>
         <translation>Fortschritt über den gesamten Lauf.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="90"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="98"/>
         <source>No training running. Model → Train… starts one.</source>
         <translation>Kein Training aktiv. Modell → Trainieren… startet eines.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="96"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="104"/>
         <source>Logarithmic loss axis</source>
         <translation>Logarithmische Verlustachse</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="98"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="106"/>
         <source>Log scale shows the MSE and the much larger KL term together.</source>
         <translation>Die logarithmische Skala zeigt den MSE und den viel größeren KL-Term zusammen.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="121"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="129"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="122"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="130"/>
         <source>Stop training after the current batch. The last finished epoch is kept; Resume continues from it.</source>
         <translation>Das Training nach dem aktuellen Stapel anhalten. Die letzte abgeschlossene Epoche bleibt erhalten; „Fortsetzen“ macht dort weiter.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="123"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="131"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="124"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="132"/>
         <source>Continue this run from its last saved epoch.</source>
         <translation>Diesen Lauf ab seiner zuletzt gespeicherten Epoche fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="155"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="166"/>
         <source>Resuming</source>
         <translation>Wird fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="155"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="166"/>
         <source>Starting</source>
         <translation>Wird gestartet</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="157"/>
-        <location filename="../widgets/TrainingMonitor.cpp" line="197"/>
-        <location filename="../widgets/TrainingMonitor.cpp" line="248"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="168"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="211"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="262"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="162"/>
-        <location filename="../widgets/TrainingMonitor.cpp" line="268"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="173"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="299"/>
         <source>Run directory: %1</source>
         <translation>Laufverzeichnis: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="198"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="212"/>
         <source>%1 images/s</source>
         <translation>%1 Bilder/s</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="204"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="218"/>
         <source>%1  (MSE %2 · KL %3)</source>
         <translation>%1  (MSE %2 · KL %3)</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="260"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="281"/>
+        <source>%1° · %2 px since the previous search</source>
+        <translation>%1° · %2 px seit der vorigen Suche</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="283"/>
+        <source>%1: settled (converged; below %2°)</source>
+        <translation>%1: gesetzt (konvergiert; unter %2°)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="284"/>
+        <source>%1: still moving (settled below %2°)</source>
+        <translation>%1: noch in Bewegung (gesetzt unter %2°)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="291"/>
         <source>Cancelled after epoch %1</source>
         <translation>Nach Epoche %1 abgebrochen</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="263"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="294"/>
         <source>Finished: %1 epochs in %2</source>
         <translation>Abgeschlossen: %1 Epochen in %2</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="275"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="306"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="277"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="308"/>
         <source>&lt;b&gt;Training failed:&lt;/b&gt; %1&lt;br&gt;Run directory: %2</source>
         <translation>&lt;b&gt;Training fehlgeschlagen:&lt;/b&gt; %1&lt;br&gt;Laufverzeichnis: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="45"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="46"/>
         <source>%1° median rotation error (vs. truth)</source>
         <translation>%1° Median des Rotationsfehlers (gegenüber der Wahrheit)</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="46"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="47"/>
         <source>%1° rotation · %2 px shift (medians vs. truth)</source>
         <translation>%1° Rotation · %2 px Verschiebung (Mediane gegenüber der Wahrheit)</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="66"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="67"/>
         <source>How far the latest searched poses are from the true ones (synthetic data with a truth.h5 only), after one global rotation: median errors.</source>
         <translation>Wie weit die zuletzt gesuchten Orientierungen von den wahren entfernt sind (nur synthetische Daten mit truth.h5), nach einer globalen Rotation: Mediane der Fehler.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="68"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="69"/>
         <source>Pose error:</source>
         <translation>Orientierungsfehler:</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="221"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="235"/>
         <source>Pose search (epoch %1): %2 / %3 images, %4 images/s</source>
         <translation>Orientierungssuche (Epoche %1): %2 / %3 Bilder, %4 Bilder/s</translation>
     </message>
@@ -3352,117 +3377,117 @@ Volumen-PC 1–3: (%2)</translation>
 <context>
     <name>ValidationPanel</name>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="37"/>
+        <location filename="../app/ValidationPanel.cpp" line="38"/>
         <source>%1 Å</source>
         <translation>%1 Å</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="38"/>
+        <location filename="../app/ValidationPanel.cpp" line="39"/>
         <source>beyond Nyquist (%1 Å)</source>
         <translation>jenseits von Nyquist (%1 Å)</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="52"/>
+        <location filename="../app/ValidationPanel.cpp" line="53"/>
         <source>Decoder</source>
         <translation>Decoder</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="52"/>
+        <location filename="../app/ValidationPanel.cpp" line="53"/>
         <source>Backprojection</source>
         <translation>Rückprojektion</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="54"/>
+        <location filename="../app/ValidationPanel.cpp" line="55"/>
         <source>Mark density the particles do not support (decoder above the backprojection by ≥ 3 σ of its noise)</source>
         <translation>Dichte markieren, die die Partikel nicht stützen (Decoder über der Rückprojektion um ≥ 3 σ ihres Rauschens)</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="57"/>
+        <location filename="../app/ValidationPanel.cpp" line="58"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="66"/>
+        <location filename="../app/ValidationPanel.cpp" line="67"/>
         <source>Red: where the decoder&apos;s map, filtered like the backprojection, exceeds the backprojection of the same particles by 3 or more standard deviations of the backprojection&apos;s noise (measured between its half maps). Such density is not in the particles: the network may have made it up.</source>
         <translation>Rot: wo die Karte des Decoders, gefiltert wie die Rückprojektion, die Rückprojektion derselben Partikel um 3 oder mehr Standardabweichungen ihres Rauschens (gemessen zwischen ihren Halbkarten) übersteigt. Solche Dichte steckt nicht in den Partikeln: das Netz hat sie womöglich erfunden.</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="85"/>
+        <location filename="../app/ValidationPanel.cpp" line="86"/>
         <source>Select particles in the latent space, then Analysis → Backproject Selection.</source>
         <translation>Partikel im latenten Raum auswählen, dann Analyse → Auswahl rückprojizieren.</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="100"/>
+        <location filename="../app/ValidationPanel.cpp" line="101"/>
         <source>Level</source>
         <translation>Schwelle</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="105"/>
+        <location filename="../app/ValidationPanel.cpp" line="106"/>
         <source> σ</source>
         <translation> σ</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="106"/>
+        <location filename="../app/ValidationPanel.cpp" line="107"/>
         <source>Contour level in standard deviations above the map&apos;s mean (each map has its own: their density units differ)</source>
         <translation>Konturschwelle in Standardabweichungen über dem Mittelwert der Karte (jede Karte hat ihre eigene: ihre Dichteeinheiten unterscheiden sich)</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="132"/>
+        <location filename="../app/ValidationPanel.cpp" line="133"/>
         <source>Decoder: the map at the mean z of %1</source>
         <translation>Decoder: die Karte am mittleren z %1</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="133"/>
+        <location filename="../app/ValidationPanel.cpp" line="134"/>
         <source>poses the run found</source>
         <translation>vom Lauf gefundene Orientierungen</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="133"/>
+        <location filename="../app/ValidationPanel.cpp" line="134"/>
         <source>poses of the particle file</source>
         <translation>Orientierungen der Partikeldatei</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="136"/>
+        <location filename="../app/ValidationPanel.cpp" line="137"/>
         <source>Backprojection of the same %L1 particles (%2), filtered at %3 Å</source>
         <translation>Rückprojektion derselben %L1 Partikel (%2), gefiltert auf %3 Å</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="140"/>
+        <location filename="../app/ValidationPanel.cpp" line="141"/>
         <source>Backprojection of the same %L1 particles (%2), not filtered: the half maps agree up to Nyquist</source>
         <translation>Rückprojektion derselben %L1 Partikel (%2), ungefiltert: die Halbkarten stimmen bis Nyquist überein</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="147"/>
+        <location filename="../app/ValidationPanel.cpp" line="148"/>
         <source>half maps</source>
         <translation>Halbkarten</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="148"/>
+        <location filename="../app/ValidationPanel.cpp" line="149"/>
         <source>decoder vs backprojection</source>
         <translation>Decoder gegen Rückprojektion</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="158"/>
+        <location filename="../app/ValidationPanel.cpp" line="159"/>
         <source>Backprojection stopped: %1</source>
         <translation>Rückprojektion angehalten: %1</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="179"/>
+        <location filename="../app/ValidationPanel.cpp" line="180"/>
         <source>No density of the decoder&apos;s map lacks support in the particles at 3 σ.</source>
         <translation>Keine Dichte der Decoder-Karte ist bei 3 σ ohne Stütze in den Partikeln.</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="180"/>
+        <location filename="../app/ValidationPanel.cpp" line="181"/>
         <source>%L1 voxels (%L2 nm³) of the decoder&apos;s map lack support in the particles at 3 σ.</source>
         <translation>%L1 Voxel (%L2 nm³) der Decoder-Karte sind bei 3 σ ohne Stütze in den Partikeln.</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="190"/>
+        <location filename="../app/ValidationPanel.cpp" line="191"/>
         <source>%L1 particles (halves of %L2 and %L3). Half-map FSC 0.143: %4; 0.5: %5. Decoder vs backprojection FSC 0.5: %6. Mask: a sphere of %7 Å.</source>
         <translation>%L1 Partikel (Hälften aus %L2 und %L3). Halbkarten-FSC 0.143: %4; 0.5: %5. FSC Decoder gegen Rückprojektion 0.5: %6. Maske: eine Kugel von %7 Å.</translation>
     </message>
     <message>
-        <location filename="../app/ValidationPanel.cpp" line="149"/>
+        <location filename="../app/ValidationPanel.cpp" line="150"/>
         <source>a perfect map vs backprojection</source>
         <translation>eine perfekte Karte gegen Rückprojektion</translation>
     </message>
@@ -4497,48 +4522,63 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>GB</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="186"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="187"/>
         <source>epoch %1/%2  loss %3  mse %4  kld %5  %6 images/s  %7 s</source>
         <translation>Epoche %1/%2  Verlust %3  mse %4  kld %5  %6 Bilder/s  %7 s</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="195"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="196"/>
         <source>  poses%1: median rotation error %2°, median shift error %3 px (vs truth.h5)</source>
         <translation>  Orientierungen%1: Median des Rotationsfehlers %2°, Median des Verschiebungsfehlers %3 px (gegenüber truth.h5)</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="196"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="197"/>
         <source> (searched)</source>
         <translation> (gesucht)</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="221"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="201"/>
+        <source>  pose change since the previous search: %1° rotation, %2 px shift (medians): %3 (settled below %4°)</source>
+        <translation>  Orientierungsänderung seit der vorigen Suche: %1° Drehung, %2 px Verschiebung (Mediane): %3 (gesetzt unter %4°)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TrainCommand.cpp" line="205"/>
+        <source>converged</source>
+        <translation>konvergiert</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TrainCommand.cpp" line="205"/>
+        <source>still moving</source>
+        <translation>noch in Bewegung</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TrainCommand.cpp" line="229"/>
         <source>train: give one particles file and --out DIR.</source>
         <translation>train: eine Partikeldatei und --out ORDNER angeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="233"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="241"/>
         <source>Reading images</source>
         <translation>Bilder lesen</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="226"/>
         <location filename="../app/cli/TrainCommand.cpp" line="234"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="242"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="235"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="243"/>
         <source>Pose search</source>
         <translation>Orientierungssuche</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="269"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="277"/>
         <source>Stopped after %1 complete epochs; continue with --resume.</source>
         <translation>Nach %1 vollständigen Epochen angehalten; mit --resume fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="271"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="279"/>
         <source>Run: %1 (%2 epochs, %3 s)</source>
         <translation>Lauf: %1 (%2 Epochen, %3 s)</translation>
     </message>
@@ -4953,17 +4993,17 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>MODUS</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="204"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="212"/>
         <source>%1 processes: gradients %2 MB per step (%3 steps); summing them held each step %4 ms (%5)</source>
         <translation>%1 Prozesse: Gradienten %2 MB je Schritt (%3 Schritte); ihre Summe hielt jeden Schritt %4 ms auf (%5)</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="210"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="218"/>
         <source>overlapped with backward</source>
         <translation>während der Rückwärtsrechnung</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="210"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="218"/>
         <source>after backward</source>
         <translation>nach der Rückwärtsrechnung</translation>
     </message>
