@@ -104,7 +104,8 @@ bool ExplorerController::openRun(const QString& runDirOrFile)
     return true;
 }
 
-bool ExplorerController::isOpening() const { return m_loader->isLoading(); }
+// Until the open ended: loading, or the panels shown and the rest still to follow.
+bool ExplorerController::isOpening() const { return m_loader->isLoading() || m_restToShow != nullptr; }
 
 // Reports from the background open (RunLoader), in the order they arrive.
 void ExplorerController::connectLoader()
@@ -155,9 +156,10 @@ void ExplorerController::endOpen()
         Q_EMIT openEnded(*state == JobRunner::State::Completed, std::exchange(m_tablesShown, false));
 }
 
-// The panels first; the rest after the event loop has run once (a timer, not a posted call,
-// so that the panels' first paint and any input come in between): at a million particles the
-// two halves and that paint would otherwise hold the window ~70 ms in one stretch.
+// The panels first; the rest after their first paint, in a later turn of the event loop (so
+// that input can come in between): at a million particles the delivery, that paint and the
+// rest would otherwise hold the window ~70 ms in one stretch. A window that does not paint
+// (hidden) gets the rest after 100 ms.
 void ExplorerController::showRunTables(std::shared_ptr<const RunTables> tables)
 {
     Q_EMIT aboutToShowRun();
@@ -174,7 +176,9 @@ void ExplorerController::showRunTables(std::shared_ptr<const RunTables> tables)
         dock->show();
     m_tablesShown = true;
     m_restToShow = tables;
-    QTimer::singleShot(1, m_explorer, [this] { showRestOfRun(); });
+    connect(m_explorer, &ExplorerPanel::panelsPainted, this,
+            [this] { QTimer::singleShot(0, m_explorer, [this] { showRestOfRun(); }); });
+    QTimer::singleShot(100, m_explorer, [this] { showRestOfRun(); });   // showRestOfRun runs once
 }
 
 void ExplorerController::requestMap(const std::vector<float>& z, const QString& description)

@@ -82,6 +82,12 @@ ExplorerPanel::ExplorerPanel(std::shared_ptr<const RunTables> tables, QWidget* p
     buildSources(false);
     for (int i = 0; i < 2; ++i)
         connectPanel(i);
+    auto unpainted = std::make_shared<int>(2);
+    for (ScatterPanel* panel : m_panels)
+        connect(panel->view(), &LatentScatterView::painted, this, [this, unpainted] {
+            if (--*unpainted == 0)
+                Q_EMIT panelsPainted();
+        }, Qt::SingleShotConnection);
     connect(m_selection, &SelectionModel::changed, this, &ExplorerPanel::updateCount);
     updateCount();
 }

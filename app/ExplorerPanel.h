@@ -62,6 +62,7 @@ Q_SIGNALS:
     // A map should be decoded at z; `particle` is the particle it came from (-1: none).
     void mapRequested(const std::vector<float>& z, const QString& description, qint64 particle);
     void umapReady();
+    void panelsPainted();   // once: both panels have painted for the first time
     void message(const QString& text);   // for the status bar
 
 private:

@@ -98,6 +98,7 @@ Q_SIGNALS:
     void pathAnchorsChanged(const QList<qint64>& anchors);
     void pathDrawn(const QList<qint64>& anchors);
     void pathCancelled();
+    void painted();   // at the end of every paint (e.g. to follow the first frame with more work)
 
 protected:
     void paintEvent(QPaintEvent* event) override;

@@ -75,6 +75,7 @@ void LatentScatterView::paintEvent(QPaintEvent*)
         p.drawPolygon(m_outline);
     }
     paintOverlays(p);
+    Q_EMIT painted();
 }
 
 void LatentScatterView::paintOverlays(QPainter& painter)
