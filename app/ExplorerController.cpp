@@ -156,28 +156,34 @@ void ExplorerController::endOpen()
         Q_EMIT openEnded(*state == JobRunner::State::Completed, std::exchange(m_tablesShown, false));
 }
 
-// The panels first; the rest after their first paint, in a later turn of the event loop (so
-// that input can come in between): at a million particles the delivery, that paint and the
-// rest would otherwise hold the window ~70 ms in one stretch. A window that does not paint
-// (hidden) gets the rest after 100 ms.
+// In three turns of the event loop, each followed by its own paint, so that input can come in
+// between: the panels are built (hidden: nothing to paint yet), then shown (their first paint
+// rasterises 10^6 points twice, ~15 ms), then the rest follows that paint. Built and shown at
+// once, the delivery and that paint held the window ~70 ms in one stretch at a million
+// particles. A window that does not paint (hidden) gets the rest after 100 ms.
 void ExplorerController::showRunTables(std::shared_ptr<const RunTables> tables)
 {
     Q_EMIT aboutToShowRun();
     closeExplorer();
     m_homogeneousRun.clear();
-    m_explorer = new ExplorerPanel(tables, m_explorerDock);
-    m_explorerDock->setWidget(m_explorer);
-    m_selectionDock->setWidget(m_explorer->selectionPanel());
+    m_explorer = new ExplorerPanel(tables, m_explorerDock);   // a hidden child until showExplorer
     connect(m_explorer, &ExplorerPanel::mapRequested, this, &ExplorerController::requestMap);
     connect(m_explorer, &ExplorerPanel::message, this, [this](const QString& text) { m_host.message(text); });
     connect(m_explorer->selection(), &SelectionModel::changed, this, &ExplorerController::updateUndoActions);
     connect(m_explorer->selection(), &SelectionModel::changed, this, &ExplorerController::updateMontage);
-    for (QDockWidget* dock : {m_explorerDock, m_selectionDock})
-        dock->show();
     m_tablesShown = true;
     m_restToShow = tables;
+    QTimer::singleShot(1, m_explorer, [this] { showExplorer(); });
+}
+
+void ExplorerController::showExplorer()
+{
+    m_explorerDock->setWidget(m_explorer);
+    m_selectionDock->setWidget(m_explorer->selectionPanel());
+    for (QDockWidget* dock : {m_explorerDock, m_selectionDock})
+        dock->show();
     connect(m_explorer, &ExplorerPanel::panelsPainted, this,
-            [this] { QTimer::singleShot(0, m_explorer, [this] { showRestOfRun(); }); });
+            [this] { QTimer::singleShot(1, m_explorer, [this] { showRestOfRun(); }); });
     QTimer::singleShot(100, m_explorer, [this] { showRestOfRun(); });   // showRestOfRun runs once
 }
 

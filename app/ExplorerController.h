@@ -64,6 +64,7 @@ private:
     void createMenus();
     void connectLoader();
     void showRunTables(std::shared_ptr<const RunTables> tables);
+    void showExplorer();   // the panels built by showRunTables, into their docks
     void showRestOfRun();
     void endOpen();   // openEnded, once the open has ended and the run is shown
     void requestMap(const std::vector<float>& z, const QString& description);

@@ -12,8 +12,9 @@ QString trainingDefaultsNote()
     return QCoreApplication::translate(
                "TrainingDefaults",
                "Defaults: %1 positional encoding, encoder %2×%3 and decoder %4×%5, batch %6, learning rate %7, "
-               "KL weight β = 1/zdim. Why: they are cryoDRGN's own defaults, so a run compares directly with "
-               "cryoDRGN's (docs/training.md).")
+               "KL weight β = 1/zdim. Why: cryoDRGN's own defaults, so a run compares directly with cryoDRGN's, "
+               "except the learning rate, which followed the motion in fewer epochs than cryoDRGN's 1e-4 "
+               "(docs/training.md).")
         .arg(m.positionalEncoding == "gaussian" ? QCoreApplication::translate("TrainingDefaults", "Gaussian")
                                                 : QString::fromStdString(m.positionalEncoding))
         .arg(m.encoderWidth)

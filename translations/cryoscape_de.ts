@@ -2276,8 +2276,8 @@ Volumen-PC 1–3: (%2)</translation>
     <name>TrainingDefaults</name>
     <message>
         <location filename="../app/TrainingDefaults.cpp" line="12"/>
-        <source>Defaults: %1 positional encoding, encoder %2×%3 and decoder %4×%5, batch %6, learning rate %7, KL weight β = 1/zdim. Why: they are cryoDRGN&apos;s own defaults, so a run compares directly with cryoDRGN&apos;s (docs/training.md).</source>
-        <translation>Vorgaben: %1 Positionskodierung, Encoder %2×%3 und Decoder %4×%5, Batch %6, Lernrate %7, KL-Gewicht β = 1/zdim. Warum: Es sind cryoDRGNs eigene Vorgaben, so lässt sich ein Lauf direkt mit einem von cryoDRGN vergleichen (docs/training.md).</translation>
+        <source>Defaults: %1 positional encoding, encoder %2×%3 and decoder %4×%5, batch %6, learning rate %7, KL weight β = 1/zdim. Why: cryoDRGN&apos;s own defaults, so a run compares directly with cryoDRGN&apos;s, except the learning rate, which followed the motion in fewer epochs than cryoDRGN&apos;s 1e-4 (docs/training.md).</source>
+        <translation>Vorgaben: %1 Positionskodierung, Encoder %2×%3 und Decoder %4×%5, Batch %6, Lernrate %7, KL-Gewicht β = 1/zdim. Warum: cryoDRGNs eigene Vorgaben, so lässt sich ein Lauf direkt mit einem von cryoDRGN vergleichen, außer der Lernrate, die der Bewegung in weniger Epochen folgte als cryoDRGNs 1e-4 (docs/training.md).</translation>
     </message>
     <message>
         <location filename="../app/TrainingDefaults.cpp" line="17"/>
@@ -4834,8 +4834,8 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     </message>
     <message>
         <location filename="../app/cli/TrainCommand.cpp" line="44"/>
-        <source>Adam learning rate (default 1e-4; 1e-3 with --ab-initio).</source>
-        <translation>Adam-Lernrate (Vorgabe 1e-4; 1e-3 mit --ab-initio).</translation>
+        <source>Adam learning rate (default 4e-4; 1e-3 with --ab-initio).</source>
+        <translation>Adam-Lernrate (Vorgabe 4e-4; 1e-3 mit --ab-initio).</translation>
     </message>
     <message>
         <location filename="../app/cli/TrainCommand.cpp" line="50"/>

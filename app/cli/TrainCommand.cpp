@@ -41,7 +41,7 @@ void addTrainOptions(QCommandLineParser& parser)
         {"enc", tr("Encoder width x hidden layers (default 256x3)."), tr("WxL")},
         {"dec", tr("Decoder width x hidden layers (default 256x3)."), tr("WxL")},
         {"batch", tr("Images per batch (default 8)."), tr("B")},
-        {"lr", tr("Adam learning rate (default 1e-4; 1e-3 with --ab-initio)."), tr("RATE")},
+        {"lr", tr("Adam learning rate (default 4e-4; 1e-3 with --ab-initio)."), tr("RATE")},
         {"beta", tr("Weight of the KL term (default 1/zdim)."), tr("BETA")},
         {"homogeneous", tr("Train the decoder alone: one map, no encoder, no latent.")},
         {"resume", tr("Continue the run in --out from its newest checkpoint.")},

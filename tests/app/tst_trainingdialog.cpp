@@ -84,14 +84,14 @@ private Q_SLOTS:
         QCOMPARE(o.config.model.decoderLayers, 3);
         QCOMPARE(o.config.epochs, 20);
         QCOMPARE(o.config.batchSize, 8);
-        QCOMPARE(o.config.learningRate, 1e-4);
+        QCOMPARE(o.config.learningRate, 4e-4);
         QVERIFY(o.config.beta < 0);                   // automatic: 1/zdim
         QCOMPARE(o.config.effectiveBeta(), 0.125);
         QCOMPARE(o.config.precision, std::string("fp32"));
         // The defaults are shown, with why (issue #23).
         const QString note = field<QLabel>(d, "defaultsNote")->text();
         QVERIFY2(note.contains(QStringLiteral("256×3")) && note.contains(QStringLiteral("batch 8")) &&
-                     note.contains(QStringLiteral("1e-4")) && note.contains(QStringLiteral("Why:")),
+                     note.contains(QStringLiteral("4e-4")) && note.contains(QStringLiteral("Why:")),
                  qPrintable(note));
         QCOMPARE(o.threads, std::max(1, QThread::idealThreadCount() - 1));   // a core left to the GUI
         QVERIFY(!o.resume);
@@ -270,7 +270,7 @@ private Q_SLOTS:
         QCOMPARE(shown.config.epochs, 30);
         QCOMPARE(shown.config.batchSize, 16);
         QCOMPARE(shown.config.learningRate, 5e-5);
-        QCOMPARE(field<QLineEdit>(d, "learningRate")->text(), QStringLiteral("5e-5"));   // as a new dialog writes 1e-4
+        QCOMPARE(field<QLineEdit>(d, "learningRate")->text(), QStringLiteral("5e-5"));   // as a new dialog writes 4e-4
         QCOMPARE(shown.config.beta, 0.02);
         QCOMPARE(shown.config.precision, std::string("bf16"));
         QCOMPARE(field<QLineEdit>(d, "outDir")->text(), run);   // not moved by the run's zdim
@@ -327,7 +327,7 @@ private Q_SLOTS:
         QVERIFY(field<QRadioButton>(d, "posesFromFile")->isChecked());
         QVERIFY(settings->noteText().isEmpty());
         QVERIFY(!d.options().abInitio);
-        QCOMPARE(d.options().config.learningRate, 1e-4);   // back to the rate for given poses
+        QCOMPARE(d.options().config.learningRate, 4e-4);   // back to the rate for given poses
         field<QRadioButton>(d, "posesAbInitio")->setChecked(true);
         QVERIFY(d.options().abInitio);
         d.setParticles(m_stack);
