@@ -128,6 +128,7 @@ void RunFollowController::startMonitor(const FollowedRun& run)
     options.outDir = runDir().toStdString();
     options.config = run.config;
     options.abInitio = run.abInitio;
+    options.abInitioOptions = run.abInitioOptions;
     m_monitor->startRun(options);
     m_monitorStarted = true;
     m_lastEpoch = 0;

@@ -31,9 +31,12 @@ void readRun(const std::filesystem::path& path, FollowedRun& run)
     const cryo::H5File file(path, cryo::H5File::Mode::ReadOnly);
     run.config = cryo::readRunConfig(file);
     run.history = cryo::readHistory(file);
-    run.abInitio = cryo::readAbInitioRecord(file).has_value();
-    if (run.abInitio)
+    const std::optional<cryo::AbInitioRecord> abInitio = cryo::readAbInitioRecord(file);
+    run.abInitio = abInitio.has_value();
+    if (abInitio) {
+        run.abInitioOptions = abInitio->options;
         run.poseErrors = cryo::readPoseErrorHistory(file);
+    }
     if (run.config.model.zdim > 0 && !run.history.empty())
         run.zMu = cryo::readLatents(file).mu;
 }

@@ -42,6 +42,7 @@ struct FollowedRun {
     RunFileStamp stamp;
     cryo::RunConfig config;
     bool abInitio = false;
+    cryo::AbInitioOptions abInitioOptions;   // as the run records them (the monitor's convergence limit)
     std::vector<cryo::EpochRecord> history;
     std::vector<cryo::PoseErrorRecord> poseErrors;
     std::vector<float> zMu;   // N × config.model.zdim of the newest epoch (empty: homogeneous)
