@@ -62,13 +62,14 @@ fi
 score() {   # score RUN_DIR EPOCH LABEL SECONDS: our run holds its newest epoch, cryoDRGN's all
     local rho auc="" epoch=()
     [[ $3 == cryodrgn ]] && epoch=(--epoch "$2")
-    # one |ρ| per true coordinate (two-hinges has two), joined by "/"
-    rho=$("$bin/evaluate_latent" "$1" "$data/truth.h5" "${epoch[@]}" | sed -n 's/.*coordinate [0-9]*: //p' | paste -sd/)
+    # one |ρ| per true coordinate (two-hinges has two), joined by "/"; discrete states have no
+    # coordinate (evaluate_latent refuses): "-", the FSC-AUC is the measure there
+    rho=$("$bin/evaluate_latent" "$1" "$data/truth.h5" "${epoch[@]}" 2>/dev/null | sed -n 's/.*coordinate [0-9]*: //p' | paste -sd/ || true)
     if (( $2 % aucEvery == 0 || $2 == epochs )); then
         auc=$("$bin/evaluate_maps" --truth "$data" --run "$1" "${epoch[@]}" --samples "$samples" |
               sed -n 's/.*FSC-AUC \([0-9.]*\) ± \([0-9.]*\).*/\1 ± \2/p')
     fi
-    printf '%-9s epoch %2d  |rho| %s  FSC-AUC %-17s  %6.1f images/s\n' "$3" "$2" "$rho" "${auc:--}" \
+    printf '%-9s epoch %2d  |rho| %s  FSC-AUC %-17s  %6.1f images/s\n' "$3" "$2" "${rho:--}" "${auc:--}" \
         "$(echo "$particles * $2 / $4" | bc -l)"
 }
 
