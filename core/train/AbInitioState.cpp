@@ -104,18 +104,17 @@ void writePoseErrorHistory(H5File& file, const std::vector<PoseErrorRecord>& his
 {
     const std::size_t n = history.size();
     std::vector<std::int32_t> searched(n);
-    std::vector<double> rotation(n), shift(n);
+    std::vector<double> rotation(n), shift(n), changeDeg(n), changePx(n);
     for (std::size_t i = 0; i < n; ++i) {
         searched[i] = history[i].searched ? 1 : 0;
         rotation[i] = history[i].rotationDeg;
         shift[i] = history[i].shiftPx;
+        changeDeg[i] = history[i].changeDeg;
+        changePx[i] = history[i].changePx;
     }
     file.write("/history/poses_searched", searched, {n});
     file.write("/history/pose_error_deg", rotation, {n});
     file.write("/history/shift_error_px", shift, {n});
-    std::vector<double> changeDeg(n), changePx(n);
-    for (std::size_t i = 0; i < n; ++i)
-        changeDeg[i] = history[i].changeDeg, changePx[i] = history[i].changePx;
     file.write("/history/pose_change_deg", changeDeg, {n});
     file.write("/history/pose_change_px", changePx, {n});
 }
