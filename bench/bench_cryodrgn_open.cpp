@@ -260,8 +260,8 @@ OpenTiming timeOpen(const QString& run)
     watch.setInterval(5);
     QObject::connect(&watch, &QTimer::timeout, [&] {
         ExplorerPanel* explorer = window.explorer();
-        if (t.panelsS < 0 && explorer && explorer->panel(0)->view()->lastRasterMs() > 0 &&
-            explorer->panel(1)->view()->lastRasterMs() > 0)
+        if (t.panelsS < 0 && explorer && explorer->panel(0)->view()->currentFramesPainted() > 0 &&
+            explorer->panel(1)->view()->currentFramesPainted() > 0)
             t.panelsS = double(clock.nsecsElapsed()) / 1e9;
         if (t.endedS < 0 && !window.isOpeningRun())
             t.endedS = double(clock.nsecsElapsed()) / 1e9;

@@ -5,7 +5,7 @@
 #include "SelectionModel.h"
 #include "analysis/PolygonSelect.h"
 
-#include <QElapsedTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <array>
@@ -39,6 +39,13 @@ LatentScatterView::LatentScatterView(QWidget* parent) : QWidget(parent)
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
+    connect(&m_frameWatcher, &QFutureWatcherBase::finished, this, [this] {
+        if (m_backgroundFrame == m_framesRequested) {   // else a frame drawn here since replaced it
+            m_frame = m_frameWatcher.result();
+            m_framePending = false;
+        }
+        update();   // shows it, or asks for the next one when something changed meanwhile
+    });
 }
 
 std::size_t LatentScatterView::pointCount() const
@@ -62,7 +69,7 @@ void LatentScatterView::setPoints(ScatterColumn x, ScatterColumn y, bool keepVie
     updatePointColours();
     if (!keepView)
         resetView();
-    m_rasterDirty = true;
+    m_frameDirty = true;
     update();
 }
 
@@ -80,7 +87,7 @@ void LatentScatterView::setColouring(const ScatterColouring& colouring)
         return;   // the panels are rebuilt with the same sources (e.g. the particles arrived)
     m_colouring = colouring;
     updatePointColours();
-    m_rasterDirty = true;
+    m_frameDirty = true;
     update();
 }
 
@@ -91,11 +98,11 @@ void LatentScatterView::setSelectionModel(SelectionModel* model)
     m_model = model;
     if (m_model)
         connect(m_model, &SelectionModel::changed, this, [this] {
-            m_layersDirty = true;
+            m_frameDirty = true;
             m_regionOutline.clear();
             update();
         });
-    m_layersDirty = true;
+    m_frameDirty = true;
     update();
 }
 
@@ -129,7 +136,7 @@ void LatentScatterView::updateLegend(std::int64_t low, const std::vector<char>& 
 
 void LatentScatterView::updatePointColours()
 {
-    m_pointColours.clear();
+    m_pointColours.reset();
     m_legend.clear();
     const std::size_t n = pointCount();
     const std::vector<std::uint32_t>& order = m_order->order;
@@ -144,17 +151,18 @@ void LatentScatterView::updatePointColours()
         for (std::int64_t label = low; tabled && label <= high; ++label)
             palette.push_back(scattercolours::category(int(label)));
         std::vector<char> present(tabled ? palette.size() : 0, 0);
-        m_pointColours.resize(n);
+        auto colours = std::make_shared<std::vector<QRgb>>(n);
         for (std::size_t k = 0; k < n; ++k) {
             const std::int32_t label = labels[order[k]];
             if (tabled) {
                 const std::size_t slot = std::size_t(std::int64_t(label) - low);
-                m_pointColours[k] = palette[slot];
+                (*colours)[k] = palette[slot];
                 present[slot] = 1;
             } else {
-                m_pointColours[k] = scattercolours::category(label);
+                (*colours)[k] = scattercolours::category(label);
             }
         }
+        m_pointColours = std::move(colours);
         updateLegend(low, present);
     } else if (m_colouring.kind == Kind::Values && m_colouring.values && m_colouring.values->size() == n) {
         const auto [low, high] = m_colouring.low <= m_colouring.high
@@ -165,13 +173,13 @@ void LatentScatterView::updatePointColours()
         for (std::size_t k = 0; k < table.size(); ++k)
             table[k] = scattercolours::viridis(double(k) / 255.0);
         const double scale = 255.0 / (m_valueHigh - m_valueLow);
-        m_pointColours.resize(n);
+        auto colours = std::make_shared<std::vector<QRgb>>(n);
         for (std::size_t k = 0; k < n; ++k) {
             const float v = (*m_colouring.values)[order[k]];
-            m_pointColours[k] = std::isfinite(v)
-                ? table[std::size_t(std::clamp((v - m_valueLow) * scale, 0.0, 255.0))]
-                : scattercolours::missingValue();
+            (*colours)[k] = std::isfinite(v) ? table[std::size_t(std::clamp((v - m_valueLow) * scale, 0.0, 255.0))]
+                                             : scattercolours::missingValue();
         }
+        m_pointColours = std::move(colours);
     }
 }
 
@@ -226,7 +234,7 @@ void LatentScatterView::setViewRect(const QRectF& dataRect)
 
 void LatentScatterView::markViewChanged()
 {
-    m_rasterDirty = true;
+    m_frameDirty = true;
     update();
     Q_EMIT viewChanged(m_view);
 }
@@ -254,38 +262,43 @@ int LatentScatterView::pointSize() const
     return n <= 20000 ? 3 : n <= 200000 ? 2 : 1;
 }
 
-std::vector<ScatterRaster::Layer> LatentScatterView::selectionLayers() const
-{
-    std::vector<ScatterRaster::Layer> layers;
-    if (!m_model || m_model->particleCount() != pointCount())
-        return layers;
-    for (const auto& named : m_model->named())
-        if (named.visible)
-            layers.push_back({&named.set, QRgb(named.colour)});
-    layers.push_back({&m_model->current(), scattercolours::selectionHighlight().rgb()});
-    return layers;
-}
-
-void LatentScatterView::ensureRaster()
+ScatterFrameRequest LatentScatterView::frameRequest() const
 {
     // Rasterise in device pixels so that points stay sharp on high-DPI screens.
     const qreal dpr = std::max<qreal>(1.0, devicePixelRatioF());
-    const QSize pixels = (QSizeF(plotRect().size()) * dpr).toSize();
-    if (!m_rasterDirty && !m_layersDirty && m_image.size() == pixels)
-        return;
-    QElapsedTimer timer;
-    timer.start();
-    const std::size_t n = pointCount();
-    if (m_rasterDirty || m_image.size() != pixels)
-        m_raster.accumulate(m_order->x, m_order->y, m_pointColours, {m_view, pixels}, pointSize());
-    m_raster.markLayers(selectionLayers(), std::span<const float>(n ? m_x->data() : nullptr, n),
-                        std::span<const float>(n ? m_y->data() : nullptr, n));
-    ScatterRaster::Style style;
-    style.densityColours = m_colouring.kind == ScatterColouring::Kind::Density;
-    m_image = m_raster.compose(style);
-    m_image.setDevicePixelRatio(dpr);
-    m_rasterDirty = m_layersDirty = false;
-    m_lastRasterMs = double(timer.nsecsElapsed()) * 1e-6;
+    ScatterFrameRequest request;
+    request.order = m_order;
+    request.x = m_x, request.y = m_y;
+    request.colours = m_pointColours;
+    if (m_model && m_model->particleCount() == pointCount()) {
+        for (const auto& named : m_model->named())
+            if (named.visible)
+                request.layers.emplace_back(named.set, QRgb(named.colour));
+        request.layers.emplace_back(m_model->current(), scattercolours::selectionHighlight().rgb());
+    }
+    request.viewport = {m_view, (QSizeF(plotRect().size()) * dpr).toSize()};
+    request.style.densityColours = m_colouring.kind == ScatterColouring::Kind::Density;
+    request.pointSize = pointSize();
+    return request;
+}
+
+bool LatentScatterView::ensureFrame(bool drawHere)
+{
+    const qreal dpr = std::max<qreal>(1.0, devicePixelRatioF());
+    if (!m_frameDirty && !m_framePending && m_frame.image.size() == (QSizeF(plotRect().size()) * dpr).toSize())
+        return true;
+    if (!drawHere && pointCount() > m_backgroundAbove) {
+        if (!m_frameWatcher.isRunning()) {   // one at a time: the next is asked for when it arrives
+            m_frameDirty = false, m_framePending = true;
+            m_backgroundFrame = ++m_framesRequested;
+            m_frameWatcher.setFuture(QtConcurrent::run(drawScatterFrame, frameRequest()));
+        }
+        return false;
+    }
+    ++m_framesRequested;   // replaces a frame still being drawn in the background
+    m_frame = drawScatterFrame(frameRequest());
+    m_frameDirty = m_framePending = false;
+    return true;
 }
 
 const cryo::PointGrid* LatentScatterView::grid() const

@@ -6,12 +6,13 @@
 // (each click adds the nearest particle as an anchor; double-click or Enter finishes, Esc
 // cancels). An overlay (a trajectory) can be drawn on top.
 // Selection modifiers: none = replace, Shift = add, Ctrl = subtract, Shift+Ctrl = intersect.
+#include "ScatterFrame.h"
 #include "ScatterOverlay.h"
-#include "ScatterRaster.h"
 #include "ScatterTypes.h"
 #include "analysis/PointGrid.h"
 #include "analysis/SelectionSet.h"
 
+#include <QFutureWatcher>
 #include <QPolygonF>
 #include <QWidget>
 
@@ -25,6 +26,9 @@ class LatentScatterView : public QWidget {
 public:
     enum class Tool { Pointer, Lasso, Rectangle, DrawPath };
     static constexpr std::size_t kGridOnGuiThread = 200000;   // ~9 ms to build
+    // Above this many points a frame is drawn on a worker thread (ScatterFrame.h: 7–10 ms per
+    // 10^6 points); until it arrives the last frame is shown, moved to the current view.
+    static constexpr std::size_t kFrameOnGuiThread = 200000;
 
     explicit LatentScatterView(QWidget* parent = nullptr);
 
@@ -67,8 +71,13 @@ public:
     void selectRegion(const QPolygonF& dataPolygon, cryo::SelectionMode mode,
                       const QString& description = {});
     // Renders the whole widget (plot, axes, colour bar) into an image of its size.
+    // Renders the whole widget (plot, axes, colour bar) into an image of its size; the frame
+    // is drawn here, whatever the point count.
     QImage renderToImage();
-    double lastRasterMs() const { return m_lastRasterMs; }
+    double lastRasterMs() const { return m_frame.milliseconds; }   // the frame shown; 0 before the first
+    // Paints that showed the current points, view and selection (not a frame still being drawn).
+    std::size_t currentFramesPainted() const { return m_currentPaints; }
+    void setFramesInBackgroundAbove(std::size_t points) { m_backgroundAbove = points; }   // tests
 
     // A trajectory drawn over the points (data coordinates of this view's embedding).
     void setOverlay(const ScatterOverlay& overlay);
@@ -98,7 +107,9 @@ Q_SIGNALS:
     void pathAnchorsChanged(const QList<qint64>& anchors);
     void pathDrawn(const QList<qint64>& anchors);
     void pathCancelled();
-    void painted();   // at the end of every paint (e.g. to follow the first frame with more work)
+    // At the end of every paint that showed the current frame (e.g. to follow the first
+    // frame with more work); not while the frame is still being drawn in the background.
+    void painted();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -112,14 +123,15 @@ protected:
     void leaveEvent(QEvent* event) override;
 
 private:
-    void ensureRaster();
+    ScatterFrameRequest frameRequest() const;
+    bool ensureFrame(bool drawHere);   // true: the frame shown is current
+    void paintFrame(QPainter& painter, const QRect& plot) const;
     void updatePointColours();
     void updateLegend(std::int64_t low, const std::vector<char>& present);
     void finishRegion(Qt::KeyboardModifiers modifiers);
     void showHover(QPointF pos, QPointF globalPos);
     void markViewChanged();
     void paintOverlays(QPainter& painter);
-    std::vector<ScatterRaster::Layer> selectionLayers() const;
     const cryo::PointGrid* grid() const;   // null: none handed over and too many points to build one
     int pointSize() const;
 
@@ -127,7 +139,7 @@ private:
     QString m_xTitle = QStringLiteral("x"), m_yTitle = QStringLiteral("y");
     ScatterColouring m_colouring;
     ScatterOrder m_order = std::make_shared<const ScatterRenderOrder>();   // never null: m_x, m_y in render order
-    std::vector<QRgb> m_pointColours;  // in render order; empty: plain or density colouring
+    std::shared_ptr<const std::vector<QRgb>> m_pointColours;   // render order; null: plain or density
     std::vector<std::pair<QString, QColor>> m_legend;  // categories present, in label order
     double m_valueLow = 0, m_valueHigh = 1;  // colour bar range (Values)
     SelectionModel* m_model = nullptr;
@@ -135,10 +147,15 @@ private:
     Tool m_tool = Tool::Pointer;
     QRectF m_view{0, 0, 1, 1};
 
-    ScatterRaster m_raster;
-    QImage m_image;
-    bool m_rasterDirty = true, m_layersDirty = true;
-    double m_lastRasterMs = 0;
+    ScatterFrame m_frame;              // shown; image in device pixels
+    bool m_frameDirty = true;          // points, colours, view or selection changed since the last request
+    bool m_framePending = false;       // the newest request is being drawn in the background
+    std::uint64_t m_framesRequested = 0;      // numbers the requests: an older frame arriving is dropped
+    std::uint64_t m_backgroundFrame = 0;      // the number of the frame the watcher waits for
+    QFutureWatcher<ScatterFrame> m_frameWatcher;
+    std::size_t m_backgroundAbove = kFrameOnGuiThread;
+    std::size_t m_currentPaints = 0;
+    bool m_drawHere = false;           // renderToImage: no waiting for a worker
     mutable std::unique_ptr<cryo::PointGrid> m_grid;   // built here when the order has none
 
     // Interaction state: the drag in progress.

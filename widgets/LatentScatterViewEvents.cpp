@@ -32,13 +32,32 @@ cryo::SelectionMode modeFor(Qt::KeyboardModifiers modifiers)
 
 } // namespace
 
+// The frame in the plot rectangle; a frame of another view (drawn before a zoom, pan or
+// resize, the current one still being drawn) moved and scaled to where its data are now.
+void LatentScatterView::paintFrame(QPainter& painter, const QRect& plot) const
+{
+    if (m_frame.image.isNull())
+        return;
+    if (m_frame.view == m_view) {
+        painter.drawImage(QRectF(plot), m_frame.image);
+        return;
+    }
+    const QRectF view = m_frame.view;   // top() is the smallest y: the bottom edge on screen
+    const QRectF target = QRectF(dataToWidget(view.left(), view.bottom()), dataToWidget(view.right(), view.top()));
+    painter.save();
+    painter.setClipRect(plot);
+    painter.fillRect(plot, Qt::white);
+    painter.drawImage(target.normalized(), m_frame.image);
+    painter.restore();
+}
+
 void LatentScatterView::paintEvent(QPaintEvent*)
 {
-    ensureRaster();
+    const bool current = ensureFrame(m_drawHere);
     QPainter p(this);
     p.fillRect(rect(), QColor(250, 250, 250));
     const QRect plot = plotRect();
-    p.drawImage(plot.topLeft(), m_image);
+    paintFrame(p, plot);
 
     ScatterDecorations d;
     d.plot = plot;
@@ -49,7 +68,7 @@ void LatentScatterView::paintEvent(QPaintEvent*)
     d.colourTitle = m_colouring.kind == Kind::Density ? tr("points / pixel") : m_colouring.title;
     d.logColourBar = m_colouring.kind == Kind::Density;
     d.colourLow = d.logColourBar ? 1.0 : m_valueLow;
-    d.colourHigh = d.logColourBar ? double(std::max<std::uint32_t>(m_raster.maxCount(), 1)) : m_valueHigh;
+    d.colourHigh = d.logColourBar ? double(std::max<std::uint32_t>(m_frame.maxCount, 1)) : m_valueHigh;
     d.legend = m_legend;
     const QLocale locale;
     d.status = tr("%1 particles").arg(locale.toString(qulonglong(pointCount())));
@@ -75,7 +94,10 @@ void LatentScatterView::paintEvent(QPaintEvent*)
         p.drawPolygon(m_outline);
     }
     paintOverlays(p);
-    Q_EMIT painted();
+    if (current) {
+        ++m_currentPaints;
+        Q_EMIT painted();
+    }
 }
 
 void LatentScatterView::paintOverlays(QPainter& painter)
@@ -119,7 +141,7 @@ void LatentScatterView::cancelPath()
 
 void LatentScatterView::resizeEvent(QResizeEvent*)
 {
-    m_rasterDirty = true;
+    m_frameDirty = true;
 }
 
 void LatentScatterView::mousePressEvent(QMouseEvent* event)
@@ -273,6 +295,8 @@ QImage LatentScatterView::renderToImage()
 {
     QImage image(size(), QImage::Format_RGB32);
     image.fill(Qt::white);
+    m_drawHere = true;
     render(&image);
+    m_drawHere = false;
     return image;
 }
