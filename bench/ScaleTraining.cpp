@@ -30,7 +30,7 @@ double gigabytes(std::size_t bytes) { return double(bytes) / double(1 << 30); }
 // prints and returns images/s (with stop.afterImages: the steady rate after stop.warmupImages).
 double trainOneEpoch(const std::string& label, const std::string& data, double memoryGb,
                      const TrainingBenchSettings& s, ChildStop stop = {}, double* cpuMsPerImage = nullptr,
-                     double* peakResidentMb = nullptr)
+                     double* peakResidentMb = nullptr, double* cpuSeconds = nullptr)
 {
     const fs::path out = fs::temp_directory_path() / ("bench_scale_train_" + std::to_string(getpid()));
     std::vector<std::string> arguments{"train", data, "--out", out.string(), "--epochs", "1", "--max-memory",
@@ -57,6 +57,8 @@ double trainOneEpoch(const std::string& label, const std::string& data, double m
         *cpuMsPerImage = run.steadyCpuMsPerImage;
     if (peakResidentMb)
         *peakResidentMb = run.peakResidentMb;
+    if (cpuSeconds)
+        *cpuSeconds = run.cpuSeconds;
     return stop.afterImages > 0 ? run.steadyImagesPerSecond : rate;
 }
 
@@ -156,7 +158,8 @@ fs::path writeStarSubset(const fs::path& star, std::size_t count)
 
 // Training from a stack larger than the memory bound against the same model on an in-memory
 // subset (the first `particles` of it): the same number of images each, interleaved in
-// rounds so that a change in the machine's load hits both.
+// rounds so that a change in the machine's load hits both; with stepImages 0, one whole
+// epoch of each (all of the large stack, then all of the subset), rates over the epoch.
 void compareLargeWithSubset(const TrainingBenchSettings& s)
 {
     const cryo::ParticleDataset large = cryo::ParticleDataset::open(s.large);
@@ -165,11 +168,31 @@ void compareLargeWithSubset(const TrainingBenchSettings& s)
         stackBytes += std::size_t(fs::file_size(stack.path));
     const fs::path subset = writeStarSubset(s.large, std::size_t(s.particles));
     const double subsetGb = gigabytes(stackBytes) * double(s.particles) / double(large.size());
+    const bool wholeEpochs = s.stepImages <= 0;
     std::printf("Training from %s (%zu particles, %.1f GB of images) read lazily with --max-memory %.1f, against its "
-                "first %d particles (%.2f GB) in memory; %lld images each, %d rounds, interleaved%s%s\n",
+                "first %d particles (%.2f GB) in memory; %s%s%s\n",
                 s.large.c_str(), large.size(), gigabytes(stackBytes), s.largeMemoryGb, s.particles, subsetGb,
-                s.stepImages, s.rounds, s.extraArguments.empty() ? "" : "; ", s.extraArguments.c_str());
+                wholeEpochs ? "one whole epoch each"
+                            : (std::to_string(s.stepImages) + " images each, " + std::to_string(s.rounds) +
+                               " rounds, interleaved").c_str(),
+                s.extraArguments.empty() ? "" : "; ", s.extraArguments.c_str());
     benchLoader(s.large, s.largeMemoryGb, s.largeLoaderImages, true);
+    if (wholeEpochs) {
+        double lazyCpu = 0, memoryCpu = 0, lazyPeak = 0;
+        const double lazy = trainOneEpoch("read lazily, all of it", s.large, s.largeMemoryGb, s, {}, nullptr, &lazyPeak,
+                                          &lazyCpu);
+        const double memory = trainOneEpoch("first " + std::to_string(s.particles) + " in memory", subset.string(),
+                                            4 * subsetGb + 1, s, {}, nullptr, nullptr, &memoryCpu);
+        std::printf("  one epoch of %zu particles read lazily: %.2f images/s, %.1f h, peak resident memory %.0f MB "
+                    "(--max-memory %.1f GB); in memory %.2f images/s: lazy / in memory %.1f %% (target >= 90 %%); "
+                    "CPU per image (process, all threads) %.1f ms lazily, %.1f ms in memory\n",
+                    large.size(), lazy, lazy > 0 ? double(large.size()) / lazy / 3600 : 0.0, lazyPeak, s.largeMemoryGb,
+                    memory, memory > 0 ? 100 * lazy / memory : 0.0, 1000 * lazyCpu / double(large.size()),
+                    1000 * memoryCpu / double(s.particles));
+        std::error_code ignored;
+        fs::remove(subset, ignored);
+        return;
+    }
     double lazySum = 0, memorySum = 0, lazyCpuSum = 0, memoryCpuSum = 0;
     const ChildStop stop{0, s.stepImages, "Training", s.stepImages / 4};
     for (int round = 1; round <= s.rounds; ++round) {

@@ -19,7 +19,8 @@
 //             --train-data FILE or --train-particles N (default 50,000) × 64² simulated first.
 //             --train-large FILE instead: training from that stack (e.g. the 1M one) read lazily
 //             with --train-memory GB (default 2) against its first --train-particles in memory,
-//             --train-images N (800) images each, --train-rounds R (3) times interleaved; and
+//             --train-images N (800) images each, --train-rounds R (3) times interleaved (N = 0:
+//             one whole epoch of each, the large stack first); and
 //             the loader alone (no model) reading --train-loader-images N (200,000) of it from
 //             disk (the stack's pages dropped from the page cache first). --train-args "…":
 //             more `cryoscape train` options (e.g. a smaller model).
