@@ -51,6 +51,21 @@ void setUp(LatentScatterView& view, const Points& points, SelectionModel& model)
     view.setSelectionModel(&model);
 }
 
+// The same points in two views linked to one model: one draws its frames on a worker thread
+// (above 1,000 points), the other on the GUI thread.
+struct TwoViews {
+    Points points = threeBlobs(6000);
+    SelectionModel model;
+    LatentScatterView background, here;
+    TwoViews()
+    {
+        model.reset(6000);
+        background.setFramesInBackgroundAbove(1000);
+        setUp(background, points, model);
+        setUp(here, points, model);
+    }
+};
+
 // Paints `view` now; true when that paint showed the current frame.
 bool paintShowedCurrentFrame(LatentScatterView& view)
 {
@@ -66,13 +81,8 @@ class TestScatterFrame : public QObject {
 private Q_SLOTS:
     void backgroundFramesEqualFramesDrawnHere()
     {
-        const Points points = threeBlobs(6000);
-        SelectionModel model;
-        model.reset(6000);
-        LatentScatterView background, here;
-        background.setFramesInBackgroundAbove(1000);
-        setUp(background, points, model);
-        setUp(here, points, model);
+        TwoViews views;
+        LatentScatterView &background = views.background, &here = views.here;
         background.show(), here.show();
         QVERIFY(QTest::qWaitForWindowExposed(&background));
         QVERIFY(QTest::qWaitForWindowExposed(&here));
@@ -105,7 +115,7 @@ private Q_SLOTS:
         cryo::SelectionSet region(6000);
         for (std::size_t i = 0; i < 6000; i += 3)
             region.set(i);
-        model.combineCurrent(region, cryo::SelectionMode::Replace, QStringLiteral("blob 0"));
+        views.model.combineCurrent(region, cryo::SelectionMode::Replace, QStringLiteral("blob 0"));
         expectSame("selected");
 
         // A resize: a new frame of the new size.
@@ -115,13 +125,8 @@ private Q_SLOTS:
 
     void renderToImageDrawsAtOnce()
     {
-        const Points points = threeBlobs(6000);
-        SelectionModel model;
-        model.reset(6000);
-        LatentScatterView background, here;
-        background.setFramesInBackgroundAbove(1000);
-        setUp(background, points, model);
-        setUp(here, points, model);
+        TwoViews views;
+        LatentScatterView &background = views.background, &here = views.here;
         background.zoomAt(QPointF(150, 120), 0.7);
         here.setViewRect(background.viewRect());
         QCOMPARE(background.renderToImage(), here.renderToImage());
