@@ -2,6 +2,7 @@
 // desktop application.
 #include "GuiMain.h"
 #include "cli/CliCommand.h"
+#include "util/AllocatorSettings.h"
 #include "util/BlasEnvironment.h"
 
 #include <QCoreApplication>
@@ -37,6 +38,7 @@ __attribute__((section(".preinit_array"), used)) static void (*preinit)(int, cha
 int main(int argc, char** argv)
 {
     cryo::reexecWithFastBlasIfNeeded(argv);   // before Qt or torch start threads
+    cryo::keepLargeFreedBlocksForReuse();     // training steps reuse their blocks (util/AllocatorSettings.h)
     QCoreApplication::setOrganizationName(QStringLiteral("Cryoscape"));
     QCoreApplication::setApplicationName(QStringLiteral("Cryoscape"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CRYOSCAPE_VERSION));

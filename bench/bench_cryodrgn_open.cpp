@@ -25,6 +25,7 @@
 #include "formats/PickleFile.h"
 #include "io/H5File.h"
 #include "run/RunFile.h"
+#include "util/AllocatorSettings.h"
 #include "util/BlasEnvironment.h"
 
 #include <QApplication>
@@ -311,6 +312,7 @@ void report(const char* what, const OpenTiming& t, bool alone)
 int main(int argc, char** argv)
 {
     cryo::reexecWithFastBlasIfNeeded(argv);
+    cryo::keepLargeFreedBlocksForReuse();   // as the app's main() does
     QSurfaceFormat::setDefaultFormat(cryo::VtkView::surfaceFormat());
     TimedApplication app(argc, argv);
     QCoreApplication::setApplicationName("bench_cryodrgn_open");
