@@ -13,8 +13,10 @@ namespace cryo {
 
 // Blocks below `mmapAbove` come from the heap, and up to `keepFree` bytes free at its top
 // stay there for the next step (they remain part of the resident memory, which the memory
-// bound of training measures after a first step: images/ImageMemory.h). Returns false when
-// the C library refused a setting.
+// bound of training measures after a first step: images/ImageMemory.h). Nothing is changed
+// when the user tuned the allocator (GLIBC_TUNABLES naming glibc.malloc, or MALLOC_*_ set):
+// theirs wins, and `GLIBC_TUNABLES=glibc.malloc.trim_threshold=131072` gives the C library's
+// own behaviour back for a comparison. Returns whether the settings were made.
 bool keepLargeFreedBlocksForReuse(std::size_t mmapAbove = std::size_t(512) << 20,
                                   std::size_t keepFree = std::size_t(1) << 30);
 
