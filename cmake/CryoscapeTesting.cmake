@@ -5,7 +5,8 @@
 # platform (QT_QPA_PLATFORM=offscreen gives QOpenGLWidget no OpenGL), and get the label
 # `display`. The others run with the offscreen platform.
 # LABELS (`ctest -L fast`, `-LE slow`): fast (seconds), torch (trains or runs a model), slow
-# (end-to-end training or pose search, tens of seconds). PROCESSORS: the cores the test keeps
+# (end-to-end training or pose search, tens of seconds); torch and slow tests get the app's
+# allocator settings (tests/support/ReuseLargeBlocks.cpp). PROCESSORS: the cores the test keeps
 # busy, so that `ctest --parallel` does not oversubscribe them (default 1). TIMEOUT: generous
 # enough for a machine whose cores another process keeps busy (default 600 s for `slow`
 # tests, 300 s for the others).
@@ -24,6 +25,9 @@ function(cryoscape_add_test name)
     set(T_PROCESSORS 1)
   endif()
   set(labels ${T_LABELS})
+  if("torch" IN_LIST labels OR "slow" IN_LIST labels)   # the app's allocator settings
+    target_sources(${name} PRIVATE ${CMAKE_SOURCE_DIR}/tests/support/ReuseLargeBlocks.cpp)
+  endif()
   if(NOT T_TIMEOUT)
     if("slow" IN_LIST labels)
       set(T_TIMEOUT 600)
