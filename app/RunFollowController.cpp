@@ -31,6 +31,7 @@ cryo::EpochSummary summaryOf(const cryo::EpochRecord& record, const FollowedRun&
             summary.shiftErrorPx = e.shiftPx;
             summary.poseChangeDeg = e.changeDeg;
             summary.poseChangePx = e.changePx;
+            summary.halfMapResolutionA = e.halfMapResolutionA;
         }
     return summary;
 }

@@ -271,7 +271,7 @@
     </message>
     <message>
         <location filename="../app/ExplorerController.cpp" line="98"/>
-        <location filename="../app/ExplorerController.cpp" line="137"/>
+        <location filename="../app/ExplorerController.cpp" line="138"/>
         <source>Cannot open run</source>
         <translation>Lauf kann nicht geöffnet werden</translation>
     </message>
@@ -281,47 +281,47 @@
         <translation>%1: keine solche Datei und kein solches Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="134"/>
+        <location filename="../app/ExplorerController.cpp" line="135"/>
         <source>Training run</source>
         <translation>Trainingslauf</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="137"/>
+        <location filename="../app/ExplorerController.cpp" line="138"/>
         <source>Cannot open the cryoDRGN run</source>
         <translation>Der cryoDRGN-Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="208"/>
+        <location filename="../app/ExplorerController.cpp" line="218"/>
         <source>particle %1 · centre of cluster 0</source>
         <translation>Partikel %1 · Zentrum von Cluster 0</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="214"/>
+        <location filename="../app/ExplorerController.cpp" line="224"/>
         <source>%1 — Cryoscape</source>
         <translation>%1 — Cryoscape</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="225"/>
+        <location filename="../app/ExplorerController.cpp" line="235"/>
         <source>Particles not available (no defocus/pose colours, no export): %1</source>
         <translation>Partikel nicht verfügbar (keine Färbung nach Defokus/Orientierung, kein Export): %1</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="259"/>
+        <location filename="../app/ExplorerController.cpp" line="269"/>
         <source>the run&apos;s map (homogeneous: no latent space)</source>
         <translation>die Karte des Laufs (homogen: kein latenter Raum)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="262"/>
+        <location filename="../app/ExplorerController.cpp" line="272"/>
         <source>Homogeneous run: one map, no latent space to explore</source>
         <translation>Homogener Lauf: eine Karte, kein latenter Raum zu erkunden</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="288"/>
+        <location filename="../app/ExplorerController.cpp" line="298"/>
         <source>Selected particles (%1)</source>
         <translation>Ausgewählte Partikel (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="294"/>
+        <location filename="../app/ExplorerController.cpp" line="304"/>
         <location filename="../app/ExplorerExport.cpp" line="44"/>
         <location filename="../app/ExplorerExport.cpp" line="48"/>
         <location filename="../app/ExplorerExport.cpp" line="62"/>
@@ -330,23 +330,23 @@
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="294"/>
+        <location filename="../app/ExplorerController.cpp" line="304"/>
         <location filename="../app/ExplorerExport.cpp" line="44"/>
         <source>Open a run first.</source>
         <translation>Zuerst einen Lauf öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="298"/>
+        <location filename="../app/ExplorerController.cpp" line="308"/>
         <source>Export Complement</source>
         <translation>Komplement exportieren</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="298"/>
+        <location filename="../app/ExplorerController.cpp" line="308"/>
         <source>Export Selection</source>
         <translation>Auswahl exportieren</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerController.cpp" line="299"/>
+        <location filename="../app/ExplorerController.cpp" line="309"/>
         <source>RELION particles (*.star);;cryoSPARC particles (*.cs);;Index list (*.txt);;cryoDRGN indices (*.pkl)</source>
         <translation>RELION-Partikel (*.star);;cryoSPARC-Partikel (*.cs);;Indexliste (*.txt);;cryoDRGN-Indizes (*.pkl)</translation>
     </message>
@@ -426,130 +426,130 @@
         <translation>UMAP abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="107"/>
+        <location filename="../app/ExplorerPanel.cpp" line="113"/>
         <source>PCA %1/%2</source>
         <translation>PCA %1/%2</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="107"/>
+        <location filename="../app/ExplorerPanel.cpp" line="113"/>
         <source>PC %1</source>
         <translation>PC %1</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="109"/>
+        <location filename="../app/ExplorerPanel.cpp" line="115"/>
         <source>UMAP</source>
         <translation>UMAP</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="109"/>
+        <location filename="../app/ExplorerPanel.cpp" line="115"/>
         <source>UMAP 1</source>
         <translation>UMAP 1</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="109"/>
+        <location filename="../app/ExplorerPanel.cpp" line="115"/>
         <source>UMAP 2</source>
         <translation>UMAP 2</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="111"/>
+        <location filename="../app/ExplorerPanel.cpp" line="117"/>
         <source>z%1 / z%2</source>
         <translation>z%1 / z%2</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="111"/>
-        <location filename="../app/ExplorerPanel.cpp" line="149"/>
+        <location filename="../app/ExplorerPanel.cpp" line="117"/>
+        <location filename="../app/ExplorerPanel.cpp" line="155"/>
         <source>z%1</source>
         <translation>z%1</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="115"/>
+        <location filename="../app/ExplorerPanel.cpp" line="121"/>
         <source>z1 / particle</source>
         <translation>z1 / Partikel</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="115"/>
+        <location filename="../app/ExplorerPanel.cpp" line="121"/>
         <source>z1</source>
         <translation>z1</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="115"/>
+        <location filename="../app/ExplorerPanel.cpp" line="121"/>
         <source>particle</source>
         <translation>Partikel</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="124"/>
+        <location filename="../app/ExplorerPanel.cpp" line="130"/>
         <source>density</source>
         <translation>Dichte</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="128"/>
+        <location filename="../app/ExplorerPanel.cpp" line="134"/>
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="130"/>
+        <location filename="../app/ExplorerPanel.cpp" line="136"/>
         <source>k-means (%1)</source>
         <translation>k-means (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="142"/>
+        <location filename="../app/ExplorerPanel.cpp" line="148"/>
         <source>defocus (Å)</source>
         <translation>Defokus (Å)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="144"/>
+        <location filename="../app/ExplorerPanel.cpp" line="150"/>
         <source>rot (°)</source>
         <translation>rot (°)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="145"/>
+        <location filename="../app/ExplorerPanel.cpp" line="151"/>
         <source>tilt (°)</source>
         <translation>tilt (°)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="146"/>
+        <location filename="../app/ExplorerPanel.cpp" line="152"/>
         <source>psi (°)</source>
         <translation>psi (°)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="202"/>
+        <location filename="../app/ExplorerPanel.cpp" line="208"/>
         <source>z = %1
 cluster %2</source>
         <translation>z = %1
 Cluster %2</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="218"/>
+        <location filename="../app/ExplorerPanel.cpp" line="224"/>
         <source>Selected: %1 of %2 particles (%3 %)</source>
         <translation>Ausgewählt: %1 von %2 Partikeln (%3 %)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="262"/>
+        <location filename="../app/ExplorerPanel.cpp" line="268"/>
         <source>z = %1 · PC%2 = %3, PC%4 = %5 (inverse PCA)</source>
         <translation>z = %1 · PC%2 = %3, PC%4 = %5 (inverse PCA)</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="274"/>
+        <location filename="../app/ExplorerPanel.cpp" line="280"/>
         <source>z = %1 · particle %2 · cluster %3</source>
         <translation>z = %1 · Partikel %2 · Cluster %3</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="293"/>
+        <location filename="../app/ExplorerPanel.cpp" line="299"/>
         <source>Cancel UMAP</source>
         <translation>UMAP abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="305"/>
+        <location filename="../app/ExplorerPanel.cpp" line="311"/>
         <source>UMAP computed and stored in run.h5</source>
         <translation>UMAP berechnet und in run.h5 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="306"/>
+        <location filename="../app/ExplorerPanel.cpp" line="312"/>
         <source>UMAP computed, but not stored: %1</source>
         <translation>UMAP berechnet, aber nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../app/ExplorerPanel.cpp" line="316"/>
+        <location filename="../app/ExplorerPanel.cpp" line="322"/>
         <source>z = %1 · mean of %2 selected particles</source>
         <translation>z = %1 · Mittel von %2 ausgewählten Partikeln</translation>
     </message>
@@ -578,12 +578,12 @@ Cluster %2</translation>
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../app/JobRunner.cpp" line="107"/>
+        <location filename="../app/JobRunner.cpp" line="132"/>
         <source>The job stopped with an error that has no description.</source>
         <translation>Der Auftrag endete mit einem Fehler ohne Beschreibung.</translation>
     </message>
     <message>
-        <location filename="../app/JobRunner.cpp" line="109"/>
+        <location filename="../app/JobRunner.cpp" line="134"/>
         <source>The job stopped with an unknown error.</source>
         <translation>Der Auftrag endete mit einem unbekannten Fehler.</translation>
     </message>
@@ -1072,17 +1072,17 @@ Volumen-PC 1–3: (%2)</translation>
 <context>
     <name>LatentScatterView</name>
     <message>
-        <location filename="../widgets/LatentScatterView.cpp" line="125"/>
+        <location filename="../widgets/LatentScatterView.cpp" line="132"/>
         <source>unassigned</source>
         <translation>nicht zugeordnet</translation>
     </message>
     <message>
-        <location filename="../widgets/LatentScatterView.cpp" line="125"/>
+        <location filename="../widgets/LatentScatterView.cpp" line="132"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/LatentScatterView.cpp" line="321"/>
+        <location filename="../widgets/LatentScatterView.cpp" line="334"/>
         <source>Particle %1
 %2 = %3
 %4 = %5</source>
@@ -1091,40 +1091,40 @@ Volumen-PC 1–3: (%2)</translation>
 %4 = %5</translation>
     </message>
     <message>
-        <location filename="../widgets/LatentScatterView.cpp" line="329"/>
-        <location filename="../widgets/LatentScatterView.cpp" line="331"/>
+        <location filename="../widgets/LatentScatterView.cpp" line="342"/>
+        <location filename="../widgets/LatentScatterView.cpp" line="344"/>
         <source>
 %1: %2</source>
         <translation>
 %1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/LatentScatterViewEvents.cpp" line="49"/>
+        <location filename="../widgets/LatentScatterViewEvents.cpp" line="68"/>
         <source>points / pixel</source>
         <translation>Punkte / Pixel</translation>
     </message>
     <message>
-        <location filename="../widgets/LatentScatterViewEvents.cpp" line="55"/>
+        <location filename="../widgets/LatentScatterViewEvents.cpp" line="74"/>
         <source>%1 particles</source>
         <translation>%1 Partikel</translation>
     </message>
     <message>
-        <location filename="../widgets/LatentScatterViewEvents.cpp" line="57"/>
+        <location filename="../widgets/LatentScatterViewEvents.cpp" line="76"/>
         <source>  ·  %1 selected</source>
         <translation>  ·  %1 ausgewählt</translation>
     </message>
     <message>
-        <location filename="../widgets/LatentScatterViewEvents.cpp" line="194"/>
+        <location filename="../widgets/LatentScatterViewEvents.cpp" line="217"/>
         <source>Rectangle</source>
         <translation>Rechteck</translation>
     </message>
     <message>
-        <location filename="../widgets/LatentScatterViewEvents.cpp" line="194"/>
+        <location filename="../widgets/LatentScatterViewEvents.cpp" line="217"/>
         <source>Lasso</source>
         <translation>Lasso</translation>
     </message>
     <message>
-        <location filename="../widgets/LatentScatterViewEvents.cpp" line="208"/>
+        <location filename="../widgets/LatentScatterViewEvents.cpp" line="231"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
@@ -1708,67 +1708,67 @@ Volumen-PC 1–3: (%2)</translation>
 <context>
     <name>RunFollowController</name>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="71"/>
+        <location filename="../app/RunFollowController.cpp" line="72"/>
         <source>No longer followed</source>
         <translation>Nicht mehr verfolgt</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="72"/>
+        <location filename="../app/RunFollowController.cpp" line="73"/>
         <source>Another run was opened: %1 is no longer followed.</source>
         <translation>Ein anderer Lauf wurde geöffnet: %1 wird nicht mehr verfolgt.</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="90"/>
+        <location filename="../app/RunFollowController.cpp" line="91"/>
         <source>%1 is still being trained, but the Training monitor shows this window&apos;s own run: it is opened as it is now.</source>
         <translation>%1 wird noch trainiert, aber der Trainingsmonitor zeigt den eigenen Lauf dieses Fensters: er wird so geöffnet, wie er jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="160"/>
+        <location filename="../app/RunFollowController.cpp" line="162"/>
         <source>Following: epoch %1 of %2 written</source>
         <translation>Verfolgt: Epoche %1 von %2 geschrieben</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="180"/>
+        <location filename="../app/RunFollowController.cpp" line="182"/>
         <source>Stopped at epoch %1 of %2</source>
         <translation>Bei Epoche %1 von %2 angehalten</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="182"/>
+        <location filename="../app/RunFollowController.cpp" line="184"/>
         <source>%1 Run directory: %2</source>
         <translation>%1 Laufverzeichnis: %2</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="190"/>
+        <location filename="../app/RunFollowController.cpp" line="192"/>
         <source>Following a run trained by process %1 on %2 (read only; refreshed as each epoch arrives). Run directory: %3</source>
         <translation>Verfolgt einen Lauf, den Prozess %1 auf %2 trainiert (nur lesend; aktualisiert mit jeder neuen Epoche). Laufverzeichnis: %3</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="201"/>
+        <location filename="../app/RunFollowController.cpp" line="203"/>
         <source>The followed run finished: %1 epochs.</source>
         <translation>Der verfolgte Lauf ist fertig: %1 Epochen.</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="203"/>
+        <location filename="../app/RunFollowController.cpp" line="205"/>
         <source>The followed run was cancelled after epoch %1 of %2.</source>
         <translation>Der verfolgte Lauf wurde nach Epoche %1 von %2 abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="205"/>
+        <location filename="../app/RunFollowController.cpp" line="207"/>
         <source>The run failed at epoch %1 of %2: %3</source>
         <translation>Der Lauf ist bei Epoche %1 von %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="215"/>
+        <location filename="../app/RunFollowController.cpp" line="217"/>
         <source>process %1 on %2 is gone</source>
         <translation>Prozess %1 auf %2 existiert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="216"/>
+        <location filename="../app/RunFollowController.cpp" line="218"/>
         <source>no heartbeat from process %1 on %2 for over %3 s</source>
         <translation>seit über %3 s kein Lebenszeichen von Prozess %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../app/RunFollowController.cpp" line="220"/>
+        <location filename="../app/RunFollowController.cpp" line="222"/>
         <source>The run stopped at epoch %1 of %2 (%3); it is explored as it is.</source>
         <translation>Der Lauf ist bei Epoche %1 von %2 stehen geblieben (%3); er wird so erkundet, wie er ist.</translation>
     </message>
@@ -2280,7 +2280,7 @@ Volumen-PC 1–3: (%2)</translation>
         <translation>Vorgaben: %1 Positionskodierung, Encoder %2×%3 und Decoder %4×%5, Batch %6, Lernrate %7, KL-Gewicht β = 1/zdim. Warum: cryoDRGNs eigene Vorgaben, so lässt sich ein Lauf direkt mit einem von cryoDRGN vergleichen, außer der Lernrate, die der Bewegung in weniger Epochen folgte als cryoDRGNs 1e-4 (docs/training.md).</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDefaults.cpp" line="17"/>
+        <location filename="../app/TrainingDefaults.cpp" line="18"/>
         <source>Gaussian</source>
         <translation>Gaußsche</translation>
     </message>
@@ -2812,110 +2812,125 @@ Volumen-PC 1–3: (%2)</translation>
         <translation>Orientierungsänderung:</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="82"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="78"/>
+        <source>Two half maps backprojected with the latest searched poses (up to 5,000 particles): the resolution where their FSC drops below 0.143. It improves while the poses do and levels off when the search has converged.</source>
+        <translation>Zwei Halbkarten, mit den zuletzt gesuchten Orientierungen rückprojiziert (bis zu 5.000 Partikel): die Auflösung, bei der ihre FSC unter 0,143 fällt. Sie wird besser, solange die Orientierungen besser werden, und bleibt stehen, wenn die Suche konvergiert ist.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="81"/>
+        <source>Half maps:</source>
+        <translation>Halbkarten:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="87"/>
         <source>Progress over the whole run.</source>
         <translation>Fortschritt über den gesamten Lauf.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="98"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="103"/>
         <source>No training running. Model → Train… starts one.</source>
         <translation>Kein Training aktiv. Modell → Trainieren… startet eines.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="104"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="109"/>
         <source>Logarithmic loss axis</source>
         <translation>Logarithmische Verlustachse</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="106"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="111"/>
         <source>Log scale shows the MSE and the much larger KL term together.</source>
         <translation>Die logarithmische Skala zeigt den MSE und den viel größeren KL-Term zusammen.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="129"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="134"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="130"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="135"/>
         <source>Stop training after the current batch. The last finished epoch is kept; Resume continues from it.</source>
         <translation>Das Training nach dem aktuellen Stapel anhalten. Die letzte abgeschlossene Epoche bleibt erhalten; „Fortsetzen“ macht dort weiter.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="131"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="136"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="132"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="137"/>
         <source>Continue this run from its last saved epoch.</source>
         <translation>Diesen Lauf ab seiner zuletzt gespeicherten Epoche fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="166"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="171"/>
         <source>Resuming</source>
         <translation>Wird fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="166"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="171"/>
         <source>Starting</source>
         <translation>Wird gestartet</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="168"/>
-        <location filename="../widgets/TrainingMonitor.cpp" line="211"/>
-        <location filename="../widgets/TrainingMonitor.cpp" line="262"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="173"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="216"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="267"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="173"/>
-        <location filename="../widgets/TrainingMonitor.cpp" line="299"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="178"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="309"/>
         <source>Run directory: %1</source>
         <translation>Laufverzeichnis: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="212"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="217"/>
         <source>%1 images/s</source>
         <translation>%1 Bilder/s</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="218"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="223"/>
         <source>%1  (MSE %2 · KL %3)</source>
         <translation>%1  (MSE %2 · KL %3)</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="281"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="282"/>
+        <source>%1 Å at FSC 0.143 with the latest searched poses</source>
+        <translation>%1 Å bei FSC 0,143 mit den zuletzt gesuchten Orientierungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TrainingMonitor.cpp" line="291"/>
         <source>%1° · %2 px since the previous search</source>
         <translation>%1° · %2 px seit der vorigen Suche</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="283"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="293"/>
         <source>%1: settled (converged; below %2°)</source>
         <translation>%1: gesetzt (konvergiert; unter %2°)</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="284"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="294"/>
         <source>%1: still moving (settled below %2°)</source>
         <translation>%1: noch in Bewegung (gesetzt unter %2°)</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="291"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="301"/>
         <source>Cancelled after epoch %1</source>
         <translation>Nach Epoche %1 abgebrochen</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="294"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="304"/>
         <source>Finished: %1 epochs in %2</source>
         <translation>Abgeschlossen: %1 Epochen in %2</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="306"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="316"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="308"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="318"/>
         <source>&lt;b&gt;Training failed:&lt;/b&gt; %1&lt;br&gt;Run directory: %2</source>
         <translation>&lt;b&gt;Training fehlgeschlagen:&lt;/b&gt; %1&lt;br&gt;Laufverzeichnis: %2</translation>
     </message>
@@ -2940,7 +2955,7 @@ Volumen-PC 1–3: (%2)</translation>
         <translation>Orientierungsfehler:</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="235"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="240"/>
         <source>Pose search (epoch %1): %2 / %3 images, %4 images/s</source>
         <translation>Orientierungssuche (Epoche %1): %2 / %3 Bilder, %4 Bilder/s</translation>
     </message>
@@ -4552,33 +4567,38 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>noch in Bewegung</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="229"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="208"/>
+        <source>  half maps with these poses: %1 Å at FSC 0.143</source>
+        <translation>  Halbkarten mit diesen Orientierungen: %1 Å bei FSC 0,143</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TrainCommand.cpp" line="231"/>
         <source>train: give one particles file and --out DIR.</source>
         <translation>train: eine Partikeldatei und --out ORDNER angeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="241"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="243"/>
         <source>Reading images</source>
         <translation>Bilder lesen</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="234"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="242"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="236"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="244"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="243"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="245"/>
         <source>Pose search</source>
         <translation>Orientierungssuche</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="277"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="279"/>
         <source>Stopped after %1 complete epochs; continue with --resume.</source>
         <translation>Nach %1 vollständigen Epochen angehalten; mit --resume fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="279"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="281"/>
         <source>Run: %1 (%2 epochs, %3 s)</source>
         <translation>Lauf: %1 (%2 Epochen, %3 s)</translation>
     </message>
@@ -4993,17 +5013,17 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>MODUS</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="212"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="214"/>
         <source>%1 processes: gradients %2 MB per step (%3 steps); summing them held each step %4 ms (%5)</source>
         <translation>%1 Prozesse: Gradienten %2 MB je Schritt (%3 Schritte); ihre Summe hielt jeden Schritt %4 ms auf (%5)</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="218"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="220"/>
         <source>overlapped with backward</source>
         <translation>während der Rückwärtsrechnung</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="218"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="220"/>
         <source>after backward</source>
         <translation>nach der Rückwärtsrechnung</translation>
     </message>

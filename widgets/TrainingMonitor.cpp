@@ -75,6 +75,11 @@ TrainingMonitor::TrainingMonitor(QWidget* parent) : QWidget(parent)
                                        "initio search has converged."));
     m_poseChangeLabel = new QLabel(tr("Pose change:"), this);
     form->addRow(m_poseChangeLabel, m_poseChange);
+    m_halfMaps = valueLabel(this, tr("Two half maps backprojected with the latest searched poses (up to 5,000 "
+                                     "particles): the resolution where their FSC drops below 0.143. It improves "
+                                     "while the poses do and levels off when the search has converged."));
+    m_halfMapsLabel = new QLabel(tr("Half maps:"), this);
+    form->addRow(m_halfMapsLabel, m_halfMaps);
 
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
@@ -94,7 +99,7 @@ TrainingMonitor::TrainingMonitor(QWidget* parent) : QWidget(parent)
     layout->addLayout(buttons);
     setRunning(false, false);
     setPoseErrorShown(false);
-    showPoseChange(-1, -1);
+    showSearchResult(-1, -1, -1);
     m_status->setText(tr("No training running. Model → Train… starts one."));
 }
 
@@ -157,7 +162,7 @@ void TrainingMonitor::startRun(const cryo::TrainingOptions& options, const std::
     m_abInitio = options.abInitio;
     m_settledBelowDeg = cryo::settledBelowDeg(options.abInitioOptions);
     if (!options.resume)
-        showPoseChange(-1, -1);
+        showSearchResult(-1, -1, -1);
     m_homogeneous = options.config.model.homogeneous();
     showLatentSlot();
     m_poseCurve->setTotalEpochs(m_epochs);
@@ -193,8 +198,8 @@ void TrainingMonitor::setPoseErrorHistory(const std::vector<cryo::PoseErrorRecor
         m_poseError->setText(poseErrorString(r.rotationDeg, r.shiftPx));
     }
     for (const cryo::PoseErrorRecord& r : history)
-        if (r.changeDeg >= 0)
-            showPoseChange(r.changeDeg, r.changePx);
+        if (r.searched)
+            showSearchResult(r.changeDeg, r.changePx, r.halfMapResolutionA);
     setPoseErrorShown(m_abInitio && !m_poseCurve->points().empty());
 }
 
@@ -265,12 +270,17 @@ void TrainingMonitor::addEpoch(const cryo::EpochSummary& summary)
         m_poseError->setText(poseErrorString(summary.poseErrorDeg, summary.shiftErrorPx));
         setPoseErrorShown(true);
     }
-    if (summary.poseChangeDeg >= 0)
-        showPoseChange(summary.poseChangeDeg, summary.poseChangePx);
+    if (summary.posesSearched)
+        showSearchResult(summary.poseChangeDeg, summary.poseChangePx, summary.halfMapResolutionA);
 }
 
-void TrainingMonitor::showPoseChange(double changeDeg, double changePx)
+void TrainingMonitor::showSearchResult(double changeDeg, double changePx, double halfMapResolutionA)
 {
+    const bool halfMaps = halfMapResolutionA > 0;
+    m_halfMapsLabel->setVisible(halfMaps);
+    m_halfMaps->setVisible(halfMaps);
+    m_halfMaps->setText(halfMaps ? tr("%1 Å at FSC 0.143 with the latest searched poses").arg(halfMapResolutionA, 0, 'f', 1)
+                                 : QStringLiteral("–"));
     const bool shown = changeDeg >= 0;
     m_poseChangeLabel->setVisible(shown);
     m_poseChange->setVisible(shown);
@@ -355,6 +365,7 @@ QString TrainingMonitor::poseErrorText() const { return m_poseError->text(); }
 bool TrainingMonitor::showsPoseError() const { return m_poseError->isVisibleTo(this) && m_poseCurve->isVisibleTo(this); }
 QString TrainingMonitor::poseChangeText() const { return m_poseChange->text(); }
 bool TrainingMonitor::showsPoseChange() const { return m_poseChange->isVisibleTo(this); }
+QString TrainingMonitor::halfMapText() const { return m_halfMaps->isVisibleTo(this) ? m_halfMaps->text() : QString(); }
 int TrainingMonitor::progressPermille() const { return m_progress->value(); }
 bool TrainingMonitor::canCancel() const { return m_cancel->isEnabled(); }
 bool TrainingMonitor::canResume() const { return m_resume->isEnabled(); }

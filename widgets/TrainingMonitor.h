@@ -58,6 +58,7 @@ public:
     QString poseErrorText() const;
     QString poseChangeText() const;   // ab initio: how far the last search moved the poses, settled or not
     bool showsPoseChange() const;
+    QString halfMapText() const;      // ab initio: the half maps' resolution; empty when not shown
     bool showsPoseError() const;   // the pose error line and curve are visible (to the monitor)
     int progressPermille() const;   // 0..1000 over the whole run
     bool canCancel() const;
@@ -77,7 +78,8 @@ private:
     void showLatentSlot();
     void showPoseSearch(const cryo::TrainingProgress& p);
     void setPoseErrorShown(bool shown);
-    void showPoseChange(double changeDeg, double changePx);   // −1: none yet (hides the line)
+    // After a search: the pose change and the half maps' resolution (−1: none; hides its line).
+    void showSearchResult(double changeDeg, double changePx, double halfMapResolutionA);
     double runFraction(const cryo::TrainingProgress& p) const;
 
     QLabel* m_stage;
@@ -91,6 +93,8 @@ private:
     PoseErrorView* m_poseCurve;
     QLabel* m_poseChangeLabel;
     QLabel* m_poseChange;
+    QLabel* m_halfMapsLabel;
+    QLabel* m_halfMaps;
     double m_settledBelowDeg = 0;   // train/AbInitioState.h settledBelowDeg of the run's search
     QProgressBar* m_progress;
     LossCurveView* m_curve;

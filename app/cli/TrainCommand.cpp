@@ -204,6 +204,8 @@ void printEpoch(const cryo::EpochSummary& s, int epochs, double settledBelowDeg)
                                            .arg(s.poseChangePx, 0, 'f', 2)
                                            .arg(s.poseChangeDeg <= settledBelowDeg ? tr("converged") : tr("still moving"))
                                            .arg(settledBelowDeg, 0, 'f', 2)));
+    if (s.halfMapResolutionA > 0)
+        std::printf("%s\n", qPrintable(tr("  half maps with these poses: %1 Å at FSC 0.143").arg(s.halfMapResolutionA, 0, 'f', 1)));
     std::fflush(stdout);
 }
 

@@ -104,19 +104,21 @@ void writePoseErrorHistory(H5File& file, const std::vector<PoseErrorRecord>& his
 {
     const std::size_t n = history.size();
     std::vector<std::int32_t> searched(n);
-    std::vector<double> rotation(n), shift(n), changeDeg(n), changePx(n);
+    std::vector<double> rotation(n), shift(n), changeDeg(n), changePx(n), resolution(n);
     for (std::size_t i = 0; i < n; ++i) {
         searched[i] = history[i].searched ? 1 : 0;
         rotation[i] = history[i].rotationDeg;
         shift[i] = history[i].shiftPx;
         changeDeg[i] = history[i].changeDeg;
         changePx[i] = history[i].changePx;
+        resolution[i] = history[i].halfMapResolutionA;
     }
     file.write("/history/poses_searched", searched, {n});
     file.write("/history/pose_error_deg", rotation, {n});
     file.write("/history/shift_error_px", shift, {n});
     file.write("/history/pose_change_deg", changeDeg, {n});
     file.write("/history/pose_change_px", changePx, {n});
+    file.write("/history/half_map_resolution_a", resolution, {n});
 }
 
 std::vector<PoseErrorRecord> readPoseErrorHistory(const H5File& file)
@@ -137,9 +139,15 @@ std::vector<PoseErrorRecord> readPoseErrorHistory(const H5File& file)
         if (changeDeg.size() != n || changePx.size() != n)
             throw FileError(file.path(), "/history: the pose change columns differ in length from /history/epoch");
     }
+    std::vector<double> resolution(n, -1.0);   // older runs: not recorded
+    if (file.exists("/history/half_map_resolution_a")) {
+        resolution = file.read<double>("/history/half_map_resolution_a");
+        if (resolution.size() != n)
+            throw FileError(file.path(), "/history/half_map_resolution_a differs in length from /history/epoch");
+    }
     std::vector<PoseErrorRecord> history(n);
     for (std::size_t i = 0; i < n; ++i)
-        history[i] = {epoch[i], searched[i] != 0, rotation[i], shift[i], changeDeg[i], changePx[i]};
+        history[i] = {epoch[i], searched[i] != 0, rotation[i], shift[i], changeDeg[i], changePx[i], resolution[i]};
     return history;
 }
 

@@ -43,6 +43,7 @@ struct PoseErrorRecord {
     bool searched = false;
     double rotationDeg = -1, shiftPx = -1;
     double changeDeg = -1, changePx = -1;   // EpochSummary::poseChangeDeg / poseChangePx
+    double halfMapResolutionA = -1;         // EpochSummary::halfMapResolutionA
 };
 
 // A search pass that moved the poses by a median of at most this (°, after the best global

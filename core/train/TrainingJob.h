@@ -103,6 +103,11 @@ struct EpochSummary {
     // (px), real data or not (PoseAccuracy); −1 without a previous search. At most
     // settledBelowDeg (train/AbInitioState.h): converged.
     double poseChangeDeg = -1, poseChangePx = -1;
+    // Ab initio, an epoch that searched: the FSC = 0.143 resolution (Å) of two half maps
+    // backprojected with its poses (SearchedPoses::kHalfMapParticles at most, spread over the
+    // dataset; reconstruct/Backprojection.h), real data or not: it improves while the poses do
+    // and levels off when the search has converged. −1: not measured.
+    double halfMapResolutionA = -1;
 };
 
 struct TrainingCallbacks {

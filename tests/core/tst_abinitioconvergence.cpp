@@ -100,8 +100,9 @@ class TestAbInitioConvergence : public QObject {
         const H5File run(t.outDir / kRunFileName, H5File::Mode::ReadOnly);
         m_history = readPoseErrorHistory(run);
         for (const PoseErrorRecord& r : m_history)
-            qInfo("epoch %d: median rotation error %.2f deg, change since the previous search %.2f deg, %.2f px",
-                  r.epoch, r.rotationDeg, r.changeDeg, r.changePx);
+            qInfo("epoch %d: median rotation error %.2f deg, change since the previous search %.2f deg, %.2f px; "
+                  "half maps %.1f A",
+                  r.epoch, r.rotationDeg, r.changeDeg, r.changePx, r.halfMapResolutionA);
         const PoseTable poses = readPoses(run);
         std::vector<std::array<float, 9>> rotations(poses.count);
         std::vector<std::array<float, 2>> shifts(poses.count);
@@ -147,6 +148,12 @@ private Q_SLOTS:
         for (std::size_t e = 1; e < m_history.size(); ++e)
             QVERIFY(m_history[e].searched && m_history[e].changeDeg >= 0 && m_history[e].changePx >= 0);
         QVERIFY2(m_history.back().changeDeg < m_history[1].changeDeg, "the passes should move the poses less and less");
+        // And half maps backprojected with each pass's poses agree to finer detail as the poses
+        // improve: from the first (random model) pass to the last.
+        for (const PoseErrorRecord& r : m_history)
+            QVERIFY2(r.halfMapResolutionA > 0, "every search should measure its half maps");
+        QVERIFY2(m_history.back().halfMapResolutionA < m_history.front().halfMapResolutionA,
+                 "the half maps should resolve finer detail after the last pass than after the first");
     }
 };
 

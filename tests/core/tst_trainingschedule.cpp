@@ -33,7 +33,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const std::filesystem::path path = dir.filePath("run.h5").toStdString();
         const std::vector<PoseErrorRecord> history{{1, true, 80, 3, -1, -1}, {2, false, 80, 3, -1, -1},
-                                                   {3, true, 20, 1, 35.5, 1.5}};
+                                                   {3, true, 20, 1, 35.5, 1.5, 12.25}};
         {
             H5File file(path, H5File::Mode::Create);
             file.write("/history/epoch", std::vector<std::int32_t>{1, 2, 3}, {3});
@@ -49,12 +49,15 @@ private Q_SLOTS:
         QCOMPARE(int(read.size()), 3);
         QCOMPARE(read[2].changeDeg, 35.5);
         QCOMPARE(read[2].changePx, 1.5);
+        QCOMPARE(read[2].halfMapResolutionA, 12.25);
+        QCOMPARE(read[1].halfMapResolutionA, -1.0);
         QCOMPARE(read[0].changeDeg, -1.0);
         QCOMPARE(read[1].searched, false);
         const auto old = readPoseErrorHistory(H5File(dir.filePath("old.h5").toStdString(), H5File::Mode::ReadOnly));
         QCOMPARE(int(old.size()), 3);
         QCOMPARE(old[2].rotationDeg, 20.0);
         QCOMPARE(old[2].changeDeg, -1.0);   // not recorded: shown as none
+        QCOMPARE(old[2].halfMapResolutionA, -1.0);
         // The convergence limit: twice the finest grid step (r0 + M = 6: 360°/384).
         QCOMPARE(settledBelowDeg(AbInitioOptions{}), 2 * 360.0 / 384.0);
     }

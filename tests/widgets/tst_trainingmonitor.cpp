@@ -303,11 +303,16 @@ private Q_SLOTS:
         cryo::TrainingOptions o = options(6);
         o.abInitio = true;
         monitor.startRun(o);
-        monitor.addEpoch(abInitioEpoch(1, true, -1, -1));   // the first search: nothing to compare with
+        cryo::EpochSummary first = abInitioEpoch(1, true, -1, -1);   // the first search: nothing to compare with
+        first.halfMapResolutionA = 31.46;
+        monitor.addEpoch(first);
         QVERIFY(!monitor.showsPoseChange());
+        QVERIFY2(monitor.halfMapText().contains(QStringLiteral("31.5 Å")), qPrintable(monitor.halfMapText()));
         cryo::EpochSummary second = abInitioEpoch(2, true, -1, -1);
         second.poseChangeDeg = 24.5, second.poseChangePx = 1.25;
+        second.halfMapResolutionA = 18.04;
         monitor.addEpoch(second);
+        QVERIFY2(monitor.halfMapText().contains(QStringLiteral("18.0 Å")), qPrintable(monitor.halfMapText()));
         QVERIFY(monitor.showsPoseChange());
         QVERIFY(!monitor.showsPoseError());   // still no truth
         QVERIFY2(monitor.poseChangeText().contains(QStringLiteral("24.5°")) &&
@@ -325,6 +330,7 @@ private Q_SLOTS:
         o.abInitioOptions.refinements = 2;
         monitor.startRun(o);
         QVERIFY(!monitor.showsPoseChange());   // a new run
+        QVERIFY(monitor.halfMapText().isEmpty());
         second.poseChangeDeg = 6.0;
         monitor.addEpoch(second);
         QVERIFY2(monitor.poseChangeText().contains(QStringLiteral("settled")) &&
@@ -333,7 +339,8 @@ private Q_SLOTS:
         // Followed or resumed runs read it from run.h5's history.
         o.resume = true;
         monitor.startRun(o);
-        monitor.setPoseErrorHistory({{1, true, -1, -1, -1, -1}, {2, true, -1, -1, 30.0, 2.0}});
+        monitor.setPoseErrorHistory({{1, true, -1, -1, -1, -1, 40.0}, {2, true, -1, -1, 30.0, 2.0, 22.31}});
+        QVERIFY2(monitor.halfMapText().contains(QStringLiteral("22.3 Å")), qPrintable(monitor.halfMapText()));
         QVERIFY2(monitor.poseChangeText().contains(QStringLiteral("30.0°")) &&
                      monitor.poseChangeText().contains(QStringLiteral("still moving")),
                  qPrintable(monitor.poseChangeText()));

@@ -5,7 +5,9 @@
 #include "particles/ParticleDataset.h"
 #include "pose/PoseAccuracy.h"
 #include "pose/PoseSearchModel.h"
+#include "reconstruct/Backprojection.h"
 #include "run/RunFile.h"
+#include "run/RunPoses.h"
 #include "train/TrainingEngine.h"
 #include "util/Error.h"
 
@@ -48,6 +50,8 @@ void SearchedPoses::validate() const
 void SearchedPoses::configureImages(const ParticleDataset& dataset, TrainingImagesOptions& options)
 {
     options.centreByShift = false;   // the input poses are ignored: they are searched for
+    m_dataset = &dataset;
+    m_preprocess = options.preprocess;
     options.poses.assign(dataset.size(), ParticlePose{});
     m_schedule.emplace(m_options.abInitioOptions, m_options.config.epochs, dataset.boxSize());
     // truth.h5 describes the rows of the particle file: not those of a selection.
@@ -105,6 +109,7 @@ bool SearchedPoses::runEpoch(TrainingEngine& engine, int epoch, EpochTally& tall
         measurePoseError();
         if (!before.empty())
             measurePoseChange(before, record);
+        record.halfMapResolutionA = halfMapResolution(engine);
         m_lastSearchEpoch = epoch;
     }
     record.rotationDeg = m_poseError, record.shiftPx = m_shiftError;
@@ -288,17 +293,46 @@ void SearchedPoses::measurePoseChange(const std::vector<PoseEstimate>& before, P
     record.changePx = change.medianShiftPx;
 }
 
-void SearchedPoses::writeRun(H5File& run) const
+double SearchedPoses::halfMapResolution(TrainingEngine& engine) const
 {
-    writeAbInitioRecord(run, {m_options.abInitioOptions, m_schedule->resetEpoch()});
-    writePoseErrorHistory(run, m_poseHistory);
+    if (!m_dataset || !engine.replicas().leads())   // only the process that writes the run
+        return -1;
+    BackprojectionInput input;
+    input.dataset = m_dataset;
+    input.poses = particlePoses(poseTable(), *m_dataset);
+    const std::size_t n = m_dataset->size(), count = std::min(n, kHalfMapParticles);
+    std::vector<std::size_t> spread(count);
+    for (std::size_t k = 0; k < count; ++k)
+        spread[k] = k * n / count;   // ascending, evenly over the dataset
+    input.selection = std::move(spread);
+    BackprojectionOptions options;
+    options.threads = m_options.threads;
+    options.preprocess = m_preprocess;
+    try {
+        const BackprojectionResult result = backproject(input, options);
+        const double angstrom = result.resolution0143.angstrom();
+        return angstrom > 0 ? angstrom : -1;
+    } catch (const std::exception&) {
+        return -1;   // a convergence signal only: training goes on without it
+    }
+}
+
+PoseTable SearchedPoses::poseTable() const
+{
     PoseTable poses;
     poses.count = m_poses.size();
     for (const PoseEstimate& p : m_poses) {
         poses.rotations.insert(poses.rotations.end(), p.rotation.begin(), p.rotation.end());
         poses.shifts.insert(poses.shifts.end(), {p.shiftX, p.shiftY});
     }
-    writePoses(run, poses);
+    return poses;
+}
+
+void SearchedPoses::writeRun(H5File& run) const
+{
+    writeAbInitioRecord(run, {m_options.abInitioOptions, m_schedule->resetEpoch()});
+    writePoseErrorHistory(run, m_poseHistory);
+    writePoses(run, poseTable());
     writeSearchedEpoch(run, m_lastSearchEpoch);
 }
 
@@ -308,7 +342,8 @@ void SearchedPoses::describe(EpochSummary& summary) const
     summary.poseErrorDeg = m_poseError;
     summary.shiftErrorPx = m_shiftError;
     if (summary.posesSearched)
-        summary.poseChangeDeg = m_poseHistory.back().changeDeg, summary.poseChangePx = m_poseHistory.back().changePx;
+        summary.poseChangeDeg = m_poseHistory.back().changeDeg, summary.poseChangePx = m_poseHistory.back().changePx,
+        summary.halfMapResolutionA = m_poseHistory.back().halfMapResolutionA;
 }
 
 void SearchedPoses::epochSaved(TrainingEngine& engine, int epoch)

@@ -19,6 +19,10 @@ namespace cryo {
 
 class SearchedPoses : public PoseStage {
 public:
+    // The half maps after a search (EpochSummary::halfMapResolutionA) hold at most this many
+    // particles, evenly spread over the dataset: ~2.5 s of backprojection at D = 64 on 2 cores.
+    static constexpr std::size_t kHalfMapParticles = 5000;
+
     explicit SearchedPoses(const TrainingOptions& options) : m_options(options) {}
 
     void validate() const override;
@@ -53,11 +57,17 @@ private:
     void measurePoseError();
     // record.changeDeg / changePx: how far the pass just made moved the poses from `before`.
     void measurePoseChange(const std::vector<PoseEstimate>& before, PoseErrorRecord& record) const;
+    // The FSC = 0.143 resolution (Å) of two half maps backprojected with the current poses
+    // (even / odd particles of kHalfMapParticles at most); −1 when it cannot be measured.
+    double halfMapResolution(TrainingEngine& engine) const;
+    PoseTable poseTable() const;   // m_poses as run.h5 stores them
     // The reset of thesis §5.3.3 draws its weights from (seed, epoch) alone, so a run resumed
     // right after the reset epoch restarts from the same random model as an uninterrupted one.
     static void resetModelAfter(TrainingEngine& engine, int epoch);
 
     const TrainingOptions& m_options;
+    const ParticleDataset* m_dataset = nullptr;   // the engine's, for the half maps
+    PreprocessOptions m_preprocess;               // as the training images are preprocessed
     std::optional<AbInitioSchedule> m_schedule;   // once the box size is known
     std::optional<TruthPoses> m_truth;            // the simulator's truth.h5 beside the particles
     std::vector<PoseEstimate> m_poses;            // one per particle, input order
