@@ -2813,124 +2813,124 @@ Volumen-PC 1–3: (%2)</translation>
     </message>
     <message>
         <location filename="../widgets/TrainingMonitor.cpp" line="78"/>
-        <source>Two half maps backprojected with the latest searched poses (up to 5,000 particles): the resolution where their FSC drops below 0.143. It improves while the poses do and levels off when the search has converged.</source>
-        <translation>Zwei Halbkarten, mit den zuletzt gesuchten Orientierungen rückprojiziert (bis zu 5.000 Partikel): die Auflösung, bei der ihre FSC unter 0,143 fällt. Sie wird besser, solange die Orientierungen besser werden, und bleibt stehen, wenn die Suche konvergiert ist.</translation>
+        <source>Two half maps backprojected with the latest searched poses (up to 5,000 particles): the resolution where their FSC drops below 0.143 (Nyquist when it never does). It improves while the poses do and levels off when the search has converged. Both halves were searched against the same model, so they agree more than independent halves would: a sign of convergence, not a validation.</source>
+        <translation>Zwei Halbkarten, mit den zuletzt gesuchten Orientierungen rückprojiziert (bis zu 5.000 Partikel): die Auflösung, bei der ihre FSC unter 0,143 fällt (Nyquist, wenn sie es nie tut). Sie wird besser, solange die Orientierungen besser werden, und bleibt stehen, wenn die Suche konvergiert ist. Beide Hälften wurden gegen dasselbe Modell gesucht und stimmen daher besser überein als unabhängige Hälften: ein Zeichen der Konvergenz, keine Validierung.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="81"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="83"/>
         <source>Half maps:</source>
         <translation>Halbkarten:</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="87"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="89"/>
         <source>Progress over the whole run.</source>
         <translation>Fortschritt über den gesamten Lauf.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="103"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="105"/>
         <source>No training running. Model → Train… starts one.</source>
         <translation>Kein Training aktiv. Modell → Trainieren… startet eines.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="109"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="111"/>
         <source>Logarithmic loss axis</source>
         <translation>Logarithmische Verlustachse</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="111"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="113"/>
         <source>Log scale shows the MSE and the much larger KL term together.</source>
         <translation>Die logarithmische Skala zeigt den MSE und den viel größeren KL-Term zusammen.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="134"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="136"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="135"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="137"/>
         <source>Stop training after the current batch. The last finished epoch is kept; Resume continues from it.</source>
         <translation>Das Training nach dem aktuellen Stapel anhalten. Die letzte abgeschlossene Epoche bleibt erhalten; „Fortsetzen“ macht dort weiter.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="136"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="138"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="137"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="139"/>
         <source>Continue this run from its last saved epoch.</source>
         <translation>Diesen Lauf ab seiner zuletzt gespeicherten Epoche fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="171"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="173"/>
         <source>Resuming</source>
         <translation>Wird fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="171"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="173"/>
         <source>Starting</source>
         <translation>Wird gestartet</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="173"/>
-        <location filename="../widgets/TrainingMonitor.cpp" line="216"/>
-        <location filename="../widgets/TrainingMonitor.cpp" line="267"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="175"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="218"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="269"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="178"/>
-        <location filename="../widgets/TrainingMonitor.cpp" line="309"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="180"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="311"/>
         <source>Run directory: %1</source>
         <translation>Laufverzeichnis: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="217"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="219"/>
         <source>%1 images/s</source>
         <translation>%1 Bilder/s</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="223"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="225"/>
         <source>%1  (MSE %2 · KL %3)</source>
         <translation>%1  (MSE %2 · KL %3)</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="282"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="284"/>
         <source>%1 Å at FSC 0.143 with the latest searched poses</source>
         <translation>%1 Å bei FSC 0,143 mit den zuletzt gesuchten Orientierungen</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="291"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="293"/>
         <source>%1° · %2 px since the previous search</source>
         <translation>%1° · %2 px seit der vorigen Suche</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="293"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="295"/>
         <source>%1: settled (converged; below %2°)</source>
         <translation>%1: gesetzt (konvergiert; unter %2°)</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="294"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="296"/>
         <source>%1: still moving (settled below %2°)</source>
         <translation>%1: noch in Bewegung (gesetzt unter %2°)</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="301"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="303"/>
         <source>Cancelled after epoch %1</source>
         <translation>Nach Epoche %1 abgebrochen</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="304"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="306"/>
         <source>Finished: %1 epochs in %2</source>
         <translation>Abgeschlossen: %1 Epochen in %2</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="316"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="318"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="318"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="320"/>
         <source>&lt;b&gt;Training failed:&lt;/b&gt; %1&lt;br&gt;Run directory: %2</source>
         <translation>&lt;b&gt;Training fehlgeschlagen:&lt;/b&gt; %1&lt;br&gt;Laufverzeichnis: %2</translation>
     </message>
@@ -2955,7 +2955,7 @@ Volumen-PC 1–3: (%2)</translation>
         <translation>Orientierungsfehler:</translation>
     </message>
     <message>
-        <location filename="../widgets/TrainingMonitor.cpp" line="240"/>
+        <location filename="../widgets/TrainingMonitor.cpp" line="242"/>
         <source>Pose search (epoch %1): %2 / %3 images, %4 images/s</source>
         <translation>Orientierungssuche (Epoche %1): %2 / %3 Bilder, %4 Bilder/s</translation>
     </message>

@@ -76,8 +76,10 @@ TrainingMonitor::TrainingMonitor(QWidget* parent) : QWidget(parent)
     m_poseChangeLabel = new QLabel(tr("Pose change:"), this);
     form->addRow(m_poseChangeLabel, m_poseChange);
     m_halfMaps = valueLabel(this, tr("Two half maps backprojected with the latest searched poses (up to 5,000 "
-                                     "particles): the resolution where their FSC drops below 0.143. It improves "
-                                     "while the poses do and levels off when the search has converged."));
+                                     "particles): the resolution where their FSC drops below 0.143 (Nyquist when it "
+                                     "never does). It improves while the poses do and levels off when the search has "
+                                     "converged. Both halves were searched against the same model, so they agree more "
+                                     "than independent halves would: a sign of convergence, not a validation."));
     m_halfMapsLabel = new QLabel(tr("Half maps:"), this);
     form->addRow(m_halfMapsLabel, m_halfMaps);
 
