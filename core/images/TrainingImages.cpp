@@ -29,16 +29,18 @@ HartleyNorm estimateNorm(const ParticleDataset& dataset, ImagePreprocessor& prep
 std::string megabytes(std::size_t bytes) { return std::to_string((bytes + (1 << 19)) >> 20) + " MB"; }
 
 // Two windows of raw images (the one in use, the one read ahead) in what the budget leaves
-// after the epoch's order and the read-ahead's index lists (3 × 8 bytes per particle) and 15 %
+// after the epoch's order and the read-ahead's index lists (3 × 8 bytes per particle), what
+// training allocates per particle later (`laterBytesPerParticle`) and 15 %
 // for what grows once training runs (Adam's moments, the loader threads' buffers, allocator
 // slack: 34 MiB over a 0.8 GiB bound at 200,000 × 64² without it), at most
 // 512 MiB each (larger windows mix the stack no better than 128 blocks and delay the first
 // batch); blocks of about 4 MiB (one read each), at least 8 per window. Throws UsageError,
 // naming the bound, when not even two windows of 16 images fit.
-ShuffleWindows lazyWindows(const ImageMemoryBudget& budget, int D, std::size_t count)
+ShuffleWindows lazyWindows(const ImageMemoryBudget& budget, int D, std::size_t count, std::size_t laterBytesPerParticle)
 {
     const std::size_t imageBytes = std::size_t(D) * std::size_t(D) * sizeof(float);
-    const std::size_t orderBytes = 3 * sizeof(std::size_t) * count, available = budget.imageBytes();
+    const std::size_t orderBytes = (3 * sizeof(std::size_t) + laterBytesPerParticle) * count;
+    const std::size_t available = budget.imageBytes();
     const std::size_t forWindows = available - available * 15 / 100;
     const std::size_t windowBytes = std::min((forWindows > orderBytes ? forWindows - orderBytes : 0) / 2, std::size_t(512) << 20);
     const std::size_t fewest = std::min<std::size_t>(16, count);
@@ -85,8 +87,8 @@ TrainingImages::TrainingImages(const ParticleDataset& dataset, const TrainingIma
 
     const std::size_t perImage = m_lattice.pixelCount();
     m_budget = {options.memoryLimitBytes, options.residentBytes ? options.residentBytes() : 0};
-    if (m_count * perImage * sizeof(float) > m_budget.imageBytes()) {
-        m_windows = lazyWindows(m_budget, m_D, m_count);
+    if (m_count * (perImage * sizeof(float) + options.laterBytesPerParticle) > m_budget.imageBytes()) {
+        m_windows = lazyWindows(m_budget, m_D, m_count, options.laterBytesPerParticle);
         return;   // read lazily, batch by batch
     }
     m_cache.resize(m_count * perImage);

@@ -40,6 +40,9 @@ struct TrainingImagesOptions {
     // What the process needs besides the images, read when they are loaded: its peak resident
     // memory so far (tests give a fixed value).
     std::function<std::size_t()> residentBytes = processPeakResidentBytes;
+    // What training allocates per particle after the images are loaded, kept out of their
+    // share of the bound (the latent table each epoch ends with: TrainingEngine).
+    std::size_t laterBytesPerParticle = 0;
     int normImages = 1000;              // images used to estimate the Hartley normalisation
     std::function<void(std::size_t done, std::size_t total)> progress;   // while caching
     // Replace the dataset's own poses, one per particle (ab initio: the poses are searched for).

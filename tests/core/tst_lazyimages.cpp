@@ -176,6 +176,14 @@ private Q_SLOTS:
         QVERIFY(2 * windows.windowParticles * kPixels * sizeof(float) + 3 * sizeof(std::size_t) * dataset.size()
                 <= lazy.memoryBudget().imageBytes() * 85 / 100);   // 15 % kept for what grows while training
         QVERIFY(windows.blockParticles >= 1 && windows.blockParticles <= windows.windowParticles / 8);
+        // What training allocates per particle later (the latent table at each epoch's end) is
+        // kept out of the windows as well.
+        TrainingImagesOptions later = options;
+        later.laterBytesPerParticle = 8;
+        const ShuffleWindows smaller = TrainingImages(dataset, later).shuffleWindows();
+        QVERIFY(2 * smaller.windowParticles * kPixels * sizeof(float) + (3 * sizeof(std::size_t) + 8) * dataset.size()
+                <= lazy.memoryBudget().imageBytes() * 85 / 100);
+        QVERIFY(smaller.windowParticles < windows.windowParticles);
         // Every particle once per epoch.
         for (std::uint64_t epoch : {1, 2}) {
             std::vector<std::size_t> order = lazy.epochOrder(epoch);

@@ -181,6 +181,9 @@ void TrainingEngine::readImages()
     TrainingImagesOptions imageOptions;
     imageOptions.preprocess.invertContrast = m_config.invertContrast;
     imageOptions.memoryLimitBytes = m_options.memoryLimitBytes;
+    // Each epoch ends with the latent table: means and log-variances, the summary's copy of
+    // the means and a buffer for run.h5 (4 × zdim floats per particle: 128 MB at 10^6, zdim 8).
+    imageOptions.laterBytesPerParticle = 4 * std::size_t(std::max(0, m_config.model.zdim)) * sizeof(float);
     imageOptions.residentBytes = m_options.residentBytes;
     imageOptions.progress = [this](std::size_t done, std::size_t total) {
         TrainingProgress p;
