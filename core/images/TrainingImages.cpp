@@ -39,17 +39,17 @@ std::string megabytes(std::size_t bytes) { return std::to_string((bytes + (1 << 
 ShuffleWindows lazyWindows(const ImageMemoryBudget& budget, int D, std::size_t count, std::size_t laterBytesPerParticle)
 {
     const std::size_t imageBytes = std::size_t(D) * std::size_t(D) * sizeof(float);
-    const std::size_t orderBytes = (3 * sizeof(std::size_t) + laterBytesPerParticle) * count;
+    const std::size_t particleBytes = (3 * sizeof(std::size_t) + laterBytesPerParticle) * count;
     const std::size_t available = budget.imageBytes();
     const std::size_t forWindows = available - available * 15 / 100;
-    const std::size_t windowBytes = std::min((forWindows > orderBytes ? forWindows - orderBytes : 0) / 2, std::size_t(512) << 20);
+    const std::size_t windowBytes = std::min((forWindows > particleBytes ? forWindows - particleBytes : 0) / 2, std::size_t(512) << 20);
     const std::size_t fewest = std::min<std::size_t>(16, count);
     if (windowBytes < fewest * imageBytes)
         throw UsageError("the memory bound of " + megabytes(budget.boundBytes) + " (--max-memory, the training dialog's "
                          "Memory bound) leaves " + megabytes(available) + " for the particle images after the " +
                          megabytes(budget.baselineBytes) + " this process needs already (program, model, particle "
                          "metadata, a training step); reading them from the stacks needs at least " +
-                         megabytes((orderBytes + 2 * fewest * imageBytes) * 100 / 85) + ": raise the bound");
+                         megabytes((particleBytes + 2 * fewest * imageBytes) * 100 / 85) + ": raise the bound");
     ShuffleWindows w;
     w.windowParticles = windowBytes / imageBytes;
     w.blockParticles = std::clamp<std::size_t>((std::size_t(4) << 20) / imageBytes, 1, std::max<std::size_t>(1, w.windowParticles / 8));
