@@ -262,10 +262,14 @@ int LatentScatterView::pointSize() const
     return n <= 20000 ? 3 : n <= 200000 ? 2 : 1;
 }
 
+// Rasterise in device pixels so that points stay sharp on high-DPI screens.
+QSize LatentScatterView::framePixels() const
+{
+    return (QSizeF(plotRect().size()) * std::max<qreal>(1.0, devicePixelRatioF())).toSize();
+}
+
 ScatterFrameRequest LatentScatterView::frameRequest() const
 {
-    // Rasterise in device pixels so that points stay sharp on high-DPI screens.
-    const qreal dpr = std::max<qreal>(1.0, devicePixelRatioF());
     ScatterFrameRequest request;
     request.order = m_order;
     request.x = m_x, request.y = m_y;
@@ -276,7 +280,7 @@ ScatterFrameRequest LatentScatterView::frameRequest() const
                 request.layers.emplace_back(named.set, QRgb(named.colour));
         request.layers.emplace_back(m_model->current(), scattercolours::selectionHighlight().rgb());
     }
-    request.viewport = {m_view, (QSizeF(plotRect().size()) * dpr).toSize()};
+    request.viewport = {m_view, framePixels()};
     request.style.densityColours = m_colouring.kind == ScatterColouring::Kind::Density;
     request.pointSize = pointSize();
     return request;
@@ -284,8 +288,7 @@ ScatterFrameRequest LatentScatterView::frameRequest() const
 
 bool LatentScatterView::ensureFrame(bool drawHere)
 {
-    const qreal dpr = std::max<qreal>(1.0, devicePixelRatioF());
-    if (!m_frameDirty && !m_framePending && m_frame.image.size() == (QSizeF(plotRect().size()) * dpr).toSize())
+    if (!m_frameDirty && !m_framePending && m_frame.image.size() == framePixels())
         return true;
     if (!drawHere && pointCount() > m_backgroundAbove) {
         if (!m_frameWatcher.isRunning()) {   // one at a time: the next is asked for when it arrives

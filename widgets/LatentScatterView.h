@@ -123,6 +123,7 @@ protected:
     void leaveEvent(QEvent* event) override;
 
 private:
+    QSize framePixels() const;   // the plot rectangle in device pixels
     ScatterFrameRequest frameRequest() const;
     bool ensureFrame(bool drawHere);   // true: the frame shown is current
     void paintFrame(QPainter& painter, const QRect& plot) const;
