@@ -96,6 +96,20 @@ void TrainingDialog::inspectParticles()
     }
     updateImageMemoryNote();
     updateOutputDirectory();
+    growToFit();
+}
+
+void TrainingDialog::showEvent(QShowEvent* event)
+{
+    QDialog::showEvent(event);
+    growToFit();
+}
+
+void TrainingDialog::growToFit()
+{
+    const int needed = layout()->totalHeightForWidth(width());
+    if (needed > height())
+        resize(width(), needed);
 }
 
 QString TrainingDialog::defaultOutputDirectory(const QString& particles, int zdim)

@@ -48,7 +48,14 @@ public Q_SLOTS:
     // Validates and accepts with resume = true (the Resume button).
     void acceptResume();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    // The notes wrap, so the form's height depends on its width, which a window's minimum size
+    // does not follow: grow to the height the width needs whenever the content changes, or the
+    // layout squeezes the pose options into a sliver.
+    void growToFit();
     void buildDataRows(QFormLayout* form);
     void buildModelRows(QFormLayout* form);
     void buildOptimiserRows(QFormLayout* form);

@@ -101,6 +101,22 @@ private Q_SLOTS:
                 QVERIFY2(!w->toolTip().isEmpty(), qPrintable(w->objectName()));
     }
 
+    // The wrapped notes make the form's height depend on its width, which the window's minimum
+    // size does not follow: shown with particles chosen, no group may get less than its minimum
+    // (the pose options were squeezed into a sliver).
+    void shownDialogFitsItsContent()
+    {
+        TrainingDialog d;
+        d.setParticles(m_stack);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        auto* poses = d.findChild<AbInitioSettings*>();
+        QVERIFY(poses);
+        qInfo("pose options %d px high, at least %d needed; dialog %d px", poses->height(),
+              poses->minimumSizeHint().height(), d.height());
+        QVERIFY(poses->height() >= poses->minimumSizeHint().height());
+    }
+
     void particlesFillSummaryAndOutputDirectory()
     {
         TrainingDialog d;
