@@ -12,9 +12,10 @@ QString trainingDefaultsNote()
     return QCoreApplication::translate(
                "TrainingDefaults",
                "Defaults: %1 positional encoding, encoder %2×%3 and decoder %4×%5, batch %6, learning rate %7, "
-               "KL weight β = 1/zdim. Why: cryoDRGN's own defaults, so a run compares directly with cryoDRGN's, "
-               "except the learning rate, which followed the motion in fewer epochs than cryoDRGN's 1e-4 "
-               "(docs/training.md).")
+               "KL weight β = 1/zdim, the encoder sees each image turned to a canonical in-plane angle. Why: "
+               "cryoDRGN's own defaults, so a run compares directly with cryoDRGN's, except the learning rate "
+               "and the turned images, with which the latent followed the motion in fewer epochs than with "
+               "cryoDRGN's 1e-4 and images as recorded (docs/training.md).")
         .arg(m.positionalEncoding == "gaussian" ? QCoreApplication::translate("TrainingDefaults", "Gaussian")
                                                 : QString::fromStdString(m.positionalEncoding))
         .arg(m.encoderWidth)

@@ -1082,7 +1082,7 @@ Volumen-PC 1–3: (%2)</translation>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/LatentScatterView.cpp" line="334"/>
+        <location filename="../widgets/LatentScatterView.cpp" line="337"/>
         <source>Particle %1
 %2 = %3
 %4 = %5</source>
@@ -1091,8 +1091,8 @@ Volumen-PC 1–3: (%2)</translation>
 %4 = %5</translation>
     </message>
     <message>
-        <location filename="../widgets/LatentScatterView.cpp" line="342"/>
-        <location filename="../widgets/LatentScatterView.cpp" line="344"/>
+        <location filename="../widgets/LatentScatterView.cpp" line="345"/>
+        <location filename="../widgets/LatentScatterView.cpp" line="347"/>
         <source>
 %1: %2</source>
         <translation>
@@ -2275,12 +2275,16 @@ Volumen-PC 1–3: (%2)</translation>
 <context>
     <name>TrainingDefaults</name>
     <message>
-        <location filename="../app/TrainingDefaults.cpp" line="12"/>
         <source>Defaults: %1 positional encoding, encoder %2×%3 and decoder %4×%5, batch %6, learning rate %7, KL weight β = 1/zdim. Why: cryoDRGN&apos;s own defaults, so a run compares directly with cryoDRGN&apos;s, except the learning rate, which followed the motion in fewer epochs than cryoDRGN&apos;s 1e-4 (docs/training.md).</source>
-        <translation>Vorgaben: %1 Positionskodierung, Encoder %2×%3 und Decoder %4×%5, Batch %6, Lernrate %7, KL-Gewicht β = 1/zdim. Warum: cryoDRGNs eigene Vorgaben, so lässt sich ein Lauf direkt mit einem von cryoDRGN vergleichen, außer der Lernrate, die der Bewegung in weniger Epochen folgte als cryoDRGNs 1e-4 (docs/training.md).</translation>
+        <translation type="vanished">Vorgaben: %1 Positionskodierung, Encoder %2×%3 und Decoder %4×%5, Batch %6, Lernrate %7, KL-Gewicht β = 1/zdim. Warum: cryoDRGNs eigene Vorgaben, so lässt sich ein Lauf direkt mit einem von cryoDRGN vergleichen, außer der Lernrate, die der Bewegung in weniger Epochen folgte als cryoDRGNs 1e-4 (docs/training.md).</translation>
     </message>
     <message>
-        <location filename="../app/TrainingDefaults.cpp" line="18"/>
+        <location filename="../app/TrainingDefaults.cpp" line="12"/>
+        <source>Defaults: %1 positional encoding, encoder %2×%3 and decoder %4×%5, batch %6, learning rate %7, KL weight β = 1/zdim, the encoder sees each image turned to a canonical in-plane angle. Why: cryoDRGN&apos;s own defaults, so a run compares directly with cryoDRGN&apos;s, except the learning rate and the turned images, with which the latent followed the motion in fewer epochs than with cryoDRGN&apos;s 1e-4 and images as recorded (docs/training.md).</source>
+        <translation>Vorgaben: %1 Positionskodierung, Encoder %2×%3 und Decoder %4×%5, Batch %6, Lernrate %7, KL-Gewicht β = 1/zdim, der Encoder sieht jedes Bild auf einen kanonischen Drehwinkel in der Bildebene gedreht. Warum: cryoDRGNs eigene Vorgaben, so lässt sich ein Lauf direkt mit einem von cryoDRGN vergleichen, außer der Lernrate und den gedrehten Bildern, mit denen der latente Raum der Bewegung in weniger Epochen folgte als mit cryoDRGNs 1e-4 und Bildern wie aufgenommen (docs/training.md).</translation>
+    </message>
+    <message>
+        <location filename="../app/TrainingDefaults.cpp" line="19"/>
         <source>Gaussian</source>
         <translation>Gaußsche</translation>
     </message>
@@ -3618,7 +3622,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <location filename="../app/cli/SimulateCommand.cpp" line="65"/>
         <location filename="../app/cli/DownsampleCommand.cpp" line="29"/>
         <location filename="../app/cli/ExportCommand.cpp" line="128"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="78"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="81"/>
         <location filename="../app/cli/EmbedCommand.cpp" line="125"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="195"/>
         <location filename="../app/cli/EvalVolCommand.cpp" line="92"/>
@@ -3632,7 +3636,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <location filename="../app/cli/SimulateCommand.cpp" line="65"/>
         <location filename="../app/cli/DownsampleCommand.cpp" line="29"/>
         <location filename="../app/cli/ExportCommand.cpp" line="128"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="78"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="81"/>
         <location filename="../app/cli/EmbedCommand.cpp" line="125"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="195"/>
         <location filename="../app/cli/EvalVolCommand.cpp" line="92"/>
@@ -3701,7 +3705,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <location filename="../app/cli/DownsampleCommand.cpp" line="28"/>
         <location filename="../app/cli/ExportCommand.cpp" line="127"/>
         <location filename="../app/cli/TrainCommand.cpp" line="36"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="63"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="66"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="176"/>
         <location filename="../app/cli/EvalVolCommand.cpp" line="84"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="33"/>
@@ -3783,7 +3787,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <location filename="../app/cli/TrainCommand.cpp" line="52"/>
         <location filename="../app/cli/TrainCommand.cpp" line="54"/>
         <location filename="../app/cli/TrainCommand.cpp" line="56"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="73"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="76"/>
         <location filename="../app/cli/EmbedCommand.cpp" line="120"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="178"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="42"/>
@@ -3822,7 +3826,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     <message>
         <location filename="../app/cli/SimulateCommand.cpp" line="50"/>
         <location filename="../app/cli/SimulateCommand.cpp" line="61"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="64"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="67"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="188"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="48"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="51"/>
@@ -3831,7 +3835,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     </message>
     <message>
         <location filename="../app/cli/SimulateCommand.cpp" line="51"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="75"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="78"/>
         <location filename="../app/cli/EmbedCommand.cpp" line="122"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="193"/>
         <source>S</source>
@@ -3930,7 +3934,7 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Karten pro PC-Trajektorie (Vorgabe 10).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="62"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="65"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="179"/>
         <location filename="../app/cli/AnalyzeCommand.cpp" line="186"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="46"/>
@@ -4505,100 +4509,110 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
     </message>
     <message>
         <location filename="../app/cli/TrainCommand.cpp" line="62"/>
+        <source>What the encoder sees: canonical (default: each image turned to an in-plane angle set by its viewing direction; the latent follows the motion in fewer epochs) or image (as recorded, cryoDRGN&apos;s). Ab initio always uses image.</source>
+        <translation>Was der Encoder sieht: canonical (Vorgabe: jedes Bild auf einen Drehwinkel in der Bildebene gedreht, den seine Blickrichtung festlegt; der latente Raum folgt der Bewegung in weniger Epochen) oder image (wie aufgenommen, wie cryoDRGN). Ab initio nutzt immer image.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TrainCommand.cpp" line="64"/>
+        <source>FRAME</source>
+        <translation>RAHMEN</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/TrainCommand.cpp" line="65"/>
         <source>fp32 (default) or bf16 (bfloat16 matrix products).</source>
         <translation>fp32 (Vorgabe) oder bf16 (bfloat16-Matrixprodukte).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="63"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="66"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="50"/>
         <source>Folder to look for the image stacks in.</source>
         <translation>Ordner, in dem die Bildstapel gesucht werden.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="64"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="67"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="51"/>
         <source>Override the pixel size (Å).</source>
         <translation>Pixelgröße überschreiben (Å).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="65"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="68"/>
         <location filename="../app/cli/BackprojectCommand.cpp" line="52"/>
         <source>Do not invert the image contrast (for data with dark particles).</source>
         <translation>Den Bildkontrast nicht invertieren (für Daten mit dunklen Partikeln).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="66"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="69"/>
         <source>Memory bound in GB on the whole process: the particle images get what the program, model and metadata leave of it, held in memory when they fit, else read from the stacks a window ahead (default: a quarter of the memory, %1 GB here).</source>
         <translation>Speichergrenze in GB für den ganzen Prozess: Die Partikelbilder erhalten, was Programm, Modell und Metadaten davon übrig lassen, im Speicher gehalten, wenn sie hineinpassen, sonst ein Fenster voraus aus den Stapeln gelesen (Vorgabe: ein Viertel des Arbeitsspeichers, hier %1 GB).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="70"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="73"/>
         <source>GB</source>
         <translation>GB</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="187"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="192"/>
         <source>epoch %1/%2  loss %3  mse %4  kld %5  %6 images/s  %7 s</source>
         <translation>Epoche %1/%2  Verlust %3  mse %4  kld %5  %6 Bilder/s  %7 s</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="196"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="201"/>
         <source>  poses%1: median rotation error %2°, median shift error %3 px (vs truth.h5)</source>
         <translation>  Orientierungen%1: Median des Rotationsfehlers %2°, Median des Verschiebungsfehlers %3 px (gegenüber truth.h5)</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="197"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="202"/>
         <source> (searched)</source>
         <translation> (gesucht)</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="201"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="206"/>
         <source>  pose change since the previous search: %1° rotation, %2 px shift (medians): %3 (settled below %4°)</source>
         <translation>  Orientierungsänderung seit der vorigen Suche: %1° Drehung, %2 px Verschiebung (Mediane): %3 (gesetzt unter %4°)</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="205"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="210"/>
         <source>converged</source>
         <translation>konvergiert</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="205"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="210"/>
         <source>still moving</source>
         <translation>noch in Bewegung</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="208"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="213"/>
         <source>  half maps with these poses: %1 Å at FSC 0.143</source>
         <translation>  Halbkarten mit diesen Orientierungen: %1 Å bei FSC 0,143</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="231"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="236"/>
         <source>train: give one particles file and --out DIR.</source>
         <translation>train: eine Partikeldatei und --out ORDNER angeben.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="243"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="248"/>
         <source>Reading images</source>
         <translation>Bilder lesen</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="236"/>
-        <location filename="../app/cli/TrainCommand.cpp" line="244"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="241"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="249"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="245"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="250"/>
         <source>Pose search</source>
         <translation>Orientierungssuche</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="279"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="284"/>
         <source>Stopped after %1 complete epochs; continue with --resume.</source>
         <translation>Nach %1 vollständigen Epochen angehalten; mit --resume fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="281"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="286"/>
         <source>Run: %1 (%2 epochs, %3 s)</source>
         <translation>Lauf: %1 (%2 Epochen, %3 s)</translation>
     </message>
@@ -4993,37 +5007,37 @@ Karten können trotzdem geöffnet, vermessen und exportiert werden.</translation
         <translation>Rückprojektion</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="71"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="74"/>
         <source>Train with N processes on this machine (data-parallel; --threads is then per process, default: the cores shared out). Under SLURM (srun) or with RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT set, each process joins its job by itself (docs/cluster.md).</source>
         <translation>Mit N Prozessen auf diesem Rechner trainieren (datenparallel; --threads gilt dann je Prozess, Vorgabe: die Kerne aufgeteilt). Unter SLURM (srun) oder mit gesetzten RANK, WORLD_SIZE, MASTER_ADDR und MASTER_PORT tritt jeder Prozess seinem Job selbst bei (docs/cluster.md).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="74"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="77"/>
         <source>Data-parallel: seconds a process waits for the others (rendezvous, gradient sums) before the job ends, naming the process that stopped (default 120).</source>
         <translation>Datenparallel: Sekunden, die ein Prozess auf die anderen wartet (Treffpunkt, Gradientensummen), bevor der Job endet und den Prozess nennt, der stehen blieb (Vorgabe 120).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="76"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="79"/>
         <source>Data-parallel: sum the gradients bucket by bucket during backward (overlap, default) or all after it (after).</source>
         <translation>Datenparallel: die Gradienten Eimer für Eimer schon während der Rückwärtsrechnung summieren (overlap, Vorgabe) oder alle danach (after).</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="77"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="80"/>
         <source>MODE</source>
         <translation>MODUS</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="214"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="219"/>
         <source>%1 processes: gradients %2 MB per step (%3 steps); summing them held each step %4 ms (%5)</source>
         <translation>%1 Prozesse: Gradienten %2 MB je Schritt (%3 Schritte); ihre Summe hielt jeden Schritt %4 ms auf (%5)</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="220"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="225"/>
         <source>overlapped with backward</source>
         <translation>während der Rückwärtsrechnung</translation>
     </message>
     <message>
-        <location filename="../app/cli/TrainCommand.cpp" line="220"/>
+        <location filename="../app/cli/TrainCommand.cpp" line="225"/>
         <source>after backward</source>
         <translation>nach der Rückwärtsrechnung</translation>
     </message>

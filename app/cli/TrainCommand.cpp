@@ -59,6 +59,9 @@ void addTrainOptions(QCommandLineParser& parser)
         {"threads", tr("Compute threads (default: all cores)."), tr("T")},
         {"seed", tr("Random seed (default 1)."), tr("K")},
         {"pe", tr("Positional encoding: gaussian (default) or geometric."), tr("KIND")},
+        {"encoder-frame", tr("What the encoder sees: canonical (default: each image turned to an in-plane angle set "
+                             "by its viewing direction; the latent follows the motion in fewer epochs) or image (as "
+                             "recorded, cryoDRGN's). Ab initio always uses image."), tr("FRAME")},
         {"precision", tr("fp32 (default) or bf16 (bfloat16 matrix products)."), tr("P")},
         {QStringList{"datadir", "data-dir"}, tr("Folder to look for the image stacks in."), tr("DIR")},
         {"apix", tr("Override the pixel size (Å)."), tr("Å")},
@@ -142,6 +145,8 @@ void readTrainOptions(const QCommandLineParser& parser, cryo::TrainingOptions& o
         model.zdim = 0;
     if (parser.isSet("pe"))
         model.positionalEncoding = parser.value("pe").toStdString();
+    if (parser.isSet("encoder-frame"))
+        model.encoderFrame = parser.value("encoder-frame").toStdString();
     if (parser.isSet("precision"))
         config.precision = parser.value("precision").toStdString();
     config.invertContrast = !parser.isSet("no-invert");

@@ -72,6 +72,7 @@ RunConfig runConfigOf(const CryodrgnRun& run, const CryodrgnEpoch& epoch, const 
     config.model.decoderWidth = c.decoderWidth;
     config.model.decoderLayers = c.decoderLayers;
     config.model.positionalEncoding = c.encoding;
+    config.model.encoderFrame = "image";
     config.particles = files.particles;
     config.dataDirectory = files.dataDirectory;
     config.posesFile = files.poses;

@@ -15,6 +15,10 @@ struct ModelArchitecture {
     std::string positionalEncoding = "gaussian";    // "gaussian" | "geometric" (axis-aligned streaks in maps)
     double gaussianSigma = 0.5;      // std of the random frequencies, in units of D/2 cycles/box
     std::uint64_t encodingSeed = 1;  // draws the Gaussian frequencies
+    // What the encoder sees: "canonical" (each image turned to an in-plane angle set by its
+    // viewing direction, train/CanonicalInPlane.h: the latent follows the motion epochs
+    // earlier) or "image" (as recorded, cryoDRGN's; runs from before this existed).
+    std::string encoderFrame = "canonical";
     bool homogeneous() const { return zdim == 0; }
 };
 

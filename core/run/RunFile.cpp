@@ -89,6 +89,7 @@ void writeRunConfig(H5File& file, const RunConfig& c)
     setString("positional_encoding", c.model.positionalEncoding);
     set("gaussian_sigma", c.model.gaussianSigma);
     set("encoding_seed", double(c.model.encodingSeed));
+    setString("encoder_frame", c.model.encoderFrame);
     setString("particles", c.particles.string());
     setString("data_directory", c.dataDirectory.string());
     set("particle_count", double(c.particleCount));
@@ -129,6 +130,8 @@ RunConfig readRunConfig(const H5File& file)
     c.model.positionalEncoding = requiredString(file, "positional_encoding");
     c.model.gaussianSigma = requiredFinite(file, "gaussian_sigma");
     c.model.encodingSeed = std::uint64_t(requiredWhole(file, "encoding_seed", 0, kMaxSeed));
+    c.model.encoderFrame = file.hasAttribute("/config", "encoder_frame") ? requiredString(file, "encoder_frame")
+                                                                         : "image";   // runs from before it existed
     c.particles = requiredString(file, "particles");
     c.dataDirectory = requiredString(file, "data_directory");
     c.particleCount = std::size_t(requiredWhole(file, "particle_count", 0, 1e12));

@@ -47,6 +47,12 @@ private Q_SLOTS:
         const cryo::LatentTable z = cryo::readLatents(run);
         QCOMPARE(z.count, std::size_t(64));
         QCOMPARE(z.zdim, 2);
+        QCOMPARE(cryo::readRunConfig(run).model.encoderFrame, std::string("canonical"));   // the default, recorded
+
+        const CliResult badFrame = runCryoscape({"train", path("data/particles.star"), "--out", path("badframe"),
+                                                 "--encoder-frame", "upright", "--epochs", "1", "--threads", "1"});
+        QCOMPARE(badFrame.exitCode, 2);
+        QVERIFY2(badFrame.err.contains("encoder frame must be canonical or image (got upright)"), qPrintable(badFrame.err));
 
         QFile zfile(path("z.txt"));
         QVERIFY(zfile.open(QIODevice::WriteOnly));
@@ -97,6 +103,7 @@ private Q_SLOTS:
         QVERIFY(record);
         QCOMPARE(record->options.latentVolumes, 3);   // recorded, for a resume, though one map needs no volumes
         QCOMPARE(cryo::readRunConfig(run).learningRate, cryo::kAbInitioLearningRate);   // no --lr: ab initio's default
+        QCOMPARE(cryo::readRunConfig(run).model.encoderFrame, std::string("image"));   // the poses are searched
 
         const CliResult other = runCryoscape(common + QStringList{"--epochs", "4", "--resume", "--search-every", "3"});
         QCOMPARE(other.exitCode, 2);

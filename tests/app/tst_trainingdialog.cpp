@@ -88,6 +88,7 @@ private Q_SLOTS:
         QVERIFY(o.config.beta < 0);                   // automatic: 1/zdim
         QCOMPARE(o.config.effectiveBeta(), 0.125);
         QCOMPARE(o.config.precision, std::string("fp32"));
+        QCOMPARE(o.config.model.encoderFrame, std::string("canonical"));
         // The defaults are shown, with why (issue #23).
         const QString note = field<QLabel>(d, "defaultsNote")->text();
         QVERIFY2(note.contains(QStringLiteral("256×3")) && note.contains(QStringLiteral("batch 8")) &&

@@ -85,7 +85,7 @@ private Q_SLOTS:
     {
         QFETCH(double, radius);
         Setup s = makeSetup(24, 3);
-        VaeObjective objective(s.lattice, 1.0, torch::kCPU);
+        VaeObjective objective(s.lattice, 1.0, torch::kCPU, false);
         at::Generator generator = at::detail::createCPUGenerator(1);
         const double full = objective.evaluate(s.model, s.batch, generator).mse.item<double>();
         objective.setFrequencyLimit(radius);
@@ -112,7 +112,7 @@ private Q_SLOTS:
         arch.encoderLayers = arch.decoderLayers = 1;
         torch::manual_seed(5);
         CryoModel model(arch, 16, std::int64_t(s.lattice.pixelCount()));
-        VaeObjective objective(s.lattice, 1.0, torch::kCPU);
+        VaeObjective objective(s.lattice, 1.0, torch::kCPU, false);
         at::Generator generator = at::detail::createCPUGenerator(1);
         const LossTerms variational = objective.evaluate(model, s.batch, generator);
         QVERIFY(variational.kld.defined());

@@ -27,6 +27,8 @@ public:
 
     // Throws UsageError for options of the stage that cannot work (before any file is read).
     virtual void validate() const {}
+    // Whether the poses are found while training (ab initio) rather than given.
+    virtual bool searchesPoses() const { return false; }
     // How the images are prepared (given poses: centred by their shift once, at load time).
     virtual void configureImages(const ParticleDataset& dataset, TrainingImagesOptions& options)
     {

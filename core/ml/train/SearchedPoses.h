@@ -26,6 +26,7 @@ public:
     explicit SearchedPoses(const TrainingOptions& options) : m_options(options) {}
 
     void validate() const override;
+    bool searchesPoses() const override { return true; }
     void configureImages(const ParticleDataset& dataset, TrainingImagesOptions& options) override;
     void restore(TrainingEngine& engine, const H5File& run, int doneEpoch) override;
     int epochKind(int epoch) const override;

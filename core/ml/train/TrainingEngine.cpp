@@ -33,6 +33,8 @@ void validate(const TrainingOptions& o)
         throw UsageError("epochs and batch size must be at least 1, the learning rate positive, zdim ≥ 0");
     if (c.precision != "fp32" && c.precision != "bf16")
         throw UsageError("precision must be fp32 or bf16 (got " + c.precision + ")");
+    if (c.model.encoderFrame != "canonical" && c.model.encoderFrame != "image")
+        throw UsageError("the encoder frame must be canonical or image (got " + c.model.encoderFrame + ")");
 }
 
 // Tests of the app following a run (tests/app/tst_followrun.cpp) pace the epochs:
@@ -112,7 +114,9 @@ void TrainingEngine::prepare()
     m_config.beta = m_config.effectiveBeta();
 
     m_device = chooseComputeDevice(m_options.threads);
-    m_objective = std::make_unique<VaeObjective>(TrainingLattice::make(m_config.boxSize), m_config.beta, m_device);
+    if (m_stage.searchesPoses())
+        m_config.model.encoderFrame = "image";   // the canonical frame needs poses the search has not found yet
+    makeObjective();
     m_generator = at::detail::createCPUGenerator(m_config.seed);
     resetModel(m_config.seed);   // the initial weights: the same run for the same seed
     // The images last: the memory bound is on the whole process, and they get what the
@@ -198,6 +202,12 @@ void TrainingEngine::readImages()
     m_images = std::make_unique<TrainingImages>(*m_dataset, imageOptions);
 }
 
+void TrainingEngine::makeObjective()
+{
+    m_objective = std::make_unique<VaeObjective>(TrainingLattice::make(m_config.boxSize), m_config.beta, m_device,
+                                                 m_config.model.encoderFrame == "canonical");
+}
+
 void TrainingEngine::resetModel(std::uint64_t seed)
 {
     torch::manual_seed(seed);
@@ -224,6 +234,11 @@ void TrainingEngine::restore()
         stored.model.zdim != m_config.model.zdim)
         throw UsageError(run + ": the run was trained on other data or another model "
                                "(particle count, box size or zdim differ); start a new run instead");
+    if (stored.model.encoderFrame != m_config.model.encoderFrame) {
+        // The run's encoder learnt on its own frame (runs from before "canonical" saw images as recorded).
+        m_config.model.encoderFrame = stored.model.encoderFrame;
+        makeObjective();
+    }
     m_history = readHistory(file);
     if (m_history.empty())
         throw UsageError(run + ": nothing to resume (no finished epoch)");

@@ -72,6 +72,8 @@ private:
 
     TrainingResult runEpochs();
     void prepare();
+    // The objective for m_config's β and encoder frame.
+    void makeObjective();
     void recordParticleFiles();
     void readImages();
     void touchStepMemory();

@@ -19,9 +19,12 @@ BatchTensors BatchTensors::from(TrainingBatch& batch, std::int64_t halfCount, co
     return t;
 }
 
-VaeObjective::VaeObjective(const TrainingLattice& lattice, double beta, const torch::Device& device)
+VaeObjective::VaeObjective(const TrainingLattice& lattice, double beta, const torch::Device& device,
+                           bool canonicalEncoderFrame)
     : m_beta(beta), m_D(lattice.D)
 {
+    if (canonicalEncoderFrame)
+        m_canonicalFrame.emplace(lattice, device);
     const auto P = std::int64_t(lattice.halfCount());
     m_allHalfCoords = torch::from_blob(const_cast<float*>(lattice.halfCoords.data()), {P, 2}).clone().to(device);
     m_halfCoords = m_allHalfCoords;
@@ -41,8 +44,10 @@ void VaeObjective::setFrequencyLimit(double radius)
 
 torch::Tensor VaeObjective::encoderInput(const BatchTensors& batch) const
 {
-    // Phase flipping makes images of one conformation look alike whatever their defocus.
-    return batch.target * torch::sign(batch.ctf).repeat({1, 2});
+    // Phase flipping makes images of one conformation look alike whatever their defocus, the
+    // canonical frame whatever their in-plane angle.
+    const auto flipped = batch.target * torch::sign(batch.ctf).repeat({1, 2});
+    return m_canonicalFrame ? m_canonicalFrame->turn(flipped, batch.rotations) : flipped;
 }
 
 LossTerms VaeObjective::evaluate(CryoModel& model, const BatchTensors& batch, at::Generator& generator,

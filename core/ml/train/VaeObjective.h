@@ -1,14 +1,17 @@
 #pragma once
 // The training objective of one batch (cryoDRGN's):
-//   z ~ q(z|x) = N(mu, exp(logvar)) from the encoder on the phase-flipped image x,
+//   z ~ q(z|x) = N(mu, exp(logvar)) from the encoder on the phase-flipped image x (turned to
+//   its canonical in-plane angle when the encoder frame is "canonical", CanonicalInPlane.h),
 //   prediction on the lattice = CTF · [a − b | a + b] of the decoder at Rᵀ·k (half | mirror),
 //   loss = MSE(prediction, image) over the masked pixels + β · KL(q ‖ N(0, I)) / pixels.
 // Homogeneous models: loss = MSE.
 #include "images/TrainingImages.h"
+#include "train/CanonicalInPlane.h"
 #include "model/CryoModel.h"
 #include "run/RunFile.h"
 
 #include <functional>
+#include <optional>
 
 namespace cryo {
 
@@ -32,7 +35,10 @@ struct LossTerms {
 
 class VaeObjective {
 public:
-    VaeObjective(const TrainingLattice& lattice, double beta, const torch::Device& device);
+    // canonicalEncoderFrame: the encoder sees each image turned by CanonicalInPlane
+    // (ModelArchitecture::encoderFrame "canonical"), else as recorded.
+    VaeObjective(const TrainingLattice& lattice, double beta, const torch::Device& device,
+                 bool canonicalEncoderFrame);
 
     // The loss of one batch (with gradients; TrainingEngine takes the optimizer step).
     LossTerms evaluate(CryoModel& model, const BatchTensors& batch, at::Generator& generator,
@@ -64,6 +70,7 @@ private:
     torch::Tensor m_allHalfCoords;   // [Ph, 2] cycles/px
     torch::Tensor m_halfCoords;      // [P, 2] the compared half points
     torch::Tensor m_selection;       // [P] their indices in the half lattice (undefined: all)
+    std::optional<CanonicalInPlane> m_canonicalFrame;   // the "canonical" encoder frame
     double m_beta;
     int m_D = 0;
     bool m_consensus = false;
