@@ -4,6 +4,7 @@
 // (up to the bilinear resampling), and that input is the slice whose first axis is the
 // volume's z axis projected onto the image plane; a view along z (where that projection
 // vanishes) falls back to the x axis instead of dividing by zero.
+#include "geometry/PoseConventions.h"
 #include "train/CanonicalInPlane.h"
 
 #include <QTest>
@@ -15,39 +16,26 @@ using namespace cryo;
 
 namespace {
 
-using Rotation = std::array<double, 9>;   // rows: image x, image y, viewing direction (volume coordinates)
-
-Rotation multiply(const Rotation& a, const Rotation& b)
-{
-    Rotation c{};
-    for (int i = 0; i < 3; ++i)
-        for (int j = 0; j < 3; ++j)
-            for (int k = 0; k < 3; ++k)
-                c[3 * i + j] += a[3 * i + k] * b[3 * k + j];
-    return c;
-}
-
-Rotation aboutZ(double a) { return {std::cos(a), -std::sin(a), 0, std::sin(a), std::cos(a), 0, 0, 0, 1}; }
-Rotation aboutY(double a) { return {std::cos(a), 0, std::sin(a), 0, 1, 0, -std::sin(a), 0, std::cos(a)}; }
+// Rotations as PoseConventions.h has them: rows are the image axes x, y and the viewing direction.
+Mat3 aboutZ(double a) { return expMap(a * Vec3::UnitZ()); }
+Mat3 aboutY(double a) { return expMap(a * Vec3::UnitY()); }
 
 // Hartley values of the projection under R at the training vector's points: blobs of width
-// 3 px at fixed centres; the slice at k is the 3D transform at kx·x_axis + ky·y_axis.
-std::vector<float> slice(const TrainingLattice& lattice, const Rotation& R)
+// 3 px at fixed centres; the slice at k is the 3D transform at sliceCoordinate(R, kx, ky).
+std::vector<float> slice(const TrainingLattice& lattice, const Mat3& R)
 {
-    const double centres[4][3] = {{5, -3, 2}, {-6, 4, 1}, {2, 7, -5}, {-1, -6, 6}};
+    const Vec3 centres[] = {{5, -3, 2}, {-6, 4, 1}, {2, 7, -5}, {-1, -6, 6}};
     const double sigma = 3.0, pi = std::numbers::pi;
     const std::size_t P = lattice.halfCount();
     std::vector<float> out(2 * P);
     for (std::size_t p = 0; p < 2 * P; ++p) {
         const double sign = p < P ? 1.0 : -1.0;   // the mirror half holds −k
         const double kx = sign * lattice.halfCoords[2 * (p % P)], ky = sign * lattice.halfCoords[2 * (p % P) + 1];
+        const Vec3 k = sliceCoordinate(R, kx, ky);
         double value = 0;
-        for (const auto& c : centres) {
-            double phase = 0;
-            for (int a = 0; a < 3; ++a)
-                phase += (kx * R[a] + ky * R[3 + a]) * c[a];
-            value += std::exp(-2 * pi * pi * sigma * sigma * (kx * kx + ky * ky)) *
-                     (std::cos(2 * pi * phase) + std::sin(2 * pi * phase));
+        for (const Vec3& c : centres) {
+            const double phase = 2 * pi * k.dot(c);
+            value += std::exp(-2 * pi * pi * sigma * sigma * k.squaredNorm()) * (std::cos(phase) + std::sin(phase));
         }
         out[p] = float(value);
     }
@@ -62,11 +50,13 @@ torch::Tensor rows(const std::vector<std::vector<float>>& images)
     return torch::stack(t);
 }
 
-torch::Tensor rotations(const std::vector<Rotation>& Rs)
+torch::Tensor rotations(const std::vector<Mat3>& Rs)
 {
     std::vector<float> flat;
-    for (const auto& R : Rs)
-        flat.insert(flat.end(), R.begin(), R.end());
+    for (const Mat3& R : Rs) {
+        const auto rowMajor = rowMajorFromMatrix(R);
+        flat.insert(flat.end(), rowMajor.begin(), rowMajor.end());
+    }
     return torch::tensor(flat).view({std::int64_t(Rs.size()), 3, 3});
 }
 
@@ -95,8 +85,8 @@ private Q_SLOTS:
     void oneViewAtTwoInPlaneAnglesTurnsAlike()
     {
         const auto lattice = TrainingLattice::make(64);
-        const Rotation first = multiply(aboutZ(0.3), multiply(aboutY(0.9), aboutZ(1.1)));
-        const Rotation second = multiply(aboutZ(2.0), first);   // the same view, turned in the image plane
+        const Mat3 first = aboutZ(0.3) * aboutY(0.9) * aboutZ(1.1);
+        const Mat3 second = aboutZ(2.0) * first;   // the same view, turned in the image plane
         const auto images = rows({slice(lattice, first), slice(lattice, second)});
         const auto turned = CanonicalInPlane(lattice, torch::kCPU).turn(images, rotations({first, second}));
 
@@ -107,14 +97,10 @@ private Q_SLOTS:
         QVERIFY(canonical < 0.1);
 
         // The canonical slice: first axis u = z − (z·n) n normalised, second n × u.
-        const double* n = &first[6];
-        double u[3] = {-n[2] * n[0], -n[2] * n[1], 1 - n[2] * n[2]};
-        const double length = std::sqrt(u[0] * u[0] + u[1] * u[1] + u[2] * u[2]);
-        for (double& c : u)
-            c /= length;
-        const Rotation canonicalPose = {u[0], u[1], u[2],
-                                        n[1] * u[2] - n[2] * u[1], n[2] * u[0] - n[0] * u[2], n[0] * u[1] - n[1] * u[0],
-                                        n[0], n[1], n[2]};
+        const Vec3 n = first.row(2);
+        const Vec3 u = (Vec3::UnitZ() - n.z() * n).normalized();
+        Mat3 canonicalPose;
+        canonicalPose << u.transpose(), n.cross(u).transpose(), n.transpose();
         const double direct = relativeDifference(lattice, turned[0], torch::tensor(slice(lattice, canonicalPose)));
         qInfo("turned against the canonical slice: %.3f", direct);
         QVERIFY(direct < 0.1);
@@ -123,7 +109,7 @@ private Q_SLOTS:
     void viewAlongZUsesTheXAxis()
     {
         const auto lattice = TrainingLattice::make(64);
-        const Rotation identity = aboutZ(0), turnedInPlane = aboutZ(0.7);
+        const Mat3 identity = Mat3::Identity(), turnedInPlane = aboutZ(0.7);
         const auto images = rows({slice(lattice, identity), slice(lattice, turnedInPlane)});
         const auto turned = CanonicalInPlane(lattice, torch::kCPU).turn(images, rotations({identity, turnedInPlane}));
         QVERIFY(torch::isfinite(turned).all().item<bool>());
