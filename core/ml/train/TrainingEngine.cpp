@@ -105,7 +105,7 @@ void TrainingEngine::prepare()
     std::filesystem::create_directories(m_options.outDir);
     if (m_replicas->leads())
         m_status = std::make_unique<RunStatusWriter>(m_options.outDir, 0, m_config.epochs);
-    recordParticleFiles();
+    recordRunInputs();
     m_dataset = std::make_unique<ParticleDataset>(ParticleDataset::open(m_options.particles, m_options.dataset));
     applyRunParticleFiles(*m_dataset, m_config);
     m_config.particleCount = m_dataset->size();
@@ -116,7 +116,8 @@ void TrainingEngine::prepare()
     m_device = chooseComputeDevice(m_options.threads);
     if (m_stage.searchesPoses())
         m_config.model.encoderFrame = "image";   // the canonical frame needs poses the search has not found yet
-    makeObjective();
+    m_objective = std::make_unique<VaeObjective>(TrainingLattice::make(m_config.boxSize), m_config.beta, m_device,
+                                                 m_config.model.encoderFrame == "canonical");
     m_generator = at::detail::createCPUGenerator(m_config.seed);
     resetModel(m_config.seed);   // the initial weights: the same run for the same seed
     // The images last: the memory bound is on the whole process, and they get what the
@@ -128,8 +129,9 @@ void TrainingEngine::prepare()
 
 // What run.h5 records of the data, so that the reopened run (run/RunParticles.h) sees the
 // particles, poses and CTF trained on. A resumed run keeps its own: run.h5's files are used
-// when none are given, and giving others is an error.
-void TrainingEngine::recordParticleFiles()
+// when none are given, and giving others is an error; and its encoder frame, which its encoder
+// learnt on (runs from before "canonical" saw images as recorded).
+void TrainingEngine::recordRunInputs()
 {
     const auto absolute = [](const std::filesystem::path& p) {
         return p.empty() ? p : std::filesystem::absolute(p);
@@ -155,6 +157,7 @@ void TrainingEngine::recordParticleFiles()
     keep(m_config.posesFile, stored.posesFile, "the poses from", "the particle file's own poses");
     keep(m_config.ctfFile, stored.ctfFile, "the CTF from", "the particle file's own CTF");
     keep(m_config.particleIndices, stored.particleIndices, "the particles selected by", "all the particles of the file");
+    m_config.model.encoderFrame = stored.model.encoderFrame;
 }
 
 // One forward and backward pass of a batch of blank images (its own noise generator; the
@@ -202,12 +205,6 @@ void TrainingEngine::readImages()
     m_images = std::make_unique<TrainingImages>(*m_dataset, imageOptions);
 }
 
-void TrainingEngine::makeObjective()
-{
-    m_objective = std::make_unique<VaeObjective>(TrainingLattice::make(m_config.boxSize), m_config.beta, m_device,
-                                                 m_config.model.encoderFrame == "canonical");
-}
-
 void TrainingEngine::resetModel(std::uint64_t seed)
 {
     torch::manual_seed(seed);
@@ -234,11 +231,6 @@ void TrainingEngine::restore()
         stored.model.zdim != m_config.model.zdim)
         throw UsageError(run + ": the run was trained on other data or another model "
                                "(particle count, box size or zdim differ); start a new run instead");
-    if (stored.model.encoderFrame != m_config.model.encoderFrame) {
-        // The run's encoder learnt on its own frame (runs from before "canonical" saw images as recorded).
-        m_config.model.encoderFrame = stored.model.encoderFrame;
-        makeObjective();
-    }
     m_history = readHistory(file);
     if (m_history.empty())
         throw UsageError(run + ": nothing to resume (no finished epoch)");

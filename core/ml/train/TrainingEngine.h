@@ -72,9 +72,7 @@ private:
 
     TrainingResult runEpochs();
     void prepare();
-    // The objective for m_config's β and encoder frame.
-    void makeObjective();
-    void recordParticleFiles();
+    void recordRunInputs();
     void readImages();
     void touchStepMemory();
     void restore();
