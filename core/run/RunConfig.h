@@ -19,6 +19,7 @@ struct ModelArchitecture {
     // viewing direction, train/CanonicalInPlane.h: the latent follows the motion epochs
     // earlier) or "image" (as recorded, cryoDRGN's; runs from before this existed).
     std::string encoderFrame = "canonical";
+    static bool knownEncoderFrame(const std::string& frame) { return frame == "canonical" || frame == "image"; }
     bool homogeneous() const { return zdim == 0; }
 };
 

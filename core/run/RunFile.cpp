@@ -132,6 +132,9 @@ RunConfig readRunConfig(const H5File& file)
     c.model.encodingSeed = std::uint64_t(requiredWhole(file, "encoding_seed", 0, kMaxSeed));
     c.model.encoderFrame = file.hasAttribute("/config", "encoder_frame") ? requiredString(file, "encoder_frame")
                                                                          : "image";   // runs from before it existed
+    if (!ModelArchitecture::knownEncoderFrame(c.model.encoderFrame))
+        throw FileError(file.path(), "/config: encoder_frame = \"" + c.model.encoderFrame +
+                                         "\" is neither canonical nor image");
     c.particles = requiredString(file, "particles");
     c.dataDirectory = requiredString(file, "data_directory");
     c.particleCount = std::size_t(requiredWhole(file, "particle_count", 0, 1e12));

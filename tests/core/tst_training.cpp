@@ -288,8 +288,20 @@ private Q_SLOTS:
             QVERIFY(std::abs(a[e].loss - b[e].loss) <= 1e-5 * std::abs(a[e].loss));
         }
         QVERIFY(a[2].loss < a[0].loss);   // and it learns
-        const H5File run((interrupted.outDir / "run.h5").string(), H5File::Mode::ReadOnly);
-        QCOMPARE(readRunConfig(run).model.encoderFrame, std::string("image"));
+        {
+            const H5File run((interrupted.outDir / "run.h5").string(), H5File::Mode::ReadOnly);
+            QCOMPARE(readRunConfig(run).model.encoderFrame, std::string("image"));
+        }
+        // A frame this program does not know is refused, naming the file, not trained as images.
+        H5File tampered((interrupted.outDir / "run.h5").string(), H5File::Mode::ReadWrite);
+        tampered.setAttribute("/config", "encoder_frame", std::string("upright"));
+        try {
+            readRunConfig(tampered);
+            QFAIL("an unknown encoder frame was read");
+        } catch (const FileError& e) {
+            QVERIFY2(QString(e.what()).contains("encoder_frame = \"upright\" is neither canonical nor image"), e.what());
+            QVERIFY2(QString(e.what()).contains("run.h5"), e.what());
+        }
     }
 
     void particleFilesAreRecordedAndKeptOnResume()

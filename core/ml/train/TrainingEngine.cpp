@@ -33,7 +33,7 @@ void validate(const TrainingOptions& o)
         throw UsageError("epochs and batch size must be at least 1, the learning rate positive, zdim ≥ 0");
     if (c.precision != "fp32" && c.precision != "bf16")
         throw UsageError("precision must be fp32 or bf16 (got " + c.precision + ")");
-    if (c.model.encoderFrame != "canonical" && c.model.encoderFrame != "image")
+    if (!ModelArchitecture::knownEncoderFrame(c.model.encoderFrame))
         throw UsageError("the encoder frame must be canonical or image (got " + c.model.encoderFrame + ")");
 }
 
